@@ -1,0 +1,39 @@
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { BodiesModule } from './bodies/bodies.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { loggerParams } from './common/logging';
+import { ConfigModule } from './config/config.module';
+import { AppConfig } from './config/env';
+import { closeEmbeddedDb } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+    DatabaseModule,
+    AuditModule,
+    HealthModule,
+    AuthModule,
+    UsersModule,
+    BodiesModule,
+    SeedModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+})
+export class AppModule implements OnApplicationShutdown {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
+  }
+
+  // runs after TypeORM has closed its DataSource (deeper modules shut down first)
+  async onApplicationShutdown(): Promise<void> {
+    await closeEmbeddedDb();
+  }
+}

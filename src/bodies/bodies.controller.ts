@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public, RequirePermission } from '../auth/decorators';
+import { Permission } from '../auth/permissions';
+import { Ctx, type AuthedCtx } from '../common/request-context';
+import { UuidPipe } from '../common/uuid';
+import { BodiesService } from './bodies.service';
+import { BodyDto, CreateBodyDto } from './dto';
+
+@ApiTags('bodies')
+@Controller('bodies')
+export class BodiesController {
+  constructor(private readonly bodies: BodiesService) {}
+
+  // public: people choose their national body when they register
+  @Get()
+  @Public()
+  @ApiOkResponse({ type: [BodyDto] })
+  list(): Promise<BodyDto[]> {
+    return this.bodies.list();
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOkResponse({ type: BodyDto })
+  get(@Param('id', UuidPipe) id: string): Promise<BodyDto> {
+    return this.bodies.get(id);
+  }
+
+  @Post()
+  @RequirePermission(Permission.BodiesManage)
+  @ApiCreatedResponse({ type: BodyDto })
+  create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateBodyDto): Promise<BodyDto> {
+    return this.bodies.create(ctx, dto);
+  }
+}

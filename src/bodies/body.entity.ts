@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+
+export enum BodyKind {
+  International = 'international',
+  National = 'national',
+}
+
+// An accrediting body: the international body, or a national body (one per country) under it.
+@Entity('bodies')
+export class Body {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('uq_bodies_code', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'enum', enum: BodyKind, enumName: 'body_kind' })
+  kind!: BodyKind;
+
+  // ISO 3166-1 alpha-2; null for the international body
+  @Column({ type: 'char', length: 2, nullable: true })
+  countryCode!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => Body, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Relation<Body>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

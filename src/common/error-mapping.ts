@@ -1,0 +1,79 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError, unavailable } from './errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, string[]>;
+}
+
+export interface MappedError {
+  body: ErrorBody;
+  headers?: Record<string, string>;
+  /** unexpected: log with stack, answer without internals */
+  unexpected?: boolean;
+}
+
+// SQLSTATE classes that mean "the database is not there right now", not "your request is wrong".
+const DB_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '57014', '53300', '08000', '08001', '08003', '08004', '08006', '40001', '40P01', '55P03']);
+const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const DB_UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'Query read timeout',
+  'Client has encountered a connection error',
+  'Connection is not established',
+  'terminating connection',
+  'the database system is',
+  'Driver not Connected',
+  'PGlite is closed',
+];
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE', 408: 'REQUEST_TIMEOUT', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE',
+};
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && (DB_UNAVAILABLE_STATES.has(e.code) || NET_CODES.has(e.code))) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (DB_UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+  return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
+}
+
+/** Maps anything thrown while serving a request to the one error shape. */
+export function mapError(err: unknown): MappedError {
+  if (err instanceof DomainError) {
+    return { body: { statusCode: err.status, code: err.code, message: err.message, details: err.details }, headers: err.headers };
+  }
+  if (isDatabaseUnavailable(err)) {
+    const e = unavailable();
+    return { body: { statusCode: 503, code: e.code, message: e.message }, headers: e.headers };
+  }
+  const sqlState = (err as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code;
+  // Constraint violations that a service did not anticipate still say "conflict", never 500.
+  if (sqlState === '23505') return { body: { statusCode: 409, code: 'CONFLICT', message: 'This conflicts with an existing record' } };
+  if (sqlState === '23503') return { body: { statusCode: 409, code: 'REFERENCE_CONFLICT', message: 'A referenced record does not exist or is still in use' } };
+  if (sqlState === '22P02' || sqlState === '22003' || sqlState === '22007' || sqlState === '22008' || sqlState === '22001') {
+    return { body: { statusCode: 400, code: 'BAD_REQUEST', message: 'A value is out of range or malformed' } };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const response = err.getResponse();
+    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? err.message);
+    return { body: { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message: status >= 500 ? 'Internal server error' : message }, unexpected: status >= 500 };
+  }
+  // Fastify's own errors (body parsing, content type, size) carry a 4xx statusCode and an FST_ code.
+  const fst = err as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fst?.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
+    const status = fst.statusCode;
+    const message =
+      status === 413 ? 'Request body is too large' : status === 415 ? 'Unsupported content type; send application/json' : status === 400 ? 'Malformed request body' : String(fst.message ?? 'Bad request');
+    return { body: { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message } };
+  }
+  return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, unexpected: true };
+}

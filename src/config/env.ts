@@ -1,0 +1,135 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value; // left as a string so @IsBoolean reports it by name
+};
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+// The environment, validated once at start-up. This file and `loadConfig` are the only readers of process.env.
+export class Env {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  DATA_DIR = './data';
+
+  // HS256 signing secret for access tokens; generated into DATA_DIR in embedded mode when unset.
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  JWT_ISSUER = 'ipt-accreditation';
+
+  @IsOptional() @IsString() @MinLength(1)
+  JWT_AUDIENCE = 'ipt-accreditation-api';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(900)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(300) @Max(60 * 60 * 24 * 90)
+  JWT_REFRESH_TTL_SECONDS = 60 * 60 * 24 * 14;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @IsOptional() @IsString() @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString()
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  DB_POOL_SIZE = 10;
+
+  // Bounds on a slow or stalled database: a request answers 503 instead of hanging.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DB_CONNECT_TIMEOUT_MS = 2000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  // failed sign-ins per account per window
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  SIGN_IN_LIMIT = 10;
+
+  // failed sign-ins (and registrations) from one address, across all accounts, per window
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_IP_LIMIT = 100;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  SIGN_IN_WINDOW_SECONDS = 900;
+
+  // Number of reverse-proxy hops in front of the service (0 = clients connect directly).
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5)
+  TRUST_PROXY_HOPS = 0;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(120_000)
+  SHUTDOWN_GRACE_MS = 3000;
+
+  // Comma-separated list of allowed browser origins (CORS). Empty = same-origin only.
+  @IsOptional() @IsString()
+  CORS_ORIGINS = '';
+
+  // Embedded mode only: load this migrated snapshot into memory instead of opening DATA_DIR (tests).
+  @IsOptional() @IsString()
+  PGLITE_SNAPSHOT?: string;
+}
+
+// The validated configuration the rest of the service injects (by this class as its token).
+export class AppConfig extends Env {
+  embedded!: boolean;
+  seedDemo!: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT']);
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const v = source[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const env = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { forbidUnknownValues: true });
+  const problems = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  env.embedded = !env.DATABASE_URL;
+  if (!env.embedded && !env.JWT_SECRET) {
+    problems.push('  JWT_SECRET: required when DATABASE_URL points at a server (at least 32 characters)');
+  }
+  if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) problems.push('  ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  env.seedDemo = env.SEED_DEMO ?? env.embedded;
+  return env;
+}
