@@ -1,10 +1,12 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BodiesModule } from './bodies/bodies.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { EtagInterceptor } from './common/etag';
 import { loggerParams } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/env';
@@ -19,13 +21,17 @@ import { UsersModule } from './users/users.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     DatabaseModule,
     AuditModule,
+    AccessModule,
     HealthModule,
     AuthModule,
     UsersModule,
     BodiesModule,
     SeedModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+  ],
 })
 export class AppModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {

@@ -8,14 +8,27 @@ export enum Permission {
   RolesGrant = 'roles:grant',
   BodiesManage = 'bodies:manage',
   AuditRead = 'audit:read',
+  // training records (issue: training records). Scope — own / supervisees / body / all — is the service's.
+  RecordsRead = 'records:read', // read a trainee's record within one's scope
+  RecordsWrite = 'records:write', // a trainee keeps their own record
+  RecordsReview = 'records:review', // supervisors: sign off, return, comment, verify, log supervision
+  SupervisionAssign = 'supervision:assign', // body admins: assign and end supervision relationships
 }
 
 // The role → permission table. Scope (which body, whose records) is checked by the services, not here.
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Admin]: [Permission.UsersRead, Permission.UsersDisable, Permission.RolesGrant, Permission.BodiesManage, Permission.AuditRead],
-  [Role.BodyAdmin]: [Permission.UsersRead, Permission.RolesGrant, Permission.AuditRead],
-  [Role.Supervisor]: [],
-  [Role.Trainee]: [],
+  [Role.Admin]: [
+    Permission.UsersRead,
+    Permission.UsersDisable,
+    Permission.RolesGrant,
+    Permission.BodiesManage,
+    Permission.AuditRead,
+    Permission.RecordsRead,
+    Permission.SupervisionAssign,
+  ],
+  [Role.BodyAdmin]: [Permission.UsersRead, Permission.RolesGrant, Permission.AuditRead, Permission.RecordsRead, Permission.RecordsReview, Permission.SupervisionAssign],
+  [Role.Supervisor]: [Permission.RecordsRead, Permission.RecordsReview],
+  [Role.Trainee]: [Permission.RecordsRead, Permission.RecordsWrite],
 };
 
 // Held by anyone signed in, whatever roles they have (or none left).
