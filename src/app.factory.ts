@@ -39,13 +39,20 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
 
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: anything else is a 415 rather than a string handed to validation
   fastify.removeContentTypeParser('text/plain');
+  // an empty JSON body (e.g. POST /auth/sign-out from a client that always sends the header) is no body,
+  // not a 400; everything else goes through Fastify's own parser with prototype-poisoning protection
+  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    body === '' ? done(null, undefined) : jsonParser(req, body as string, done),
+  );
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { type Audit, UnitOfWork } from '../audit/unit-of-work';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { Body, BodyKind } from '../bodies/body.entity';
 import { AppConfig } from '../config/env';
 import { DomainError, invalid, notFound, unauthorized } from '../common/errors';

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { embeddedDbClosed } from '../database/data-source-options';
 import { DomainError, unavailable } from './errors';
 
 export interface ErrorBody {
@@ -37,9 +38,11 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown; driverError?: unknown } | null;
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown; severity?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
-  if (typeof e.code === 'string' && (DB_UNAVAILABLE_STATES.has(e.code) || NET_CODES.has(e.code))) return true;
+  if (typeof e.code === 'string' && (DB_UNAVAILABLE_STATES.has(e.code) || NET_CODES.has(e.code) || /^(08|53|57P)/.test(e.code))) return true;
+  // FATAL is how PostgreSQL refuses a session (shutting down, not accepting connections, too many clients)
+  if (e.severity === 'FATAL') return true;
   const message = typeof e.message === 'string' ? e.message : '';
   if (DB_UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
@@ -50,7 +53,7 @@ export function mapError(err: unknown): MappedError {
   if (err instanceof DomainError) {
     return { body: { statusCode: err.status, code: err.code, message: err.message, details: err.details }, headers: err.headers };
   }
-  if (isDatabaseUnavailable(err)) {
+  if (isDatabaseUnavailable(err) || embeddedDbClosed()) {
     const e = unavailable();
     return { body: { statusCode: 503, code: e.code, message: e.message }, headers: e.headers };
   }

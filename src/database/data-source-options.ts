@@ -15,8 +15,13 @@ interface EmbeddedDb {
 }
 let embedded: EmbeddedDb | undefined;
 
+let embeddedWasClosed = false;
+
 /** The in-process PGlite instance of embedded mode (undefined on a server). */
 export const embeddedInstance = () => embedded;
+
+/** True once the embedded database has been closed (shutdown, or a fault test): queries can no longer succeed. */
+export const embeddedDbClosed = (): boolean => embeddedWasClosed;
 
 /** Closes the in-process PGlite instance, if one is open (after TypeORM's DataSource is destroyed). */
 export const closeEmbeddedDb = (): Promise<void> => closeEmbedded();
@@ -74,9 +79,11 @@ export async function buildDataSourceOptions(config: DbConfig): Promise<DataSour
   }
   const instance: EmbeddedDb = pglite;
   embedded = instance;
+  embeddedWasClosed = false;
   closeEmbedded = async () => {
     closeEmbedded = async () => {};
     if (embedded === instance) embedded = undefined;
+    embeddedWasClosed = true;
     if (!instance.closed) await instance.close();
   };
   const pg = createPgConfig(pglite);

@@ -1,0 +1,25 @@
+import { checkPassword } from './password-policy';
+
+describe('password policy (OWASP ASVS 5: length, no composition rules, no common passwords)', () => {
+  it('accepts a long passphrase without any digits or symbols', () => {
+    expect(checkPassword('correct horse battery staple')).toBeNull();
+  });
+  it('refuses anything shorter than 12 characters', () => {
+    expect(checkPassword('Sh0rt!Pass#')).toBe('TOO_SHORT');
+  });
+  it('counts characters, not UTF-16 units, so twelve emoji are twelve characters', () => {
+    expect(checkPassword('🙂'.repeat(11))).toBe('TOO_SHORT');
+    expect(checkPassword('🙂'.repeat(12))).toBeNull();
+  });
+  it('refuses passwords over 128 characters', () => {
+    expect(checkPassword('a'.repeat(129))).toBe('TOO_LONG');
+  });
+  it('refuses the well-known leaked passwords whatever their case', () => {
+    expect(checkPassword('qwertyuiop123')).toBe('TOO_COMMON');
+    expect(checkPassword('QWERTYUIOP123')).toBe('TOO_COMMON');
+    expect(checkPassword('1qaz2wsx3edc')).toBe('TOO_COMMON');
+  });
+  it('refuses a password built from the account e-mail', () => {
+    expect(checkPassword('jane.doe-password', { email: 'jane.doe@example.org' })).toBe('CONTAINS_EMAIL');
+  });
+});

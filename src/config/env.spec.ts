@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './env';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database with demo data and port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, embedded: true, seedDemo: true, DATA_DIR: './data', MIGRATIONS_RUN: true });
+  });
+
+  it('names the variable when a value is bad', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ JWT_ACCESS_TTL_SECONDS: '3600' })).toThrow(/JWT_ACCESS_TTL_SECONDS/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('requires a JWT secret with a server database, and no demo data there by default', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/JWT_SECRET: required/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32) });
+    expect(c).toMatchObject({ embedded: false, seedDemo: false });
+  });
+
+  it('reads booleans and integers from their usual spellings', () => {
+    const c = loadConfig({ SEED_DEMO: 'off', MIGRATIONS_RUN: '0', PORT: '8080' });
+    expect(c).toMatchObject({ seedDemo: false, MIGRATIONS_RUN: false, PORT: 8080 });
+  });
+
+  it('wants ADMIN_PASSWORD whenever ADMIN_EMAIL is set', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
+  });
+});
