@@ -77,7 +77,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
     jsonDocumentUrl: 'docs-json',

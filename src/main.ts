@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/env';
 import { ensureEmbeddedSecrets } from './config/secrets';
+import { ShutdownState } from './health/shutdown-state';
 import { SeedService } from './seed/seed.service';
 
 async function bootstrap(): Promise<void> {
@@ -29,6 +30,22 @@ async function bootstrap(): Promise<void> {
     banner ? `\n${banner}\n` : '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+
+  // Graceful shutdown: readiness turns 503 at once (load balancers stop sending), after a grace period the
+  // server stops accepting, in-flight requests finish, the database closes, and the process exits 0.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.get(ShutdownState).draining = true;
+    if (signal === 'SIGTERM' && config.SHUTDOWN_GRACE_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (s) => void stop(s));
+  process.once('SIGINT', (s) => void stop(s));
 }
 
 void bootstrap().catch((err: unknown) => {

@@ -13,7 +13,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const mapped = mapError(exception);
     if (mapped.unexpected) {
       this.logger.error({ err: exception, requestId: req?.id }, 'unhandled error');
-    } else if (mapped.body.statusCode === 503) {
+    } else if (mapped.body.code === 'SERVICE_UNAVAILABLE') {
       this.logger.warn({ requestId: req?.id, reason: (exception as Error)?.message }, 'database unavailable');
     }
     if (mapped.headers) reply.headers(mapped.headers);

@@ -26,6 +26,7 @@ export const loggerParams = (config: AppConfig): Params => ({
     customProps: () => ({ service: 'ipt-accreditation' }),
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   },
   exclude: [],
