@@ -1,5 +1,11 @@
 import { Init1795635005914 } from './1795635005914-Init';
 import { SupervisionRelationships1795635307738 } from './1795635307738-SupervisionRelationships';
+import { TrainingCases1795635633138 } from './1795635633138-TrainingCases';
+import { SupervisionSessions1795635738120 } from './1795635738120-SupervisionSessions';
+import { RatingsCalibration1795635844015 } from './1795635844015-RatingsCalibration';
+import { TrainingRecordsRecA1795635969953 } from './1795635969953-TrainingRecordsRecA';
+import { SchemesApplicationsAccreditations1795636498113 } from './1795636498113-SchemesApplicationsAccreditations';
+import { BodySigningKeys1795636461347 } from './1795636461347-BodySigningKeys';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
-export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738];
+export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113];

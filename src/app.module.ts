@@ -13,8 +13,20 @@ import { AppConfig } from './config/env';
 import { closeEmbeddedDb } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { RatingsModule } from './ratings/ratings.module';
+import { RubricsModule } from './rubrics/rubrics.module';
+import { CalibrationModule } from './calibration/calibration.module';
+import { SchemesModule } from './schemes/schemes.module';
 import { SeedModule } from './seed/seed.module';
+import { SupervisionSessionsModule } from './supervision-sessions/supervision-sessions.module';
 import { UsersModule } from './users/users.module';
+import { TraineesModule } from './trainees/trainees.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { CasesModule } from './cases/cases.module';
+import { MeasuresModule } from './measures/measures.module';
+import { CredentialsModule } from './credentials/credentials.module';
+import { RegisterModule } from './register/register.module';
 
 @Module({
   imports: [
@@ -27,6 +39,14 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     BodiesModule,
     SeedModule,
+    RubricsModule, RatingsModule, CalibrationModule,
+    SupervisionSessionsModule,
+    TraineesModule,
+    ActivitiesModule,
+    SupervisionModule,
+    CasesModule, MeasuresModule,
+    CredentialsModule, RegisterModule,
+    SchemesModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/env';
 import { ensureEmbeddedSecrets } from './config/secrets';
 import { ShutdownState } from './health/shutdown-state';
+import { seedDemoRecords } from './seed/demo-records';
 import { SeedService } from './seed/seed.service';
 
 async function bootstrap(): Promise<void> {
@@ -18,6 +19,10 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   const app = await createApp(config);
+  if (app.get(SeedService).freshDemo) {
+    process.stdout.write('Loading demo training records through the API…\n');
+    await seedDemoRecords(app).catch((err: unknown) => console.error(`Demo records incomplete: ${err instanceof Error ? err.message : String(err)}`));
+  }
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   const url = `http://localhost:${config.PORT}`;
   const banner = app.get(SeedService).banner;

@@ -13,6 +13,13 @@ export enum Permission {
   RecordsWrite = 'records:write', // a trainee keeps their own record
   RecordsReview = 'records:review', // supervisors: sign off, return, comment, verify, log supervision
   SupervisionAssign = 'supervision:assign', // body admins: assign and end supervision relationships
+  // competency ratings: rubrics, ratings, calibration
+  RubricsManage = 'rubrics:manage', // body admins (their body's rubrics, calibration, reliability); ADMIN (global rubrics)
+  RatingsWrite = 'ratings:write', // supervisors rate trainees' work and calibrate; trainees rate themselves
+  CredentialsManage = 'credentials:manage', // body admins (their body's credential-signing keys); ADMIN (any body)
+  // accreditation schemes, applications and decisions
+  SchemesManage = 'schemes:manage', // body admins (their body's schemes); ADMIN (any)
+  ApplicationsDecide = 'applications:decide', // body admins decide applications and change accreditation status
 }
 
 // The role → permission table. Scope (which body, whose records) is checked by the services, not here.
@@ -25,10 +32,25 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AuditRead,
     Permission.RecordsRead,
     Permission.SupervisionAssign,
+    Permission.RubricsManage,
+    Permission.CredentialsManage,
+    Permission.SchemesManage,
+    Permission.ApplicationsDecide,
   ],
-  [Role.BodyAdmin]: [Permission.UsersRead, Permission.RolesGrant, Permission.AuditRead, Permission.RecordsRead, Permission.RecordsReview, Permission.SupervisionAssign],
-  [Role.Supervisor]: [Permission.RecordsRead, Permission.RecordsReview],
-  [Role.Trainee]: [Permission.RecordsRead, Permission.RecordsWrite],
+  [Role.BodyAdmin]: [
+    Permission.UsersRead,
+    Permission.RolesGrant,
+    Permission.AuditRead,
+    Permission.RecordsRead,
+    Permission.RecordsReview,
+    Permission.SupervisionAssign,
+    Permission.RubricsManage,
+    Permission.CredentialsManage,
+    Permission.SchemesManage,
+    Permission.ApplicationsDecide,
+  ],
+  [Role.Supervisor]: [Permission.RecordsRead, Permission.RecordsReview, Permission.RatingsWrite],
+  [Role.Trainee]: [Permission.RecordsRead, Permission.RecordsWrite, Permission.RatingsWrite],
 };
 
 // Held by anyone signed in, whatever roles they have (or none left).

@@ -18,7 +18,8 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret with a server database, and no demo data there by default', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/JWT_SECRET: required/);
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32) });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32) })).toThrow(/CREDENTIALS_MASTER_KEY: required/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32), CREDENTIALS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') });
     expect(c).toMatchObject({ embedded: false, seedDemo: false });
   });
 
@@ -29,5 +30,13 @@ describe('loadConfig', () => {
 
   it('wants ADMIN_PASSWORD whenever ADMIN_EMAIL is set', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('takes the credentials master key only as 32 base64 bytes, and derives the public base URL from PORT', () => {
+    expect(() => loadConfig({ CREDENTIALS_MASTER_KEY: 'too-short' })).toThrow(/CREDENTIALS_MASTER_KEY/);
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://ipt.example.org/' }).publicBaseUrl).toBe('https://ipt.example.org');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadConfig({}).PUBLIC_RATE_LIMIT).toBe(120);
   });
 });

@@ -100,6 +100,19 @@ export class Env {
   @IsOptional() @IsString()
   CORS_ORIGINS = '';
 
+  // AES-256-GCM key (32 bytes, base64) that encrypts the bodies' credential-signing keys at rest;
+  // generated into DATA_DIR in embedded mode when unset, required with DATABASE_URL.
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'CREDENTIALS_MASTER_KEY must be 32 bytes, base64-encoded' })
+  CREDENTIALS_MASTER_KEY?: string;
+
+  // Public origin of this service, used in issued credentials (issuer, status and JWKS URLs); default http://localhost:PORT.
+  @IsOptional() @IsString() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  // requests per minute per client address on the public register and verification endpoints
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  PUBLIC_RATE_LIMIT = 120;
+
   // Embedded mode only: load this migrated snapshot into memory instead of opening DATA_DIR (tests).
   @IsOptional() @IsString()
   PGLITE_SNAPSHOT?: string;
@@ -109,11 +122,13 @@ export class Env {
 export class AppConfig extends Env {
   embedded!: boolean;
   seedDemo!: boolean;
+  /** PUBLIC_BASE_URL without a trailing slash, or http://localhost:PORT */
+  publicBaseUrl!: string;
 }
 
 export class ConfigError extends Error {}
 
-const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT']);
+const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT', 'CREDENTIALS_MASTER_KEY', 'PUBLIC_BASE_URL']);
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -128,8 +143,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!env.embedded && !env.JWT_SECRET) {
     problems.push('  JWT_SECRET: required when DATABASE_URL points at a server (at least 32 characters)');
   }
+  if (!env.embedded && !env.CREDENTIALS_MASTER_KEY) {
+    problems.push('  CREDENTIALS_MASTER_KEY: required when DATABASE_URL points at a server (32 bytes, base64: openssl rand -base64 32)');
+  }
   if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) problems.push('  ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   env.seedDemo = env.SEED_DEMO ?? env.embedded;
+  env.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return env;
 }

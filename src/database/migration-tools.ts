@@ -9,7 +9,12 @@ import { buildDataSourceOptions, closeEmbeddedDb } from './data-source-options';
  * generating or checking migrations never touches the embedded development data directory.
  */
 export async function openToolDataSource(opts: { scratch: boolean }): Promise<DataSource> {
-  const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'x'.repeat(32) });
+  const config = loadConfig({
+    ...process.env,
+    JWT_SECRET: process.env.JWT_SECRET ?? 'x'.repeat(32),
+    // tooling never signs or decrypts credentials; a placeholder satisfies the server-mode check
+    CREDENTIALS_MASTER_KEY: process.env.CREDENTIALS_MASTER_KEY ?? Buffer.alloc(32).toString('base64'),
+  });
   const options = await buildDataSourceOptions({
     ...config,
     MIGRATIONS_RUN: false,

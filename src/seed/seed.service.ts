@@ -9,6 +9,8 @@ export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
   /** Lines printed after start-up (the demo sign-in details), empty when there is no demo data. */
   banner = '';
+  /** true when this start created the demo accounts: the demo records are then written through the API */
+  freshDemo = false;
 
   constructor(
     private readonly db: DataSource,
@@ -22,7 +24,8 @@ export class SeedService implements OnApplicationBootstrap {
     }
     if (this.config.seedDemo) {
       const r = await seedDemo(this.db);
-      if (r.created) this.logger.log('Demo data loaded');
+      if (r.created) this.logger.log('Demo accounts created');
+      this.freshDemo = r.created;
       this.banner = demoBanner();
     }
   }

@@ -8,10 +8,12 @@ import { buildDataSourceOptions, closeEmbeddedDb, embeddedInstance } from '../..
 import { adminQuery, templateName, usingServer, withDatabase } from './test-db';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const TEST_CREDENTIALS_MASTER_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 
 // Migrates once per run: a template database on the server, or a PGlite snapshot for embedded runs.
 export default async function globalSetup(): Promise<void> {
   process.env.JWT_SECRET ??= TEST_JWT_SECRET;
+  process.env.CREDENTIALS_MASTER_KEY ??= TEST_CREDENTIALS_MASTER_KEY;
   const config = loadConfig({ ...process.env, MIGRATIONS_RUN: 'false' });
   if (usingServer()) {
     const tpl = templateName();

@@ -21,13 +21,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({
     ...process.env,
     SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
+    // TEST_LOG=1 shows the service's logs (e.g. the stack of an unexpected 500)
+    LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent',
     MIGRATIONS_RUN: 'false',
     SIGN_IN_LIMIT: '1000',
     ...env,
     ...(server ? { DATABASE_URL: server.url } : {}),
   });
-  const app = await createApp(config, { logger: false, swaggerUi: false });
+  const app = await createApp(config, { logger: !!process.env.TEST_LOG, swaggerUi: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const db = app.get(DataSource);
   return {

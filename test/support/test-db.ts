@@ -12,7 +12,9 @@ export function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-export const templateName = (): string => `${new URL(process.env.DATABASE_URL as string).pathname.slice(1) || 'postgres'}_ipt_tpl`;
+// one template per test run (named in global setup, inherited by the workers), so parallel runs never collide
+export const templateName = (): string =>
+  (process.env.IPT_TEST_TEMPLATE ??= `${new URL(process.env.DATABASE_URL as string).pathname.slice(1) || 'postgres'}_tpl_${process.pid}`);
 
 export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });

@@ -1,0 +1,15 @@
+import { adminGrantFor, grantIn, isGlobalAdmin } from '../auth/access';
+import { Role } from '../auth/roles';
+import type { Actor } from '../common/request-context';
+
+// Who sees a body's calibration exercises: its supervisors (the raters) and its admins.
+export const seesExercises = (actor: Actor, bodyId: string): boolean =>
+  isGlobalAdmin(actor) || !!grantIn(actor, Role.Supervisor, bodyId) || !!grantIn(actor, Role.BodyAdmin, bodyId);
+
+/**
+ * The reference scores stay blind to anyone who may still rate the exercise: a supervisor of the body sees
+ * them only after their own attempt, even if they also administer the body. Admins who do not rate there
+ * see them (they author and review the references).
+ */
+export const seesReference = (actor: Actor, bodyId: string, attempted: boolean): boolean =>
+  attempted || (!!adminGrantFor(actor, bodyId) && !grantIn(actor, Role.Supervisor, bodyId));

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../audit/unit-of-work';
+import { DomainError } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
+import type { AuthedCtx } from '../common/request-context';
+import { CaseAccess, READERS } from './case-access.service';
+import { loadCaseContent } from './case-content';
+import { lockCase, recordEvent } from './case-edits';
+import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
+import { CaseSignoff } from './case-signoff.entity';
+import { toCaseDto, toCaseSummaryDto, toSignoffDto } from './case.mapper';
+import type { CaseDto, CaseHistoryDto, QueueItemDto, QueueQuery, ReturnCaseDto, SignOffDto } from './dto';
+import { decideReview, type ReviewAction } from './review-rules';
+import { CaseReviewState, SupervisedCase } from './supervised-case.entity';
+
+const EVENT: Record<ReviewAction, ReviewEventKind> = { submit: ReviewEventKind.Submitted, return: ReviewEventKind.Returned, sign_off: ReviewEventKind.SignedOff };
+
+// draft → submitted → returned | signed_off. Who may act, and on which state, is review-rules.ts; this
+// service loads, locks, calls it and records the event, the sign-off and the audit row in one transaction.
+@Injectable()
+export class CaseReviewService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly access: CaseAccess,
+  ) {}
+
+  submit(ctx: AuthedCtx, id: string): Promise<CaseDto> {
+    return this.transition(ctx, id, 'submit');
+  }
+
+  returnCase(ctx: AuthedCtx, id: string, dto: ReturnCaseDto): Promise<CaseDto> {
+    return this.transition(ctx, id, 'return', dto.comments);
+  }
+
+  signOff(ctx: AuthedCtx, id: string, dto: SignOffDto): Promise<CaseDto> {
+    return this.transition(ctx, id, 'sign_off', null, dto.contentHash);
+  }
+
+  private async transition(ctx: AuthedCtx, id: string, action: ReviewAction, comments: string | null = null, readHash?: string): Promise<CaseDto> {
+    // readers only: anyone else gets the same 404 as for a missing case
+    await this.access.load(ctx.actor, id, READERS);
+    await this.uow.run(ctx, async (em, audit) => {
+      await lockCase(em, id);
+      const { c, access } = await this.access.load(ctx.actor, id, READERS, em);
+      const loaded = action === 'sign_off' ? await loadCaseContent(em, c) : null;
+      const decision = decideReview({
+        state: c.reviewState,
+        action,
+        isTrainee: c.traineeId === ctx.actor.userId,
+        isCaseSupervisor: access.relation === 'supervisor' && c.supervisorId === ctx.actor.userId,
+        hashMatches: loaded ? loaded.hash === readHash : undefined,
+      });
+      if (!decision.ok) throw new DomainError(decision.status, decision.code, decision.message);
+      await em.update(SupervisedCase, { id }, { reviewState: decision.next, submittedAt: decision.next === CaseReviewState.Submitted ? () => 'now()' : c.submittedAt });
+      if (loaded) {
+        await em.save(em.create(CaseSignoff, { caseId: id, supervisorId: ctx.actor.userId, contentHash: loaded.hash, snapshot: { ...loaded.content } }));
+      }
+      await recordEvent(em, id, EVENT[action], ctx.actor.userId, comments, loaded?.hash ?? null);
+      audit({
+        action: `case.${action}`,
+        entityType: 'case',
+        entityId: id,
+        via: access.via,
+        bodyId: c.bodyId,
+        changes: { reviewState: { from: c.reviewState, to: decision.next }, ...(loaded ? { contentHash: loaded.hash } : {}) },
+      });
+    });
+    const { c } = await this.access.load(ctx.actor, id, READERS);
+    return toCaseDto(await loadCaseContent(this.db.manager, c));
+  }
+
+  async history(ctx: AuthedCtx, id: string): Promise<CaseHistoryDto> {
+    await this.access.load(ctx.actor, id, READERS);
+    const [events, signoffs] = await Promise.all([
+      this.db.getRepository(CaseReviewEvent).find({ where: { caseId: id }, order: { at: 'ASC' } }),
+      this.db.getRepository(CaseSignoff).find({ where: { caseId: id }, order: { signedAt: 'ASC' } }),
+    ]);
+    return {
+      events: events.map((e) => ({ kind: e.kind, actorId: e.actorId, comments: e.comments, contentHash: e.contentHash, at: e.at.toISOString() })),
+      signoffs: signoffs.map((s) => ({ ...toSignoffDto(s), snapshot: s.snapshot })),
+    };
+  }
+
+  /** Cases awaiting the caller's review: risk-flagged first, then the oldest submission. */
+  async queue(ctx: AuthedCtx, q: QueueQuery): Promise<Page<QueueItemDto>> {
+    const limit = q.limit ?? 20;
+    const cursor = decodeCursor(q.cursor, 3);
+    const qb = this.db
+      .getRepository(SupervisedCase)
+      .createQueryBuilder('c')
+      .where('c.supervisor_id = :me AND c.review_state = :submitted', { me: ctx.actor.userId, submitted: CaseReviewState.Submitted })
+      // a supervision that has ended takes the case out of the supervisor's hands (and sight)
+      .andWhere(`EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')`)
+      .addSelect((sq) => sq.select('count(*)::int').from('therapy_sessions', 's').where('s.case_id = c.id AND s.attended'), 'delivered');
+    const flagged = 'CASE WHEN c.risk_flagged_at IS NULL THEN 1 ELSE 0 END';
+    const submitted = "date_trunc('milliseconds', c.submitted_at)";
+    if (cursor) qb.andWhere(`(${flagged}, ${submitted}, c.id) > (:cf, :cs, :cid)`, { cf: Number(cursor[0]), cs: new Date(Number(cursor[1])), cid: String(cursor[2]) });
+    const { entities, raw } = await qb.orderBy(flagged, 'ASC').addOrderBy(submitted, 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getRawAndEntities();
+    const delivered = new Map<string, number>(raw.map((r: { c_id: string; delivered: number }) => [r.c_id, r.delivered]));
+    return toPage(
+      entities,
+      limit,
+      (c) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
+      (c) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered.get(c.id) ?? 0 }),
+    );
+  }
+}
+

@@ -1,0 +1,163 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { RecordAccessService } from '../access/record-access.service';
+import { UnitOfWork } from '../audit/unit-of-work';
+import { badRequest, conflict, invalid, preconditionFailed } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
+import type { AuthedCtx } from '../common/request-context';
+import { CaseAccess, OWNER, READERS } from './case-access.service';
+import { loadCaseContent } from './case-content';
+import { lockCase, reopenReview } from './case-edits';
+import { checkCaseFields } from './case-rules';
+import { CaseSignoff } from './case-signoff.entity';
+import { toCaseDto, toCaseSummaryDto } from './case.mapper';
+import { checkClientCode, generateClientCode } from './client-code';
+import type { CaseDto, CaseSummaryDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto';
+import { checkSessions, issueDetails } from './session-consistency';
+import { CaseStatus, SupervisedCase } from './supervised-case.entity';
+import { TherapySession } from './therapy-session.entity';
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+// timestamps are compared at millisecond precision, the precision of the cursor
+const SORT_COLUMNS = { startDate: 'c.start_date', updatedAt: "date_trunc('milliseconds', c.updated_at)", createdAt: "date_trunc('milliseconds', c.created_at)" } as const;
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly access: CaseAccess,
+    private readonly records: RecordAccessService,
+  ) {}
+
+  async create(ctx: AuthedCtx, dto: CreateCaseDto): Promise<CaseDto> {
+    const traineeId = ctx.actor.userId;
+    if (dto.supervisorId === traineeId) throw invalid('supervisorId', 'You cannot supervise your own case');
+    const chosenCode = dto.clientCode === undefined ? null : validCode(dto.clientCode);
+    const fields = {
+      ...dto,
+      status: dto.status ?? CaseStatus.Active,
+      endDate: dto.endDate ?? null,
+      endReason: dto.endReason ?? null,
+      secondaryProblemArea: dto.secondaryProblemArea ?? null,
+      presentingProblem: dto.presentingProblem ?? null,
+      formulation: dto.formulation ?? null,
+      course: dto.course ?? null,
+      techniques: dto.techniques ?? null,
+      outcome: dto.outcome ?? null,
+    };
+    failIfAny(checkCaseFields(fields, today()));
+    const id = await this.uow.run(ctx, async (em, audit) => {
+      const bodyId = await activeSupervision(em, traineeId, dto.supervisorId);
+      const clientCode = chosenCode ?? (await freshCode(em, traineeId));
+      if (chosenCode && (await em.existsBy(SupervisedCase, { traineeId, clientCode }))) throw codeTaken();
+      const row = await em.save(em.create(SupervisedCase, { ...fields, clientCode, traineeId, bodyId }));
+      audit({ action: 'case.create', entityType: 'case', entityId: row.id, bodyId, changes: { clientCode, supervisorId: dto.supervisorId, fields: Object.keys(dto).sort() } });
+      return row.id;
+    });
+    return this.get(ctx, id);
+  }
+
+  async list(ctx: AuthedCtx, q: ListCasesQuery): Promise<Page<CaseSummaryDto>> {
+    const limit = q.limit ?? 20;
+    const sort = q.sort ?? 'updatedAt';
+    const column = SORT_COLUMNS[sort];
+    const cursor = decodeCursor(q.cursor, 2);
+    const scope = this.records.readablePredicate(ctx.actor, 'c.trainee_id');
+    const qb = this.db.getRepository(SupervisedCase).createQueryBuilder('c').where(scope.sql, scope.params);
+    if (q.reviewState) qb.andWhere('c.review_state = :rs', { rs: q.reviewState });
+    if (q.status) qb.andWhere('c.status = :st', { st: q.status });
+    if (q.problemArea) qb.andWhere('(c.focus_problem_area = :pa OR c.secondary_problem_area = :pa)', { pa: q.problemArea });
+    if (q.from) qb.andWhere('c.start_date >= :from', { from: q.from });
+    if (q.to) qb.andWhere('c.start_date <= :to', { to: q.to });
+    if (q.supervisorId) qb.andWhere('c.supervisor_id = :sup', { sup: q.supervisorId });
+    if (q.traineeId) qb.andWhere('c.trainee_id = :tr', { tr: q.traineeId });
+    if (cursor) {
+      const value = sort === 'startDate' ? String(cursor[0]) : new Date(Number(cursor[0]));
+      if (sort === 'startDate' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw invalid('cursor', 'cursor is not a valid cursor');
+      qb.andWhere(`(${column}, c.id) < (:cv, :cid)`, { cv: value, cid: String(cursor[1]) });
+    }
+    const rows = await qb.orderBy(column, 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    const key = (c: SupervisedCase): (string | number)[] => [sort === 'startDate' ? c.startDate : (sort === 'updatedAt' ? c.updatedAt : c.createdAt).getTime(), c.id];
+    return toPage(rows, limit, key, toCaseSummaryDto);
+  }
+
+  async get(ctx: AuthedCtx, id: string): Promise<CaseDto> {
+    const { c } = await this.access.load(ctx.actor, id, READERS);
+    return toCaseDto(await loadCaseContent(this.db.manager, c));
+  }
+
+  async update(ctx: AuthedCtx, id: string, version: number, dto: UpdateCaseDto): Promise<CaseDto> {
+    if (!Object.keys(dto).length) throw badRequest('VALIDATION_FAILED', 'Send at least one field to change', { body: ['no fields to change'] });
+    const { c } = await this.access.load(ctx.actor, id, OWNER);
+    if (c.version !== version) throw preconditionFailed();
+    const patch: Partial<SupervisedCase> = { ...dto };
+    if (dto.clientCode !== undefined) patch.clientCode = validCode(dto.clientCode);
+    if (dto.supervisorId === c.traineeId) throw invalid('supervisorId', 'You cannot supervise your own case');
+    const merged = { ...c, ...patch };
+    failIfAny(checkCaseFields(merged, today()));
+    await this.uow.run(ctx, async (em, audit) => {
+      const state = await lockCase(em, id, version);
+      if (patch.supervisorId && patch.supervisorId !== c.supervisorId) patch.bodyId = await activeSupervision(em, c.traineeId, patch.supervisorId);
+      if (patch.clientCode && patch.clientCode !== c.clientCode && (await em.existsBy(SupervisedCase, { traineeId: c.traineeId, clientCode: patch.clientCode }))) throw codeTaken();
+      if (patch.startDate !== undefined || patch.endDate !== undefined) {
+        const sessions = await em.find(TherapySession, { where: { caseId: id } });
+        failIfAny(issueDetails(checkSessions(merged, sessions, today()), null));
+      }
+      const res = await em
+        .createQueryBuilder()
+        .update(SupervisedCase)
+        .set({ ...(patch as QueryDeepPartialEntity<SupervisedCase>), version: () => 'version + 1' })
+        .where('id = :id AND version = :v', { id, v: version })
+        .execute();
+      if (!res.affected) throw preconditionFailed();
+      await reopenReview(em, id, state.reviewState, ctx.actor.userId);
+      audit({ action: 'case.update', entityType: 'case', entityId: id, bodyId: patch.bodyId ?? c.bodyId, changes: { fields: Object.keys(dto).sort(), reviewState: { from: state.reviewState } } });
+    });
+    return this.get(ctx, id);
+  }
+
+  async remove(ctx: AuthedCtx, id: string): Promise<void> {
+    await this.access.load(ctx.actor, id, OWNER);
+    await this.uow.run(ctx, async (em, audit) => {
+      const state = await lockCase(em, id);
+      // a sign-off is part of the accreditation record: a case signed off even once stays, voided or not
+      if (await em.existsBy(CaseSignoff, { caseId: id })) throw conflict('CASE_WAS_SIGNED_OFF', 'A case that was ever signed off cannot be deleted');
+      const c = await em.findOneByOrFail(SupervisedCase, { id });
+      await em.delete(SupervisedCase, { id });
+      audit({ action: 'case.delete', entityType: 'case', entityId: id, bodyId: c.bodyId, changes: { clientCode: c.clientCode, reviewState: state.reviewState } });
+    });
+  }
+}
+
+function validCode(input: string): string {
+  const r = checkClientCode(input);
+  if (!r.ok) throw invalid('clientCode', `clientCode ${r.reason}`, 'IDENTIFYING_CLIENT_CODE');
+  return r.code;
+}
+
+const codeTaken = () => conflict('CLIENT_CODE_TAKEN', 'You already have a case with this client code', { clientCode: ['already used for another of your cases'] });
+
+function failIfAny(details: Record<string, string[]>): void {
+  if (Object.keys(details).length) throw badRequest('VALIDATION_FAILED', 'The case is not valid', details);
+}
+
+/** The body of an ACTIVE supervision of the trainee by this supervisor (locked against a concurrent end), or 400. */
+export async function activeSupervision(em: EntityManager, traineeId: string, supervisorId: string): Promise<string> {
+  const rows: { body_id: string }[] = await em.query(
+    `SELECT body_id FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status = 'active' LIMIT 1 FOR SHARE`,
+    [traineeId, supervisorId],
+  );
+  if (!rows.length) throw invalid('supervisorId', 'supervisorId must be one of your active supervisors', 'NOT_ACTIVE_SUPERVISOR');
+  return rows[0].body_id;
+}
+
+async function freshCode(em: EntityManager, traineeId: string): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const code = generateClientCode((n) => randomInt(n));
+    if (!(await em.existsBy(SupervisedCase, { traineeId, clientCode: code }))) return code;
+  }
+  throw conflict('CLIENT_CODE_EXHAUSTED', 'Could not generate a free client code; choose one');
+}

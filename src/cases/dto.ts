@@ -1,0 +1,297 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { ChangeSummaryDto, MeasureDto } from '../measures/dto';
+import { AgeBand, CaseAdaptation, CaseFormat, CaseReviewState, CaseSetting, CaseStatus, ProblemArea } from './supervised-case.entity';
+import { SessionPhase } from './therapy-session.entity';
+
+export const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NARRATIVE = 4000;
+
+// a field that may be left out but, when sent, must not be null (PATCH of a required column)
+const Present = () => ValidateIf((_: object, v: unknown) => v !== undefined);
+const upper = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+function IsDateOnly(): PropertyDecorator {
+  return (target, key) => {
+    Matches(DATE, { message: `${String(key)} must be a date as YYYY-MM-DD` })(target, key);
+    IsISO8601({ strict: true }, { message: `${String(key)} must be a valid calendar date` })(target, key);
+  };
+}
+
+export class CaseFieldsDto {
+  @ApiPropertyOptional({ description: 'Pseudonymous client code, 2–16 of A–Z 0–9 - _ (case-insensitive); left out = generated (e.g. C-7KQ2). Names, dates, phone/record numbers and e-mails are refused.', example: 'C-7KQ2' })
+  @Present() @IsString() @MaxLength(40)
+  clientCode?: string;
+
+  @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' })
+  @Present() @IsEnum(CaseFormat)
+  format!: CaseFormat;
+
+  @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' })
+  @Present() @IsEnum(CaseAdaptation)
+  adaptation!: CaseAdaptation;
+
+  @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' })
+  @Present() @IsEnum(AgeBand)
+  ageBand!: AgeBand;
+
+  @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' })
+  @Present() @IsEnum(CaseSetting)
+  setting!: CaseSetting;
+
+  @ApiProperty({ description: 'ICD-10 code', example: 'F32.1' })
+  @Present() @upper() @IsString() @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
+  primaryDiagnosis!: string;
+
+  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' })
+  @Present() @IsEnum(ProblemArea)
+  focusProblemArea!: ProblemArea;
+
+  @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true, description: 'Must differ from the focus' })
+  @IsOptional() @IsEnum(ProblemArea)
+  secondaryProblemArea?: ProblemArea | null;
+
+  @ApiProperty({ minimum: 1, maximum: 40 })
+  @Present() @IsInt() @Min(1) @Max(40)
+  plannedSessions!: number;
+
+  @ApiProperty({ format: 'date' })
+  @Present() @IsDateOnly()
+  startDate!: string;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Required once the status is completed, dropped_out or transferred' })
+  @IsOptional() @IsDateOnly()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus', default: CaseStatus.Active })
+  @Present() @IsEnum(CaseStatus)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @IsOptional() @IsString() @MaxLength(500)
+  endReason?: string | null;
+
+  @ApiProperty()
+  @Present() @IsBoolean()
+  recordingConsent!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE, description: 'No e-mail addresses or phone numbers' })
+  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  presentingProblem?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  formulation?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  course?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  techniques?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  outcome?: string | null;
+}
+
+export class CreateCaseDto extends CaseFieldsDto {
+  @ApiProperty({ format: 'uuid', description: 'An active supervisor of the trainee (never the trainee)' })
+  @IsUUID()
+  supervisorId!: string;
+}
+
+export class UpdateCaseDto extends CaseFieldsDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another active supervisor of the trainee' })
+  @Present() @IsUUID()
+  supervisorId?: string;
+}
+
+export class SessionFieldsDto {
+  @ApiProperty({ minimum: 1, maximum: 100 })
+  @Present() @IsInt() @Min(1) @Max(100)
+  number!: number;
+
+  @ApiProperty({ format: 'date' })
+  @Present() @IsDateOnly()
+  date!: string;
+
+  @ApiProperty({ minimum: 10, maximum: 180 })
+  @Present() @IsInt() @Min(10) @Max(180)
+  durationMinutes!: number;
+
+  @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' })
+  @Present() @IsEnum(SessionPhase)
+  phase!: SessionPhase;
+
+  @ApiProperty()
+  @Present() @IsBoolean()
+  attended!: boolean;
+
+  @ApiProperty()
+  @Present() @IsBoolean()
+  recorded!: boolean;
+}
+
+export class CreateSessionDto extends SessionFieldsDto {}
+export class UpdateSessionDto extends SessionFieldsDto {}
+
+export class SignOffDto {
+  @ApiProperty({ description: 'The contentHash of the case as the supervisor read it', pattern: '^[0-9a-f]{64}$' })
+  @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be a 64-character hex sha256' })
+  contentHash!: string;
+}
+
+export class ReturnCaseDto {
+  @ApiProperty({ minLength: 1, maxLength: 4000, description: "The supervisor's comments for the trainee" })
+  @IsString() @Length(1, 4000)
+  comments!: string;
+}
+
+export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CaseReviewState, enumName: 'CaseReviewState' })
+  @IsOptional() @IsEnum(CaseReviewState)
+  reviewState?: CaseReviewState;
+
+  @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus' })
+  @IsOptional() @IsEnum(CaseStatus)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', description: 'Focus or secondary problem area' })
+  @IsOptional() @IsEnum(ProblemArea)
+  problemArea?: ProblemArea;
+
+  @ApiPropertyOptional({ format: 'date', description: 'startDate on or after' })
+  @IsOptional() @IsDateOnly()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'startDate on or before' })
+  @IsOptional() @IsDateOnly()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  supervisorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  traineeId?: string;
+
+  @ApiPropertyOptional({ enum: ['startDate', 'updatedAt', 'createdAt'], default: 'updatedAt', description: 'Newest first' })
+  @IsOptional() @IsIn(['startDate', 'updatedAt', 'createdAt'])
+  sort?: 'startDate' | 'updatedAt' | 'createdAt';
+}
+
+export class LoggingLagDto {
+  @ApiProperty() sessions!: number;
+  @ApiProperty({ nullable: true, type: Number }) medianDays!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Nearest-rank 90th percentile' }) p90Days!: number | null;
+  @ApiProperty({ description: 'Sessions logged more than 7 days after they took place' }) loggedLate!: number;
+}
+
+export class TraineeLoggingLagDto extends LoggingLagDto {
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' }) phase!: SessionPhase;
+  @ApiProperty() attended!: boolean;
+  @ApiProperty() recorded!: boolean;
+  @ApiProperty({ format: 'date-time', description: 'When the session was logged' }) loggedAt!: string;
+  @ApiProperty({ description: 'Days between the session and its logging' }) lagDays!: number;
+}
+
+export class SignoffDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) supervisorId!: string;
+  @ApiProperty() contentHash!: string;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) voidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) voidReason!: string | null;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty({ format: 'uuid' }) supervisorId!: string;
+  @ApiProperty({ format: 'uuid' }) bodyId!: string;
+  @ApiProperty() clientCode!: string;
+  @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' }) format!: CaseFormat;
+  @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' }) adaptation!: CaseAdaptation;
+  @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' }) ageBand!: AgeBand;
+  @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' }) setting!: CaseSetting;
+  @ApiProperty() primaryDiagnosis!: string;
+  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' }) focusProblemArea!: ProblemArea;
+  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true }) secondaryProblemArea!: ProblemArea | null;
+  @ApiProperty() plannedSessions!: number;
+  @ApiProperty({ format: 'date' }) startDate!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate!: string | null;
+  @ApiProperty({ enum: CaseStatus, enumName: 'CaseStatus' }) status!: CaseStatus;
+  @ApiProperty({ nullable: true, type: String }) endReason!: string | null;
+  @ApiProperty() recordingConsent!: boolean;
+  @ApiProperty({ enum: CaseReviewState, enumName: 'CaseReviewState' }) reviewState!: CaseReviewState;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when a measure signalled risk (PHQ-9 item 9 > 0)' }) riskFlaggedAt!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CaseMeasuresSummaryDto {
+  @ApiProperty({ type: [MeasureDto], description: 'The latest administration of each instrument' }) latest!: MeasureDto[];
+  @ApiProperty({ type: [ChangeSummaryDto] }) change!: ChangeSummaryDto[];
+}
+
+export class CaseDto extends CaseSummaryDto {
+  @ApiProperty({ nullable: true, type: String }) presentingProblem!: string | null;
+  @ApiProperty({ nullable: true, type: String }) formulation!: string | null;
+  @ApiProperty({ nullable: true, type: String }) course!: string | null;
+  @ApiProperty({ nullable: true, type: String }) techniques!: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcome!: string | null;
+  @ApiProperty({ description: 'Sessions logged as attended' }) deliveredSessions!: number;
+  @ApiProperty({ type: [SessionDto] }) sessions!: SessionDto[];
+  @ApiProperty({ type: CaseMeasuresSummaryDto }) measures!: CaseMeasuresSummaryDto;
+  @ApiProperty({ type: LoggingLagDto }) loggingLag!: LoggingLagDto;
+  @ApiProperty({ description: 'sha256 of the clinical content; send it back to sign off' }) contentHash!: string;
+  @ApiProperty({ type: SignoffDto, nullable: true, description: 'The sign-off in force (null when none or voided)' }) currentSignoff!: SignoffDto | null;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ReviewEventDto {
+  @ApiProperty({ enum: ['submitted', 'returned', 'signed_off', 'voided', 'withdrawn'] }) kind!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) comments!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contentHash!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class SignedVersionDto extends SignoffDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The content exactly as signed' }) snapshot!: Record<string, unknown>;
+}
+
+export class CaseHistoryDto {
+  @ApiProperty({ type: [ReviewEventDto] }) events!: ReviewEventDto[];
+  @ApiProperty({ type: [SignedVersionDto] }) signoffs!: SignedVersionDto[];
+}
+
+export class QueueItemDto extends CaseSummaryDto {
+  @ApiProperty() deliveredSessions!: number;
+}
+
+export class QueuePageDto {
+  @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class QueueQuery extends PageQuery {}

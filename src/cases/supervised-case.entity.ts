@@ -1,0 +1,174 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Body } from '../bodies/body.entity';
+import { User } from '../users/user.entity';
+
+export enum CaseReviewState {
+  Draft = 'draft',
+  Submitted = 'submitted',
+  Returned = 'returned',
+  SignedOff = 'signed_off',
+}
+
+export enum CaseStatus {
+  Active = 'active',
+  Completed = 'completed',
+  DroppedOut = 'dropped_out',
+  Transferred = 'transferred',
+}
+
+export enum CaseFormat {
+  Individual = 'individual',
+  Group = 'group',
+}
+
+export enum CaseAdaptation {
+  Adult = 'adult',
+  Adolescent = 'adolescent',
+  Perinatal = 'perinatal',
+  Bipolar = 'bipolar',
+  EatingDisorder = 'eating_disorder',
+  Other = 'other',
+}
+
+export enum AgeBand {
+  A12to17 = '12-17',
+  A18to25 = '18-25',
+  A26to40 = '26-40',
+  A41to64 = '41-64',
+  A65to89 = '65-89',
+  A90plus = '90+',
+}
+
+export enum CaseSetting {
+  PrimaryCare = 'primary_care',
+  SecondaryCare = 'secondary_care',
+  Community = 'community',
+  Inpatient = 'inpatient',
+  University = 'university',
+  PrivatePractice = 'private_practice',
+  Other = 'other',
+}
+
+// The four IPT problem areas (domain.md) plus "other" for adaptations that add their own.
+export enum ProblemArea {
+  Grief = 'grief',
+  RoleDispute = 'role_dispute',
+  RoleTransition = 'role_transition',
+  InterpersonalDeficits = 'interpersonal_deficits',
+  Other = 'other',
+}
+
+// A supervised IPT case as a trainee logs it. The client is only ever a pseudonymous code; the narrative is
+// clinical free text that never goes to logs or the audit trail.
+@Entity('supervised_cases')
+@Index('uq_supervised_cases_client_code', ['traineeId', 'clientCode'], { unique: true })
+@Index('ix_supervised_cases_supervisor_queue', ['supervisorId', 'reviewState'])
+@Check('ck_supervised_cases_planned', 'planned_sessions BETWEEN 1 AND 40')
+@Check('ck_supervised_cases_dates', 'end_date IS NULL OR end_date >= start_date')
+@Check('ck_supervised_cases_secondary', 'secondary_problem_area IS NULL OR secondary_problem_area <> focus_problem_area')
+@Check('ck_supervised_cases_not_self', 'supervisor_id <> trainee_id')
+export class SupervisedCase {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id' })
+  trainee?: Relation<User>;
+
+  @Column({ type: 'uuid' })
+  supervisorId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supervisor_id' })
+  supervisor?: Relation<User>;
+
+  // the body of the supervision relationship the case is logged under
+  @Column({ type: 'uuid' })
+  bodyId!: string;
+
+  @ManyToOne(() => Body, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'body_id' })
+  body?: Relation<Body>;
+
+  // stored upper-case, so uniqueness per trainee is case-insensitive
+  @Column({ type: 'varchar', length: 16 })
+  clientCode!: string;
+
+  @Column({ type: 'enum', enum: CaseFormat, enumName: 'case_format' })
+  format!: CaseFormat;
+
+  @Column({ type: 'enum', enum: CaseAdaptation, enumName: 'case_adaptation' })
+  adaptation!: CaseAdaptation;
+
+  @Column({ type: 'enum', enum: AgeBand, enumName: 'case_age_band' })
+  ageBand!: AgeBand;
+
+  @Column({ type: 'enum', enum: CaseSetting, enumName: 'case_setting' })
+  setting!: CaseSetting;
+
+  // ICD-10 code, e.g. F32.1
+  @Column({ type: 'varchar', length: 8 })
+  primaryDiagnosis!: string;
+
+  @Column({ type: 'enum', enum: ProblemArea, enumName: 'problem_area' })
+  focusProblemArea!: ProblemArea;
+
+  @Column({ type: 'enum', enum: ProblemArea, enumName: 'problem_area', nullable: true })
+  secondaryProblemArea!: ProblemArea | null;
+
+  @Column({ type: 'int' })
+  plannedSessions!: number;
+
+  @Column({ type: 'date' })
+  startDate!: string;
+
+  @Column({ type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ type: 'enum', enum: CaseStatus, enumName: 'case_status', default: CaseStatus.Active })
+  status!: CaseStatus;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  endReason!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  recordingConsent!: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  presentingProblem!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  formulation!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  course!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  techniques!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @Column({ type: 'enum', enum: CaseReviewState, enumName: 'case_review_state', default: CaseReviewState.Draft })
+  reviewState!: CaseReviewState;
+
+  // when the case entered `submitted` most recently (orders the supervisor's queue)
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  // set when an outcome measure signals risk (PHQ-9 item 9 > 0); the supervisor's queue shows these first
+  @Column({ type: 'timestamptz', nullable: true })
+  riskFlaggedAt!: Date | null;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

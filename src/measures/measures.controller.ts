@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/decorators';
+import { Permission } from '../auth/permissions';
+import { expectedVersion, IfMatch } from '../common/etag';
+import { Ctx, type AuthedCtx } from '../common/request-context';
+import { UuidPipe } from '../common/uuid';
+import { CaseMeasuresDto, CreatedMeasureDto, CreateMeasureDto } from './dto';
+import { MeasuresService } from './measures.service';
+
+// If-Match (the case's ETag) is optional here: measures are observations added alongside other work, and a
+// sign-off is protected by the content hash either way. When sent, it is enforced.
+const optionalVersion = (ifMatch: string | undefined) => (ifMatch === undefined ? undefined : expectedVersion(ifMatch));
+
+@ApiTags('measures')
+@Controller('cases/:id/measures')
+export class MeasuresController {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @Post()
+  @RequirePermission(Permission.RecordsWrite)
+  @ApiCreatedResponse({ type: CreatedMeasureDto, description: 'Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case' })
+  add(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
+    return this.measures.add(ctx, id, optionalVersion(ifMatch), dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.RecordsRead)
+  @ApiOkResponse({ type: CaseMeasuresDto, description: 'Every administration, with change from intake per instrument' })
+  list(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CaseMeasuresDto> {
+    return this.measures.list(ctx, id);
+  }
+
+  @Delete(':measureId')
+  @RequirePermission(Permission.RecordsWrite)
+  @ApiOkResponse({ type: CaseMeasuresDto })
+  remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('measureId', UuidPipe) measureId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseMeasuresDto> {
+    return this.measures.remove(ctx, id, measureId, optionalVersion(ifMatch));
+  }
+}

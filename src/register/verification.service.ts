@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Accreditation } from '../accreditations/accreditation.entity';
+import { Body } from '../bodies/body.entity';
+import { notFound } from '../common/errors';
+import { AppConfig } from '../config/env';
+import { certificateNumberOf, presentedStanding, standing, verifyUrls } from '../credentials/credential';
+import { CredentialIssuer } from '../credentials/credential-issuer.service';
+import type { JwksDto } from '../credentials/dto';
+import { SigningKeysService } from '../credentials/signing-keys.service';
+import type { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerificationResult } from './dto';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const normaliseName = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+// Public answers about issued accreditations. Who learns what:
+// - by certificate number: the result, level, body and dates; the holder's name only if they consented to
+//   the public register (numbers are sequential, so a name for every guessed number would leak the whole
+//   list); a verifier who already knows the name can confirm it with ?name= (nameMatches) instead.
+// - by a presented credential: everything in it (the holder handed it over), checked against today's status.
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly issuer: CredentialIssuer,
+    private readonly keys: SigningKeysService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async byNumber(certificateNumber: string, name?: string): Promise<VerificationDto> {
+    const acc = await this.load(certificateNumber);
+    if (!acc) return unknown(certificateNumber);
+    return {
+      ...describe(acc, standing(acc.status, acc.expiresOn, today())),
+      holderName: acc.publicListing ? acc.holderName : null,
+      nameMatches: name === undefined ? null : normaliseName(name) === normaliseName(acc.holderName),
+    };
+  }
+
+  async presented(jws: string): Promise<PresentedVerificationDto> {
+    const check = await this.issuer.checkSignature(jws);
+    if (!check.ok) return { ...unknown(''), result: 'invalid_signature', kid: null, claims: null };
+    const number = certificateNumberOf(check.credential) ?? '';
+    const acc = number ? await this.load(number) : null;
+    // a genuine signature over a record we no longer hold (or that is not this one) proves nothing today
+    if (!acc || check.credential.id !== `urn:uuid:${acc.id}` || acc.bodyId !== check.bodyId) {
+      return { ...unknown(number), kid: check.kid, claims: check.credential };
+    }
+    const result = presentedStanding(standing(acc.status, acc.expiresOn, today()), check.credential.validUntil, new Date());
+    return { ...describe(acc, result), holderName: acc.holderName, nameMatches: null, kid: check.kid, claims: check.credential };
+  }
+
+  // the credentialStatus endpoint named in every credential
+  async status(certificateNumber: string): Promise<CredentialStatusDto> {
+    const acc = await this.db.getRepository(Accreditation).findOneBy({ certificateNumber });
+    if (!acc) throw notFound('Certificate');
+    const [row]: { at: Date | string | null }[] = await this.db.query(`SELECT max(occurred_at) AS at FROM accreditation_events WHERE accreditation_id = $1`, [acc.id]);
+    return {
+      certificateNumber,
+      status: acc.status,
+      result: standing(acc.status, acc.expiresOn, today()),
+      updatedAt: new Date(row?.at ?? acc.createdAt).toISOString(),
+    };
+  }
+
+  async jwks(bodyId: string): Promise<JwksDto> {
+    if (!(await this.db.getRepository(Body).existsBy({ id: bodyId }))) throw notFound('Body');
+    return { keys: await this.keys.publicKeys(bodyId) };
+  }
+
+  async issuerProfile(bodyId: string): Promise<IssuerProfileDto> {
+    const body = await this.db.getRepository(Body).findOneBy({ id: bodyId });
+    if (!body) throw notFound('Body');
+    const urls = verifyUrls(this.config.publicBaseUrl);
+    return { id: urls.issuer(body.id), type: ['Profile'], name: body.name, bodyId: body.id, countryCode: body.countryCode, jwksUrl: urls.jwks(body.id) };
+  }
+
+  private load(certificateNumber: string): Promise<Accreditation | null> {
+    return this.db.getRepository(Accreditation).findOne({ where: { certificateNumber }, relations: { body: true } });
+  }
+}
+
+function unknown(certificateNumber: string): VerificationDto {
+  return {
+    result: 'unknown',
+    certificateNumber,
+    holderName: null,
+    nameMatches: null,
+    level: null,
+    body: null,
+    issuedOn: null,
+    expiresOn: null,
+    status: null,
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+function describe(acc: Accreditation, result: VerificationResult): Omit<VerificationDto, 'holderName' | 'nameMatches'> {
+  return {
+    result,
+    certificateNumber: acc.certificateNumber,
+    level: { code: acc.levelCode, name: acc.levelName },
+    body: { id: acc.bodyId, name: acc.body?.name ?? '', countryCode: acc.body?.countryCode ?? null },
+    issuedOn: acc.issuedOn,
+    expiresOn: acc.expiresOn,
+    status: acc.status,
+    checkedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { SchemeVersionStatus } from './scheme.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DEFINITION_DOC = {
+  type: 'object' as const,
+  additionalProperties: true,
+  description:
+    'The scheme as data: { noun, phaseBoundaries: { initialLastSession, terminationSessions }, groupCredit: { kind, multiplier?, capAtGroupMinutes?, fraction? }, ' +
+    'levels: [{ code, name, kind, order, validity: { kind, months? }, renewal?: { requirements, graceDays, reminderDaysBefore, auditSharePercent }, prerequisites: Rule[], requirements: Rule[] }] } ' +
+    'where Rule = { id, type, label?, params }. GET /schemes/rule-types lists the rule types and their parameters.',
+};
+
+export class CreateSchemeDto {
+  @ApiProperty({ format: 'uuid', description: 'The body that owns the scheme' })
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId!: string;
+
+  @ApiProperty({ example: 'UK-IPT-ACCREDITATION' })
+  @IsString() @Matches(/^[A-Za-z0-9_-]{2,40}$/, { message: 'code must be 2–40 letters, digits, _ or -' })
+  code!: string;
+
+  @ApiProperty({ example: 'IPT UK accreditation' })
+  @Transform(trim) @IsString() @Length(2, 200)
+  name!: string;
+}
+
+export class CreateSchemeVersionDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  effectiveFrom?: string;
+
+  @ApiPropertyOptional({ ...DEFINITION_DOC, description: `Default: a copy of the latest version. ${DEFINITION_DOC.description}` })
+  @IsOptional() @IsObject()
+  definition?: Record<string, unknown>;
+}
+
+export class UpdateSchemeVersionDto {
+  @ApiProperty({ format: 'date' })
+  @IsDateString({ strict: true }, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  effectiveFrom!: string;
+
+  @ApiProperty(DEFINITION_DOC)
+  @IsObject()
+  definition!: Record<string, unknown>;
+}
+
+export class SchemeVersionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty({ enum: SchemeVersionStatus, enumName: 'SchemeVersionStatus' }) status!: SchemeVersionStatus;
+  @ApiProperty({ format: 'date' }) effectiveFrom!: string;
+}
+
+export class SchemeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) bodyId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [SchemeVersionSummaryDto] }) versions!: SchemeVersionSummaryDto[];
+}
+
+export class SchemeVersionDto extends SchemeVersionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) schemeId!: string;
+  @ApiProperty(DEFINITION_DOC) definition!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) retiredAt!: string | null;
+  @ApiProperty({ description: 'Send back in If-Match to update a draft' }) version!: number;
+}
+
+export class RuleTypeDto {
+  @ApiProperty() type!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [String] }) params!: string[];
+}
+
+export class EnrolDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Opt into this (newer, published) version; default: the version in force today' })
+  @IsOptional() @IsUUID('all', { message: 'schemeVersionId must be a UUID' })
+  schemeVersionId?: string;
+}
+
+export class EnrolmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ format: 'uuid' }) schemeId!: string;
+  @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty({ format: 'date' }) enrolledOn!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) optedInAt!: string | null;
+}
+
+export class ProgressQuery {
+  @ApiPropertyOptional({ description: 'Level code; default: every level of the version' })
+  @IsOptional() @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'level must be a level code' })
+  level?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Evaluate as of this date (default today)' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ enum: ['award', 'renewal'], default: 'award' })
+  @IsOptional() @IsIn(['award', 'renewal'])
+  mode?: 'award' | 'renewal';
+}
+
+class EvidenceDto {
+  @ApiProperty() kind!: string;
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional() note?: string;
+}
+
+class BreakdownDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() met!: boolean;
+  @ApiProperty() message!: string;
+}
+
+export class RuleReportDto {
+  @ApiProperty() ruleId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['prerequisites', 'requirements', 'renewal'] }) group!: string;
+  @ApiProperty() met!: boolean;
+  @ApiProperty() reached!: number;
+  @ApiProperty() required!: number;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ example: '3 of 4 completed, signed-off cases; 1 more case needed, one in a second problem area' }) message!: string;
+  @ApiProperty({ type: [EvidenceDto], description: 'The records counted, for click-through' }) evidence!: EvidenceDto[];
+  @ApiPropertyOptional({ type: [BreakdownDto] }) breakdown?: BreakdownDto[];
+}
+
+export class LevelReportDto {
+  @ApiProperty() levelCode!: string;
+  @ApiProperty() levelName!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty() met!: boolean;
+  @ApiProperty() metCount!: number;
+  @ApiProperty() ruleCount!: number;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: [RuleReportDto] }) rules!: RuleReportDto[];
+}
+
+export class ProgressDto {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ format: 'uuid' }) schemeId!: string;
+  @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty({ description: 'enrolment: the version the person is held to; current: not enrolled, the version in force' }) heldBy!: string;
+  @ApiProperty() noun!: string;
+  @ApiProperty({ type: [LevelReportDto] }) levels!: LevelReportDto[];
+}

@@ -1,0 +1,88 @@
+import type { GroupCreditFormula } from '../supervision-sessions/group-credit';
+import type { RubricDefinition, Scores } from '../rubrics/rubric-scoring';
+
+// Everything the eligibility rules look at, loaded once per evaluation (a bounded number of queries) and
+// then evaluated by pure functions. Dates are ISO `YYYY-MM-DD` strings.
+
+export type Phase = 'initial' | 'middle' | 'termination';
+
+export interface LevelSpan {
+  schemeCode: string;
+  bodyId: string;
+  levelCode: string;
+  from: string;
+  /** end of the period the level was in good standing (expiry, lapse, revocation), null = still held */
+  to: string | null;
+}
+
+export interface CaseRecord {
+  id: string;
+  clientCode: string;
+  format: string;
+  adaptation: string;
+  primaryDiagnosis: string;
+  focusProblemArea: string;
+  secondaryProblemArea: string | null;
+  status: string;
+  reviewState: string;
+  startDate: string;
+  endDate: string | null;
+  supervisorId: string;
+  sessions: { id: string; number: number; date: string; durationMinutes: number; phase: Phase; attended: boolean; recorded: boolean }[];
+  measures: { id: string; instrument: string; sessionNumber: number | null; administeredOn: string }[];
+}
+
+export interface SupervisionReceived {
+  meetingId: string;
+  date: string;
+  supervisorId: string;
+  format: 'individual' | 'group';
+  minutes: number;
+  memberCount: number;
+  /** this person's cases reviewed in the meeting */
+  caseReviews: { caseId: string; minutes: number | null; reviewedSessionIds: string[] }[];
+}
+
+export interface RatingRecord {
+  id: string;
+  rubricVersionId: string;
+  targetType: 'session' | 'case' | 'portfolio';
+  targetId: string;
+  raterId: string;
+  raterRole: 'supervisor' | 'independent' | 'self';
+  scores: Scores;
+}
+
+export interface PersonRecord {
+  personId: string;
+  profile: {
+    profession: string | null;
+    licences: { jurisdiction: string; number: string; expiresOn: string | null }[];
+    memberships: { bodyId: string; from: string; to: string | null }[];
+  } | null;
+  /** levels this person held, from issued accreditations */
+  levels: LevelSpan[];
+  activities: { id: string; kind: string; hours: number; date: string; verified: boolean; trainerId: string | null }[];
+  /** activities in which this person was the trainer */
+  teaching: { id: string; kind: string; hours: number; date: string }[];
+  cases: CaseRecord[];
+  supervisionReceived: SupervisionReceived[];
+  /** supervision meetings this person led */
+  supervisionGiven: { id: string; date: string; minutes: number; traineeIds: string[] }[];
+  /** submitted, not superseded ratings of this person's work */
+  ratings: RatingRecord[];
+  /** rubric versions those ratings used */
+  rubrics: Record<string, { rubricCode: string; definition: RubricDefinition }>;
+  /** level history of the people who supervised or trained this person (level on a given date) */
+  othersLevels: Record<string, LevelSpan[]>;
+  /** raters whose calibration is current in the scheme's body */
+  calibratedRaters: string[];
+}
+
+export interface EvaluationContext {
+  asOf: string;
+  schemeCode: string;
+  schemeBodyId: string;
+  phaseBoundaries: { initialLastSession: number; terminationSessions: number };
+  groupCredit: GroupCreditFormula;
+}

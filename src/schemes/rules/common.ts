@@ -1,0 +1,116 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { CaseRecord, EvaluationContext, LevelSpan, Phase } from '../person-record';
+
+export const CASE_STATUSES = ['active', 'completed', 'dropped_out', 'transferred'] as const;
+export const CASE_FORMATS = ['individual', 'group'] as const;
+export const ADAPTATIONS = ['adult', 'adolescent', 'perinatal', 'bipolar', 'eating_disorder', 'other'] as const;
+export const PROBLEM_AREAS = ['grief', 'role_dispute', 'role_transition', 'interpersonal_deficits', 'other'] as const;
+export const PHASES: readonly Phase[] = ['initial', 'middle', 'termination'];
+export const ACTIVITY_KINDS = ['didactic_course', 'workshop', 'booster', 'cpd', 'other'] as const;
+export const LEVEL_CODE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
+
+// ---- dates (ISO YYYY-MM-DD, UTC) ----
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const withinMonths = (date: string, months: number | undefined, asOf: string): boolean =>
+  months === undefined || (date > addMonths(asOf, -months) && date <= asOf);
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+// ---- the level someone held on a date ----
+export class LevelRef {
+  @IsString() @Matches(LEVEL_CODE, { message: 'levelCode must be a level code such as PRACTITIONER' })
+  levelCode!: string;
+
+  // another scheme's code; absent = the scheme being evaluated
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  schemeCode?: string;
+}
+
+export function heldOn(spans: readonly LevelSpan[] | undefined, ref: LevelRef, date: string, ctx: EvaluationContext): LevelSpan | undefined {
+  const scheme = ref.schemeCode ?? ctx.schemeCode;
+  return spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+}
+
+// ---- which cases a rule looks at ----
+export class CaseFilter {
+  // clinical status of the case; default: completed cases only
+  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(CASE_STATUSES, { each: true })
+  statuses?: string[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(2) @IsIn(CASE_FORMATS, { each: true })
+  formats?: string[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(6) @IsIn(ADAPTATIONS, { each: true })
+  adaptations?: string[];
+
+  // attended therapy sessions at least
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  minSessions?: number;
+
+  // only cases their supervisor has signed off (default true)
+  @IsOptional() @IsBoolean()
+  signedOffOnly?: boolean;
+
+  // ICD-10 prefixes the primary diagnosis must start with, e.g. ["F32", "F33"]
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[A-Z][0-9A-Z.]{0,6}$/, { each: true })
+  diagnosisPrefixes?: string[];
+
+  // the case's supervisor must have held this level on every supervision date… checked on the case's start date
+  @IsOptional() @ValidateNested() @Type(() => LevelRef)
+  supervisorLevel?: LevelRef;
+}
+
+export const attended = (c: CaseRecord) => c.sessions.filter((s) => s.attended);
+
+export function describeFilter(f: CaseFilter | undefined): string {
+  const parts = [(f?.statuses ?? ['completed']).join('/').replace(/_/g, ' ')];
+  if (f?.formats) parts.push(f.formats.join('/'));
+  if (f?.adaptations) parts.push(f.adaptations.join('/').replace(/_/g, ' '));
+  if (f?.signedOffOnly !== false) parts.push('signed-off');
+  return parts.join(', ');
+}
+
+/** Cases that pass the filter, oldest first, each with the reason a case was left out. */
+export function matchCases(cases: readonly CaseRecord[], f: CaseFilter | undefined, others: Record<string, LevelSpan[]>, ctx: EvaluationContext) {
+  const matched: CaseRecord[] = [];
+  const excluded: { id: string; reason: string }[] = [];
+  for (const c of [...cases].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))) {
+    const reason = exclusionReason(c, f, others, ctx);
+    if (reason) excluded.push({ id: c.id, reason });
+    else matched.push(c);
+  }
+  return { matched, excluded };
+}
+
+function exclusionReason(c: CaseRecord, f: CaseFilter | undefined, others: Record<string, LevelSpan[]>, ctx: EvaluationContext): string | null {
+  const statuses = f?.statuses ?? ['completed'];
+  if (!statuses.includes(c.status)) return `status is ${c.status.replace(/_/g, ' ')}`;
+  if (f?.signedOffOnly !== false && c.reviewState !== 'signed_off') return 'not signed off by the supervisor';
+  if (f?.formats && !f.formats.includes(c.format)) return `format is ${c.format}`;
+  if (f?.adaptations && !f.adaptations.includes(c.adaptation)) return `adaptation is ${c.adaptation.replace(/_/g, ' ')}`;
+  if (f?.minSessions && attended(c).length < f.minSessions) return `${attended(c).length} of ${f.minSessions} sessions attended`;
+  if (f?.diagnosisPrefixes && !f.diagnosisPrefixes.some((p) => c.primaryDiagnosis.startsWith(p))) return `diagnosis ${c.primaryDiagnosis} is not ${f.diagnosisPrefixes.join('/')}`;
+  if (f?.supervisorLevel && !heldOn(others[c.supervisorId], f.supervisorLevel, c.startDate, ctx)) {
+    return `the supervisor did not hold ${f.supervisorLevel.levelCode} when the case started`;
+  }
+  return null;
+}
+
+/** The phase of a session under the scheme's boundaries (configurable: sources disagree). */
+export function phaseOf(sessionNumber: number, c: CaseRecord, ctx: EvaluationContext): Phase {
+  const last = Math.max(0, ...c.sessions.map((s) => s.number));
+  if (sessionNumber <= ctx.phaseBoundaries.initialLastSession) return 'initial';
+  if (sessionNumber > last - ctx.phaseBoundaries.terminationSessions) return 'termination';
+  return 'middle';
+}

@@ -1,0 +1,27 @@
+import { caseRecordings, caseSupervision, completedCases, outcomeMeasures, signOffs } from './cases';
+import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
+import { levelHeld, licence, membership, profession } from './prerequisites';
+import type { RuleEvaluator } from './rule-types';
+
+// The rule vocabulary: every requirement a scheme can state is one of these types with parameters.
+// A scheme is data over this vocabulary; adding a rule type is the only code change a new kind of
+// requirement needs.
+export const RULE_TYPES = {
+  profession,
+  licence,
+  membership,
+  level_held: levelHeld,
+  learning_hours: learningHours,
+  completed_cases: completedCases,
+  case_supervision: caseSupervision,
+  case_recordings: caseRecordings,
+  outcome_measures: outcomeMeasures,
+  supervision_given: supervisionGiven,
+  teaching_given: teachingGiven,
+  cpd,
+  sign_offs: signOffs,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own params class
+} satisfies Record<string, RuleEvaluator<any>>;
+
+export type RuleType = keyof typeof RULE_TYPES;
+export const RULE_TYPE_NAMES = Object.keys(RULE_TYPES) as RuleType[];

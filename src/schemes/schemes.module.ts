@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ProgressService } from './progress.service';
+import { RecordLoader } from './record-loader';
+import { SchemesController } from './schemes.controller';
+import { SchemesService } from './schemes.service';
+
+@Module({ controllers: [SchemesController], providers: [SchemesService, ProgressService, RecordLoader], exports: [ProgressService, RecordLoader] })
+export class SchemesModule {}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { adminGrantFor, bodiesWhere, globalAdminGrant, grantIn } from '../auth/access';
+import { Role } from '../auth/roles';
+import { isFutureDate, todayUtc } from '../activities/activity-rules';
+import { UnitOfWork } from '../audit/unit-of-work';
+import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
+import type { Actor, AuthedCtx, Grant } from '../common/request-context';
+import { isUuid } from '../common/uuid';
+import { hasConflictOfInterest } from './conflicts';
+import type { AssignSupervisionDto, EndSupervisionDto, ListRelationshipsQuery, RelationshipDto, RequestSupervisionDto } from './dto';
+import { SupervisionRelationship, SupervisionStatus } from './supervision-relationship.entity';
+import { type SupervisionAction, type SupervisionParty, supervisionTransition } from './supervision-transitions';
+import { toRelationshipDto } from './supervision.mapper';
+
+const OPEN_CONFLICT = () => conflict('SUPERVISION_ALREADY_OPEN', 'There is already a requested or active supervision between these two people');
+
+/** Whether the user is active and holds `role` in `bodyId` right now. */
+export async function holdsRole(em: EntityManager, userId: string, role: Role, bodyId: string): Promise<boolean> {
+  const rows: unknown[] = await em.query(
+    `SELECT 1 FROM role_grants g JOIN users u ON u.id = g.user_id AND u.status = 'active'
+      WHERE g.user_id = $1 AND g.role = $2 AND g.body_id = $3 AND g.revoked_at IS NULL`,
+    [userId, role, bodyId],
+  );
+  return rows.length > 0;
+}
+
+/** How the actor stands to a relationship (empty: they may not see it). */
+export function partiesOf(actor: Actor, r: SupervisionRelationship): SupervisionParty[] {
+  const parties: SupervisionParty[] = [];
+  if (r.traineeId === actor.userId) parties.push('trainee');
+  if (r.supervisorId === actor.userId) parties.push('supervisor');
+  if (grantIn(actor, Role.BodyAdmin, r.bodyId)) parties.push('body_admin');
+  if (globalAdminGrant(actor)) parties.push('admin');
+  return parties;
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
+
+// Requests, assignments and status changes of supervision relationships. Rows are never deleted.
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async get(ctx: AuthedCtx, id: string): Promise<RelationshipDto> {
+    return toRelationshipDto(await this.visible(ctx.actor, id));
+  }
+
+  // Your relationships as trainee or supervisor, plus every one of the bodies you administer (all for a global admin).
+  async list(ctx: AuthedCtx, q: ListRelationshipsQuery): Promise<Page<RelationshipDto>> {
+    const limit = q.limit ?? 20;
+    const cursor = decodeCursor(q.cursor, 2);
+    const me = ctx.actor.userId;
+    const qb = this.db.getRepository(SupervisionRelationship).createQueryBuilder('r');
+    if (q.role === 'trainee') qb.where('r.trainee_id = :me', { me });
+    else if (q.role === 'supervisor') qb.where('r.supervisor_id = :me', { me });
+    else if (!globalAdminGrant(ctx.actor)) {
+      qb.where('(r.trainee_id = :me OR r.supervisor_id = :me OR r.body_id = ANY(:bodies::uuid[]))', { me, bodies: bodiesWhere(ctx.actor, Role.BodyAdmin) });
+    }
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    if (q.bodyId) qb.andWhere('r.body_id = :bodyId', { bodyId: q.bodyId });
+    const column = "date_trunc('milliseconds', r.created_at)";
+    if (cursor) {
+      if (typeof cursor[0] !== 'number' || !isUuid(cursor[1])) throw invalid('cursor', 'cursor is not a valid cursor');
+      qb.andWhere(`(${column}, r.id) < (:cv, :cid)`, { cv: new Date(cursor[0]), cid: cursor[1] });
+    }
+    const rows = await qb.orderBy(column, 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    return toPage(rows, limit, (r) => [r.createdAt.getTime(), r.id], toRelationshipDto);
+  }
+
+  /** A trainee asks a supervisor of their body to supervise them. */
+  async request(ctx: AuthedCtx, dto: RequestSupervisionDto): Promise<RelationshipDto> {
+    const me = ctx.actor.userId;
+    dto = { supervisorId: dto.supervisorId.toLowerCase(), bodyId: dto.bodyId?.toLowerCase() };
+    if (dto.supervisorId === me) throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must be someone else'] });
+    const bodyId = dto.bodyId ?? (await this.traineeBody(me));
+    if (!bodyId || !grantIn(ctx.actor, Role.Trainee, bodyId)) throw invalid('bodyId', 'You do not hold TRAINEE in this body');
+    return this.open(ctx, { traineeId: me, supervisorId: dto.supervisorId, bodyId, status: SupervisionStatus.Requested, startedOn: null }, 'SELF');
+  }
+
+  /** A body admin (or global admin) pairs a trainee with a supervisor directly: active at once. */
+  async assign(ctx: AuthedCtx, dto: AssignSupervisionDto): Promise<RelationshipDto> {
+    dto = { ...dto, traineeId: dto.traineeId.toLowerCase(), supervisorId: dto.supervisorId.toLowerCase(), bodyId: dto.bodyId.toLowerCase() };
+    const via = adminGrantFor(ctx.actor, dto.bodyId);
+    if (!via) throw forbidden('You may assign supervision only within a body you administer');
+    if (dto.traineeId === dto.supervisorId) throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must differ from traineeId'] });
+    const startedOn = dto.startedOn ?? todayUtc(new Date());
+    if (isFutureDate(startedOn, new Date())) throw invalid('startedOn', 'startedOn must not be in the future');
+    return this.open(ctx, { traineeId: dto.traineeId, supervisorId: dto.supervisorId, bodyId: dto.bodyId, status: SupervisionStatus.Active, startedOn }, via);
+  }
+
+  async transition(ctx: AuthedCtx, id: string, action: Exclude<SupervisionAction, 'end'>): Promise<RelationshipDto> {
+    const rel = await this.visible(ctx.actor, id);
+    const parties = partiesOf(ctx.actor, rel);
+    const t = this.allowed(rel.status, action, parties);
+    return this.apply(ctx, rel, action, t.from, t.to, {
+      startedOn: action === 'accept' ? todayUtc(new Date()) : null,
+      via: action === 'cancel' ? 'SELF' : { role: Role.Supervisor, bodyId: rel.bodyId },
+    });
+  }
+
+  async end(ctx: AuthedCtx, id: string, dto: EndSupervisionDto): Promise<RelationshipDto> {
+    const rel = await this.visible(ctx.actor, id);
+    const parties = partiesOf(ctx.actor, rel);
+    const t = this.allowed(rel.status, 'end', parties);
+    if (isFutureDate(dto.endedOn, new Date())) throw invalid('endedOn', 'endedOn must not be in the future');
+    if (rel.startedOn && dto.endedOn < rel.startedOn) throw invalid('endedOn', `endedOn must not be before the start (${rel.startedOn})`);
+    const via: Grant | 'SELF' = parties.includes('trainee')
+      ? 'SELF'
+      : parties.includes('supervisor')
+        ? { role: Role.Supervisor, bodyId: rel.bodyId }
+        : (adminGrantFor(ctx.actor, rel.bodyId) as Grant);
+    return this.apply(ctx, rel, 'end', t.from, t.to, { endedOn: dto.endedOn, endReason: dto.reason, via });
+  }
+
+  private allowed(status: SupervisionStatus, action: SupervisionAction, parties: SupervisionParty[]) {
+    const t = supervisionTransition(status, action, parties);
+    if (!t.ok) throw t.error === 'NOT_ALLOWED' ? forbidden(t.message, 'SUPERVISION_ACTION_NOT_ALLOWED') : conflict('SUPERVISION_WRONG_STATUS', t.message);
+    return t;
+  }
+
+  // Optimistic: UPDATE … WHERE status = <expected>. Of two concurrent accepts, the second updates nothing.
+  private async apply(
+    ctx: AuthedCtx,
+    rel: SupervisionRelationship,
+    action: SupervisionAction,
+    from: SupervisionStatus,
+    to: SupervisionStatus,
+    opts: { startedOn?: string | null; endedOn?: string; endReason?: string; via: Grant | 'SELF' },
+  ): Promise<RelationshipDto> {
+    return this.uow.run(ctx, async (em, audit) => {
+      if (action === 'accept') await this.checkPair(em, rel.traineeId, rel.supervisorId, rel.bodyId);
+      const set: Record<string, unknown> = { status: to, version: () => 'version + 1' };
+      if (opts.startedOn) set.startedOn = opts.startedOn;
+      if (opts.endedOn) Object.assign(set, { endedOn: opts.endedOn, endReason: opts.endReason });
+      const res = await em
+        .createQueryBuilder()
+        .update(SupervisionRelationship)
+        .set(set)
+        .where('id = :id AND status = :from', { id: rel.id, from })
+        .execute();
+      if (!res.affected) throw conflict('SUPERVISION_STATUS_CHANGED', 'The relationship changed meanwhile; reload it');
+      audit({
+        action: `supervision.${action}`,
+        entityType: 'supervision_relationship',
+        entityId: rel.id,
+        via: opts.via,
+        bodyId: rel.bodyId,
+        changes: { status: { from, to }, traineeId: rel.traineeId, supervisorId: rel.supervisorId, ...(opts.startedOn ? { startedOn: opts.startedOn } : {}), ...(opts.endedOn ? { endedOn: opts.endedOn } : {}) },
+      });
+      return toRelationshipDto(await em.findOneByOrFail(SupervisionRelationship, { id: rel.id }));
+    });
+  }
+
+  private async open(
+    ctx: AuthedCtx,
+    v: { traineeId: string; supervisorId: string; bodyId: string; status: SupervisionStatus; startedOn: string | null },
+    via: Grant | 'SELF',
+  ): Promise<RelationshipDto> {
+    try {
+      return await this.uow.run(ctx, async (em, audit) => {
+        await this.checkPair(em, v.traineeId, v.supervisorId, v.bodyId);
+        const open = await em.query(`SELECT 1 FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status IN ('requested', 'active')`, [v.traineeId, v.supervisorId]);
+        if (open.length) throw OPEN_CONFLICT();
+        const { identifiers } = await em.insert(SupervisionRelationship, { ...v, requestedBy: ctx.actor.userId });
+        const id = String(identifiers[0].id);
+        const action = v.status === SupervisionStatus.Active ? 'supervision.assign' : 'supervision.request';
+        audit({ action, entityType: 'supervision_relationship', entityId: id, via, bodyId: v.bodyId, changes: { traineeId: v.traineeId, supervisorId: v.supervisorId, status: v.status, startedOn: v.startedOn } });
+        return toRelationshipDto(await em.findOneByOrFail(SupervisionRelationship, { id }));
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw OPEN_CONFLICT();
+      throw e;
+    }
+  }
+
+  // Both still hold their roles in the body, and no declared conflict of interest stands between them.
+  private async checkPair(em: EntityManager, traineeId: string, supervisorId: string, bodyId: string): Promise<void> {
+    if (!(await holdsRole(em, traineeId, Role.Trainee, bodyId))) throw invalid('traineeId', 'The trainee does not hold TRAINEE in this body');
+    if (!(await holdsRole(em, supervisorId, Role.Supervisor, bodyId))) throw invalid('supervisorId', 'The supervisor does not hold SUPERVISOR in this body');
+    const coi = await hasConflictOfInterest(em, traineeId, supervisorId);
+    if (coi) throw conflict('CONFLICT_OF_INTEREST', `A conflict of interest is declared between these two people (${coi})`, { kind: [coi] });
+  }
+
+  private async traineeBody(userId: string): Promise<string | null> {
+    const rows: { body_id: string }[] = await this.db.query(
+      `SELECT body_id FROM role_grants WHERE user_id = $1 AND role = 'TRAINEE' AND revoked_at IS NULL ORDER BY granted_at LIMIT 1`,
+      [userId],
+    );
+    return rows[0]?.body_id ?? null;
+  }
+
+  private async visible(actor: Actor, id: string): Promise<SupervisionRelationship> {
+    const rel = await this.db.getRepository(SupervisionRelationship).findOneBy({ id });
+    if (!rel || !partiesOf(actor, rel).length) throw notFound('Supervision relationship');
+    return rel;
+  }
+}
