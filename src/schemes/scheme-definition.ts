@@ -1,8 +1,9 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, validateSync,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, validateSync,
 } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation';
+import { GroupCreditParam } from './rules/cases';
 import { LEVEL_CODE } from './rules/common';
 import { RULE_TYPE_NAMES, RULE_TYPES, type RuleType } from './rules';
 
@@ -34,20 +35,6 @@ class PhaseBoundaries {
   // the last N sessions of a case are the termination phase
   @IsInt() @Min(1) @Max(10)
   terminationSessions!: number;
-}
-
-class GroupCredit {
-  @IsIn(['full', 'share', 'fixed_fraction'])
-  kind!: 'full' | 'share' | 'fixed_fraction';
-
-  @IsOptional() @IsNumber() @Min(0.1) @Max(10)
-  multiplier?: number;
-
-  @IsOptional() @IsBoolean()
-  capAtGroupMinutes?: boolean;
-
-  @IsOptional() @IsNumber() @Min(0.01) @Max(1)
-  fraction?: number;
 }
 
 class Validity {
@@ -110,8 +97,8 @@ export class SchemeDefinitionDto {
   @ValidateNested() @Type(() => PhaseBoundaries)
   phaseBoundaries!: PhaseBoundaries;
 
-  @ValidateNested() @Type(() => GroupCredit)
-  groupCredit!: GroupCredit;
+  @ValidateNested() @Type(() => GroupCreditParam)
+  groupCredit!: GroupCreditParam;
 
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LevelDef)
   levels!: LevelDef[];

@@ -97,7 +97,7 @@ function phaseGaps(cov: PhaseCoverage, cases: CaseRecord[], record: PersonRecord
   return missing.length ? `no ${what} in the ${missing.join(', ')} phase${missing.length > 1 ? 's' : ''} yet` : null;
 }
 
-class GroupCreditParam {
+export class GroupCreditParam {
   @IsIn(['full', 'share', 'fixed_fraction'])
   kind!: 'full' | 'share' | 'fixed_fraction';
 
@@ -172,13 +172,39 @@ function supervisionOfCase(c: CaseRecord, p: CaseSupervisionParams, record: Pers
   return out;
 }
 
+interface CaseCheck {
+  met: boolean;
+  message: string;
+  /** records that count when the case meets the requirement */
+  evidence: Evidence[];
+}
+
+/** The shape shared by per-case rules: check each matching case, count those that meet it, explain the rest. */
+function perCaseRule(minCases: number, filter: CaseFilter | undefined, record: PersonRecord, ctx: EvaluationContext, what: string, check: (c: CaseRecord) => CaseCheck): RuleResult {
+  const { matched } = matchCases(record.cases, filter, record.othersLevels, ctx);
+  const evidence: Evidence[] = [];
+  const breakdown = matched.map((c) => {
+    const r = check(c);
+    if (r.met) evidence.push({ kind: 'case', id: c.id, note: c.clientCode }, ...r.evidence);
+    return { id: c.id, met: r.met, message: `${c.clientCode}: ${r.message}` };
+  });
+  const ok = breakdown.filter((b) => b.met).length;
+  return {
+    met: ok >= minCases,
+    reached: ok,
+    required: minCases,
+    unit: 'cases',
+    message: `${ok} of ${minCases} cases ${what}` + (ok < minCases ? `; ${plural(minCases - ok, 'more case')} needed` : ''),
+    evidence,
+    breakdown,
+  };
+}
+
 /** Supervision per case: minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor's level on the date. */
 export const caseSupervision: RuleEvaluator<CaseSupervisionParams> = {
   params: CaseSupervisionParams,
-  evaluate(p, record, ctx) {
-    const { matched } = matchCases(record.cases, p.filter, record.othersLevels, ctx);
-    const evidence: Evidence[] = [];
-    const breakdown = matched.map((c) => {
+  evaluate: (p, record, ctx) =>
+    perCaseRule(p.minCases, p.filter, record, ctx, 'meet the supervision requirement', (c) => {
       const s = supervisionOfCase(c, p, record, ctx);
       const sessions = attended(c);
       const therapyMinutes = sessions.reduce((sum, x) => sum + x.durationMinutes, 0);
@@ -191,22 +217,13 @@ export const caseSupervision: RuleEvaluator<CaseSupervisionParams> = {
       }
       if (p.minSupervisionToTherapyRatio && ratio + 1e-9 < p.minSupervisionToTherapyRatio) gaps.push(`supervision:therapy ${round2(ratio)} of ${p.minSupervisionToTherapyRatio}`);
       if (p.minOwnCaseMinutesInGroup && s.groupMinutes < p.minOwnCaseMinutesInGroup) gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
-      if (s.excludedMeetings) gaps.push(`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`);
-      const met = gaps.filter((g) => !g.includes('not counted')).length === 0;
-      if (met) evidence.push({ kind: 'case', id: c.id, note: c.clientCode }, ...s.meetings.map((id) => ({ kind: 'supervision_session' as const, id })));
-      return { id: c.id, met, message: `${c.clientCode}: ${s.minutes} min credited over ${plural(s.meetings.length, 'meeting')}${gaps.length ? `; ${gaps.join('; ')}` : ''}` };
-    });
-    const ok = breakdown.filter((b) => b.met).length;
-    return {
-      met: ok >= p.minCases,
-      reached: ok,
-      required: p.minCases,
-      unit: 'cases',
-      message: `${ok} of ${p.minCases} cases meet the supervision requirement` + (ok < p.minCases ? `; ${plural(p.minCases - ok, 'more case')} needed` : ''),
-      evidence,
-      breakdown,
-    };
-  },
+      const notes = s.excludedMeetings ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`] : [];
+      return {
+        met: gaps.length === 0,
+        message: `${s.minutes} min credited over ${plural(s.meetings.length, 'meeting')}${[...gaps, ...notes].length ? `; ${[...gaps, ...notes].join('; ')}` : ''}`,
+        evidence: s.meetings.map((id) => ({ kind: 'supervision_session' as const, id })),
+      };
+    }),
 };
 
 class RaterPolicyParam {
@@ -277,10 +294,8 @@ function aggregateTarget(targetId: string, p: CaseRecordingsParams, record: Pers
 /** Recordings and ratings per case: all recorded, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy. */
 export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
   params: CaseRecordingsParams,
-  evaluate(p, record, ctx) {
-    const { matched } = matchCases(record.cases, p.filter, record.othersLevels, ctx);
-    const evidence: Evidence[] = [];
-    const breakdown = matched.map((c) => {
+  evaluate: (p, record, ctx) =>
+    perCaseRule(p.minCases, p.filter, record, ctx, 'meet the recording and rating requirement', (c) => {
       const sessions = attended(c);
       const recorded = sessions.filter((s) => s.recorded);
       const gaps: string[] = [];
@@ -309,21 +324,8 @@ export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
             (disagreements ? ` (${plural(disagreements, 'target')} await a second look: raters disagree)` : ''));
         }
       }
-      const met = gaps.length === 0;
-      if (met) evidence.push({ kind: 'case', id: c.id, note: c.clientCode }, ...found.map((id) => ({ kind: 'rating' as const, id })));
-      return { id: c.id, met, message: `${c.clientCode}: ${met ? 'meets the recording requirement' : gaps.join('; ')}` };
-    });
-    const ok = breakdown.filter((b) => b.met).length;
-    return {
-      met: ok >= p.minCases,
-      reached: ok,
-      required: p.minCases,
-      unit: 'cases',
-      message: `${ok} of ${p.minCases} cases meet the recording and rating requirement` + (ok < p.minCases ? `; ${plural(p.minCases - ok, 'more case')} needed` : ''),
-      evidence,
-      breakdown,
-    };
-  },
+      return { met: gaps.length === 0, message: gaps.length ? gaps.join('; ') : 'meets the recording requirement', evidence: found.map((id) => ({ kind: 'rating' as const, id })) };
+    }),
 };
 
 export class OutcomeMeasuresParams extends CaseRuleBase {
@@ -363,25 +365,15 @@ function measureGaps(c: CaseRecord, instrument: string, p: OutcomeMeasuresParams
 /** Outcome-measure cadence per case: baseline, every N sessions, end. */
 export const outcomeMeasures: RuleEvaluator<OutcomeMeasuresParams> = {
   params: OutcomeMeasuresParams,
-  evaluate(p, record, ctx) {
-    const { matched } = matchCases(record.cases, p.filter, record.othersLevels, ctx);
-    const evidence: Evidence[] = [];
-    const breakdown = matched.map((c) => {
+  evaluate: (p, record, ctx) =>
+    perCaseRule(p.minCases, p.filter, record, ctx, `have ${p.instruments.join(' and ')} at the required points`, (c) => {
       const gaps = p.instruments.flatMap((i) => measureGaps(c, i, p));
-      if (!gaps.length) evidence.push({ kind: 'case', id: c.id, note: c.clientCode }, ...c.measures.filter((m) => p.instruments.includes(m.instrument)).map((m) => ({ kind: 'measure' as const, id: m.id })));
-      return { id: c.id, met: !gaps.length, message: `${c.clientCode}: ${gaps.length ? `missing ${gaps.join(', ')}` : 'measures complete'}` };
-    });
-    const ok = breakdown.filter((b) => b.met).length;
-    return {
-      met: ok >= p.minCases,
-      reached: ok,
-      required: p.minCases,
-      unit: 'cases',
-      message: `${ok} of ${p.minCases} cases have ${p.instruments.join(' and ')} at the required points` + (ok < p.minCases ? `; ${plural(p.minCases - ok, 'more case')} needed` : ''),
-      evidence,
-      breakdown,
-    };
-  },
+      return {
+        met: !gaps.length,
+        message: gaps.length ? `missing ${gaps.join(', ')}` : 'measures complete',
+        evidence: c.measures.filter((m) => p.instruments.includes(m.instrument)).map((m) => ({ kind: 'measure' as const, id: m.id })),
+      };
+    }),
 };
 
 export class SignOffsParams extends CaseRuleBase {
