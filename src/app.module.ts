@@ -13,6 +13,8 @@ import { AppConfig } from './config/env';
 import { closeEmbeddedDb } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { RubricsModule } from './rubrics/rubrics.module';
 import { CalibrationModule } from './calibration/calibration.module';
@@ -27,6 +29,8 @@ import { CasesModule } from './cases/cases.module';
 import { MeasuresModule } from './measures/measures.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { RegisterModule } from './register/register.module';
+import { AccreditationsModule } from './accreditations/accreditations.module';
+import { ApplicationsModule } from './applications/applications.module';
 
 @Module({
   imports: [
@@ -35,8 +39,10 @@ import { RegisterModule } from './register/register.module';
     AuditModule,
     AccessModule,
     HealthModule,
+    IdempotencyModule,
     AuthModule,
     UsersModule,
+    ErasureModule,
     BodiesModule,
     SeedModule,
     RubricsModule, RatingsModule, CalibrationModule,
@@ -47,6 +53,7 @@ import { RegisterModule } from './register/register.module';
     CasesModule, MeasuresModule,
     CredentialsModule, RegisterModule,
     SchemesModule,
+    ApplicationsModule, AccreditationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, Max } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { ActivityDelivery, ActivityKind } from './training-activity.entity';
+import { MaxDecimals } from '../common/decimal';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMsg = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
@@ -24,7 +25,7 @@ export class CreateActivityDto {
   trainerId?: string | null;
 
   @ApiProperty({ minimum: 0.01, maximum: 200, description: 'More than 0, at most 200, at most 2 decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(200)
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(2) @Min(0.01) @Max(200)
   hours!: number;
 
   @ApiProperty({ enum: ActivityDelivery, enumName: 'ActivityDelivery' })
@@ -58,7 +59,7 @@ export class UpdateActivityDto {
   trainerId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: 200 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(200)
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(2) @Min(0.01) @Max(200)
   hours?: number;
 
   @ApiPropertyOptional({ enum: ActivityDelivery, enumName: 'ActivityDelivery' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { Grant, RequestCtx } from '../common/request-context';
+import { completeIdempotencyInTransaction } from '../idempotency/idempotency-context';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -34,6 +35,8 @@ export class UnitOfWork {
       const result = await work(em, (r) => records.push(r));
       if (records.length !== 1) throw new Error(`a state change must write exactly one audit entry, got ${records.length}`);
       await em.insert(AuditEntry, toEntry(ctx, records[0]));
+      // a request with an Idempotency-Key: its key is completed in this same transaction
+      await completeIdempotencyInTransaction(em, result);
       return result;
     });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { type AppRequest, Ctx, type AuthedCtx, type RequestCtx, toRequestCtx } from '../common/request-context';
 import { UserDto } from '../users/dto';
@@ -46,6 +46,7 @@ export class AuthController {
 
   @Post('sign-out')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session of this access token has ended' })
   @RequirePermission(Permission.Self)
   signOut(@Ctx() ctx: AuthedCtx): Promise<void> {
     return this.auth.signOut(ctx);

@@ -20,6 +20,7 @@ export enum Permission {
   // accreditation schemes, applications and decisions
   SchemesManage = 'schemes:manage', // body admins (their body's schemes); ADMIN (any)
   ApplicationsDecide = 'applications:decide', // body admins decide applications and change accreditation status
+  UsersErase = 'users:erase', // global admins erase a person's personal data (GDPR Art. 17)
 }
 
 // The role → permission table. Scope (which body, whose records) is checked by the services, not here.
@@ -27,6 +28,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.Admin]: [
     Permission.UsersRead,
     Permission.UsersDisable,
+    Permission.UsersErase,
     Permission.RolesGrant,
     Permission.BodiesManage,
     Permission.AuditRead,

@@ -61,7 +61,7 @@ export class CaseFieldsDto {
   @Present() @IsDateOnly()
   startDate!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Required once the status is completed, dropped_out or transferred' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Required once the status is completed, dropped_out or transferred' })
   @IsOptional() @IsDateOnly()
   endDate?: string | null;
 
@@ -69,7 +69,7 @@ export class CaseFieldsDto {
   @Present() @IsEnum(CaseStatus)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional() @IsString() @MaxLength(500)
   endReason?: string | null;
 
@@ -77,23 +77,23 @@ export class CaseFieldsDto {
   @Present() @IsBoolean()
   recordingConsent!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE, description: 'No e-mail addresses or phone numbers' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE, description: 'No e-mail addresses or phone numbers' })
   @IsOptional() @IsString() @MaxLength(NARRATIVE)
   presentingProblem?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
   @IsOptional() @IsString() @MaxLength(NARRATIVE)
   formulation?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
   @IsOptional() @IsString() @MaxLength(NARRATIVE)
   course?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
   @IsOptional() @IsString() @MaxLength(NARRATIVE)
   techniques?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: NARRATIVE })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
   @IsOptional() @IsString() @MaxLength(NARRATIVE)
   outcome?: string | null;
 }

@@ -113,6 +113,18 @@ export class Env {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   PUBLIC_RATE_LIMIT = 120;
 
+  // Hourly in-process sweep that lapses/expires accreditations past their grace period (idempotent; off in tests).
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  EXPIRY_SWEEP_ENABLED = true;
+
+  // Idempotency-Key: an in-flight key older than this is presumed abandoned (its process died) and may be retried.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS = 30;
+
+  // Idempotency-Key: completed keys are kept (and replayed) at least this long, then purged.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 30)
+  IDEMPOTENCY_RETENTION_HOURS = 24;
+
   // Embedded mode only: load this migrated snapshot into memory instead of opening DATA_DIR (tests).
   @IsOptional() @IsString()
   PGLITE_SNAPSHOT?: string;

@@ -24,6 +24,7 @@ import { BodySigningKey } from '../credentials/signing-key.entity';
 import { Scheme, SchemeEnrolment, SchemeVersion } from '../schemes/scheme.entity';
 import { Application, ApplicationEvent } from '../applications/application.entity';
 import { Accreditation, AccreditationEvent } from '../accreditations/accreditation.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests.
 export const ENTITIES = [
@@ -59,4 +60,5 @@ export const ENTITIES = [
   ApplicationEvent,
   Accreditation,
   AccreditationEvent,
+  IdempotencyKey,
 ];

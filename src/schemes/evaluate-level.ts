@@ -1,8 +1,8 @@
+import { plainToInstance } from 'class-transformer';
 import type { EvaluationContext, PersonRecord } from './person-record';
 import { RULE_TYPES } from './rules';
 import type { RuleResult } from './rules/rule-types';
 import type { LevelDef, RuleDef, SchemeDefinition } from './scheme-definition';
-import { plainToInstance } from 'class-transformer';
 
 export interface RuleReport extends RuleResult {
   ruleId: string;
@@ -44,7 +44,7 @@ export function evaluateLevel(definition: SchemeDefinition, level: LevelDef, rec
     met: metCount === rules.length,
     metCount,
     ruleCount: rules.length,
-    summary: metCount === rules.length ? `All ${rules.length} requirements met` : `${metCount} of ${rules.length} requirements met`,
+    summary: metCount === rules.length ? (rules.length === 1 ? 'The requirement is met' : `All ${rules.length} requirements met`) : `${metCount} of ${rules.length} requirements met`,
     rules,
   };
 }

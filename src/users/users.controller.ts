@@ -79,6 +79,7 @@ export class UsersController {
   @Delete(':id/roles/:grantId')
   @HttpCode(204)
   @RequirePermission(Permission.RolesGrant)
+  @ApiNoContentResponse({ description: 'The grant is revoked' })
   revoke(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('grantId', UuidPipe) grantId: string): Promise<void> {
     return this.users.revokeRole(ctx, id, grantId);
   }

@@ -39,10 +39,11 @@ export class UsersService {
     }
     if (q.status) qb.andWhere('u.status = :status', { status: q.status });
     if (q.role || q.bodyId) {
+      // the parameter must not be named like the type it is cast to: TypeORM reads `:role::role` as two parameters
       qb.andWhere(
         `EXISTS (SELECT 1 FROM role_grants f WHERE f.user_id = u.id AND f.revoked_at IS NULL
-                  AND (:role::role IS NULL OR f.role = :role::role) AND (:fbody::uuid IS NULL OR f.body_id = :fbody::uuid))`,
-        { role: q.role ?? null, fbody: q.bodyId ?? null },
+                  AND (:frole::role IS NULL OR f.role = :frole::role) AND (:fbody::uuid IS NULL OR f.body_id = :fbody::uuid))`,
+        { frole: q.role ?? null, fbody: q.bodyId ?? null },
       );
     }
     const column = sort === 'email' ? 'u.email' : 'u.created_at';

@@ -272,9 +272,26 @@ export class CaseRecordingsParams extends CaseRuleBase {
   raterPolicy?: RaterPolicyParam;
 }
 
+// ratings grouped by target, once per loaded record (in record order): looking them up per recorded session
+// was a scan of every rating for every session — quadratic in the size of the record
+const ratingsByTarget = new WeakMap<PersonRecord, Map<string, PersonRecord['ratings']>>();
+function ratingsOf(record: PersonRecord, targetId: string): PersonRecord['ratings'] {
+  let byTarget = ratingsByTarget.get(record);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const r of record.ratings) {
+      const list = byTarget.get(r.targetId);
+      if (list) list.push(r);
+      else byTarget.set(r.targetId, [r]);
+    }
+    ratingsByTarget.set(record, byTarget);
+  }
+  return byTarget.get(targetId) ?? [];
+}
+
 function aggregateTarget(targetId: string, p: CaseRecordingsParams, record: PersonRecord): { result: AggregateResult; ratingIds: string[] } | null {
   const calibrated = new Set(record.calibratedRaters);
-  const ratings = record.ratings.filter(
+  const ratings = ratingsOf(record, targetId).filter(
     (r) => r.targetId === targetId && r.targetType === (p.ratingTarget ?? 'session') &&
       (!p.rubricCode || record.rubrics[r.rubricVersionId]?.rubricCode === p.rubricCode) &&
       (!p.calibratedRatersOnly || r.raterRole === 'self' || calibrated.has(r.raterId)),

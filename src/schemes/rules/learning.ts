@@ -2,12 +2,13 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { ACTIVITY_KINDS, heldOn, LevelRef, plural, round2, withinMonths } from './common';
 import type { RuleEvaluator } from './rule-types';
+import { MaxDecimals } from '../../common/decimal';
 
 export class LearningHoursParams {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsIn(ACTIVITY_KINDS, { each: true })
   kinds!: string[];
 
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.5) @Max(10_000)
+  @IsNumber() @MaxDecimals(2) @Min(0.5) @Max(10_000)
   minHours!: number;
 
   // count only activities a supervisor or body admin verified (default true)
@@ -53,7 +54,7 @@ export class CpdParams {
   @IsInt() @Min(1) @Max(120)
   withinMonths!: number;
 
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.5) @Max(10_000)
+  @IsOptional() @IsNumber() @MaxDecimals(2) @Min(0.5) @Max(10_000)
   minHours?: number;
 
   @IsOptional() @IsInt() @Min(1) @Max(1000)
@@ -89,7 +90,7 @@ export const cpd: RuleEvaluator<CpdParams> = {
 };
 
 export class TeachingGivenParams {
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.5) @Max(10_000)
+  @IsNumber() @MaxDecimals(2) @Min(0.5) @Max(10_000)
   minHours!: number;
 
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsIn(ACTIVITY_KINDS, { each: true })
@@ -117,7 +118,7 @@ export const teachingGiven: RuleEvaluator<TeachingGivenParams> = {
 };
 
 export class SupervisionGivenParams {
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.5) @Max(10_000)
+  @IsNumber() @MaxDecimals(2) @Min(0.5) @Max(10_000)
   minHours!: number;
 
   @IsOptional() @IsInt() @Min(1) @Max(1000)

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+import { conflict } from '../common/errors';
+import type { HeldVersion } from '../schemes/progress.service';
+import type { LevelDef, SchemeDefinition } from '../schemes/scheme-definition';
+import { Scheme, SchemeVersion } from '../schemes/scheme.entity';
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+export const isoDate = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+export const isoDateOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : isoDate(v));
+
+/** The scheme version an application or accreditation was made under, as ProgressService.evaluate wants it. */
+export async function heldFromVersion(em: EntityManager, schemeVersionId: string): Promise<HeldVersion> {
+  const version = await em.findOneByOrFail(SchemeVersion, { id: schemeVersionId });
+  const scheme = await em.findOneByOrFail(Scheme, { id: version.schemeId });
+  return { scheme, version, heldBy: 'enrolment' };
+}
+
+/** A level of a version's definition; a level that vanished from a published version is a data error (409). */
+export function levelOf(version: SchemeVersion, levelCode: string): LevelDef {
+  const level = (version.definition as SchemeDefinition).levels.find((l) => l.code === levelCode);
+  if (!level) throw conflict('LEVEL_NOT_IN_VERSION', `Level ${levelCode} is not part of scheme version ${version.versionNumber}`);
+  return level;
+}

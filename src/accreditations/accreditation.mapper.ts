@@ -1,0 +1,37 @@
+import type { AccreditationDetailDto, AccreditationDto, AccreditationEventDto } from './dto';
+import type { Accreditation, AccreditationEvent } from './accreditation.entity';
+import { isoDate, isoDateOrNull } from './accreditation-rules';
+
+export const toAccreditationDto = (a: Accreditation): AccreditationDto => ({
+  id: a.id,
+  certificateNumber: a.certificateNumber,
+  holderId: a.holderId,
+  holderName: a.holderName,
+  bodyId: a.bodyId,
+  schemeVersionId: a.schemeVersionId,
+  levelCode: a.levelCode,
+  levelName: a.levelName,
+  applicationId: a.applicationId,
+  status: a.status,
+  issuedOn: isoDate(a.issuedOn),
+  expiresOn: isoDateOrNull(a.expiresOn),
+  publicListing: a.publicListing,
+  createdAt: a.createdAt.toISOString(),
+  version: a.version,
+});
+
+export const toAccreditationEventDto = (e: AccreditationEvent): AccreditationEventDto => ({
+  id: e.id,
+  kind: e.kind,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  reason: e.reason,
+  actorId: e.actorId,
+  occurredAt: e.occurredAt.toISOString(),
+});
+
+export const toAccreditationDetailDto = (a: Accreditation, events: AccreditationEvent[]): AccreditationDetailDto => ({
+  ...toAccreditationDto(a),
+  credentialJws: a.credentialJws,
+  events: events.map(toAccreditationEventDto),
+});

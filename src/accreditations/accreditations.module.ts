@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SchemesModule } from '../schemes/schemes.module';
+import { AccreditationExpiryService } from './accreditation-expiry.service';
+import { AccreditationIssuance } from './accreditation-issuance.service';
+import { AccreditationRenewalsService } from './accreditation-renewals.service';
+import { AccreditationsController, RenewalAuditsController } from './accreditations.controller';
+import { AccreditationsService } from './accreditations.service';
+import { RenewalAuditsService } from './renewal-audits.service';
+
+@Module({
+  imports: [SchemesModule],
+  controllers: [AccreditationsController, RenewalAuditsController],
+  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationIssuance, RenewalAuditsService],
+  exports: [AccreditationIssuance],
+})
+export class AccreditationsModule {}

@@ -1,0 +1,165 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MaxDecimals } from '../common/decimal';
+import { Transform, Type } from 'class-transformer';
+import { Equals, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { LevelReportDto } from '../schemes/dto';
+import { AccreditationStatus } from './accreditation.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMsg = (field: string) => ({ message: `${field} must be a date (YYYY-MM-DD)` });
+
+export class AccreditationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'UK-IPT-2026-7K3QXM' }) certificateNumber!: string;
+  @ApiProperty({ format: 'uuid' }) holderId!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty({ format: 'uuid' }) bodyId!: string;
+  @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
+  @ApiProperty() levelCode!: string;
+  @ApiProperty() levelName!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) applicationId!: string | null;
+  @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) status!: AccreditationStatus;
+  @ApiProperty({ format: 'date' }) issuedOn!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'null: the level does not expire' }) expiresOn!: string | null;
+  @ApiProperty() publicListing!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class AccreditationEventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'issued, renewed, lapsed, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected' }) kind!: string;
+  @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus', nullable: true }) fromStatus!: AccreditationStatus | null;
+  @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) toStatus!: AccreditationStatus;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: done by the service (expiry sweep)' }) actorId!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class AccreditationDetailDto extends AccreditationDto {
+  @ApiProperty({ nullable: true, type: String, description: 'The signed credential (compact JWS, W3C VC / Open Badges 3.0)' }) credentialJws!: string | null;
+  @ApiProperty({ type: [AccreditationEventDto] }) events!: AccreditationEventDto[];
+}
+
+export class AccreditationPageDto {
+  @ApiProperty({ type: [AccreditationDto] }) items!: AccreditationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ListAccreditationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: AccreditationStatus, enumName: 'AccreditationStatus' })
+  @IsOptional() @IsEnum(AccreditationStatus)
+  status?: AccreditationStatus;
+
+  @ApiPropertyOptional({ example: 'PRACTITIONER' })
+  @IsOptional() @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'levelCode must be a level code' })
+  levelCode?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Only accreditations expiring before this date' })
+  @IsOptional() @Matches(DATE, dateMsg('expiringBefore')) @IsISO8601({ strict: true }, dateMsg('expiringBefore'))
+  expiringBefore?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId?: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ minLength: 1, maxLength: 1000 })
+  @Transform(trim) @IsString() @Length(1, 1000)
+  reason!: string;
+}
+
+export class RenewDto {
+  @ApiProperty({ enum: [true], description: 'The holder declares that they meet the renewal conditions (annual declaration)' })
+  @Equals(true, { message: 'declaration must be true' })
+  declaration!: true;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000)
+  note?: string;
+}
+
+export class LeaveDto {
+  @ApiProperty({ format: 'date' })
+  @Matches(DATE, dateMsg('from')) @IsISO8601({ strict: true }, dateMsg('from'))
+  from!: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day of leave (inclusive); not before `from`' })
+  @Matches(DATE, dateMsg('to')) @IsISO8601({ strict: true }, dateMsg('to'))
+  to!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000 })
+  @Transform(trim) @IsString() @Length(1, 1000)
+  reason!: string;
+}
+
+export class RenewalsDueQuery {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 365, description: 'Expiring within this many days (default: each level\'s reminderDaysBefore)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365)
+  withinDays?: number;
+}
+
+export class RenewalDueDto extends AccreditationDto {
+  @ApiProperty({ format: 'date' }) reminderDueOn!: string;
+  @ApiProperty({ format: 'date', description: 'Last day on which it can still be renewed (expiry + grace)' }) renewableUntil!: string;
+}
+
+export class ProcessExpiriesQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for body admins; a global admin may sweep every body' })
+  @IsOptional() @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId?: string;
+}
+
+export class ExpiryChangeDto {
+  @ApiProperty({ format: 'uuid' }) accreditationId!: string;
+  @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) toStatus!: AccreditationStatus;
+}
+
+export class ProcessExpiriesResultDto {
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty() changed!: number;
+  @ApiProperty({ type: [ExpiryChangeDto] }) changes!: ExpiryChangeDto[];
+}
+
+export class RenewalResultDto extends AccreditationDetailDto {
+  @ApiProperty({ type: LevelReportDto }) evaluation!: LevelReportDto;
+}
+
+export class RenewalAuditRequestDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Default: each level\'s auditSharePercent' })
+  @IsOptional() @IsNumber() @MaxDecimals(2) @Min(0) @Max(100)
+  sharePercent?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 365 })
+  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  sinceDays?: number;
+}
+
+export class RenewalAuditDto {
+  @ApiProperty({ format: 'uuid', description: 'The audit_selected event' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) accreditationId!: string;
+  @ApiProperty() certificateNumber!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty() levelCode!: string;
+  @ApiProperty({ format: 'date-time' }) renewedAt!: string;
+  @ApiProperty({ format: 'date-time' }) selectedAt!: string;
+}
+
+export class RenewalAuditSelectionDto {
+  @ApiProperty({ description: 'Renewals in the window not selected before' }) eligible!: number;
+  @ApiProperty({ type: [RenewalAuditDto] }) selected!: RenewalAuditDto[];
+}
+
+export class RenewalAuditPageDto {
+  @ApiProperty({ type: [RenewalAuditDto] }) items!: RenewalAuditDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ListRenewalAuditsQuery extends PageQuery {}

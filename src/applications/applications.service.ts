@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { RecordAccessService } from '../access/record-access.service';
+import { heldFromVersion, todayIso } from '../accreditations/accreditation-rules';
+import { administeredBodiesPredicate } from '../accreditations/accreditation-scope';
+import { UnitOfWork } from '../audit/unit-of-work';
+import { conflict, invalid, notFound } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination';
+import type { AuthedCtx } from '../common/request-context';
+import type { LevelReport } from '../schemes/evaluate-level';
+import { ProgressService } from '../schemes/progress.service';
+import type { SchemeDefinition } from '../schemes/scheme-definition';
+import { Scheme, SchemeEnrolment, SchemeVersion } from '../schemes/scheme.entity';
+import { Application, ApplicationEvent, ApplicationStatus } from './application.entity';
+import { toApplicationDetailDto, toApplicationDto } from './application.mapper';
+import type { ApplicationDetailDto, ApplicationDto, CreateApplicationDto, ListApplicationsQuery, RespondDto } from './dto';
+
+export const OPEN_STATUSES = [ApplicationStatus.Submitted, ApplicationStatus.MoreInfoRequested];
+export const asSnapshot = (r: LevelReport): Record<string, unknown> => r as unknown as Record<string, unknown>;
+// the same snapshot typed for insert()/update() of a jsonb column
+export const asJsonb = (r: LevelReport): QueryDeepPartialEntity<Record<string, unknown>> => r as unknown as QueryDeepPartialEntity<Record<string, unknown>>;
+
+/** The applicant's side of an application: submit, answer a request for information, withdraw; and reading. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly access: RecordAccessService,
+    private readonly progress: ProgressService,
+  ) {}
+
+  /** Applies for a level; enrols the applicant at the version in force if they are not enrolled yet. */
+  async submit(ctx: AuthedCtx, dto: CreateApplicationDto): Promise<ApplicationDetailDto> {
+    const me = ctx.actor.userId;
+    const scheme = await this.db.getRepository(Scheme).findOneBy({ id: dto.schemeId });
+    if (!scheme) throw invalid('schemeId', 'schemeId does not name a known scheme');
+    return this.uow.run(ctx, async (em, audit) => {
+      let enrolment = await em.findOneBy(SchemeEnrolment, { userId: me, schemeId: scheme.id });
+      const enrolled = !enrolment;
+      if (!enrolment) {
+        const inForce = await this.progress.versionInForce(em, scheme.id, todayIso());
+        if (!inForce) throw conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
+        enrolment = await em.save(em.create(SchemeEnrolment, { userId: me, schemeId: scheme.id, schemeVersionId: inForce.id, enrolledOn: todayIso(), optedInAt: null }));
+      }
+      const version = await em.findOneByOrFail(SchemeVersion, { id: enrolment.schemeVersionId });
+      if (!(version.definition as SchemeDefinition).levels.some((l) => l.code === dto.levelCode)) {
+        throw invalid('levelCode', `level ${dto.levelCode} is not a level of the version you are held to`);
+      }
+      const open = await em.findOneBy(Application, { applicantId: me, schemeVersionId: version.id, levelCode: dto.levelCode, status: In(OPEN_STATUSES) });
+      if (open) throw conflict('APPLICATION_ALREADY_OPEN', 'You already have an open application for this level', { applicationId: [open.id] });
+      const [report] = await this.progress.evaluate(em, me, { scheme, version, heldBy: 'enrolment' }, { levelCode: dto.levelCode, mode: 'award' });
+      const app = await em.save(em.create(Application, {
+        applicantId: me, bodyId: scheme.bodyId, schemeVersionId: version.id, levelCode: dto.levelCode, status: ApplicationStatus.Submitted,
+        evaluation: asSnapshot(report), allRulesMet: report.met, evaluatedAt: new Date(), applicantNote: dto.note ?? null,
+      }));
+      await em.insert(ApplicationEvent, { applicationId: app.id, kind: 'submitted', actorId: me, note: dto.note ?? null, evaluation: asJsonb(report) });
+      audit({
+        action: 'application.submit', entityType: 'application', entityId: app.id, bodyId: scheme.bodyId,
+        changes: { schemeVersionId: version.id, levelCode: dto.levelCode, allRulesMet: report.met, enrolled },
+      });
+      return this.detail(em, app.id);
+    });
+  }
+
+  async list(ctx: AuthedCtx, q: ListApplicationsQuery): Promise<Page<ApplicationDto>> {
+    const limit = q.limit ?? 20;
+    const cursor = decodeCursor(q.cursor, 2);
+    const qb = this.visible(ctx, 'a');
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    if (q.levelCode) qb.andWhere('a.level_code = :level', { level: q.levelCode });
+    if (q.bodyId) qb.andWhere('a.body_id = :body', { body: q.bodyId });
+    // newest first; the cursor keeps millisecond precision, so the order uses the same truncation
+    const created = "date_trunc('milliseconds', a.created_at)";
+    if (cursor) qb.andWhere(`(${created}, a.id) < (:cv, :cid)`, { cv: new Date(Number(cursor[0])), cid: String(cursor[1]) });
+    const rows = await qb.orderBy(created, 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    return toPage(rows, limit, (a) => [a.createdAt.getTime(), a.id], toApplicationDto);
+  }
+
+  async get(ctx: AuthedCtx, id: string): Promise<ApplicationDetailDto> {
+    if (!(await this.visible(ctx, 'a').andWhere('a.id = :id', { id }).getExists())) throw notFound('Application');
+    return this.detail(this.db.manager, id);
+  }
+
+  /** The applicant answers a request for information: the application is re-evaluated and goes back to the body. */
+  async respond(ctx: AuthedCtx, id: string, dto: RespondDto): Promise<ApplicationDetailDto> {
+    return this.uow.run(ctx, async (em, audit) => {
+      const app = await this.lockOwn(em, ctx, id);
+      if (app.status !== ApplicationStatus.MoreInfoRequested) throw conflict('NO_INFO_REQUESTED', `The application is ${app.status}; no information was requested`);
+      const [report] = await this.progress.evaluate(em, app.applicantId, await heldFromVersion(em, app.schemeVersionId), { levelCode: app.levelCode, mode: 'award' });
+      await em.createQueryBuilder().update(Application)
+        .set({ status: ApplicationStatus.Submitted, evaluation: asJsonb(report), allRulesMet: report.met, evaluatedAt: new Date(), version: () => 'version + 1' })
+        .where('id = :id', { id }).execute();
+      await em.insert(ApplicationEvent, { applicationId: id, kind: 'responded', actorId: ctx.actor.userId, note: dto.note, evaluation: asJsonb(report) });
+      audit({ action: 'application.respond', entityType: 'application', entityId: id, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Submitted }, allRulesMet: report.met } });
+      return this.detail(em, id);
+    });
+  }
+
+  async withdraw(ctx: AuthedCtx, id: string): Promise<ApplicationDetailDto> {
+    return this.uow.run(ctx, async (em, audit) => {
+      const app = await this.lockOwn(em, ctx, id);
+      if (!OPEN_STATUSES.includes(app.status)) throw conflict('APPLICATION_CLOSED', `The application is already ${app.status}`);
+      await em.createQueryBuilder().update(Application).set({ status: ApplicationStatus.Withdrawn, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      await em.insert(ApplicationEvent, { applicationId: id, kind: 'withdrawn', actorId: ctx.actor.userId, note: null, evaluation: null });
+      audit({ action: 'application.withdraw', entityType: 'application', entityId: id, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Withdrawn } } });
+      return this.detail(em, id);
+    });
+  }
+
+  async detail(em: EntityManager, id: string): Promise<ApplicationDetailDto> {
+    const app = await em.findOneByOrFail(Application, { id });
+    const events = await em.find(ApplicationEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return toApplicationDetailDto(app, events);
+  }
+
+  // only the applicant acts on their own application; to anyone else it does not exist
+  private async lockOwn(em: EntityManager, ctx: AuthedCtx, id: string): Promise<Application> {
+    const app = await em.findOne(Application, { where: { id, applicantId: ctx.actor.userId }, lock: { mode: 'pessimistic_write' } });
+    if (!app) throw notFound('Application');
+    return app;
+  }
+
+  // the applicant; their active supervisors; body admins of their body or of the deciding body (or its parent); global admins
+  private visible(ctx: AuthedCtx, alias: string) {
+    const record = this.access.readablePredicate(ctx.actor, `${alias}.applicant_id`);
+    const admin = administeredBodiesPredicate(ctx.actor, `${alias}.body_id`);
+    return this.db.getRepository(Application).createQueryBuilder(alias).where(`(${record.sql} OR ${admin.sql})`, { ...record.params, ...admin.params });
+  }
+}
