@@ -11,6 +11,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { jwtVerify } from 'jose';
 import { Pool, types } from 'pg';
 import type { EntityManager, DataSource } from 'typeorm';
+import { ACCESS_SQL } from '../src/access/record-access.service';
+import { ACTOR_SQL } from '../src/auth/auth.guard';
 import { hasPermission, Permission } from '../src/auth/permissions';
 import type { Role } from '../src/auth/roles';
 import { checkSessions, issueDetails } from '../src/cases/session-consistency';
@@ -50,21 +52,7 @@ const SIGNOFF_COLS = 'id case_id supervisor_id content_hash snapshot signed_at v
 const ACC_COLS = 'id certificate_number holder_id holder_name body_id scheme_version_id level_code level_name application_id status issued_on expires_on public_listing credential_jws created_at updated_at version';
 const BODY_COLS = 'id code name kind country_code parent_id created_at';
 
-const ACTOR_SQL = `
-  SELECT u.id, u.email,
-         COALESCE(json_agg(json_build_object('role', g.role, 'bodyId', g.body_id)) FILTER (WHERE g.id IS NOT NULL), '[]') AS grants
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id AND u.status = 'active'
-    LEFT JOIN role_grants g ON g.user_id = u.id AND g.revoked_at IS NULL
-   WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-   GROUP BY u.id`;
-const ACCESS_SQL = `
-  SELECT (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
-           ORDER BY g.granted_at LIMIT 1) AS trainee_body,
-         (SELECT r.body_id FROM supervision_relationships r WHERE r.trainee_id = $1 AND r.supervisor_id = $2
-           AND r.status = 'active' LIMIT 1) AS supervised_in,
-         (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
-           AND g.body_id = ANY($3::uuid[]) LIMIT 1) AS admin_body`;
+// the guard's and the record-access check's own statements, so the baseline cannot drift from them
 const CASE_BY_ID = `SELECT ${sel('SupervisedCase', CASE_COLS)} FROM "supervised_cases" "SupervisedCase" WHERE (("SupervisedCase"."id" = $1)) LIMIT 1`;
 const SESSIONS_OF_CASE = `SELECT ${sel('TherapySession', SESSION_COLS)} FROM "therapy_sessions" "TherapySession" WHERE (("TherapySession"."case_id" = $1))`;
 const MEASURES_OF_CASE = `SELECT ${sel('OutcomeMeasure', MEASURE_COLS)} FROM "outcome_measures" "OutcomeMeasure" WHERE (("OutcomeMeasure"."case_id" = $1)) ORDER BY "OutcomeMeasure"."administered_on" ASC, "OutcomeMeasure"."created_at" ASC`;

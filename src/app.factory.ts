@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
+import { ShutdownState } from './health/shutdown-state';
 
 export const API_PREFIX = 'api/v1';
 
@@ -30,7 +34,10 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
  * Builds the application exactly as it runs in production; tests use this too. `swaggerUi: false` serves
  * only the OpenAPI JSON: jest's ESM mode on Node 20 cannot load @fastify/static's ESM-only dependency.
  */
-export async function createApp(config: AppConfig, opts: { logger?: boolean; swaggerUi?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  opts: { logger?: boolean; swaggerUi?: boolean; serveWeb?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     // exact hop count, never `true`: otherwise clients could pick their own address via X-Forwarded-For
@@ -38,6 +45,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // what Fastify refuses before routing (an over-long path parameter, a malformed URL) in the one error shape,
+    // without echoing the URL back
+    frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+      void reply.code(status).send({ statusCode: status, code: status === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: status === 414 ? 'A path parameter is too long' : 'Malformed request URL' });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
@@ -53,8 +66,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
     body === '' ? done(null, undefined) : jsonParser(req, body as string, done),
   );
+  // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
+  // left idle for a client to reuse at the moment the server stops accepting (that request would be reset)
+  const shutdown = app.get(ShutdownState);
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
+    if (shutdown.draining) void reply.header('connection', 'close');
   });
 
   await app.register(helmet, {
@@ -64,6 +81,9 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
         scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // TLS is terminated in front of the service (docker/ uses plain HTTP behind nginx): forcing browsers to
+        // upgrade every request to https would break the app and /docs when served over http
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -78,6 +98,9 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
   });
   app.useGlobalPipes(createValidationPipe());
 
+  // The web app (web/dist, built by `npm run build:web`) at `/`; off where Swagger UI is off (jest cannot load @fastify/static)
+  if (opts.serveWeb ?? opts.swaggerUi ?? true) await serveWebApp(app);
+
   SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
@@ -86,4 +109,42 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean; swa
   await app.init();
   await fastify.ready();
   return app;
+}
+
+/** Where `npm run build:web` writes the single-page app (the service runs from dist/src: the repo root is two up). */
+export function webDistDir(): string {
+  // __dirname does not exist when jest loads this file as ESM; the working directory is the repo root there
+  return typeof __dirname === 'string' ? join(__dirname, '..', '..', 'web', 'dist') : join(process.cwd(), 'web', 'dist');
+}
+
+// Paths that belong to the service: never answered with the web app's index.html.
+const SERVICE_PATH = /^\/(api|docs|docs-json|docs-yaml|health)(\/|$|\?)/;
+
+/**
+ * Serves the built web app: its files as they are (hashed assets cached for a year), and index.html for any other
+ * GET that is not a service path, so client-side routes (/trainee, /verify/…) survive a reload. Nothing if not built.
+ */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = webDistDir();
+  if (!existsSync(join(root, 'index.html'))) return;
+  const fastifyStatic = (await import('@fastify/static')).default;
+  await app.register(fastifyStatic, {
+    root,
+    serve: false,
+    index: false,
+    dotfiles: 'deny',
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', async (req, reply) => {
+    const path = req.url.split('?')[0];
+    if (SERVICE_PATH.test(path)) return reply.callNotFound();
+    const file = decodeURIComponent(path).replace(/^\/+/, '');
+    if (file && !file.split('/').includes('..') && existsSync(join(root, file)) && !file.endsWith('/')) {
+      const immutable = file.startsWith('assets/');
+      return reply.sendFile(file, { cacheControl: true, maxAge: immutable ? '365d' : 0, immutable });
+    }
+    if (/\.[a-z0-9]+$/i.test(file)) return reply.callNotFound(); // a missing asset is a 404, not the app
+    void reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html', { cacheControl: false });
+  });
 }

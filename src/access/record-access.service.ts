@@ -17,7 +17,7 @@ export interface RecordAccess {
 
 // Who may see a trainee's training record: the trainee; a supervisor with an ACTIVE relationship to them;
 // a body admin of a body where they are a trainee; a global admin. Everyone else: 404, as if absent.
-const ACCESS_SQL = `
+export const ACCESS_SQL = `
   SELECT (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
            ORDER BY g.granted_at LIMIT 1) AS trainee_body,
          (SELECT r.body_id FROM supervision_relationships r WHERE r.trainee_id = $1 AND r.supervisor_id = $2

@@ -10,7 +10,7 @@ import { TokenService } from './token.service';
 
 // The session and the user's current grants in one query: revocation, disabling and role changes
 // take effect on the very next request, on every replica.
-const ACTOR_SQL = `
+export const ACTOR_SQL = `
   SELECT u.id, u.email,
          COALESCE(json_agg(json_build_object('role', g.role, 'bodyId', g.body_id)) FILTER (WHERE g.id IS NOT NULL), '[]') AS grants
     FROM sessions s

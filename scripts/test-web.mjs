@@ -1,0 +1,103 @@
+// npm run test:web — builds the web app and the service, checks the web app's API types against the service's
+// OpenAPI document, starts the service on a fresh embedded database with demo data on a free port, runs the
+// browser journeys (web/e2e, Debian's Chromium via playwright-core), and stops the service.
+//   SERVICE_ENTRY=path/to/main.js  use an already compiled service (its openapi-export.js beside it) instead of `nest build`
+//   SKIP_WEB_BUILD=1               use the existing web/dist
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install Debian's package: apt-get install -y chromium`);
+  process.exit(1);
+}
+
+if (!process.env.SKIP_WEB_BUILD) run('npm', ['run', 'build:web']);
+let entry = process.env.SERVICE_ENTRY;
+if (!entry) {
+  run('npx', ['nest', 'build']);
+  entry = 'dist/src/main.js';
+}
+entry = resolve(root, entry);
+
+// 1. the committed types must be what the service's OpenAPI document generates
+const scratch = mkdtempSync(join(tmpdir(), 'ipt-web-'));
+const openapi = join(scratch, 'openapi.json');
+const generated = join(scratch, 'schema.d.ts');
+run('node', [join(dirname(entry), 'openapi-export.js'), openapi]);
+run('npx', ['openapi-typescript', openapi, '--default-non-nullable', 'false', '-o', generated], { cwd: join(root, 'web') });
+if (readFileSync(generated, 'utf8') !== readFileSync(join(root, 'web/src/api/schema.d.ts'), 'utf8')) {
+  console.error('web/src/api/schema.d.ts differs from the service\'s OpenAPI document: run `npm run gen:api` and commit the result.');
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(1);
+}
+console.log('API types match the OpenAPI document.');
+
+// 2. the service on a fresh embedded database with demo data
+const port = await new Promise((ok) => {
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address();
+    srv.close(() => ok(port));
+  });
+});
+const dataDir = join(scratch, 'data');
+const service = spawn('node', [entry], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: 'true', LOG_LEVEL: 'warn', EXPIRY_SWEEP_ENABLED: 'false', PUBLIC_RATE_LIMIT: '10000', SIGN_IN_LIMIT: '1000', SHUTDOWN_GRACE_MS: '0' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let log = '';
+service.stdout.on('data', (d) => (log += d));
+service.stderr.on('data', (d) => (log += d));
+const stop = async () => {
+  if (service.exitCode === null) {
+    service.kill('SIGTERM');
+    await new Promise((ok) => service.once('exit', ok));
+  }
+  rmSync(scratch, { recursive: true, force: true });
+};
+
+const base = `http://127.0.0.1:${port}`;
+let ready = false;
+for (let i = 0; i < 240 && service.exitCode === null; i++) {
+  try {
+    if ((await fetch(`${base}/health/ready`)).ok) {
+      ready = true;
+      break;
+    }
+  } catch {
+    /* not listening yet */
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+if (!ready) {
+  console.error(`The service did not become ready:\n${log}`);
+  await stop();
+  process.exit(1);
+}
+const page = await fetch(`${base}/`);
+if (!(await page.text()).includes('<div id="root">')) {
+  console.error('The service does not serve the web app at /');
+  await stop();
+  process.exit(1);
+}
+
+// 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it)
+const files = ['1-trainee', '2-supervisor', '3-body-admin', '4-public'].map((f) => `e2e/${f}.test.mjs`);
+const code = await new Promise((ok) => {
+  const t = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+    cwd: join(root, 'web'),
+    env: { ...process.env, BASE_URL: base, CHROMIUM_PATH: chromium },
+    stdio: 'inherit',
+  });
+  t.on('exit', (c) => ok(c ?? 1));
+});
+await stop();
+if (code !== 0) console.error(`Service log:\n${log.slice(-4000)}`);
+console.log(`Screenshots: web/test-artifacts/`);
+process.exit(code);

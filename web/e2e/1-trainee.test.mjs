@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, newPage, shot, signIn } from './helpers.mjs';
+
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+test('trainee: progress, a case with sessions and a measure, submit, apply for a level', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'trainee.uk');
+
+  // dashboard: progress towards the level being worked on, each rule met / not met with its gap in words
+  await page.getByRole('heading', { name: 'My progress' }).waitFor();
+  await page.getByRole('heading', { name: /Working towards:/ }).waitFor();
+  assert.ok((await page.getByText('✗ Not met').count()) > 0, 'an unmet rule is shown');
+  assert.ok((await page.getByText(/more case needed|more cases needed/).count()) > 0, 'the gap is put in words');
+  await shot(page, 'trainee-dashboard');
+
+  // log a case: the form opens with the diagnosis focused; Enter saves it
+  await page.getByRole('link', { name: 'Log a new case' }).first().click();
+  await page.getByRole('heading', { name: 'Log a new case' }).waitFor();
+  await page.getByLabel('Supervisor').locator('option').first().waitFor({ state: 'attached' });
+  await page.keyboard.type('F32.1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /^Case C-/ }).waitFor();
+
+  // sessions: the date field has focus; Enter adds the next session, focus returns for the next one
+  const started = Date.now();
+  for (const n of [1, 2, 3]) {
+    await page.getByLabel('Date', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Session ${n} added.`).waitFor();
+  }
+  const perSession = (Date.now() - started) / 3;
+  assert.ok(perSession < 3000, `a session takes ${perSession} ms`);
+  assert.equal(await page.locator('section[aria-labelledby="sessions-h"] tbody tr').count(), 3);
+
+  // an outcome measure with its band shown while typing
+  const scores = [2, 2, 1, 1, 1, 1, 1, 1, 0]; // PHQ-9 total 10: moderate
+  for (let i = 0; i < scores.length; i++) await page.locator(`#item-${i}`).fill(String(scores[i]));
+  await page.locator('#band-live').getByText('moderate').waitFor();
+  await shot(page, 'trainee-case');
+  await page.getByRole('button', { name: 'Save measure' }).click();
+  await page.getByText(/Saved PHQ-9 \(depression\): total 10, band/).waitFor();
+
+  // submit for sign-off
+  await page.getByRole('button', { name: 'Submit for sign-off' }).click();
+  await page.locator('h1').getByText('submitted').waitFor();
+
+  // ratings and supervision screens load
+  await page.getByRole('link', { name: 'Ratings' }).click();
+  await page.getByRole('heading', { name: 'Ratings of my work' }).waitFor();
+  await page.getByText(/Total/).first().waitFor();
+  await page.getByRole('link', { name: 'Supervision' }).click();
+  await page.getByRole('heading', { name: 'Supervision received' }).waitFor();
+
+  // apply for the level whose requirements are met
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
+  await page.getByRole('heading', { name: 'Apply for a level' }).waitFor();
+  const option = page.getByLabel('Level').locator('option', { hasText: 'all requirements met' }).first();
+  await page.getByLabel('Level').selectOption((await option.getAttribute('value')) ?? '');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await page.getByText(/Application for level .* submitted/).waitFor();
+  await page.locator('td').getByText('submitted', { exact: true }).first().waitFor();
+
+  // on a phone
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('heading', { name: /Working towards:/ }).waitFor();
+  await shot(page, 'trainee-dashboard-phone');
+  assert.deepEqual(page.problems, []);
+});

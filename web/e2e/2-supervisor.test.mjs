@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, newPage, shot, signIn } from './helpers.mjs';
+
+let browser;
+before(async () => (browser = await launch()));
+after(async () => browser?.close());
+
+test('supervisor: queue with risk first, return one case, sign off another, rate a recorded session', async () => {
+  const page = await newPage(browser);
+  await signIn(page, 'supervisor.uk');
+  await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+  const rows = page.locator('table[aria-label="Cases awaiting sign-off"] tbody tr');
+  await rows.first().waitFor();
+  assert.ok((await rows.count()) >= 2, 'the seeded risky case and the trainee journey case are waiting');
+  const risks = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-risk')));
+  assert.equal(risks[0], 'yes', 'a risk-flagged case comes first');
+  assert.deepEqual([...risks].sort().reverse(), risks, 'every risk-flagged case before the others');
+  await shot(page, 'supervisor-queue');
+
+  // return the risky case with comments
+  await rows.first().getByRole('link', { name: /^Review/ }).click();
+  await page.getByText('⚠ Risk flagged').first().waitFor();
+  await page.getByLabel('Comments for the trainee').fill('Please add the safety plan you agreed at session 4.');
+  await page.getByRole('button', { name: 'Return with comments' }).click();
+  await page.locator('h1').getByText('returned').waitFor();
+
+  // sign off the trainee's new case (the first one without a risk flag)
+  await page.getByRole('link', { name: 'Review queue' }).click();
+  await page.locator('tbody tr[data-risk="no"]').first().getByRole('link', { name: /^Review/ }).click();
+  await page.getByRole('heading', { name: 'Review', exact: true }).waitFor();
+  await shot(page, 'supervisor-case-review');
+  await page.getByRole('button', { name: 'Sign off case' }).click();
+  await page.locator('h1').getByText('signed off').waitFor();
+
+  // rate a recorded session: one screen, every item with its anchors, total and pass computed as you go
+  await page.getByRole('link', { name: 'Rate recording' }).first().click();
+  await page.getByRole('heading', { name: 'Rate a recorded session' }).waitFor();
+  const items = page.locator('fieldset.rubric-item');
+  await items.first().waitFor();
+  const n = await items.count();
+  assert.ok(n >= 5, `${n} rubric items on one screen`);
+  for (let i = 0; i < n; i++) await items.nth(i).locator('input[type=radio]').nth(-2).check();
+  await page.locator('.total-bar').getByText('Pass', { exact: true }).waitFor();
+  await shot(page, 'supervisor-rating');
+  await page.getByRole('button', { name: 'Submit rating' }).click();
+  await page.getByText(/Rating submitted: total/).waitFor();
+
+  // calibration and own agreement figures
+  await page.getByRole('link', { name: 'Calibration' }).click();
+  await page.getByRole('heading', { name: 'My agreement' }).waitFor();
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,141 @@
+import { type ReactNode, useEffect } from 'react';
+import { homeFor, type Role, useAuth } from './auth';
+import { AdminApplicationDetail, AdminApplications } from './pages/admin-applications';
+import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
+import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
+import { CaseDetail } from './pages/case-detail';
+import { NewCase } from './pages/case-new';
+import { RegisterSearch, Verify } from './pages/public';
+import { SignIn } from './pages/sign-in';
+import { Calibration, RateSession, SupervisorQueue } from './pages/supervisor';
+import { TraineeAccreditations, TraineeApplications, TraineeCases, TraineeDashboard, TraineeRatings, TraineeSupervision } from './pages/trainee';
+import { Link, match, navigate, useLocation } from './router';
+import { Loading } from './ui';
+
+interface RouteDef {
+  path: string;
+  roles?: Role[];
+  render: (p: Record<string, string>) => ReactNode;
+}
+
+const ADMINS: Role[] = ['BODY_ADMIN', 'ADMIN'];
+const ROUTES: RouteDef[] = [
+  { path: '/register', render: () => <RegisterSearch /> },
+  { path: '/verify', render: () => <Verify /> },
+  { path: '/verify/:cert', render: (p) => <Verify cert={p.cert} /> },
+  { path: '/sign-in', render: () => <SignIn /> },
+  { path: '/trainee', roles: ['TRAINEE'], render: () => <TraineeDashboard /> },
+  { path: '/trainee/cases', roles: ['TRAINEE'], render: () => <TraineeCases /> },
+  { path: '/trainee/cases/new', roles: ['TRAINEE'], render: () => <NewCase /> },
+  { path: '/trainee/ratings', roles: ['TRAINEE'], render: () => <TraineeRatings /> },
+  { path: '/trainee/supervision', roles: ['TRAINEE'], render: () => <TraineeSupervision /> },
+  { path: '/trainee/applications', roles: ['TRAINEE'], render: () => <TraineeApplications /> },
+  { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
+  { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
+  { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
+  { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
+  { path: '/supervisor/calibration', roles: ['SUPERVISOR'], render: () => <Calibration /> },
+  { path: '/admin', roles: ADMINS, render: () => <AdminHome /> },
+  { path: '/admin/applications', roles: ADMINS, render: () => <AdminApplications /> },
+  { path: '/admin/applications/:id', roles: ADMINS, render: (p) => <AdminApplicationDetail id={p.id} /> },
+  { path: '/admin/schemes', roles: ADMINS, render: () => <AdminSchemes /> },
+  { path: '/admin/scheme-versions/:id', roles: ADMINS, render: (p) => <SchemeVersionEditor id={p.id} /> },
+  { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
+  { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
+  { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
+];
+
+function Nav() {
+  const { me, has, signOut } = useAuth();
+  const { path } = useLocation();
+  const links: [string, string][] = [];
+  if (has('TRAINEE'))
+    links.push(['/trainee', 'Progress'], ['/trainee/cases', 'Cases'], ['/trainee/supervision', 'Supervision'], ['/trainee/ratings', 'Ratings'], ['/trainee/applications', 'Applications'], ['/trainee/accreditations', 'Accreditations']);
+  if (has('SUPERVISOR')) links.push(['/supervisor', 'Review queue'], ['/supervisor/calibration', 'Calibration']);
+  if (has('BODY_ADMIN') || has('ADMIN'))
+    links.push(['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail']);
+  links.push(['/register', 'Register'], ['/verify', 'Verify']);
+  return (
+    <header className="top">
+      <div className="bar">
+        <Link to={me ? homeFor(me) : '/register'} className="brand">
+          IPT Accreditation
+        </Link>
+        {me ? (
+          <span className="who">
+            Signed in as <strong>{me.displayName}</strong>{' '}
+            <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+              Sign out
+            </button>
+          </span>
+        ) : (
+          <Link to="/sign-in">Sign in</Link>
+        )}
+      </div>
+      <nav aria-label="Main" className="bar">
+        <ul>
+          {links.map(([to, label]) => (
+            <li key={to}>
+              <Link to={to} aria-current={path === to ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function App() {
+  const { me, loading } = useAuth();
+  const { path } = useLocation();
+  let found: { route: RouteDef; params: Record<string, string> } | undefined;
+  for (const route of ROUTES) {
+    const params = match(route.path, path);
+    if (params) {
+      found = { route, params };
+      break;
+    }
+  }
+  const needsSignIn = !loading && found?.route.roles && !me;
+  useEffect(() => {
+    if (path === '/' && !loading) navigate(me ? homeFor(me) : '/sign-in', { replace: true });
+    else if (needsSignIn) navigate(`/sign-in?next=${encodeURIComponent(path)}`, { replace: true });
+  }, [path, loading, me, needsSignIn]);
+
+  let content: ReactNode;
+  if (loading) content = <Loading />;
+  else if (!found) content = path === '/' ? <Loading /> : <NotFound />;
+  else if (found.route.roles && !me) content = <Loading label="Redirecting to sign-in…" />;
+  else if (found.route.roles && me && !found.route.roles.some((r) => me.roles.some((g) => g.role === r)))
+    content = (
+      <div className="alert error" role="alert">
+        <strong>Not available to your account.</strong> This page is for {found.route.roles.map((r) => r.toLowerCase().replace('_', ' ')).join(' or ')} accounts.{' '}
+        <Link to={homeFor(me)}>Go to your home page</Link>.
+      </div>
+    );
+  else content = found.route.render(found.params);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <Nav />
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no page at this address. <Link to="/">Go to the start page</Link>.
+      </p>
+    </>
+  );
+}
