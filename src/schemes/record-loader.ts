@@ -27,8 +27,8 @@ export class RecordLoader {
 
   async load(personId: string, opts: { calibratedRaters?: string[] } = {}, em: EntityManager = this.db.manager): Promise<PersonRecord> {
     const q = (sql: string, params: unknown[]) => em.query(sql, params) as Promise<Row[]>;
-    // one after another: the manager may be a transaction's single connection
-    const [profile, activities, teaching, cases, sessions, measures, received, given, ratings] = await sequential([
+    // concurrently from the pool when we may; one after another inside a transaction (its single connection)
+    const [profile, activities, teaching, cases, sessions, measures, received, given, ratings] = await runAll(!em.queryRunner, [
       () => q(`SELECT core_profession, licences, memberships FROM trainee_profiles WHERE user_id = $1`, [personId]),
       () => q(`SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id FROM training_activities WHERE trainee_id = $1`, [personId]),
       () => q(`SELECT id, kind, hours::float8 AS hours, date FROM training_activities WHERE trainer_id = $1`, [personId]),
@@ -105,7 +105,8 @@ export class RecordLoader {
   }
 }
 
-async function sequential<T>(thunks: (() => Promise<T>)[]): Promise<T[]> {
+async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): Promise<T[]> {
+  if (concurrently) return Promise.all(thunks.map((t) => t()));
   const out: T[] = [];
   for (const t of thunks) out.push(await t());
   return out;
