@@ -126,3 +126,37 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unkno
   };
   return { run, busy, error, setError };
 }
+
+export interface Column<T> {
+  label: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+/** A table that stacks into labelled rows on a phone: every cell carries its column's label. */
+export function DataTable<T extends { id: string }>({ columns, rows }: { columns: Column<T>[]; rows: T[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="stack">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label}>{c.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((c) => (
+                <td key={c.label} data-label={c.label} className={c.className}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

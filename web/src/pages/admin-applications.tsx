@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation, useTitle } from '../router';
-import { Badge, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
 import { appTone, RulesList, shortId } from './trainee';
 
 const STATUSES: Schemas['ApplicationStatus'][] = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
@@ -28,36 +28,16 @@ export function AdminApplications() {
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>No {status === 'all' ? '' : humanise(status)} applications.</Empty>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="stack">
-            <thead>
-              <tr>
-                <th>Applicant</th>
-                <th>Level</th>
-                <th>Evaluation</th>
-                <th>Submitted</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((a) => (
-                <tr key={a.id}>
-                  <td data-label="Applicant">
-                    <Link to={`/admin/applications/${a.id}`}>Applicant {shortId(a.applicantId)}</Link>
-                  </td>
-                  <td data-label="Level">{a.evaluation.levelName ?? a.levelCode}</td>
-                  <td data-label="Evaluation">
-                    <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{a.evaluation.summary}</Badge>
-                  </td>
-                  <td data-label="Submitted">{fmtDate(a.createdAt)}</td>
-                  <td data-label="Status">
-                    <Badge tone={appTone(a.status)}>{humanise(a.status)}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.items}
+          columns={[
+            { label: 'Applicant', cell: (a) => <Link to={`/admin/applications/${a.id}`}>Applicant {shortId(a.applicantId)}</Link> },
+            { label: 'Level', cell: (a) => a.evaluation.levelName ?? a.levelCode },
+            { label: 'Evaluation', cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{a.evaluation.summary}</Badge> },
+            { label: 'Submitted', cell: (a) => fmtDate(a.createdAt) },
+            { label: 'Status', cell: (a) => <Badge tone={appTone(a.status)}>{humanise(a.status)}</Badge> },
+          ]}
+        />
       )}
     </>
   );

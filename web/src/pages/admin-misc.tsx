@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
-import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
 import { shortId } from './trainee';
 
 export function AdminHome() {
@@ -97,54 +97,40 @@ export function AdminAccreditations() {
         </form>
       )}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="stack">
-            <thead>
-              <tr>
-                <th>Certificate</th>
-                <th>Holder</th>
-                <th>Level</th>
-                <th>Issued</th>
-                <th>Expires</th>
-                <th>Status</th>
-                <th>Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((a) => (
-                <tr key={a.id}>
-                  <td data-label="Certificate">
-                    <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link>
-                  </td>
-                  <td data-label="Holder">{a.holderName}</td>
-                  <td data-label="Level">{a.levelName}</td>
-                  <td data-label="Issued">{fmtDate(a.issuedOn)}</td>
-                  <td data-label="Expires">{fmtDate(a.expiresOn)}</td>
-                  <td data-label="Status">
-                    <Badge tone={accTone(a.status)}>{a.status}</Badge>
-                  </td>
-                  <td data-label="Change" className="row">
-                    {a.status === 'active' && (
-                      <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'suspend' })}>
-                        Suspend
-                      </button>
-                    )}
-                    {a.status === 'suspended' && (
-                      <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'reinstate' })}>
-                        Reinstate
-                      </button>
-                    )}
-                    {a.status !== 'revoked' && (
-                      <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'revoke' })}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.items}
+          columns={[
+            { label: 'Certificate', cell: (a) => <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link> },
+            { label: 'Holder', cell: (a) => a.holderName },
+            { label: 'Level', cell: (a) => a.levelName },
+            { label: 'Issued', cell: (a) => fmtDate(a.issuedOn) },
+            { label: 'Expires', cell: (a) => fmtDate(a.expiresOn) },
+            { label: 'Status', cell: (a) => <Badge tone={accTone(a.status)}>{a.status}</Badge> },
+            {
+              label: 'Change',
+              className: 'row',
+              cell: (a) => (
+                <>
+                  {a.status === 'active' && (
+                    <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'suspend' })}>
+                      Suspend
+                    </button>
+                  )}
+                  {a.status === 'suspended' && (
+                    <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'reinstate' })}>
+                      Reinstate
+                    </button>
+                  )}
+                  {a.status !== 'revoked' && (
+                    <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'revoke' })}>
+                      Revoke
+                    </button>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
-import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
 
 type Level = Schemas['LevelReportDto'];
 
@@ -136,34 +136,23 @@ export function TraineeCases() {
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>No cases yet. Log your first supervised IPT case to start your record.</Empty>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="stack">
-            <thead>
-              <tr>
-                <th>Client</th>
-                <th>Focus</th>
-                <th>Started</th>
-                <th>Status</th>
-                <th>Review</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((c) => (
-                <tr key={c.id}>
-                  <td data-label="Client">
-                    <Link to={`/cases/${c.id}`}>{c.clientCode}</Link> {c.riskFlaggedAt && <span className="risk">⚠ risk</span>}
-                  </td>
-                  <td data-label="Focus">{humanise(c.focusProblemArea)}</td>
-                  <td data-label="Started">{fmtDate(c.startDate)}</td>
-                  <td data-label="Status">{humanise(c.status)}</td>
-                  <td data-label="Review">
-                    <Badge tone={reviewTone(c.reviewState)}>{humanise(c.reviewState)}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.items}
+          columns={[
+            {
+              label: 'Client',
+              cell: (c) => (
+                <>
+                  <Link to={`/cases/${c.id}`}>{c.clientCode}</Link> {c.riskFlaggedAt && <span className="risk">⚠ risk</span>}
+                </>
+              ),
+            },
+            { label: 'Focus', cell: (c) => humanise(c.focusProblemArea) },
+            { label: 'Started', cell: (c) => fmtDate(c.startDate) },
+            { label: 'Status', cell: (c) => humanise(c.status) },
+            { label: 'Review', cell: (c) => <Badge tone={reviewTone(c.reviewState)}>{humanise(c.reviewState)}</Badge> },
+          ]}
+        />
       )}
     </>
   );
