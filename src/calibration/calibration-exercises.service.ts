@@ -8,7 +8,7 @@ import { badRequest, conflict, forbidden, invalid, notFound } from '../common/er
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { RubricVersion, RubricVersionStatus } from '../rubrics/rubric.entity';
-import { findClientIdentifiers } from '../supervision-sessions/client-identifiers';
+import { findClientIdentifiers } from '../common/client-identifiers';
 import { seesExercises, seesReference } from './calibration-access';
 import { validateCompleteScores } from './calibration-figures';
 import { attemptView, toAttemptDto, toExerciseDto } from './calibration.mapper';

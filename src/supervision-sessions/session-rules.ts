@@ -1,4 +1,4 @@
-import { findClientIdentifiers } from './client-identifiers';
+import { findClientIdentifiers } from '../common/client-identifiers';
 import type { SupervisionFormat } from './group-credit';
 
 // Rules a supervision session must satisfy on its own, before any record is consulted. Returns problems
