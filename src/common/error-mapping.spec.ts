@@ -22,6 +22,9 @@ describe('mapError', () => {
   it('answers an unanticipated unique violation with 409', () => {
     expect(mapError({ code: '23505', message: 'duplicate key' }).body.statusCode).toBe(409);
   });
+  it('answers a NUL byte the database cannot store with 400, not 500', () => {
+    expect(mapError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }).body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+  });
   it('hides the internals of anything unexpected', () => {
     const m = mapError(new TypeError('secret internals'));
     expect(m.body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' });

@@ -61,7 +61,9 @@ export function mapError(err: unknown): MappedError {
   // Constraint violations that a service did not anticipate still say "conflict", never 500.
   if (sqlState === '23505') return { body: { statusCode: 409, code: 'CONFLICT', message: 'This conflicts with an existing record' } };
   if (sqlState === '23503') return { body: { statusCode: 409, code: 'REFERENCE_CONFLICT', message: 'A referenced record does not exist or is still in use' } };
-  if (sqlState === '22P02' || sqlState === '22003' || sqlState === '22007' || sqlState === '22008' || sqlState === '22001') {
+  // malformed values PostgreSQL refuses (bad text representation, out of range, bad dates, too long, a NUL byte or
+  // other character the database encoding cannot hold)
+  if (['22P02', '22003', '22007', '22008', '22001', '22021', '22P05'].includes(String(sqlState))) {
     return { body: { statusCode: 400, code: 'BAD_REQUEST', message: 'A value is out of range or malformed' } };
   }
   if (err instanceof HttpException) {
