@@ -1,6 +1,8 @@
 // Client codes are pseudonymous by rule (domain.md: never a name, birth date, address, phone, e-mail or
 // record number). These detectors also screen the case narrative for contact details.
 
+import { containsEmail, containsPhoneNumber } from '../common/client-identifiers';
+
 export type CodeCheck = { ok: true; code: string } | { ok: false; reason: string };
 
 const ALLOWED = /^[A-Z0-9_-]{2,16}$/;
@@ -9,20 +11,8 @@ const TITLES = 'MR|MRS|MS|MISS|MX|DR|PROF|SIR|REV|LADY|LORD';
 // without 0/O, 1/I/L: codes are read aloud and copied by hand
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+/i;
-const EMAIL_AT = /[A-Z0-9._%+-]+\s*(?:@|\(at\)|\[at\])\s*[A-Z0-9-]+\s*(?:\.|\(dot\)|\[dot\])\s*[A-Z]{2,}/i;
-// a run of digits with the separators phone numbers are written with; judged by its digit count below
-const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d\s().\-/]{6,}\d/g;
-
-export const containsEmail = (text: string): boolean => EMAIL.test(text) || EMAIL_AT.test(text);
-
-export function containsPhoneNumber(text: string): boolean {
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
-    const digits = m[0].replace(/\D/g, '');
-    if (digits.length >= 9 && digits.length <= 15) return true;
-  }
-  return false;
-}
+// one detector of contact details for every free-text field of the service
+export { containsEmail, containsPhoneNumber };
 
 const validDay = (d: number, m: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const validYear = (y: string) => y.length === 2 || (Number(y) >= 1900 && Number(y) <= 2099);
