@@ -67,8 +67,16 @@ export async function createApp(
     body === '' ? done(null, undefined) : jsonParser(req, body as string, done),
   );
   // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
-  // left idle for a client to reuse at the moment the server stops accepting (that request would be reset)
+  // left idle for a client to reuse at the moment the server stops accepting (that request would be reset);
+  // once refusing, new requests are turned away with a retry hint (see closeGracefully)
   const shutdown = app.get(ShutdownState);
+  fastify.addHook('onRequest', async (_req, reply) => {
+    if (!shutdown.refusing) return;
+    return reply
+      .code(503)
+      .header('retry-after', '1')
+      .send({ statusCode: 503, code: 'SHUTTING_DOWN', message: 'This instance is shutting down; retry shortly' });
+  });
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     if (shutdown.draining) void reply.header('connection', 'close');

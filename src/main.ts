@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/env';
 import { ensureEmbeddedSecrets } from './config/secrets';
+import { closeGracefully } from './health/graceful-close';
 import { ShutdownState } from './health/shutdown-state';
 import { seedDemoRecords } from './seed/demo-records';
 import { SeedService } from './seed/seed.service';
@@ -37,7 +38,8 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 
   // Graceful shutdown: readiness turns 503 at once (load balancers stop sending), after a grace period the
-  // server stops accepting, in-flight requests finish, the database closes, and the process exits 0.
+  // server stops accepting, in-flight requests finish (none accepted is reset: see closeGracefully), the
+  // database closes, and the process exits 0.
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -46,7 +48,7 @@ async function bootstrap(): Promise<void> {
     if (signal === 'SIGTERM' && config.SHUTDOWN_GRACE_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
-    await app.close();
+    await closeGracefully(app);
     process.exit(0);
   };
   process.once('SIGTERM', (s) => void stop(s));

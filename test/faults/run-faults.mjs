@@ -191,8 +191,11 @@ async function sigterm() {
       for (let i = 0; !stop; i++) {
         const r = await post(svc.base, { ...auth, connection: n % 2 ? 'close' : 'keep-alive' }, { code: `T${n}-${i}-${randomUUID().slice(0, 6)}`.toUpperCase(), name: 'Term body', kind: 'international' }, randomUUID());
         if (r.status === 201) outcomes.ok++;
-        else if (r.status === 503) outcomes['503']++;
-        else if (r.status === 0 && r.error === 'ECONNREFUSED') {
+        else if (r.status === 503) {
+          // a well-behaved client (or a load balancer) backs off as told
+          outcomes['503']++;
+          await sleep(Number(r.retryAfter ?? 1) * 1000);
+        } else if (r.status === 0 && r.error === 'ECONNREFUSED') {
           outcomes.refused++;
           await sleep(100);
         } else if (r.status === 0) {
