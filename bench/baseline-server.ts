@@ -53,10 +53,13 @@ const ACC_COLS = 'id certificate_number holder_id holder_name body_id scheme_ver
 const BODY_COLS = 'id code name kind country_code parent_id created_at';
 
 // the guard's and the record-access check's own statements, so the baseline cannot drift from them
-const CASE_BY_ID = `SELECT ${sel('SupervisedCase', CASE_COLS)} FROM "supervised_cases" "SupervisedCase" WHERE (("SupervisedCase"."id" = $1)) LIMIT 1`;
-const SESSIONS_OF_CASE = `SELECT ${sel('TherapySession', SESSION_COLS)} FROM "therapy_sessions" "TherapySession" WHERE (("TherapySession"."case_id" = $1))`;
-const MEASURES_OF_CASE = `SELECT ${sel('OutcomeMeasure', MEASURE_COLS)} FROM "outcome_measures" "OutcomeMeasure" WHERE (("OutcomeMeasure"."case_id" = $1)) ORDER BY "OutcomeMeasure"."administered_on" ASC, "OutcomeMeasure"."created_at" ASC`;
-const SIGNOFF_OF_CASE = `SELECT ${sel('CaseSignoff', SIGNOFF_COLS)} FROM "case_signoffs" "CaseSignoff" WHERE (("CaseSignoff"."case_id" = $1) AND ("CaseSignoff"."voided_at" IS NULL)) LIMIT 1`;
+const CASE_BY_ID = `SELECT ${sel('c', CASE_COLS)} FROM supervised_cases c WHERE c.id = $1`;
+const SESSIONS_OF_CASE = `SELECT ${sel('s', SESSION_COLS)} FROM therapy_sessions s WHERE s.case_id = $1 ORDER BY s.number`;
+const MEASURES_OF_CASE = `SELECT ${sel('m', MEASURE_COLS)} FROM outcome_measures m WHERE m.case_id = $1 ORDER BY m.administered_on, m.created_at`;
+const SIGNOFF_OF_CASE = `SELECT ${sel('o', SIGNOFF_COLS)} FROM case_signoffs o WHERE o.case_id = $1 AND o.voided_at IS NULL LIMIT 1`;
+const BUMP_CASE = `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1 AND c.version = $2 RETURNING ${sel('c', CASE_COLS)}`;
+const INSERT_SESSION = `INSERT INTO therapy_sessions AS s (case_id, number, date, duration_minutes, phase, attended, recorded)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${sel('s', SESSION_COLS)}`;
 const QUEUE_SQL = `SELECT ${sel('c', CASE_COLS)}, (SELECT count(*)::int FROM "therapy_sessions" "s" WHERE "s"."case_id" = "c"."id" AND "s"."attended") AS "delivered" FROM "supervised_cases" "c" WHERE "c"."supervisor_id" = $1 AND "c"."review_state" = $2 AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = "c"."trainee_id" AND r.supervisor_id = "c"."supervisor_id" AND r.status = 'active') ORDER BY CASE WHEN "c"."risk_flagged_at" IS NULL THEN 1 ELSE 0 END ASC, date_trunc('milliseconds', "c"."submitted_at") ASC, "c"."id" ASC LIMIT `;
 const SCHEME_BY_ID = `SELECT ${sel('Scheme', 'id body_id code name created_at')} FROM "schemes" "Scheme" WHERE (("Scheme"."id" = $1)) LIMIT 1`;
 const ENROLMENT = `SELECT ${sel('SchemeEnrolment', 'id user_id scheme_id scheme_version_id enrolled_on opted_in_at created_at version')} FROM "scheme_enrolments" "SchemeEnrolment" WHERE (("SchemeEnrolment"."user_id" = $1) AND ("SchemeEnrolment"."scheme_id" = $2)) LIMIT 1`;
@@ -66,11 +69,12 @@ const RATE_LIMIT_SQL = `INSERT INTO rate_limits (key, hits, window_ends_at) VALU
          hits = CASE WHEN rate_limits.window_ends_at <= now() THEN 1 ELSE rate_limits.hits + 1 END,
          window_ends_at = CASE WHEN rate_limits.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE rate_limits.window_ends_at END
        RETURNING hits, EXTRACT(EPOCH FROM window_ends_at - now())::float8 AS ttl`;
-const REGISTER_SQL = `SELECT ${sel('a', ACC_COLS)}, ${sel('b', BODY_COLS)} FROM "accreditations" "a" INNER JOIN "bodies" "b" ON "b"."id"="a"."body_id" WHERE "a"."public_listing" = TRUE AND ("a"."status" = $1 OR ("a"."status" = $2 AND ("a"."expires_on" IS NULL OR "a"."expires_on" >= current_date))) AND "a"."holder_name" ILIKE $3 ORDER BY "a"."holder_name" ASC, "a"."id" ASC LIMIT 21`;
-const ACC_ALIAS = 'Accreditation__Accreditation_body';
-const ACC_FROM = `FROM "accreditations" "Accreditation" LEFT JOIN "bodies" "${ACC_ALIAS}" ON "${ACC_ALIAS}"."id"="Accreditation"."body_id"`;
-const VERIFY_IDS = `SELECT DISTINCT "distinctAlias"."Accreditation_id" AS "ids_Accreditation_id" FROM (SELECT ${sel('Accreditation', ACC_COLS)}, ${sel(ACC_ALIAS, BODY_COLS)} ${ACC_FROM} WHERE (("Accreditation"."certificate_number" = $1))) "distinctAlias" ORDER BY "Accreditation_id" ASC LIMIT 1`;
-const VERIFY_LOAD = `SELECT ${sel('Accreditation', ACC_COLS)}, ${sel(ACC_ALIAS, BODY_COLS)} ${ACC_FROM} WHERE ( (("Accreditation"."certificate_number" = $1)) ) AND ( "Accreditation"."id" IN ($2) )`;
+const REGISTER_SQL = `SELECT a.id, a.holder_name, a.certificate_number, a.body_id, b.name AS body_name, b.country_code, a.level_code, a.level_name,
+              a.issued_on::text AS issued_on, a.expires_on::text AS expires_on, a.status
+         FROM accreditations a JOIN bodies b ON b.id = a.body_id
+        WHERE a.public_listing = TRUE AND (a.status = $1 OR (a.status = $2 AND (a.expires_on IS NULL OR a.expires_on >= current_date))) AND a.holder_name ILIKE $3
+        ORDER BY a.holder_name, a.id LIMIT $4`;
+const VERIFY_SQL = `SELECT ${sel('a', ACC_COLS)}, ${sel('b', BODY_COLS)} FROM accreditations a JOIN bodies b ON b.id = a.body_id WHERE a.certificate_number = $1`;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -110,17 +114,17 @@ async function relation(actor: Actor, traineeId: string, client?: { query: Pool[
 }
 
 async function caseContent(c: Row): Promise<Row> {
-  const sessions = await q(SESSIONS_OF_CASE + ` ORDER BY "TherapySession"."number" ASC`, [c.SupervisedCase_id]);
-  const measures = await q(MEASURES_OF_CASE, [c.SupervisedCase_id]);
-  const [signoff] = await q(SIGNOFF_OF_CASE, [c.SupervisedCase_id]);
+  const sessions = await q(SESSIONS_OF_CASE, [c.c_id]);
+  const measures = await q(MEASURES_OF_CASE, [c.c_id]);
+  const [signoff] = await q(SIGNOFF_OF_CASE, [c.c_id]);
   return { case: c, sessions, measures, signoff: signoff ?? null };
 }
 
 async function getCase(req: IncomingMessage, id: string): Promise<[number, unknown, Record<string, string>?]> {
   const actor = await authenticate(req, Permission.RecordsRead);
   const [c] = await q(CASE_BY_ID, [id]);
-  if (!c || !(await relation(actor, c.SupervisedCase_trainee_id))) throw new HttpError(404, 'Case not found');
-  return [200, await caseContent(c), { etag: `"${c.SupervisedCase_version}"` }];
+  if (!c || !(await relation(actor, c.c_trainee_id))) throw new HttpError(404, 'Case not found');
+  return [200, await caseContent(c), { etag: `"${c.c_version}"` }];
 }
 
 async function queue(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
@@ -141,41 +145,34 @@ async function addSession(req: IncomingMessage, id: string, raw: string): Promis
     throw new HttpError(400, 'invalid session');
   }
   const [c0] = await q(CASE_BY_ID, [id]);
-  if (!c0 || (await relation(actor, c0.SupervisedCase_trainee_id)) !== 'own') throw new HttpError(404, 'Case not found');
+  if (!c0 || (await relation(actor, c0.c_trainee_id)) !== 'own') throw new HttpError(404, 'Case not found');
   const client = await pool.connect();
   try {
     await q('START TRANSACTION', [], client);
-    const [lock] = await q(`SELECT review_state, version FROM supervised_cases WHERE id = $1 FOR UPDATE`, [id], client);
-    if (!lock || lock.version !== expected) throw new HttpError(412, 'stale');
-    if (lock.review_state !== 'draft') throw new HttpError(501, 'the baseline only writes to draft cases');
-    const bumped = await q(`UPDATE supervised_cases SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [id, lock.version], client);
-    if (!bumped.length) throw new HttpError(412, 'stale');
-    const [c] = await q(CASE_BY_ID, [id], client);
+    const [c] = await q(BUMP_CASE, [id, expected], client);
+    if (!c) throw new HttpError(412, 'stale');
+    if (c.c_review_state !== 'draft') throw new HttpError(501, 'the baseline only writes to draft cases');
     const others = await q(SESSIONS_OF_CASE, [id], client);
     const today = new Date().toISOString().slice(0, 10);
-    const facts = others.map((s) => ({ number: s.TherapySession_number, date: s.TherapySession_date, durationMinutes: s.TherapySession_duration_minutes, phase: s.TherapySession_phase }));
-    const details = issueDetails(checkSessions({ startDate: c.SupervisedCase_start_date, endDate: c.SupervisedCase_end_date }, [...facts, dto], today), dto.number);
+    const facts = others.map((s) => ({ number: s.s_number, date: s.s_date, durationMinutes: s.s_duration_minutes, phase: s.s_phase }));
+    const details = issueDetails(checkSessions({ startDate: c.c_start_date, endDate: c.c_end_date }, [...facts, dto], today), dto.number);
     if (Object.keys(details).length) throw new HttpError(400, JSON.stringify(details));
-    const [row] = await q(
-      `INSERT INTO "therapy_sessions"("id", "case_id", "number", "date", "duration_minutes", "phase", "attended", "recorded", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at"`,
-      [id, dto.number, dto.date, dto.durationMinutes, dto.phase, dto.attended, dto.recorded],
-      client,
-    );
+    const [row] = await q(INSERT_SESSION, [id, dto.number, dto.date, dto.durationMinutes, dto.phase, dto.attended, dto.recorded], client);
+    const measures = await q(MEASURES_OF_CASE, [id], client);
     await q(
       `INSERT INTO "audit_log"("occurred_at", "actor_id", "actor_role", "body_id", "action", "entity_type", "entity_id", "changes", "request_id") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "occurred_at", "changes"`,
-      [actor.id, 'SELF', c.SupervisedCase_body_id, 'session.create', 'case', id, JSON.stringify({ sessionId: row.id, number: dto.number }), 'baseline'],
+      [actor.id, 'SELF', c.c_body_id, 'session.create', 'case', id, JSON.stringify({ sessionId: row.s_id, number: dto.number }), 'baseline'],
       client,
     );
     await q('COMMIT', [], client);
+    const sessions = [...others, row].sort((a, b) => a.s_number - b.s_number);
+    return [201, { case: c, sessions, measures, signoff: null }, { etag: `"${c.c_version}"` }];
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
   }
-  const [c] = await q(CASE_BY_ID, [id]);
-  if (!c || (await relation(actor, c.SupervisedCase_trainee_id)) !== 'own') throw new HttpError(404, 'Case not found');
-  return [201, await caseContent(c), { etag: `"${c.SupervisedCase_version}"` }];
 }
 
 // RecordLoader only calls em.query: give it the pool, so the same statements run and the same record is built
@@ -221,19 +218,18 @@ async function rateLimit(req: IncomingMessage): Promise<void> {
 async function register(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
   await rateLimit(req);
   const name = url.searchParams.get('name') ?? '';
-  const rows = await q(REGISTER_SQL, ['suspended', 'active', `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
-  return [200, { items: rows.slice(0, 20).map((a) => ({ holderName: a.a_holder_name, certificateNumber: a.a_certificate_number, body: { id: a.b_id, name: a.b_name }, level: a.a_level_code, status: a.a_status })), nextCursor: rows.length > 20 ? 'more' : null }];
+  const rows = await q(REGISTER_SQL, ['suspended', 'active', `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, 21]);
+  return [200, { items: rows.slice(0, 20).map((a) => ({ holderName: a.holder_name, certificateNumber: a.certificate_number, body: { id: a.body_id, name: a.body_name }, level: a.level_code, status: a.status })), nextCursor: rows.length > 20 ? 'more' : null }];
 }
 
 async function verify(req: IncomingMessage, number: string): Promise<[number, unknown]> {
   await rateLimit(req);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(number)) throw new HttpError(400, 'not a certificate number');
-  const ids = await q(VERIFY_IDS, [number]);
-  const [acc] = ids.length ? await q(VERIFY_LOAD, [number, ids[0].ids_Accreditation_id]) : [];
+  const [acc] = await q(VERIFY_SQL, [number]);
   if (!acc) return [200, { result: 'unknown', certificateNumber: number }];
   const today = new Date().toISOString().slice(0, 10);
-  const good = acc.Accreditation_status === 'active' && (!acc.Accreditation_expires_on || acc.Accreditation_expires_on >= today);
-  return [200, { result: good ? 'valid' : acc.Accreditation_status, certificateNumber: number, holderName: acc.Accreditation_public_listing ? acc.Accreditation_holder_name : null, level: acc.Accreditation_level_code, body: acc[`${ACC_ALIAS}_name`] }];
+  const good = acc.a_status === 'active' && (!acc.a_expires_on || acc.a_expires_on >= today);
+  return [200, { result: good ? 'valid' : acc.a_status, certificateNumber: number, holderName: acc.a_public_listing ? acc.a_holder_name : null, level: acc.a_level_code, body: acc.b_name }];
 }
 
 const UUID = '([0-9a-fA-F-]{36})';

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type RecordAccess, RecordAccessService, type RecordRelation } from '../access/record-access.service';
 import { notFound } from '../common/errors';
 import type { Actor } from '../common/request-context';
+import { entityRows } from '../database/entity-rows';
 import { SupervisedCase } from './supervised-case.entity';
 
 export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'admin'];
@@ -18,9 +19,16 @@ export class CaseAccess {
   ) {}
 
   async load(actor: Actor, id: string, allowed: readonly RecordRelation[], em: EntityManager = this.db.manager): Promise<{ c: SupervisedCase; access: RecordAccess }> {
-    const c = await em.findOneBy(SupervisedCase, { id });
+    const c = await findCase(em, id);
     if (!c) throw notFound('Case');
     const access = await this.records.require(actor, c.traineeId, allowed, 'Case', em);
     return { c, access };
   }
+}
+
+/** One case by id (plain SQL: every case request starts here), or null. */
+export async function findCase(em: EntityManager, id: string, lock?: 'FOR UPDATE'): Promise<SupervisedCase | null> {
+  const rows = entityRows(em.connection, SupervisedCase);
+  const found: Record<string, unknown>[] = await em.query(`SELECT ${rows.select('c')} FROM supervised_cases c WHERE c.id = $1${lock ? ` ${lock}` : ''}`, [id]);
+  return found.length ? rows.map(found[0], 'c') : null;
 }

@@ -1,24 +1,36 @@
 import type { EntityManager } from 'typeorm';
 import { notFound, preconditionFailed } from '../common/errors';
+import { entityRows } from '../database/entity-rows';
 import { ReviewEventKind } from './case-review-event.entity';
-import { CaseReviewState } from './supervised-case.entity';
+import { CaseReviewState, SupervisedCase } from './supervised-case.entity';
 
 // The one way case content changes (case fields, sessions, outcome measures): the change is no longer what a
 // supervisor saw, so a submitted, returned or signed-off case goes back to draft and its sign-off is voided
 // (case_signoffs keeps the signed version). Run inside the caller's transaction, with its `em`.
 
 /**
- * Locks the case, bumps its version and reopens its review. With `expectedVersion` (the case's If-Match),
- * a stale version is a 412 and nothing is written.
+ * Bumps the case's version (which locks its row) and reopens its review; returns the case as it now stands.
+ * With `expectedVersion` (the case's If-Match), a stale version is a 412 and nothing is written.
  */
-export async function markCaseEdited(em: EntityManager, caseId: string, expectedVersion?: number, actorId: string | null = null): Promise<void> {
-  const state = await lockCase(em, caseId, expectedVersion);
-  const res: unknown[] = await em.query(`UPDATE supervised_cases SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [
-    caseId,
-    state.version,
-  ]);
-  if (!flatRows(res).length) throw preconditionFailed();
-  await reopenReview(em, caseId, state.reviewState, actorId);
+export async function markCaseEdited(em: EntityManager, caseId: string, expectedVersion?: number, actorId: string | null = null): Promise<SupervisedCase> {
+  const rows = entityRows(em.connection, SupervisedCase);
+  const stale = expectedVersion === undefined ? '' : ' AND c.version = $2';
+  const res: unknown[] = await em.query(
+    `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1${stale} RETURNING ${rows.select('c')}`,
+    expectedVersion === undefined ? [caseId] : [caseId, expectedVersion],
+  );
+  const updated = flatRows(res) as Record<string, unknown>[];
+  if (!updated.length) {
+    await lockCase(em, caseId); // 404 if the case is gone
+    throw preconditionFailed();
+  }
+  const c = rows.map(updated[0], 'c');
+  if (c.reviewState !== CaseReviewState.Draft) {
+    await reopenReview(em, caseId, c.reviewState, actorId);
+    c.reviewState = CaseReviewState.Draft;
+    c.submittedAt = null;
+  }
+  return c;
 }
 
 /** SELECT … FOR UPDATE of the case's review state and version; 412 if the version is not the expected one. */

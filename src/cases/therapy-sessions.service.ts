@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
+import { entityRows } from '../database/entity-rows';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { CaseAccess, OWNER, READERS } from './case-access.service';
-import { loadCaseContent } from './case-content';
+import { measuresOf, sessionsOf, withContent } from './case-content';
 import { markCaseEdited } from './case-edits';
 import { toCaseDto } from './case.mapper';
 import { today } from './cases.service';
@@ -28,34 +29,33 @@ export class TherapySessionsService {
 
   async add(ctx: AuthedCtx, caseId: string, version: number, dto: CreateSessionDto): Promise<CaseDto> {
     await this.access.load(ctx.actor, caseId, OWNER);
-    return this.write(ctx, caseId, version, 'session.create', async (em, c) => {
-      const others = await em.find(TherapySession, { where: { caseId } });
-      failIfInconsistent(c, [...others, dto], dto.number);
-      const row = await em.save(em.create(TherapySession, { ...dto, caseId }));
-      return { sessionId: row.id, number: dto.number };
+    return this.write(ctx, caseId, version, 'session.create', async (em, c, sessions) => {
+      failIfInconsistent(c, [...sessions, dto], dto.number);
+      const row = await insertSession(em, caseId, dto);
+      return { changes: { sessionId: row.id, number: dto.number }, sessions: [...sessions, row] };
     });
   }
 
   async update(ctx: AuthedCtx, caseId: string, sessionId: string, version: number, dto: UpdateSessionDto): Promise<CaseDto> {
     await this.access.load(ctx.actor, caseId, OWNER);
-    return this.write(ctx, caseId, version, 'session.update', async (em, c) => {
-      const all = await em.find(TherapySession, { where: { caseId } });
-      const current = all.find((s) => s.id === sessionId);
+    return this.write(ctx, caseId, version, 'session.update', async (em, c, sessions) => {
+      const current = sessions.find((s) => s.id === sessionId);
       if (!current) throw notFound('Session');
-      const next = { ...current, ...dto };
-      failIfInconsistent(c, [...all.filter((s) => s.id !== sessionId), next], next.number);
+      const next = Object.assign(new TherapySession(), current, dto);
+      const after = sessions.map((s) => (s.id === sessionId ? next : s));
+      failIfInconsistent(c, after, next.number);
       await em.update(TherapySession, { id: sessionId }, { ...dto });
-      return { sessionId, number: next.number, fields: Object.keys(dto).sort() };
+      return { changes: { sessionId, number: next.number, fields: Object.keys(dto).sort() }, sessions: after };
     });
   }
 
   async remove(ctx: AuthedCtx, caseId: string, sessionId: string, version: number): Promise<CaseDto> {
     await this.access.load(ctx.actor, caseId, OWNER);
-    return this.write(ctx, caseId, version, 'session.delete', async (em) => {
-      const row = await em.findOneBy(TherapySession, { id: sessionId, caseId });
+    return this.write(ctx, caseId, version, 'session.delete', async (em, _c, sessions) => {
+      const row = sessions.find((s) => s.id === sessionId);
       if (!row) throw notFound('Session');
       await em.delete(TherapySession, { id: sessionId });
-      return { sessionId, number: row.number };
+      return { changes: { sessionId, number: row.number }, sessions: sessions.filter((s) => s !== row) };
     });
   }
 
@@ -68,22 +68,36 @@ export class TherapySessionsService {
     return { traineeId, ...summariseLag(rows.map((r) => lagDays(r.date, new Date(r.created_at)))) };
   }
 
-  private async write(
+  /**
+   * One session write, in one transaction: the case's version is checked and bumped (markCaseEdited), the work
+   * runs against the case and its sessions as they stand, and the answer is built from what this transaction
+   * wrote and read (an edit voids any sign-off, so there is none to read back).
+   */
+  private write(
     ctx: AuthedCtx,
     caseId: string,
     version: number,
     action: string,
-    work: (em: EntityManager, c: SupervisedCase) => Promise<Record<string, unknown>>,
+    work: (em: EntityManager, c: SupervisedCase, sessions: TherapySession[]) => Promise<{ changes: Record<string, unknown>; sessions: TherapySession[] }>,
   ): Promise<CaseDto> {
-    await this.uow.run(ctx, async (em, audit) => {
-      await markCaseEdited(em, caseId, version, ctx.actor.userId);
-      const c = await em.findOneByOrFail(SupervisedCase, { id: caseId });
-      const changes = await work(em, c);
+    return this.uow.run(ctx, async (em, audit) => {
+      const c = await markCaseEdited(em, caseId, version, ctx.actor.userId);
+      const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId));
       audit({ action, entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes });
+      sessions.sort((a, b) => a.number - b.number);
+      return toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }));
     });
-    const { c } = await this.access.load(ctx.actor, caseId, OWNER);
-    return toCaseDto(await loadCaseContent(this.db.manager, c));
   }
+}
+
+async function insertSession(em: EntityManager, caseId: string, dto: CreateSessionDto): Promise<TherapySession> {
+  const s = entityRows(em.connection, TherapySession);
+  const rows: Record<string, unknown>[] = await em.query(
+    `INSERT INTO therapy_sessions AS s (case_id, number, date, duration_minutes, phase, attended, recorded)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${s.select('s')}`,
+    [caseId, dto.number, dto.date, dto.durationMinutes, dto.phase, dto.attended, dto.recorded],
+  );
+  return s.map(rows[0], 's');
 }
 
 function failIfInconsistent(c: SupervisedCase, sessions: SessionFacts[], focus: number): void {
