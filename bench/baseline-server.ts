@@ -60,7 +60,11 @@ const SIGNOFF_OF_CASE = `SELECT ${sel('o', SIGNOFF_COLS)} FROM case_signoffs o W
 const BUMP_CASE = `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1 AND c.version = $2 RETURNING ${sel('c', CASE_COLS)}`;
 const INSERT_SESSION = `INSERT INTO therapy_sessions AS s (case_id, number, date, duration_minutes, phase, attended, recorded)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${sel('s', SESSION_COLS)}`;
-const QUEUE_SQL = `SELECT ${sel('c', CASE_COLS)}, (SELECT count(*)::int FROM "therapy_sessions" "s" WHERE "s"."case_id" = "c"."id" AND "s"."attended") AS "delivered" FROM "supervised_cases" "c" WHERE "c"."supervisor_id" = $1 AND "c"."review_state" = $2 AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = "c"."trainee_id" AND r.supervisor_id = "c"."supervisor_id" AND r.status = 'active') ORDER BY CASE WHEN "c"."risk_flagged_at" IS NULL THEN 1 ELSE 0 END ASC, date_trunc('milliseconds', "c"."submitted_at") ASC, "c"."id" ASC LIMIT `;
+const QUEUE_SQL = `SELECT ${sel('c', CASE_COLS)}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered
+         FROM supervised_cases c
+        WHERE c.supervisor_id = $1 AND c.review_state = $2
+          AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')
+        ORDER BY CASE WHEN c.risk_flagged_at IS NULL THEN 1 ELSE 0 END, date_trunc('milliseconds', c.submitted_at), c.id LIMIT $3`;
 const SCHEME_BY_ID = `SELECT ${sel('Scheme', 'id body_id code name created_at')} FROM "schemes" "Scheme" WHERE (("Scheme"."id" = $1)) LIMIT 1`;
 const ENROLMENT = `SELECT ${sel('SchemeEnrolment', 'id user_id scheme_id scheme_version_id enrolled_on opted_in_at created_at version')} FROM "scheme_enrolments" "SchemeEnrolment" WHERE (("SchemeEnrolment"."user_id" = $1) AND ("SchemeEnrolment"."scheme_id" = $2)) LIMIT 1`;
 const VERSION_IN_FORCE = `SELECT ${sel('SchemeVersion', 'id scheme_id version_number status effective_from definition published_at retired_at created_at updated_at version')} FROM "scheme_versions" "SchemeVersion" WHERE (("SchemeVersion"."scheme_id" = $1) AND ("SchemeVersion"."status" = $2) AND ("SchemeVersion"."effective_from" <= $3)) ORDER BY "SchemeVersion"."effective_from" DESC, "SchemeVersion"."version_number" DESC LIMIT 1`;
@@ -130,7 +134,7 @@ async function getCase(req: IncomingMessage, id: string): Promise<[number, unkno
 async function queue(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
   const actor = await authenticate(req, Permission.RecordsReview);
   const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20)));
-  const rows = await q(QUEUE_SQL + String(limit + 1), [actor.id, 'submitted']);
+  const rows = await q(QUEUE_SQL, [actor.id, 'submitted', limit + 1]);
   return [200, { items: rows.slice(0, limit), nextCursor: rows.length > limit ? 'more' : null }];
 }
 

@@ -54,6 +54,7 @@ export async function loadFixtures(db: Pool, baseUrl: string, opts: { trainees: 
   const certificates = (await db.query(`SELECT certificate_number FROM accreditations ORDER BY certificate_number LIMIT 500`)).rows.map((r) => r.certificate_number as string);
   const names = ['murph', 'tanak', 'silva', 'jones', 'okaf', 'berg', 'rossi', 'kumar', 'walsh', 'larsen'];
   const slots = new WriteSlots(db, trainees);
+  await slots.reset();
   await slots.sync();
   return { trainees, supervisors, casesByTrainee, schemeByBody, certificates, names, slots, signedInAt: Date.now() };
 }
@@ -87,6 +88,19 @@ export class WriteSlots {
 
   retoken(trainees: Person[]): void {
     this.trainees = trainees;
+  }
+
+  /**
+   * Every run starts from the generated data: the sessions earlier runs wrote (through the service or the
+   * baseline, each with its audit row; generated sessions have none) are removed from the trainees' cases.
+   */
+  async reset(): Promise<void> {
+    await this.db.query(
+      `DELETE FROM therapy_sessions s USING audit_log a
+        WHERE a.action = 'session.create' AND a.entity_type = 'case' AND a.actor_id = ANY($1::uuid[])
+          AND s.id::text = a.changes->>'sessionId'`,
+      [this.trainees.map((t) => t.id)],
+    );
   }
 
   /** Reads every slot's version and last number from the database (after a run, in-flight requests may have been cut off). */

@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { CaseAccess, READERS } from './case-access.service';
+import { entityRows } from '../database/entity-rows';
 import { loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
 import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
@@ -83,28 +84,34 @@ export class CaseReviewService {
     };
   }
 
-  /** Cases awaiting the caller's review: risk-flagged first, then the oldest submission. */
+  /** Cases awaiting the caller's review: risk-flagged first, then the oldest submission. Plain SQL: a hot read. */
   async queue(ctx: AuthedCtx, q: QueueQuery): Promise<Page<QueueItemDto>> {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 3);
-    const qb = this.db
-      .getRepository(SupervisedCase)
-      .createQueryBuilder('c')
-      .where('c.supervisor_id = :me AND c.review_state = :submitted', { me: ctx.actor.userId, submitted: CaseReviewState.Submitted })
-      // a supervision that has ended takes the case out of the supervisor's hands (and sight)
-      .andWhere(`EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')`)
-      .addSelect((sq) => sq.select('count(*)::int').from('therapy_sessions', 's').where('s.case_id = c.id AND s.attended'), 'delivered');
+    const cases = entityRows(this.db, SupervisedCase);
+    const params: unknown[] = [ctx.actor.userId, CaseReviewState.Submitted];
     const flagged = 'CASE WHEN c.risk_flagged_at IS NULL THEN 1 ELSE 0 END';
     const submitted = "date_trunc('milliseconds', c.submitted_at)";
-    if (cursor) qb.andWhere(`(${flagged}, ${submitted}, c.id) > (:cf, :cs, :cid)`, { cf: Number(cursor[0]), cs: new Date(Number(cursor[1])), cid: String(cursor[2]) });
-    const { entities, raw } = await qb.orderBy(flagged, 'ASC').addOrderBy(submitted, 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getRawAndEntities();
-    const delivered = new Map<string, number>(raw.map((r: { c_id: string; delivered: number }) => [r.c_id, r.delivered]));
+    let after = '';
+    if (cursor) {
+      params.push(Number(cursor[0]), new Date(Number(cursor[1])), String(cursor[2]));
+      after = ` AND (${flagged}, ${submitted}, c.id) > ($3, $4, $5)`;
+    }
+    params.push(limit + 1);
+    // a supervision that has ended takes the case out of the supervisor's hands (and sight): EXISTS … 'active'
+    const rows: (Record<string, unknown> & { delivered: number })[] = await this.db.query(
+      `SELECT ${cases.select('c')}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered
+         FROM supervised_cases c
+        WHERE c.supervisor_id = $1 AND c.review_state = $2
+          AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')${after}
+        ORDER BY ${flagged}, ${submitted}, c.id LIMIT $${params.length}`,
+      params,
+    );
     return toPage(
-      entities,
+      rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered })),
       limit,
-      (c) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
-      (c) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered.get(c.id) ?? 0 }),
+      ({ c }) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
+      ({ c, delivered }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered }),
     );
   }
 }
-
