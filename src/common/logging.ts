@@ -22,7 +22,8 @@ export const loggerParams = (config: AppConfig): Params => ({
     genReqId: (req) => requestIdFor(req as RawRequest),
     // never log credentials; bodies are not logged at all (they may hold clinical text or passwords)
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
+    // health probes are not logged; under Fastify the middleware sees its mount path stripped from req.url
+    autoLogging: { ignore: (req) => ((req as RawRequest & { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health/') },
     customProps: () => ({ service: 'ipt-accreditation' }),
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
