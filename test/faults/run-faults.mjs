@@ -1,11 +1,12 @@
 // Fault scripts (not part of jest: slow and destructive). Each scenario gets its own private PostgreSQL
 // cluster (cluster.mjs) and runs the built service as a child process. Usage:
-//   npm run test:faults                 # all: db-restart, db-stall, sigterm
+//   npm run test:faults                 # all: db-restart, db-stall, sigterm, rolling-restart (needs nginx)
 //   node test/faults/run-faults.mjs db-stall   (after a build; FAULTS_BUILD_DIR picks the build, default .build-faults)
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { createCluster, freePort } from './cluster.mjs';
+import { nginxBinary, startNginx } from './nginx.mjs';
 import { signIn, sleep, startService } from './service.mjs';
 
 const BUILD = resolve(process.env.FAULTS_BUILD_DIR ?? '.build-faults');
@@ -224,7 +225,79 @@ async function sigterm() {
   });
 }
 
-const scenarios = { 'db-restart': dbRestart, 'db-stall': dbStall, sigterm };
+// (d) A rolling restart behind the load balancer: two replicas behind nginx (the directives of docker/nginx.conf),
+// one gets SIGTERM under mixed read/write load. No request may fail: reads that meet the stopping replica's 503
+// are retried by nginx on the other; writes get 503 + Retry-After and the client retries with the same key.
+async function rollingRestart() {
+  if (!nginxBinary()) {
+    console.log('\n== rolling-restart: skipped (no nginx binary; apt-get install nginx-light)');
+    results.rollingRestart = 'skipped: no nginx';
+    return;
+  }
+  await withSetup('rolling-restart: SIGTERM to one of two replicas behind nginx', { SHUTDOWN_GRACE_MS: '1000' }, async ({ cluster, svc, auth }) => {
+    const other = await startService(BUILD, cluster.url, await freePort(), { DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
+    const lb = await startNginx(await freePort(), [Number(new URL(svc.base).port), Number(new URL(other.base).port)]);
+    try {
+      let stop = false;
+      const acked = [];
+      const out = { writes: {}, reads: {}, writeRetriesAfter503: 0, failures: [] };
+      const bump = (o, k) => (o[k] = (o[k] ?? 0) + 1);
+      const writer = async (n) => {
+        for (let i = 0; !stop; i++) {
+          const code = `R${n}-${i}-${randomUUID().slice(0, 6)}`.toUpperCase();
+          const key = randomUUID();
+          for (;;) {
+            const r = await post(lb.base, auth, { code, name: 'Rolling body', kind: 'international' }, key);
+            bump(out.writes, r.status || r.error);
+            if (r.status === 201) {
+              acked.push(code);
+              break;
+            }
+            if (r.status !== 503) out.failures.push(`write ${r.status || r.error}`);
+            out.writeRetriesAfter503 += r.status === 503 ? 1 : 0;
+            await sleep(r.status === 503 ? Number(r.retryAfter ?? 1) * 1000 : 200);
+          }
+        }
+      };
+      const reader = async () => {
+        while (!stop) {
+          try {
+            const res = await fetch(`${lb.base}/api/v1/bodies`, { headers: auth, signal: AbortSignal.timeout(30_000) });
+            await res.arrayBuffer();
+            bump(out.reads, res.status);
+            if (res.status !== 200) out.failures.push(`read ${res.status}`);
+          } catch (err) {
+            bump(out.reads, err.cause?.code ?? err.name);
+            out.failures.push(`read ${err.cause?.code ?? err.name}`);
+          }
+        }
+      };
+      const load = [...Array.from({ length: 5 }, (_, n) => writer(n)), ...Array.from({ length: 5 }, () => reader())];
+      await sleep(2000);
+      const termAt = Date.now();
+      svc.child.kill('SIGTERM');
+      const exit = await svc.exited;
+      const exitMs = Date.now() - termAt;
+      await sleep(2000); // the other replica carries on alone
+      stop = true;
+      await Promise.all(load);
+      const rows = await dbQuery(cluster.url, `SELECT code, count(*)::int AS n FROM bodies WHERE code = ANY($1) GROUP BY code`, [acked]);
+      const duplicated = rows.filter((r) => r.n !== 1).length;
+      const missing = acked.length - rows.length;
+      const r = { ...out, failures: out.failures.slice(0, 10), failureCount: out.failures.length, acknowledged: acked.length, missing, duplicated, exitCode: exit.code, exitMs };
+      results.rollingRestart = r;
+      console.log(JSON.stringify(r));
+      check(exit.code === 0, 'the stopped replica exited 0');
+      check(out.failures.length === 0, 'no request failed (no reset, no 502/504, no 5xx other than a 503 the client retried)');
+      check(missing === 0 && duplicated === 0, `every acknowledged write present exactly once (${acked.length})`);
+    } finally {
+      lb.stop();
+      if (other.child.exitCode === null) other.child.kill('SIGKILL');
+    }
+  });
+}
+
+const scenarios = { 'db-restart': dbRestart, 'db-stall': dbStall, sigterm, 'rolling-restart': rollingRestart };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(scenarios);
 for (const name of chosen) {
   if (!scenarios[name]) throw new Error(`unknown scenario ${name}; one of ${Object.keys(scenarios).join(', ')}`);
