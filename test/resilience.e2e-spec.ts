@@ -1,6 +1,7 @@
 import { closeEmbeddedDb } from '../src/database/data-source-options';
 import { adminQuery, usingServer } from './support/test-db';
 import { createTestApp, type TestApp } from './support/test-app';
+import { ShutdownState } from '../src/health/shutdown-state';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,6 +10,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const dbName = () => (t.db.options as { url?: string }).url?.split('/').pop()?.split('?')[0] as string;
+
+// SIGTERM (src/main.ts → closeGracefully): the states a shutting-down instance goes through, as a client sees them.
+// Timing under load is measured by `npm run test:faults` (sigterm, rolling-restart).
+describe('when the instance is shutting down', () => {
+  it('drains (readiness 503, requests still served, connections closed), then refuses new requests with Retry-After', async () => {
+    const shutdown = t.app.get(ShutdownState);
+    try {
+      shutdown.draining = true;
+      const ready = await t.http().get('/health/ready').expect(503);
+      expect(ready.body.code).toBe('NOT_READY');
+      const served = await t.http().get(`/api/v1/bodies`).expect(200);
+      expect(served.headers.connection).toBe('close');
+
+      shutdown.refusing = true;
+      const refused = await t.http().post(`/api/v1/auth/sign-in`).send({ email: 'nobody@example.org', password: 'x'.repeat(12) }).expect(503);
+      expect(refused.body).toEqual({ statusCode: 503, code: 'SHUTTING_DOWN', message: expect.any(String) });
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(refused.headers.connection).toBe('close');
+    } finally {
+      shutdown.draining = false;
+      shutdown.refusing = false;
+    }
+  });
+});
 
 describe('when the database goes away', () => {
   it('answers 503 with Retry-After (never 500), keeps liveness up, and recovers by itself', async () => {
@@ -44,3 +69,4 @@ describe('when the database goes away', () => {
     }
   });
 });
+
