@@ -121,6 +121,11 @@ describe('therapy sessions', () => {
     expect((await post(session(2, daysAgo(30), 'middle')).expect(400)).body.details.number).toEqual(['session 2 is already logged for this case']);
     expect((await post(session(3, daysAgo(30), 'middle', { durationMinutes: 5 })).expect(400)).body.details.durationMinutes).toBeDefined();
     expect((await post({ ...session(3, daysAgo(30), 'middle'), loggedAt: 'x' }).expect(400)).body.details.loggedAt).toBeDefined();
+    // every field of a new session is required: a missing one is named, never a database NOT NULL error
+    for (const field of ['number', 'date', 'durationMinutes', 'phase', 'attended', 'recorded']) {
+      const { [field]: _left, ...rest } = session(3, daysAgo(30), 'middle');
+      expect((await post(rest).expect(400)).body.details[field]).toContain(`${field} is required and cannot be null`);
+    }
     expect(await countRows(t, 'therapy_sessions')).toBe(before.sessions);
     expect(await auditRows()).toBe(before.audit);
   });
@@ -152,5 +157,25 @@ describe('therapy sessions', () => {
     expect(lag.body).toEqual({ traineeId: tm.trainee.id, sessions: 3, medianDays: 20, p90Days: 30, loggedLate: 2 });
     const other = await team(t);
     await t.http().get(`${API}/trainees/${tm.trainee.id}/logging-lag`).set(other.supervisor.auth).expect(404);
+  });
+});
+
+describe('required fields', () => {
+  it('names a required case field left out of a create (400, nothing written); a PATCH may leave it out but not null it', async () => {
+    const tm = await team(t);
+    const before = await countRows(t, 'supervised_cases');
+    for (const field of ['format', 'adaptation', 'ageBand', 'setting', 'primaryDiagnosis', 'focusProblemArea', 'plannedSessions', 'startDate', 'recordingConsent', 'supervisorId']) {
+      const { [field]: _left, ...rest } = caseBody(tm.supervisor.id);
+      const res = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(rest).expect(400);
+      expect(Object.keys(res.body.details)).toContain(field);
+    }
+    const { clientCode: _none, ...withoutCode } = { ...caseBody(tm.supervisor.id), clientCode: undefined };
+    const created = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(withoutCode).expect(201);
+    expect(created.body.clientCode).toMatch(/^C-/);
+    expect(await countRows(t, 'supervised_cases')).toBe(before + 1);
+
+    const patch = (body: object) => t.http().patch(`${API}/cases/${created.body.id}`).set(tm.trainee.auth).set('If-Match', `"${created.body.version}"`).send(body);
+    expect((await patch({ primaryDiagnosis: null }).expect(400)).body.details.primaryDiagnosis).toContain('primaryDiagnosis is required and cannot be null');
+    await patch({ formulation: 'Grief after a bereavement.' }).expect(200);
   });
 });

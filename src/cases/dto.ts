@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { ChangeSummaryDto, MeasureDto } from '../measures/dto';
 import { AgeBand, CaseAdaptation, CaseFormat, CaseReviewState, CaseSetting, CaseStatus, ProblemArea } from './supervised-case.entity';
@@ -10,8 +10,14 @@ export const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NARRATIVE = 4000;
 
-// a field that may be left out but, when sent, must not be null (PATCH of a required column)
-const Present = () => ValidateIf((_: object, v: unknown) => v !== undefined);
+// The same field classes serve create (POST) and update (PATCH). `NotNull`: may be left out, but when sent it must
+// not be null. `Required`: like NotNull, and on a create (a class with `static readonly creating = true`) it must be
+// sent — a missing one is a 400 naming it, never a NOT NULL error from the database.
+const NotNull = () => ValidateIf((_: object, v: unknown) => v !== undefined);
+const Required = (): PropertyDecorator => (target, key) => {
+  ValidateIf((o: object, v: unknown) => v !== undefined || (o.constructor as { creating?: boolean }).creating === true)(target, key);
+  IsDefined({ message: `${String(key)} is required and cannot be null` })(target, key);
+};
 const upper = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 function IsDateOnly(): PropertyDecorator {
   return (target, key) => {
@@ -22,31 +28,31 @@ function IsDateOnly(): PropertyDecorator {
 
 export class CaseFieldsDto {
   @ApiPropertyOptional({ description: 'Pseudonymous client code, 2–16 of A–Z 0–9 - _ (case-insensitive); left out = generated (e.g. C-7KQ2). Names, dates, phone/record numbers and e-mails are refused.', example: 'C-7KQ2' })
-  @Present() @IsString() @MaxLength(40)
+  @NotNull() @IsString() @MaxLength(40)
   clientCode?: string;
 
   @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' })
-  @Present() @IsEnum(CaseFormat)
+  @Required() @IsEnum(CaseFormat)
   format!: CaseFormat;
 
   @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' })
-  @Present() @IsEnum(CaseAdaptation)
+  @Required() @IsEnum(CaseAdaptation)
   adaptation!: CaseAdaptation;
 
   @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' })
-  @Present() @IsEnum(AgeBand)
+  @Required() @IsEnum(AgeBand)
   ageBand!: AgeBand;
 
   @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' })
-  @Present() @IsEnum(CaseSetting)
+  @Required() @IsEnum(CaseSetting)
   setting!: CaseSetting;
 
   @ApiProperty({ description: 'ICD-10 code', example: 'F32.1' })
-  @Present() @upper() @IsString() @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
+  @Required() @upper() @IsString() @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
   primaryDiagnosis!: string;
 
   @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' })
-  @Present() @IsEnum(ProblemArea)
+  @Required() @IsEnum(ProblemArea)
   focusProblemArea!: ProblemArea;
 
   @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true, description: 'Must differ from the focus' })
@@ -54,11 +60,11 @@ export class CaseFieldsDto {
   secondaryProblemArea?: ProblemArea | null;
 
   @ApiProperty({ minimum: 1, maximum: 40 })
-  @Present() @IsInt() @Min(1) @Max(40)
+  @Required() @IsInt() @Min(1) @Max(40)
   plannedSessions!: number;
 
   @ApiProperty({ format: 'date' })
-  @Present() @IsDateOnly()
+  @Required() @IsDateOnly()
   startDate!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Required once the status is completed, dropped_out or transferred' })
@@ -66,7 +72,7 @@ export class CaseFieldsDto {
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus', default: CaseStatus.Active })
-  @Present() @IsEnum(CaseStatus)
+  @NotNull() @IsEnum(CaseStatus)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
@@ -74,7 +80,7 @@ export class CaseFieldsDto {
   endReason?: string | null;
 
   @ApiProperty()
-  @Present() @IsBoolean()
+  @Required() @IsBoolean()
   recordingConsent!: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE, description: 'No e-mail addresses or phone numbers' })
@@ -99,6 +105,8 @@ export class CaseFieldsDto {
 }
 
 export class CreateCaseDto extends CaseFieldsDto {
+  static readonly creating = true;
+
   @ApiProperty({ format: 'uuid', description: 'An active supervisor of the trainee (never the trainee)' })
   @IsUUID()
   supervisorId!: string;
@@ -106,37 +114,39 @@ export class CreateCaseDto extends CaseFieldsDto {
 
 export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Another active supervisor of the trainee' })
-  @Present() @IsUUID()
+  @NotNull() @IsUUID()
   supervisorId?: string;
 }
 
 export class SessionFieldsDto {
   @ApiProperty({ minimum: 1, maximum: 100 })
-  @Present() @IsInt() @Min(1) @Max(100)
+  @Required() @IsInt() @Min(1) @Max(100)
   number!: number;
 
   @ApiProperty({ format: 'date' })
-  @Present() @IsDateOnly()
+  @Required() @IsDateOnly()
   date!: string;
 
   @ApiProperty({ minimum: 10, maximum: 180 })
-  @Present() @IsInt() @Min(10) @Max(180)
+  @Required() @IsInt() @Min(10) @Max(180)
   durationMinutes!: number;
 
   @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' })
-  @Present() @IsEnum(SessionPhase)
+  @Required() @IsEnum(SessionPhase)
   phase!: SessionPhase;
 
   @ApiProperty()
-  @Present() @IsBoolean()
+  @Required() @IsBoolean()
   attended!: boolean;
 
   @ApiProperty()
-  @Present() @IsBoolean()
+  @Required() @IsBoolean()
   recorded!: boolean;
 }
 
-export class CreateSessionDto extends SessionFieldsDto {}
+export class CreateSessionDto extends SessionFieldsDto {
+  static readonly creating = true;
+}
 export class UpdateSessionDto extends SessionFieldsDto {}
 
 export class SignOffDto {
