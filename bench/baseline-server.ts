@@ -57,7 +57,7 @@ const CASE_BY_ID = `SELECT ${sel('c', CASE_COLS)} FROM supervised_cases c WHERE 
 const SESSIONS_OF_CASE = `SELECT ${sel('s', SESSION_COLS)} FROM therapy_sessions s WHERE s.case_id = $1 ORDER BY s.number`;
 const MEASURES_OF_CASE = `SELECT ${sel('m', MEASURE_COLS)} FROM outcome_measures m WHERE m.case_id = $1 ORDER BY m.administered_on, m.created_at`;
 const SIGNOFF_OF_CASE = `SELECT ${sel('o', SIGNOFF_COLS)} FROM case_signoffs o WHERE o.case_id = $1 AND o.voided_at IS NULL LIMIT 1`;
-const BUMP_CASE = `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1 AND c.version = $2 RETURNING ${sel('c', CASE_COLS)}`;
+const BUMP_CASE = `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1 AND c.version = $2 AND c.trainee_id = $3 RETURNING ${sel('c', CASE_COLS)}`;
 const INSERT_SESSION = `INSERT INTO therapy_sessions AS s (case_id, number, date, duration_minutes, phase, attended, recorded)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${sel('s', SESSION_COLS)}`;
 const QUEUE_SQL = `SELECT ${sel('c', CASE_COLS)}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered
@@ -148,13 +148,14 @@ async function addSession(req: IncomingMessage, id: string, raw: string): Promis
   if (!Number.isInteger(dto.number) || dto.number < 1 || dto.number > 100 || !/^\d{4}-\d{2}-\d{2}$/.test(dto.date) || typeof dto.attended !== 'boolean' || typeof dto.recorded !== 'boolean') {
     throw new HttpError(400, 'invalid session');
   }
-  const [c0] = await q(CASE_BY_ID, [id]);
-  if (!c0 || (await relation(actor, c0.c_trainee_id)) !== 'own') throw new HttpError(404, 'Case not found');
   const client = await pool.connect();
   try {
     await q('START TRANSACTION', [], client);
-    const [c] = await q(BUMP_CASE, [id, expected], client);
-    if (!c) throw new HttpError(412, 'stale');
+    const [c] = await q(BUMP_CASE, [id, expected, actor.id], client);
+    if (!c) {
+      const [found] = await q(`SELECT trainee_id FROM supervised_cases WHERE id = $1`, [id], client);
+      throw found && found.trainee_id === actor.id ? new HttpError(412, 'stale') : new HttpError(404, 'Case not found');
+    }
     if (c.c_review_state !== 'draft') throw new HttpError(501, 'the baseline only writes to draft cases');
     const others = await q(SESSIONS_OF_CASE, [id], client);
     const today = new Date().toISOString().slice(0, 10);

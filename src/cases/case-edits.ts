@@ -10,18 +10,28 @@ import { CaseReviewState, SupervisedCase } from './supervised-case.entity';
 
 /**
  * Bumps the case's version (which locks its row) and reopens its review; returns the case as it now stands.
- * With `expectedVersion` (the case's If-Match), a stale version is a 412 and nothing is written.
+ * With `expectedVersion` (the case's If-Match), a stale version is a 412 and nothing is written. With `ownerId`,
+ * the case must be that trainee's (the owner-only check folded into the same statement), else 404 as if absent.
  */
-export async function markCaseEdited(em: EntityManager, caseId: string, expectedVersion?: number, actorId: string | null = null): Promise<SupervisedCase> {
+export async function markCaseEdited(
+  em: EntityManager,
+  caseId: string,
+  expectedVersion?: number,
+  actorId: string | null = null,
+  ownerId?: string,
+): Promise<SupervisedCase> {
   const rows = entityRows(em.connection, SupervisedCase);
-  const stale = expectedVersion === undefined ? '' : ' AND c.version = $2';
+  const params: unknown[] = [caseId];
+  const stale = expectedVersion === undefined ? '' : ` AND c.version = $${params.push(expectedVersion)}`;
+  const owner = ownerId === undefined ? '' : ` AND c.trainee_id = $${params.push(ownerId)}`;
   const res: unknown[] = await em.query(
-    `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1${stale} RETURNING ${rows.select('c')}`,
-    expectedVersion === undefined ? [caseId] : [caseId, expectedVersion],
+    `UPDATE supervised_cases AS c SET version = c.version + 1, updated_at = now() WHERE c.id = $1${stale}${owner} RETURNING ${rows.select('c')}`,
+    params,
   );
   const updated = flatRows(res) as Record<string, unknown>[];
   if (!updated.length) {
-    await lockCase(em, caseId); // 404 if the case is gone
+    const found: { trainee_id: string }[] = await em.query(`SELECT trainee_id FROM supervised_cases WHERE id = $1`, [caseId]);
+    if (!found.length || (ownerId !== undefined && found[0].trainee_id !== ownerId)) throw notFound('Case');
     throw preconditionFailed();
   }
   const c = rows.map(updated[0], 'c');
