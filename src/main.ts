@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/env';
 import { ensureEmbeddedSecrets } from './config/secrets';
@@ -45,7 +46,9 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.get(ShutdownState).draining = true;
-    if (signal === 'SIGTERM' && config.SHUTDOWN_GRACE_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
+    const grace = signal === 'SIGTERM' ? config.SHUTDOWN_GRACE_MS : 0;
+    new Logger('Shutdown').log(`${signal}: readiness is 503; ${grace ? `serving for ${grace} ms more, then ` : ''}closing once in-flight requests finish`);
+    if (grace > 0) await new Promise((r) => setTimeout(r, grace));
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     await closeGracefully(app);

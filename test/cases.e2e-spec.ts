@@ -123,7 +123,7 @@ describe('therapy sessions', () => {
     expect((await post({ ...session(3, daysAgo(30), 'middle'), loggedAt: 'x' }).expect(400)).body.details.loggedAt).toBeDefined();
     // every field of a new session is required: a missing one is named, never a database NOT NULL error
     for (const field of ['number', 'date', 'durationMinutes', 'phase', 'attended', 'recorded']) {
-      const { [field]: _left, ...rest } = session(3, daysAgo(30), 'middle');
+      const { [field]: _left, ...rest } = session(3, daysAgo(30), 'middle') as Record<string, unknown>;
       expect((await post(rest).expect(400)).body.details[field]).toContain(`${field} is required and cannot be null`);
     }
     expect(await countRows(t, 'therapy_sessions')).toBe(before.sessions);
@@ -165,7 +165,7 @@ describe('required fields', () => {
     const tm = await team(t);
     const before = await countRows(t, 'supervised_cases');
     for (const field of ['format', 'adaptation', 'ageBand', 'setting', 'primaryDiagnosis', 'focusProblemArea', 'plannedSessions', 'startDate', 'recordingConsent', 'supervisorId']) {
-      const { [field]: _left, ...rest } = caseBody(tm.supervisor.id);
+      const { [field]: _left, ...rest } = caseBody(tm.supervisor.id) as Record<string, unknown>;
       const res = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(rest).expect(400);
       expect(Object.keys(res.body.details)).toContain(field);
     }

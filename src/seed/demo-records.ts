@@ -12,7 +12,8 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 /**
  * The demo's training records, written through the public API exactly as people would (so the demo can
  * never hold data the API would refuse): supervision, profiles, training, cases in every review state with
- * sessions and measures, supervision sessions, ratings, schemes of three bodies and enrolments.
+ * sessions and measures, supervision sessions, ratings, schemes of three bodies and enrolments, and one
+ * issued accreditation listed in the public register.
  */
 export async function seedDemoRecords(app: NestFastifyApplication): Promise<void> {
   const db = app.get(DataSource);
@@ -107,12 +108,14 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   await call('POST', `/ratings/${rating.id}/submit`, tok.supUk);
 
   // schemes of the three bodies, published, and the trainees enrolled
+  const schemes: Record<string, string> = {};
   for (const [token, body, code, name, def] of [
     [tok.adminIsipt, 'ISIPT', 'ISIPT-CERT', 'ISIPT certification (example)', INTERNATIONAL_SCHEME],
     [tok.adminUk, 'UK-IPT', 'UK-ACCREDITATION', 'UK-style accreditation (example)', UK_STYLE_SCHEME],
     [tok.adminUs, 'US-IPT', 'US-LEVELS', 'US-style level ladder (example)', US_STYLE_SCHEME],
   ] as const) {
     const scheme = await call('POST', '/schemes', token, { bodyId: bodies[body], code, name });
+    schemes[body] = scheme.id as string;
     const version = await call('POST', `/schemes/${scheme.id}/versions`, token, { effectiveFrom: daysAgo(365), definition: def });
     await call('POST', `/scheme-versions/${version.id}/publish`, token);
     if (body === 'UK-IPT') {
@@ -121,4 +124,12 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
     }
     if (body === 'US-IPT') await call('POST', `/schemes/${scheme.id}/enrolment`, tok.tUs, {});
   }
+
+  // one accreditation, so the public register and verification have something to show: the US trainee meets
+  // Level A (a verified 16-hour course), applies, the US body approves, and the holder consents to the register
+  // (the UK trainee's Level A is left for the web app's journeys to apply for and decide)
+  const application = await call('POST', '/applications', tok.tUs, { schemeId: schemes['US-IPT'], levelCode: 'A', note: 'Course completed; applying for Level A.' });
+  const approval = await call('POST', `/applications/${application.id}/approve`, tok.adminUs, { reason: 'Course certificate checked.' });
+  const accreditation = approval.accreditation as Json;
+  await call('PUT', `/accreditations/${accreditation.id}/public-listing`, tok.tUs, { publicListing: true }, accreditation.version);
 }
