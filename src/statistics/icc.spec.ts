@@ -85,6 +85,14 @@ describe('ICC', () => {
     );
   });
 
+  it('a negative estimate whose approximate limit would exclude it gets an interval that contains it', () => {
+    // 3 targets the 5 raters cannot tell apart: Satterthwaite df ≈ 0, F(.975; v, 2) < 1
+    const r = icc([[0, 6, 0, 4, 1], [0, 1, 5, 4, 1], [0, 1, 2, 6, 1]]);
+    expect(r?.icc2).toBeCloseTo(-0.1561, 4);
+    expect(r?.icc2Ci.lower).toBe(-1);
+    expect(r?.icc2Ci.upper).toBeGreaterThanOrEqual(r?.icc2 as number);
+  });
+
   // with tiny samples the estimate itself can fall below −1; the limits are clamped to [−1, 1], so only
   // estimates inside that range can be bracketed
   it('property: ICC(2,1) never exceeds 1 and the interval brackets any estimate within [−1, 1]', () => {
