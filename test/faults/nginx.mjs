@@ -60,8 +60,12 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
   }
   return {
     base,
-    stop: () => {
-      child.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: the master stops its workers (killed, it would leave them orphaned on the port)
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
   };

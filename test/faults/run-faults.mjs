@@ -291,7 +291,7 @@ async function rollingRestart() {
       check(out.failures.length === 0, 'no request failed (no reset, no 502/504, no 5xx other than a 503 the client retried)');
       check(missing === 0 && duplicated === 0, `every acknowledged write present exactly once (${acked.length})`);
     } finally {
-      lb.stop();
+      await lb.stop();
       if (other.child.exitCode === null) other.child.kill('SIGKILL');
     }
   });
