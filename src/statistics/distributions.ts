@@ -59,16 +59,31 @@ export function fCdf(x: number, d1: number, d2: number): number {
   return regularizedBeta((d1 * x) / (d1 * x + d2), d1 / 2, d2 / 2);
 }
 
-/** The p-quantile of F(d1, d2), by bisection on the beta variable (monotone, so always converges). */
+/** The upper-tail probability P(F > x), computed from the small end so it keeps its precision far out in the tail. */
+export function fSurvival(x: number, d1: number, d2: number): number {
+  if (x <= 0) return 1;
+  return regularizedBeta(d2 / (d2 + d1 * x), d2 / 2, d1 / 2);
+}
+
+// The p-quantile of F(d1, d2). It bisects on the logarithm of whichever beta variable is small at the answer:
+// t = d1·x / (d1·x + d2) for the lower half, u = 1 − t = d2 / (d2 + d1·x) for the upper half. Bisecting on t
+// itself (as an earlier version did) cannot represent t within 1e-16 of 1, so a far upper quantile — tiny
+// denominator df, as the Satterthwaite df of a near-degenerate ICC table gives — came out as Infinity.
+// Infinity is still returned when the quantile exceeds the largest double.
 export function fQuantile(p: number, d1: number, d2: number): number {
   if (!(p > 0 && p < 1) || !(d1 > 0) || !(d2 > 0)) return Number.NaN;
-  let lo = 0;
-  let hi = 1;
+  const upperHalf = p > 0.5;
+  // lower half: I_t(d1/2, d2/2) = p; upper half: I_u(d2/2, d1/2) = 1 − p; both increase with their variable
+  const [a, b, target] = upperHalf ? [d2 / 2, d1 / 2, 1 - p] : [d1 / 2, d2 / 2, p];
+  let lo = -745; // log of the smallest positive double
+  let hi = 0;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
-    if (regularizedBeta(mid, d1 / 2, d2 / 2) < p) lo = mid;
+    if (regularizedBeta(Math.exp(mid), a, b) < target) lo = mid;
     else hi = mid;
   }
-  const t = (lo + hi) / 2;
-  return (d2 * t) / (d1 * (1 - t));
+  const logV = (lo + hi) / 2;
+  const v = Math.exp(logV);
+  const oneMinusV = -Math.expm1(logV);
+  return upperHalf ? (d2 * oneMinusV) / (d1 * v) : (d2 * v) / (d1 * oneMinusV);
 }

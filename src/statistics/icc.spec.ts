@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fCdf, fQuantile } from './distributions';
+import { fCdf, fQuantile, fSurvival } from './distributions';
 import { icc } from './icc';
 
 // Shrout, P. E. & Fleiss, J. L. (1979). Intraclass correlations: uses in assessing rater reliability.
@@ -89,8 +89,24 @@ describe('ICC', () => {
     // 3 targets the 5 raters cannot tell apart: Satterthwaite df ≈ 0, F(.975; v, 2) < 1
     const r = icc([[0, 6, 0, 4, 1], [0, 1, 5, 4, 1], [0, 1, 2, 6, 1]]);
     expect(r?.icc2).toBeCloseTo(-0.1561, 4);
-    expect(r?.icc2Ci.lower).toBe(-1);
+    // the lower limit is its F → ∞ limit (−n·MSE / (k·MSC + (kn−k−n)·MSE)), no longer −1 from an overflowed quantile
+    expect(r?.icc2Ci.lower).toBeCloseTo(-0.1592, 4);
     expect(r?.icc2Ci.upper).toBeGreaterThanOrEqual(r?.icc2 as number);
+  });
+
+  it('raters who differ by a constant offset with no residual ([[1,2],[2,3],[3,4]]) → the limit as the residual goes to 0, [0.0025, 0.987] as R psych reports, not a zero-width interval', () => {
+    const r = icc([[1, 2], [2, 3], [3, 4]]);
+    expect(r?.mse).toBe(0);
+    expect(r?.icc2).toBeCloseTo(0.667, 3);
+    expect(r?.icc2Ci.lower).toBeCloseTo(0.0025, 4);
+    expect(r?.icc2Ci.upper).toBeCloseTo(0.987, 3);
+  });
+
+  it('a tiny Satterthwaite df ([[2,6],[3,4],[3,5]]) → the lower limit −0.200, not −1 from an F quantile that overflowed', () => {
+    const r = icc([[2, 6], [3, 4], [3, 5]]);
+    expect(r?.icc2).toBeCloseTo(-0.1667, 4);
+    expect(r?.icc2Ci.lower).toBeCloseTo(-0.2, 3);
+    expect(r?.icc2Ci.upper).toBeGreaterThan(r?.icc2 as number);
   });
 
   // with tiny samples the estimate itself can fall below −1; the limits are clamped to [−1, 1], so only
@@ -113,6 +129,13 @@ describe('F distribution', () => {
     expect(fQuantile(0.975, 5, 15)).toBeCloseTo(3.58, 2);
     expect(fQuantile(0.95, 5, 15)).toBeCloseTo(2.9, 2);
     expect(fQuantile(0.95, 1, 10)).toBeCloseTo(4.96, 2);
+  });
+
+  it('far upper quantiles with a tiny denominator df stay finite: F(.975; 2, 1) = 799.5, and F(.975; 2, 0.1) ≈ 1e32 inverts the survival function', () => {
+    expect(fQuantile(0.975, 2, 1)).toBeCloseTo(799.5, 6);
+    const x = fQuantile(0.975, 2, 0.1);
+    expect(Number.isFinite(x)).toBe(true);
+    expect(fSurvival(x, 2, 0.1)).toBeCloseTo(0.025, 9);
   });
 
   it('the quantile inverts the distribution function, also for fractional degrees of freedom', () => {

@@ -64,19 +64,31 @@ function ratio(num: number, den: number): number {
 // (McGraw & Wong 1996, case 2A, give the same limits).
 function icc2Interval(s: { n: number; k: number; msr: number; msc: number; mse: number; icc2: number }, alpha: number): { lower: number; upper: number } {
   const { n, k, msr, msc, mse, icc2: rho } = s;
-  if (mse < 1e-12) return { lower: rho, upper: rho };
-  const fj = msc / mse;
-  const a = k * rho * fj + n * (1 + (k - 1) * rho) - k * rho;
-  const v = ((k - 1) * (n - 1) * a ** 2) / ((n - 1) * k ** 2 * rho ** 2 * fj ** 2 + (n * (1 + (k - 1) * rho) - k * rho) ** 2);
+  // every rater gave every target the same score: nothing varies between raters, the estimate is exact
+  if (mse < 1e-12 && msc < 1e-12) return { lower: rho, upper: rho };
+  const v = satterthwaiteDf(s);
   const fUpper = fQuantile(1 - alpha / 2, n - 1, v);
   const fLower = fQuantile(1 - alpha / 2, v, n - 1);
-  const lower = (n * (msr - fUpper * mse)) / (fUpper * (k * msc + (k * n - k - n) * mse) + n * msr);
-  const upper = (n * (fLower * msr - mse)) / (k * msc + (k * n - k - n) * mse + n * fLower * msr);
-  // with a strongly negative estimate the F quantile can overflow: fall back to the widest possible limit
+  // The limits are written divided through by their F quantile, so that a quantile too large for a double
+  // (tiny v) gives the limit as F → ∞ instead of ∞/∞; algebraically the same as Shrout & Fleiss's form.
+  const c = k * msc + (k * n - k - n) * mse;
+  const lower = (n * (msr / fUpper - mse)) / (c + (n * msr) / fUpper);
+  const upper = (n * (msr - mse / fLower)) / (c / fLower + n * msr);
   const clamp = (x: number, fallback: number) => (Number.isFinite(x) ? Math.min(1, Math.max(-1, x)) : fallback);
-  // A negative estimate with targets the raters cannot tell apart (MSR far below MSE) drives the Satterthwaite df v
-  // towards 0, where F(.975; v, n−1) falls below 1 and the approximate limit lands on the wrong side of the estimate
-  // itself (found by the property test below: −0.156 with an upper limit of −0.159). The approximation says nothing
-  // there; the interval is widened to contain the estimate rather than report a range that excludes it.
+  // A negative estimate with targets the raters cannot tell apart (MSR far below MSE) drives v towards 0, where
+  // F(.975; v, n−1) falls below 1 and the approximate limit lands on the wrong side of the estimate itself (found
+  // by the property test: −0.156 with an upper limit of −0.159). The approximation says nothing there; the
+  // interval is widened to contain the estimate rather than report a range that excludes it.
   return { lower: Math.min(clamp(lower, -1), Math.max(-1, rho)), upper: Math.max(clamp(upper, 1), Math.min(1, rho)) };
+}
+
+// Satterthwaite's df for the ICC(2,1) interval. With no residual variance (raters differ from each other by a
+// constant offset only) the formula is 0/0 at the point itself; its limit as the residual goes to 0 is k − 1,
+// which is what R's psych::ICC reports for such tables ([[1,2],[2,3],[3,4]] → [0.0025, 0.987]).
+function satterthwaiteDf(s: { n: number; k: number; msc: number; mse: number; icc2: number }): number {
+  const { n, k, msc, mse, icc2: rho } = s;
+  if (mse < 1e-12) return k - 1;
+  const fj = msc / mse;
+  const a = k * rho * fj + n * (1 + (k - 1) * rho) - k * rho;
+  return ((k - 1) * (n - 1) * a ** 2) / ((n - 1) * k ** 2 * rho ** 2 * fj ** 2 + (n * (1 + (k - 1) * rho) - k * rho) ** 2);
 }
