@@ -87,12 +87,26 @@ describe('minutes per reviewed case', () => {
     ]);
   });
 
-  it('gives unrecorded cases nothing when recorded minutes already use up the credit', () => {
+  it('gives unrecorded cases nothing when recorded minutes already use up the credit, and never credits a case more than the member', () => {
     // a group member credited 40 whose own case took 45 minutes of the group's time
     expect(perCaseMinutes(40, [{ caseId: 'a', minutes: 45 }, { caseId: 'b', minutes: null }])).toEqual([
-      { caseId: 'a', minutes: 45, recorded: true },
+      { caseId: 'a', minutes: 40, recorded: true },
       { caseId: 'b', minutes: 0, recorded: false },
     ]);
+  });
+
+  it('90-minute-group-of-3-credits-60-so-90-recorded-against-one-case-credit-it-60', () => {
+    const credited = creditedMinutes({ format: 'group', minutes: 90, memberCount: 3 }, { kind: 'share', multiplier: 2, capAtGroupMinutes: true });
+    expect(credited).toBe(60);
+    expect(perCaseMinutes(credited, [{ caseId: 'a', minutes: 90 }])).toEqual([{ caseId: 'a', minutes: 60, recorded: true }]);
+  });
+
+  it('recorded minutes over the credit are scaled down in proportion, adding up exactly to the credit', () => {
+    const parts = perCaseMinutes(60, [{ caseId: 'a', minutes: 60 }, { caseId: 'b', minutes: 30 }]);
+    expect(parts.map((p) => p.minutes)).toEqual([40, 20]);
+    const odd = perCaseMinutes(10, [{ caseId: 'a', minutes: 7 }, { caseId: 'b', minutes: 7 }, { caseId: 'c', minutes: 7 }]);
+    expect(sumMinutes(odd.map((p) => p.minutes))).toBe(10);
+    expect(odd.map((p) => p.minutes)).toEqual([3.34, 3.33, 3.33]);
   });
 
   it('gives a single unrecorded case the whole credit, and no cases nothing', () => {

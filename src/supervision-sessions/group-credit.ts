@@ -84,19 +84,36 @@ export function creditedMinutes(session: SessionForCredit, formula: GroupCreditF
 
 /**
  * Attributes a trainee's credited minutes to the cases of theirs reviewed in the session. Minutes the
- * supervisor recorded for a case are used as they are; what is left of the credit (never below zero) is
- * split evenly among the cases without recorded minutes. Cases keep their input order.
+ * supervisor recorded for a case are used as they are, but a case is never credited more than the member
+ * was: when the recorded minutes add up to more than the credit (a 90-minute group of 3 credits each member
+ * 60, yet 90 were recorded against one case), they are scaled down in proportion to fit it exactly. What is
+ * left of the credit (never below zero) is split evenly among the cases without recorded minutes. Cases
+ * keep their input order.
  */
 export function perCaseMinutes(credited: number, reviews: readonly CaseReviewForCredit[]): CaseMinutes[] {
-  const recordedTotal = reviews.reduce((sum, r) => sum + (r.minutes === null ? 0 : toHundredths(r.minutes)), 0);
+  const credit = toHundredths(credited);
+  const recorded = reviews.filter((r) => r.minutes !== null).map((r) => toHundredths(r.minutes as number));
+  const recordedTotal = recorded.reduce((sum, h) => sum + h, 0);
+  const recordedShares = recordedTotal > credit ? splitInProportion(credit, recorded) : recorded;
   const unrecorded = reviews.filter((r) => r.minutes === null);
-  const shares = splitEvenly(Math.max(0, toHundredths(credited) - recordedTotal), unrecorded.length);
+  const shares = splitEvenly(Math.max(0, credit - recordedTotal), unrecorded.length);
+  let nextRecorded = 0;
   let next = 0;
   return reviews.map((r) =>
     r.minutes === null
       ? { caseId: r.caseId, minutes: fromHundredths(shares[next++]), recorded: false }
-      : { caseId: r.caseId, minutes: roundMinutes(r.minutes), recorded: true },
+      : { caseId: r.caseId, minutes: fromHundredths(recordedShares[nextRecorded++]), recorded: true },
   );
+}
+
+/** Splits integer hundredths in proportion to `weights` (largest remainder), the parts adding up to the total. */
+function splitInProportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, rest: x - parts[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let left = total - parts.reduce((s, p) => s + p, 0), j = 0; left > 0; left--, j++) parts[order[j].i] += 1;
+  return parts;
 }
 
 /** Splits integer hundredths into `parts` integers that differ by at most one and add up to the total. */
