@@ -15,7 +15,8 @@ export interface InstrumentDefinition {
   itemMaxima: readonly number[];
   totalMax: number;
   bands: readonly SeverityBand[];
-  /** 1-based item whose score > 0 must alert the supervisor (PHQ-9 item 9: thoughts of self-harm) */
+  /** 1-based item whose score > 0 must alert the supervisor: the item that asks about suicide or self-harm
+   *  (PHQ-9 item 9, BDI-II item 9 "suicidal thoughts or wishes", HAM-D-17 item 3 "suicide") */
   riskItem: number | null;
   /** "caseness": a total at or above this is a clinical case (null = not configured for this instrument) */
   casenessAt: number | null;
@@ -77,7 +78,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
       { min: 20, max: 28, label: 'moderate' },
       { min: 29, max: 63, label: 'severe' },
     ],
-    riskItem: null,
+    riskItem: 9,
     casenessAt: null,
     reliableChange: null,
   },
@@ -94,7 +95,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
       { min: 19, max: 22, label: 'severe' },
       { min: 23, max: 52, label: 'very_severe' },
     ],
-    riskItem: null,
+    riskItem: 3,
     casenessAt: null,
     reliableChange: null,
   },

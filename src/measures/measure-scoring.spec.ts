@@ -62,6 +62,14 @@ describe('BDI-II', () => {
     expect(value(scoreMeasure(Instrument.Bdi2, { items: Array(21).fill(3) })).total).toBe(63);
     expect(scoreMeasure(Instrument.Bdi2, { items: Array(20).fill(1) }).ok).toBe(false);
   });
+
+  it('raises the risk flag when item 9 (suicidal thoughts or wishes) is above 0, as PHQ-9 item 9 does', () => {
+    const items = Array(21).fill(0);
+    expect(value(scoreMeasure(Instrument.Bdi2, { items })).riskFlag).toBe(false);
+    items[8] = 1;
+    expect(value(scoreMeasure(Instrument.Bdi2, { items }))).toMatchObject({ total: 1, severity: 'minimal', riskFlag: true });
+    expect(value(scoreMeasure(Instrument.Bdi2, { total: 30 })).riskFlag).toBeNull();
+  });
 });
 
 describe('HAM-D-17', () => {
@@ -70,6 +78,13 @@ describe('HAM-D-17', () => {
   it('scores items with their own maxima: 0–4 for items 1,2,3,7,8,9,10,11,15 and 0–2 for the rest, to 52', () => {
     expect(INSTRUMENTS[Instrument.Hamd17].itemMaxima).toEqual(max);
     expect(value(scoreMeasure(Instrument.Hamd17, { items: max })).total).toBe(52);
+  });
+
+  it('raises the risk flag when item 3 (suicide) is above 0', () => {
+    const items = Array(17).fill(0);
+    expect(value(scoreMeasure(Instrument.Hamd17, { items })).riskFlag).toBe(false);
+    items[2] = 2;
+    expect(value(scoreMeasure(Instrument.Hamd17, { items }))).toMatchObject({ total: 2, riskFlag: true });
   });
 
   it('refuses a 3 on a three-point item (item 4, insomnia early)', () => {
