@@ -9,6 +9,8 @@ export interface SeverityBand {
 export interface InstrumentDefinition {
   instrument: Instrument;
   name: string;
+  /** what it measures, shown next to the name ("PHQ-9 (depression)") */
+  construct: string;
   /** LOINC code of the total score, where one is established */
   loincTotal: string | null;
   /** the maximum of each item, in item order (minimum is always 0) */
@@ -35,6 +37,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Phq9]: {
     instrument: Instrument.Phq9,
     name: 'PHQ-9',
+    construct: 'depression',
     loincTotal: '44261-6',
     itemMaxima: items(9, 3),
     totalMax: 27,
@@ -52,6 +55,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Gad7]: {
     instrument: Instrument.Gad7,
     name: 'GAD-7',
+    construct: 'anxiety',
     loincTotal: '70274-6',
     itemMaxima: items(7, 3),
     totalMax: 21,
@@ -68,6 +72,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Bdi2]: {
     instrument: Instrument.Bdi2,
     name: 'BDI-II',
+    construct: 'depression',
     loincTotal: null,
     itemMaxima: items(21, 3),
     totalMax: 63,
@@ -84,6 +89,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Hamd17]: {
     instrument: Instrument.Hamd17,
     name: 'HAM-D-17',
+    construct: 'clinician-rated depression',
     loincTotal: null,
     itemMaxima: Array.from({ length: 17 }, (_, i) => (HAMD_FOUR_POINT.has(i + 1) ? 4 : 2)),
     totalMax: 52,
