@@ -4,7 +4,7 @@ import { useAuth } from '../auth';
 import { bandOf, INSTRUMENTS, severityTone } from '../measures';
 import { Link, useLocation, useTitle } from '../router';
 import { Badge, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, today, useAction, useLoad } from '../ui';
-import { reviewTone, shortId } from './trainee';
+import { reviewTone, shortId } from './shared/labels';
 
 type Case = Schemas['CaseDto'];
 type Phase = Schemas['SessionPhase'];

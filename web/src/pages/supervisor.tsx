@@ -3,7 +3,7 @@ import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Link, useLocation, useTitle } from '../router';
 import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
-import { shortId } from './trainee';
+import { shortId } from './shared/labels';
 
 export function SupervisorQueue() {
   useTitle('Review queue');
