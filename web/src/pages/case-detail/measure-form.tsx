@@ -1,21 +1,21 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, call, etagOf, type Schemas } from '../../api/client';
-import { bandOf, INSTRUMENTS, severityTone } from '../../measures';
+import { bandOf, type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
 import { Badge, ErrorBox, Field, humanise, today, useAction } from '../../ui';
 
 type Case = Schemas['CaseDto'];
 
-export function MeasureForm({ c, onChange }: { c: Case; onChange: () => void }) {
-  const [instrument, setInstrument] = useState<Schemas['Instrument']>('PHQ9');
-  const info = INSTRUMENTS[instrument];
+export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments: InstrumentInfo[]; onChange: () => void }) {
+  const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
+  const info = instrumentOf(instruments, instrument) ?? instruments[0];
   const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
   const [date, setDate] = useState(today());
   const [sessionNumber, setSessionNumber] = useState(String(c.sessions.at(-1)?.number ?? 0));
   const [saved, setSaved] = useState<Schemas['CreatedMeasureDto']>();
-  useEffect(() => setItems(INSTRUMENTS[instrument].items.map(() => '')), [instrument]);
+  useEffect(() => setItems((instrumentOf(instruments, instrument) ?? instruments[0]).items.map(() => '')), [instrument, instruments]);
   const filled = items.filter((v) => v !== '').length;
   const total = items.reduce((s, v) => s + (Number(v) || 0), 0);
-  const riskNow = info.riskItem ? Number(items[info.riskItem - 1]) > 0 : false;
+  const riskNow = info.items.some((item, i) => item.risk && Number(items[i]) > 0);
   const save = useAction(async () => {
     const created = await call(
       api.POST('/api/v1/cases/{id}/measures', {
@@ -38,7 +38,7 @@ export function MeasureForm({ c, onChange }: { c: Case; onChange: () => void }) 
       <ErrorBox error={save.error} title="The measure was not saved" />
       {saved && (
         <div className={`alert ${saved.riskFlag ? 'error' : 'ok'}`} role="status">
-          Saved {INSTRUMENTS[saved.instrument].name}: total {saved.total}, band <strong>{humanise(saved.severity)}</strong>.
+          Saved {instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info)}: total {saved.total}, band <strong>{humanise(saved.severity)}</strong>.
           {saved.riskFlag && ' The risk item is positive: your supervisor has been alerted.'}
         </div>
       )}
@@ -46,9 +46,9 @@ export function MeasureForm({ c, onChange }: { c: Case; onChange: () => void }) 
         <Field label="Instrument">
           {(p) => (
             <select {...p} value={instrument} onChange={(e) => setInstrument(e.target.value as Schemas['Instrument'])}>
-              {Object.entries(INSTRUMENTS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v.name}
+              {instruments.map((v) => (
+                <option key={v.code} value={v.code}>
+                  {instrumentLabel(v)}
                 </option>
               ))}
             </select>
@@ -62,40 +62,42 @@ export function MeasureForm({ c, onChange }: { c: Case; onChange: () => void }) 
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="small muted">Item scores (type a digit; Tab moves on)</legend>
         <div className="row">
-          {info.items.map((max, i) => (
+          {info.items.map((item, i) => (
             <div className="field" key={`${instrument}-${i}`}>
               <label htmlFor={`item-${i}`}>
-                Item {i + 1} {info.riskItem === i + 1 && <span className="risk">(risk)</span>}
+                Item {item.number} {item.risk && <span className="risk">(risk)</span>}
               </label>
               <input
                 id={`item-${i}`}
                 type="number"
                 inputMode="numeric"
-                min={0}
-                max={max}
+                min={item.min}
+                max={item.max}
                 required
                 style={{ width: '4.2rem' }}
                 aria-describedby="band-live"
                 value={items[i]}
                 onChange={(e) => setItems((all) => all.map((v, j) => (j === i ? e.target.value : v)))}
               />
-              <div className="hint small muted">0–{max}</div>
+              <div className="hint small muted">
+                {item.min}–{item.max}
+              </div>
             </div>
           ))}
         </div>
       </fieldset>
       <p id="band-live" aria-live="polite">
-        Total <strong>{total}</strong> of {info.items.reduce((a, b) => a + b, 0)} · band{' '}
-        <Badge tone={severityTone(bandOf(instrument, total))}>{filled ? bandOf(instrument, total) : '—'}</Badge>
+        Total <strong>{total}</strong> of {info.total.max} · band{' '}
+        <Badge tone={severityTone(bandOf(info, total))}>{filled ? humanise(bandOf(info, total)) : '—'}</Badge>
         {riskNow && <span className="risk"> · risk item positive</span>}
         {filled < info.items.length && <span className="muted small"> ({info.items.length - filled} items left)</span>}
       </p>
       <details className="small">
-        <summary>Bands for {info.name}</summary>
+        <summary>Bands for {instrumentLabel(info)}</summary>
         <ul>
           {info.bands.map((b) => (
             <li key={b.label}>
-              {b.min}–{b.max}: {b.label}
+              {b.min}–{b.max}: {humanise(b.label)}
             </li>
           ))}
         </ul>

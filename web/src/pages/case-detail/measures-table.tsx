@@ -1,10 +1,10 @@
 import type { Schemas } from '../../api/client';
-import { INSTRUMENTS, severityTone } from '../../measures';
+import { type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
 import { Badge, Empty, fmtDate, humanise } from '../../ui';
 
 type Case = Schemas['CaseDto'];
 
-export function MeasuresTable({ c }: { c: Case }) {
+export function MeasuresTable({ c, instruments }: { c: Case; instruments: InstrumentInfo[] }) {
   return c.measures.latest.length === 0 ? (
     <Empty>No outcome measures yet. Enter one at intake and again during treatment to show change.</Empty>
   ) : (
@@ -22,9 +22,10 @@ export function MeasuresTable({ c }: { c: Case }) {
         <tbody>
           {c.measures.latest.map((m) => {
             const ch = c.measures.change.find((x) => x.instrument === m.instrument);
+            const info = instrumentOf(instruments, m.instrument);
             return (
               <tr key={m.id}>
-                <td data-label="Instrument">{INSTRUMENTS[m.instrument].name}</td>
+                <td data-label="Instrument">{info ? instrumentLabel(info) : m.instrument}</td>
                 <td data-label="Intake">{ch?.intake ? `${ch.intake.total} (${fmtDate(ch.intake.administeredOn)})` : '—'}</td>
                 <td data-label="Latest">
                   {m.total} ({fmtDate(m.administeredOn)}) {m.riskFlag && <span className="risk">⚠ risk item</span>}
