@@ -73,3 +73,41 @@ export class CreatedMeasureDto extends MeasureDto {
   @ApiProperty({ description: 'The case version after this change (use as If-Match for case writes)' }) caseVersion!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) riskFlaggedAt!: string | null;
 }
+
+// Instrument definitions as reference data: each instrument describes itself (items, ranges, bands, risk items),
+// so a client never keeps its own copy and a new instrument needs no client change.
+export class ScoreRangeDto {
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+}
+
+export class InstrumentItemDto {
+  @ApiProperty({ description: '1-based, in instrument order (the order of `items` in a measure)' }) number!: number;
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty({ description: 'A score above 0 on this item flags the case for the supervisor (PHQ-9 item 9)' }) risk!: boolean;
+}
+
+export class SeverityBandDto {
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty({ description: 'The value a measure with a total in [min, max] has as `severity`' }) label!: string;
+}
+
+export class InstrumentDto {
+  @ApiProperty({ enum: Instrument, enumName: 'Instrument', description: 'The `instrument` of a measure' }) code!: Instrument;
+  @ApiProperty({ example: 'PHQ-9' }) name!: string;
+  @ApiProperty({ example: 'depression', description: 'What it measures' }) construct!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'LOINC code of the total score' }) loinc!: string | null;
+  @ApiProperty() itemCount!: number;
+  @ApiProperty({ type: [InstrumentItemDto] }) items!: InstrumentItemDto[];
+  @ApiProperty({ type: ScoreRangeDto }) total!: ScoreRangeDto;
+  @ApiProperty({ type: [SeverityBandDto], description: 'Contiguous, in ascending order, covering the total range' }) bands!: SeverityBandDto[];
+  @ApiProperty({ type: [Number], description: '1-based numbers of the items with `risk: true`' }) riskItems!: number[];
+  @ApiProperty({ nullable: true, type: Number, description: 'A total at or above this is a clinical case (null = not configured)' }) casenessAt!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'A change of at least this many points is reliable (null = not configured)' }) reliableChange!: number | null;
+}
+
+export class InstrumentListDto {
+  @ApiProperty({ type: [InstrumentDto] }) items!: InstrumentDto[];
+}

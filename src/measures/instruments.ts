@@ -9,6 +9,8 @@ export interface SeverityBand {
 export interface InstrumentDefinition {
   instrument: Instrument;
   name: string;
+  /** what it measures, shown next to the name ("PHQ-9 (depression)") */
+  construct: string;
   /** LOINC code of the total score, where one is established */
   loincTotal: string | null;
   /** the maximum of each item, in item order (minimum is always 0) */
@@ -36,6 +38,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Phq9]: {
     instrument: Instrument.Phq9,
     name: 'PHQ-9',
+    construct: 'depression',
     loincTotal: '44261-6',
     itemMaxima: items(9, 3),
     totalMax: 27,
@@ -53,6 +56,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Gad7]: {
     instrument: Instrument.Gad7,
     name: 'GAD-7',
+    construct: 'anxiety',
     loincTotal: '70274-6',
     itemMaxima: items(7, 3),
     totalMax: 21,
@@ -69,6 +73,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Bdi2]: {
     instrument: Instrument.Bdi2,
     name: 'BDI-II',
+    construct: 'depression',
     loincTotal: null,
     itemMaxima: items(21, 3),
     totalMax: 63,
@@ -85,6 +90,7 @@ export const INSTRUMENTS: Readonly<Record<Instrument, InstrumentDefinition>> = {
   [Instrument.Hamd17]: {
     instrument: Instrument.Hamd17,
     name: 'HAM-D-17',
+    construct: 'clinician-rated depression',
     loincTotal: null,
     itemMaxima: Array.from({ length: 17 }, (_, i) => (HAMD_FOUR_POINT.has(i + 1) ? 4 : 2)),
     totalMax: 52,

@@ -154,6 +154,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'DELETE /api/v1/cases/:id/sessions/:sessionId': { params: (c) => ({ id: c.w.ids.case, sessionId: c.w.ids.sessionSpare }), ifMatch: (c) => `"${c.w.versions.case + 3}"`, own: { trainee: 200 } },
   'POST /api/v1/cases/:id/measures': { params: id('case'), body: () => ({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 1, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }), own: { trainee: 201 } },
   'DELETE /api/v1/cases/:id/measures/:measureId': { params: (c) => ({ id: c.w.ids.case, measureId: c.w.ids.measureSpare }), own: { trainee: 200 } },
+  'GET /api/v1/instruments': { own: LIST },
   'POST /api/v1/cases/:id/submit': { params: id('case'), own: { trainee: 200 } },
   'POST /api/v1/cases/:id/return': { params: per({ supervisor: 'caseSubmitted', adminA: 'caseSubmitted2', adminB: 'caseSubmitted2' }), body: () => ({ comments: 'Please add the formulation.' }), own: { supervisor: 200, adminA: 403, adminB: 403 } },
   'POST /api/v1/cases/:id/sign-off': { params: id('caseSubmitted2'), body: (c) => ({ contentHash: c.w.contentHash }), own: { supervisor: 409, adminA: 403, adminB: 403 } },

@@ -7,8 +7,15 @@ import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
 import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
-import { Calibration, RateSession, SupervisorQueue } from './pages/supervisor';
-import { TraineeAccreditations, TraineeApplications, TraineeCases, TraineeDashboard, TraineeRatings, TraineeSupervision } from './pages/trainee';
+import { Calibration } from './pages/supervisor/calibration';
+import { SupervisorQueue } from './pages/supervisor/queue';
+import { RateSession } from './pages/supervisor/rate-session';
+import { TraineeAccreditations } from './pages/trainee/accreditations';
+import { TraineeApplications } from './pages/trainee/applications';
+import { TraineeCases } from './pages/trainee/cases';
+import { TraineeDashboard } from './pages/trainee/dashboard';
+import { TraineeRatings } from './pages/trainee/ratings';
+import { TraineeSupervision } from './pages/trainee/supervision';
 import { Link, match, navigate, useLocation } from './router';
 import { Loading } from './ui';
 

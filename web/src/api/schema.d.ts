@@ -1012,6 +1012,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstrumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bodies/{bodyId}/signing-keys/rotate": {
         parameters: {
             query?: never;
@@ -2989,6 +3005,51 @@ export interface components {
             riskFlaggedAt: string | null;
             /** @description The case version after the last change (use as If-Match for case writes) */
             caseVersion: number;
+        };
+        InstrumentItemDto: {
+            /** @description 1-based, in instrument order (the order of `items` in a measure) */
+            number: number;
+            min: number;
+            max: number;
+            /** @description A score above 0 on this item flags the case for the supervisor (PHQ-9 item 9) */
+            risk: boolean;
+        };
+        ScoreRangeDto: {
+            min: number;
+            max: number;
+        };
+        SeverityBandDto: {
+            min: number;
+            max: number;
+            /** @description The value a measure with a total in [min, max] has as `severity` */
+            label: string;
+        };
+        InstrumentDto: {
+            /** @description The `instrument` of a measure */
+            code: components["schemas"]["Instrument"];
+            /** @example PHQ-9 */
+            name: string;
+            /**
+             * @description What it measures
+             * @example depression
+             */
+            construct: string;
+            /** @description LOINC code of the total score */
+            loinc: string | null;
+            itemCount: number;
+            items: components["schemas"]["InstrumentItemDto"][];
+            total: components["schemas"]["ScoreRangeDto"];
+            /** @description Contiguous, in ascending order, covering the total range */
+            bands: components["schemas"]["SeverityBandDto"][];
+            /** @description 1-based numbers of the items with `risk: true` */
+            riskItems: number[];
+            /** @description A total at or above this is a clinical case (null = not configured) */
+            casenessAt: number | null;
+            /** @description A change of at least this many points is reliable (null = not configured) */
+            reliableChange: number | null;
+        };
+        InstrumentListDto: {
+            items: components["schemas"]["InstrumentDto"][];
         };
         /** @enum {string} */
         SigningKeyStatus: "active" | "retired";
@@ -6988,6 +7049,44 @@ export interface operations {
                 };
             };
             /** @description Requires permission `records:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InstrumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outcome-measure instruments the service scores: items and their ranges, total range, severity bands, risk items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentListDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Requires permission `records:read` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
-import { appTone, RulesList, shortId } from './trainee';
+import { appTone, shortId } from './shared/labels';
+import { RulesList } from './shared/rules-list';
 
 const STATUSES: Schemas['ApplicationStatus'][] = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
 

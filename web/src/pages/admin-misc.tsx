@@ -3,7 +3,7 @@ import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
-import { shortId } from './trainee';
+import { shortId } from './shared/labels';
 
 export function AdminHome() {
   useTitle('Body administration');

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { navigate, useTitle } from '../router';
 import { ErrorBox, Field, fieldErrors, humanise, Loading, today, useAction, useLoad } from '../ui';
-import { shortId } from './trainee';
+import { shortId } from './shared/labels';
 
 type CreateCase = Schemas['CreateCaseDto'];
 const FORMATS: Schemas['CaseFormat'][] = ['individual', 'group'];

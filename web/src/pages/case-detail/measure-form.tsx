@@ -1,0 +1,110 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, call, etagOf, type Schemas } from '../../api/client';
+import { bandOf, type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
+import { Badge, ErrorBox, Field, humanise, today, useAction } from '../../ui';
+
+type Case = Schemas['CaseDto'];
+
+export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments: InstrumentInfo[]; onChange: () => void }) {
+  const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
+  const info = instrumentOf(instruments, instrument) ?? instruments[0];
+  const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
+  const [date, setDate] = useState(today());
+  const [sessionNumber, setSessionNumber] = useState(String(c.sessions.at(-1)?.number ?? 0));
+  const [saved, setSaved] = useState<Schemas['CreatedMeasureDto']>();
+  useEffect(() => setItems((instrumentOf(instruments, instrument) ?? instruments[0]).items.map(() => '')), [instrument, instruments]);
+  const filled = items.filter((v) => v !== '').length;
+  const total = items.reduce((s, v) => s + (Number(v) || 0), 0);
+  const riskNow = info.items.some((item, i) => item.risk && Number(items[i]) > 0);
+  const save = useAction(async () => {
+    const created = await call(
+      api.POST('/api/v1/cases/{id}/measures', {
+        params: { path: { id: c.id } },
+        headers: { 'If-Match': etagOf(c.version) },
+        body: { instrument, administeredOn: date, sessionNumber: Number(sessionNumber), items: items.map(Number) },
+      }),
+    );
+    setSaved(created);
+    setItems(info.items.map(() => ''));
+    onChange();
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  return (
+    <form onSubmit={submit} aria-label="Enter an outcome measure" style={{ marginTop: '1rem' }}>
+      <h3>Enter a measure</h3>
+      <ErrorBox error={save.error} title="The measure was not saved" />
+      {saved && (
+        <div className={`alert ${saved.riskFlag ? 'error' : 'ok'}`} role="status">
+          Saved {instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info)}: total {saved.total}, band <strong>{humanise(saved.severity)}</strong>.
+          {saved.riskFlag && ' The risk item is positive: your supervisor has been alerted.'}
+        </div>
+      )}
+      <div className="row">
+        <Field label="Instrument">
+          {(p) => (
+            <select {...p} value={instrument} onChange={(e) => setInstrument(e.target.value as Schemas['Instrument'])}>
+              {instruments.map((v) => (
+                <option key={v.code} value={v.code}>
+                  {instrumentLabel(v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Administered on">{(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+        <Field label="At session" hint="0 = intake">
+          {(p) => <input {...p} type="number" min={0} style={{ width: '5rem' }} value={sessionNumber} onChange={(e) => setSessionNumber(e.target.value)} />}
+        </Field>
+      </div>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="small muted">Item scores (type a digit; Tab moves on)</legend>
+        <div className="row">
+          {info.items.map((item, i) => (
+            <div className="field" key={`${instrument}-${i}`}>
+              <label htmlFor={`item-${i}`}>
+                Item {item.number} {item.risk && <span className="risk">(risk)</span>}
+              </label>
+              <input
+                id={`item-${i}`}
+                type="number"
+                inputMode="numeric"
+                min={item.min}
+                max={item.max}
+                required
+                style={{ width: '4.2rem' }}
+                aria-describedby="band-live"
+                value={items[i]}
+                onChange={(e) => setItems((all) => all.map((v, j) => (j === i ? e.target.value : v)))}
+              />
+              <div className="hint small muted">
+                {item.min}–{item.max}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <p id="band-live" aria-live="polite">
+        Total <strong>{total}</strong> of {info.total.max} · band{' '}
+        <Badge tone={severityTone(bandOf(info, total))}>{filled ? humanise(bandOf(info, total)) : '—'}</Badge>
+        {riskNow && <span className="risk"> · risk item positive</span>}
+        {filled < info.items.length && <span className="muted small"> ({info.items.length - filled} items left)</span>}
+      </p>
+      <details className="small">
+        <summary>Bands for {instrumentLabel(info)}</summary>
+        <ul>
+          {info.bands.map((b) => (
+            <li key={b.label}>
+              {b.min}–{b.max}: {humanise(b.label)}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <button type="submit" disabled={save.busy || filled < info.items.length}>
+        {save.busy ? 'Saving…' : 'Save measure'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Schemas } from '../../api/client';
+import { useInstruments } from '../../measures';
+import { ErrorBox, Loading } from '../../ui';
+import { MeasuresTable } from './measures-table';
+import { MeasureForm } from './measure-form';
+
+type Case = Schemas['CaseDto'];
+
+export function Measures({ c, editable, onChange }: { c: Case; editable: boolean; onChange: () => void }) {
+  const instruments = useInstruments();
+  return (
+    <section className="card" aria-labelledby="measures-h">
+      <h2 id="measures-h" style={{ marginTop: 0 }}>
+        Outcome measures
+      </h2>
+      <ErrorBox error={instruments.error} />
+      {instruments.loading && <Loading />}
+      {instruments.data && (
+        <>
+          <MeasuresTable c={c} instruments={instruments.data} />
+          {editable && instruments.data.length > 0 && <MeasureForm c={c} instruments={instruments.data} onChange={onChange} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Schemas } from '../../api/client';
+import { Link } from '../../router';
+import { Empty, fmtDate } from '../../ui';
+
+type Case = Schemas['CaseDto'];
+
+export function SessionsTable({ c, canRate }: { c: Case; canRate: boolean }) {
+  return c.sessions.length === 0 ? (
+    <Empty>No sessions logged yet.</Empty>
+  ) : (
+    <div className="table-wrap">
+      <table className="stack">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Date</th>
+            <th>Minutes</th>
+            <th>Phase</th>
+            <th>Attended</th>
+            <th>Recorded</th>
+            <th>Logged</th>
+            {canRate && <th>Rating</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {c.sessions.map((s) => (
+            <tr key={s.id}>
+              <td data-label="#">{s.number}</td>
+              <td data-label="Date">{fmtDate(s.date)}</td>
+              <td data-label="Minutes">{s.durationMinutes}</td>
+              <td data-label="Phase">{s.phase}</td>
+              <td data-label="Attended">{s.attended ? 'yes' : 'no'}</td>
+              <td data-label="Recorded">{s.recorded ? 'yes' : 'no'}</td>
+              <td data-label="Logged">{s.lagDays === 0 ? 'same day' : `${s.lagDays} days later`}</td>
+              {canRate && (
+                <td data-label="Rating">
+                  {s.recorded ? <Link to={`/supervisor/rate/${s.id}?case=${c.id}`}>Rate recording</Link> : <span className="muted">not recorded</span>}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

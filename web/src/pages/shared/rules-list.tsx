@@ -1,0 +1,47 @@
+import type { Schemas } from '../../api/client';
+import { Link } from '../../router';
+import { Badge } from '../../ui';
+import { shortId } from './labels';
+
+type Level = Schemas['LevelReportDto'];
+
+export function RulesList({ level, evidenceLinks = false }: { level: Level; evidenceLinks?: boolean }) {
+  return (
+    <ul className="rules">
+      {level.rules.map((r) => (
+        <li key={r.ruleId} data-rule={r.ruleId}>
+          {r.met ? <Badge tone="ok">✓ Met</Badge> : <Badge tone="bad">✗ Not met</Badge>}
+          <strong>{r.label}</strong>
+          <div className="msg">
+            <span>{r.message}</span>
+            {r.required > 0 && (
+              <div className="progress" role="progressbar" aria-label={`${r.label}: ${r.reached} of ${r.required} ${r.unit}`} aria-valuemin={0} aria-valuemax={r.required} aria-valuenow={Math.min(r.reached, r.required)}>
+                <span style={{ width: `${Math.min(100, (100 * r.reached) / r.required)}%` }} />
+              </div>
+            )}
+            {r.breakdown && r.breakdown.length > 0 && (
+              <ul className="small muted">
+                {r.breakdown.map((b, i) => (
+                  <li key={i} style={{ display: 'list-item', border: 0, padding: 0 }}>
+                    {b.met ? '✓' : '✗'} {b.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {evidenceLinks && r.evidence.length > 0 && (
+              <div className="small">
+                Evidence:{' '}
+                {r.evidence.map((e, i) => (
+                  <span key={i}>
+                    {i > 0 && ', '}
+                    {e.kind === 'case' ? <Link to={`/cases/${e.id}`}>case {e.note ?? shortId(e.id)}</Link> : `${e.kind} ${e.note ?? shortId(e.id)}`}
+                  </span>
+                ))}
+              </div>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { api, call, type Schemas } from '../../api/client';
+import { Link, useLocation, useTitle } from '../../router';
+import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../../ui';
+import { type RubricDef, RubricForm, scoreRubric } from './rubric-form';
+
+export function RateSession({ sessionId }: { sessionId: string }) {
+  useTitle('Rate a recorded session');
+  const { query } = useLocation();
+  const caseId = query.get('case');
+  const rubrics = useLoad(() => call(api.GET('/api/v1/rubrics', { params: { query: { target: 'session', limit: 100 } } })), []);
+  const published = (rubrics.data?.items ?? []).flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ rubric: r, versionId: v.id, n: v.versionNumber })));
+  const [chosen, setChosen] = useState('');
+  const versionId = chosen || published[0]?.versionId || '';
+  const version = useLoad(() => (versionId ? call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: versionId } } })) : Promise.resolve(undefined)), [versionId]);
+  const [scores, setScores] = useState<Record<string, number>>({});
+  const [comment, setComment] = useState('');
+  const [result, setResult] = useState<Schemas['RatingDto']>();
+  const def = version.data?.definition as RubricDef | undefined;
+  const live = def ? scoreRubric(def, scores) : undefined;
+  const save = useAction(async () => {
+    const draft = await call(
+      api.POST('/api/v1/ratings', {
+        body: { rubricVersionId: versionId, targetType: 'session', targetId: sessionId, scores: scores as never, ...(comment.trim() ? { overallComment: comment.trim() } : {}) },
+      }),
+    );
+    setResult(await call(api.POST('/api/v1/ratings/{id}/submit', { params: { path: { id: draft.id } } })));
+  });
+  return (
+    <>
+      <p className="small">{caseId && <Link to={`/cases/${caseId}`}>← Back to the case</Link>}</p>
+      <h1>Rate a recorded session</h1>
+      {rubrics.loading && <Loading />}
+      <ErrorBox error={rubrics.error ?? version.error} />
+      {rubrics.data && published.length === 0 && <Empty>No published session rubric is available.</Empty>}
+      {published.length > 0 && (
+        <Field label="Rubric">
+          {(p) => (
+            <select {...p} value={versionId} onChange={(e) => { setChosen(e.target.value); setScores({}); }}>
+              {published.map((o) => (
+                <option key={o.versionId} value={o.versionId}>
+                  {o.rubric.name} (v{o.n})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {version.loading && <Loading label="Loading the rubric…" />}
+      {result ? (
+        <div className={`alert ${result.passed ? 'ok' : 'error'}`} role="status">
+          Rating submitted: total <strong>{result.total}</strong>, mean {result.mean?.toFixed(2)} — <strong>{result.passed ? 'pass' : 'below the pass mark'}</strong>.{' '}
+          {caseId && <Link to={`/cases/${caseId}`}>Back to the case</Link>}
+        </div>
+      ) : (
+        def &&
+        live && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save.run();
+            }}
+          >
+            <p className="small muted">
+              Scale {def.scale.min}–{def.scale.max}. Pass: {def.aggregation === 'sum' ? 'total' : 'item mean'} ≥ {def.passRule.threshold}
+              {def.passRule.itemFloor !== undefined ? `, no item below ${def.passRule.itemFloor}` : ''}. Use the arrow keys within an item, Tab to move to the next.
+            </p>
+            <div className="card">
+              <RubricForm def={def} scores={scores} setScores={setScores} />
+              <Field label="Overall comment" hint="optional">
+                {(p) => <textarea {...p} value={comment} onChange={(e) => setComment(e.target.value)} />}
+              </Field>
+            </div>
+            <ErrorBox error={save.error} title="The rating was not saved" />
+            <div className="total-bar" aria-live="polite">
+              <span>
+                Total <strong data-testid="rating-total">{live.total}</strong>
+              </span>
+              <span>Mean {live.mean.toFixed(2)}</span>
+              {live.missing.length > 0 ? (
+                <Badge tone="neutral">{live.missing.length} items to score</Badge>
+              ) : (
+                <Badge tone={live.passed ? 'ok' : 'bad'}>{live.passed ? 'Pass' : 'Below pass'}</Badge>
+              )}
+              <button type="submit" disabled={save.busy || live.missing.length > 0}>
+                {save.busy ? 'Submitting…' : 'Submit rating'}
+              </button>
+            </div>
+          </form>
+        )
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { api, call } from '../../api/client';
+import { Link, useTitle } from '../../router';
+import { Badge, Empty, ErrorBox, fmtDate, Loading, useAction, useLoad } from '../../ui';
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function TraineeAccreditations() {
+  useTitle('My accreditations');
+  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
+  const dl = useAction(async (id: string, kind: 'jws' | 'json') => {
+    const c = await call(api.GET('/api/v1/accreditations/{id}/credential', { params: { path: { id } } }));
+    if (kind === 'jws') download(`${c.certificateNumber}.jwt`, c.jws, c.mediaType || 'application/vc+jwt');
+    else download(`${c.certificateNumber}.json`, JSON.stringify(c.credential, null, 2), 'application/json');
+  });
+  return (
+    <>
+      <h1>My accreditations</h1>
+      {loading && <Loading />}
+      <ErrorBox error={error ?? dl.error} />
+      {data && data.items.length === 0 && <Empty>No accreditation yet. When your body approves an application, it appears here with its verifiable credential.</Empty>}
+      {data?.items.map((a) => (
+        <div className="card" key={a.id}>
+          <h2 style={{ marginTop: 0 }}>{a.levelName}</h2>
+          <dl className="facts">
+            <dt>Certificate</dt>
+            <dd>
+              <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link>
+            </dd>
+            <dt>Status</dt>
+            <dd>
+              <Badge tone={a.status === 'active' ? 'ok' : 'bad'}>{a.status}</Badge>
+            </dd>
+            <dt>Issued</dt>
+            <dd>{fmtDate(a.issuedOn)}</dd>
+            <dt>Expires</dt>
+            <dd>{fmtDate(a.expiresOn)}</dd>
+            <dt>On the public register</dt>
+            <dd>{a.publicListing ? 'yes' : 'no'}</dd>
+          </dl>
+          <p className="row">
+            <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>
+              Download verifiable credential (JWT)
+            </button>
+            <button type="button" className="secondary" disabled={dl.busy} onClick={() => void dl.run(a.id, 'json')}>
+              Download credential (JSON)
+            </button>
+          </p>
+        </div>
+      ))}
+    </>
+  );
+}

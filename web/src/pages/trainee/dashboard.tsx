@@ -1,0 +1,74 @@
+import { api, call } from '../../api/client';
+import { useAuth } from '../../auth';
+import { Link, useTitle } from '../../router';
+import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
+import { RulesList } from '../shared/rules-list';
+
+export function TraineeDashboard() {
+  useTitle('My progress');
+  const { me } = useAuth();
+  const { data, error, loading } = useLoad(async () => {
+    const [enrolments, schemes] = await Promise.all([
+      call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId: me!.id } } })),
+      call(api.GET('/api/v1/schemes')),
+    ]);
+    const progress = await Promise.all(
+      enrolments.map((e) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId: me!.id, schemeId: e.schemeId } } }))),
+    );
+    return enrolments.map((e, i) => ({ enrolment: e, scheme: schemes.find((s) => s.id === e.schemeId), progress: progress[i] }));
+  }, [me?.id]);
+  return (
+    <>
+      <h1>My progress</h1>
+      <p className="row">
+        <Link className="button" to="/trainee/cases/new">
+          Log a new case
+        </Link>
+        <Link className="button secondary" to="/trainee/cases">
+          My cases
+        </Link>
+        <Link className="button secondary" to="/trainee/applications">
+          Apply for a level
+        </Link>
+      </p>
+      {loading && <Loading label="Evaluating your record against your scheme…" />}
+      <ErrorBox error={error} />
+      {data && data.length === 0 && <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>}
+      {data?.map(({ scheme, progress }) => {
+        const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
+        return (
+          <section key={progress.schemeId} className="card" aria-labelledby={`scheme-${progress.schemeId}`}>
+            <h2 id={`scheme-${progress.schemeId}`} style={{ marginTop: 0 }}>
+              {scheme?.name ?? 'Scheme'} <span className="small muted">version {progress.versionNumber}</span>
+            </h2>
+            <p className="row" aria-label="Levels">
+              {progress.levels.map((l) => (
+                <Badge key={l.levelCode} tone={l.met ? 'ok' : l === current ? 'warn' : 'neutral'}>
+                  {l.levelName}: {l.met ? 'requirements met' : `${l.metCount}/${l.ruleCount}`}
+                </Badge>
+              ))}
+            </p>
+            {current && (
+              <>
+                <h3>
+                  Working towards: {current.levelName} — {current.summary}
+                </h3>
+                <RulesList level={current} evidenceLinks />
+              </>
+            )}
+            {progress.levels
+              .filter((l) => l !== current)
+              .map((l) => (
+                <details key={l.levelCode}>
+                  <summary>
+                    {l.levelName}: {l.summary}
+                  </summary>
+                  <RulesList level={l} evidenceLinks />
+                </details>
+              ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
