@@ -140,7 +140,7 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
     await step('outcome measures', () =>
       q(`INSERT INTO outcome_measures (case_id, instrument, administered_on, session_number, total, severity, risk_flag)
          SELECT ${u(`'c:' || i`)}, 'PHQ9', CASE WHEN e = 0 THEN ${start('i')} ELSE ${start('i')} + 7 * (${n('i')} - 1) END,
-                CASE WHEN e = 0 THEN 0 ELSE ${n('i')} END, CASE WHEN e = 0 THEN 17 ELSE 7 END, CASE WHEN e = 0 THEN 'moderately severe' ELSE 'mild' END, FALSE
+                CASE WHEN e = 0 THEN 0 ELSE ${n('i')} END, CASE WHEN e = 0 THEN 17 ELSE 7 END, CASE WHEN e = 0 THEN 'moderately_severe' ELSE 'mild' END, FALSE
            FROM generate_series(0, $1 - 1) i, generate_series(0, 1) e`, [C]),
     );
 
@@ -195,7 +195,7 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
                  SELECT ${u(`'gs:${size}:' || k || ':' || g`)}, ${u(`'gc:${size}:' || k`)}, g, ${gs} + 7 * (g - 1), 50, (${phase('g', '16')})::session_phase, TRUE, TRUE
                    FROM generate_series(0, ${size - 1}) k, generate_series(1, 16) g`);
         await q(`INSERT INTO outcome_measures (case_id, instrument, administered_on, session_number, total, severity)
-                 SELECT ${u(`'gc:${size}:' || k`)}, 'PHQ9', ${gs} + CASE WHEN e = 0 THEN 0 ELSE 105 END, CASE WHEN e = 0 THEN 0 ELSE 16 END, 16 - 9 * e, CASE WHEN e = 0 THEN 'moderately severe' ELSE 'mild' END
+                 SELECT ${u(`'gc:${size}:' || k`)}, 'PHQ9', ${gs} + CASE WHEN e = 0 THEN 0 ELSE 105 END, CASE WHEN e = 0 THEN 0 ELSE 16 END, 16 - 9 * e, CASE WHEN e = 0 THEN 'moderately_severe' ELSE 'mild' END
                    FROM generate_series(0, ${size - 1}) k, generate_series(0, 1) e`);
         await q(`INSERT INTO case_signoffs (case_id, supervisor_id, content_hash, snapshot) SELECT id, supervisor_id, md5(id::text) || md5(client_code), '{}' FROM supervised_cases WHERE trainee_id = ${id}`);
         const [{ id: rv }] = (await q(`SELECT v.id FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE r.code = 'IPT-EXAMPLE-QA'`)).rows;
