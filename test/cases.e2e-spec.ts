@@ -28,7 +28,7 @@ describe('the review workflow: submit → return → resubmit → sign-off → e
     const s1 = await t.http().post(`${API}/cases/${id}/sessions`).set(tm.trainee.auth).set('If-Match', '"1"').send(session(1, daysAgo(50))).expect(201);
     await expectOneAudit();
     expect(s1.body).toMatchObject({ version: 2, deliveredSessions: 1, sessions: [{ number: 1, phase: 'initial' }] });
-    await t.http().post(`${API}/cases/${id}/measures`).set(tm.trainee.auth).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [2, 2, 2, 1, 1, 2, 1, 1, 0] }).expect(201);
+    await t.http().post(`${API}/cases/${id}/measures`).set(tm.trainee.auth).set('If-Match', '"2"').send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [2, 2, 2, 1, 1, 2, 1, 1, 0] }).expect(201);
     await expectOneAudit();
 
     const submitted = await t.http().post(`${API}/cases/${id}/submit`).set(tm.trainee.auth).expect(200);
