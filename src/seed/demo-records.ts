@@ -1,13 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { addDays, todayUtc } from '../common/dates';
 import { seedExampleRubrics } from '../rubrics/rubric-seed';
 import { INTERNATIONAL_SCHEME, UK_STYLE_SCHEME, US_STYLE_SCHEME } from '../schemes/seed-schemes';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo-seed';
 
 type Json = Record<string, unknown> & { id?: string; version?: number; contentHash?: string };
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(todayUtc(new Date()), -n);
 
 /**
  * The demo's training records, written through the public API exactly as people would (so the demo can
@@ -62,12 +63,11 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   // cases in every review state (UK trainee), with sessions and measures
   const phq = (item9: number, base: number) => ({ instrument: 'PHQ9', items: [base, base, base, base, base, base, base, base, item9] });
   const makeCase = async (token: string, supervisor: string, c: Json & { startDate: string }, sessions: number, recorded = true) => {
-    const start = Date.parse(`${c.startDate}T00:00:00Z`);
     const created = await call('POST', '/cases', token, { supervisorId: ids[supervisor], format: 'individual', adaptation: 'adult', ageBand: '26-40', setting: 'community', plannedSessions: 12, recordingConsent: true, ...c });
     let version = created.version as number;
     for (let n = 1; n <= sessions; n++) {
       const phase = n <= 3 ? 'initial' : n > 9 ? 'termination' : 'middle';
-      const date = new Date(start + (n - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+      const date = addDays(c.startDate, (n - 1) * 7);
       version = (await call('POST', `/cases/${created.id}/sessions`, token, { number: n, date, durationMinutes: 50, phase, attended: true, recorded }, version)).version as number;
     }
     return { id: created.id as string, version };
