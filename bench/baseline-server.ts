@@ -158,9 +158,8 @@ async function addSession(req: IncomingMessage, id: string, raw: string): Promis
     }
     if (c.c_review_state !== 'draft') throw new HttpError(501, 'the baseline only writes to draft cases');
     const others = await q(SESSIONS_OF_CASE, [id], client);
-    const today = new Date().toISOString().slice(0, 10);
     const facts = others.map((s) => ({ number: s.s_number, date: s.s_date, durationMinutes: s.s_duration_minutes, phase: s.s_phase }));
-    const details = issueDetails(checkSessions({ startDate: c.c_start_date, endDate: c.c_end_date }, [...facts, dto], today), dto.number);
+    const details = issueDetails(checkSessions({ startDate: c.c_start_date, endDate: c.c_end_date }, [...facts, dto], new Date()), dto.number);
     if (Object.keys(details).length) throw new HttpError(400, JSON.stringify(details));
     const [row] = await q(INSERT_SESSION, [id, dto.number, dto.date, dto.durationMinutes, dto.phase, dto.attended, dto.recorded], client);
     const measures = await q(MEASURES_OF_CASE, [id], client);

@@ -28,7 +28,7 @@ describe('the review workflow: submit → return → resubmit → sign-off → e
     const s1 = await t.http().post(`${API}/cases/${id}/sessions`).set(tm.trainee.auth).set('If-Match', '"1"').send(session(1, daysAgo(50))).expect(201);
     await expectOneAudit();
     expect(s1.body).toMatchObject({ version: 2, deliveredSessions: 1, sessions: [{ number: 1, phase: 'initial' }] });
-    await t.http().post(`${API}/cases/${id}/measures`).set(tm.trainee.auth).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [2, 2, 2, 1, 1, 2, 1, 1, 0] }).expect(201);
+    await t.http().post(`${API}/cases/${id}/measures`).set(tm.trainee.auth).set('If-Match', '"2"').send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [2, 2, 2, 1, 1, 2, 1, 1, 0] }).expect(201);
     await expectOneAudit();
 
     const submitted = await t.http().post(`${API}/cases/${id}/submit`).set(tm.trainee.auth).expect(200);
@@ -102,6 +102,51 @@ describe('the review workflow: submit → return → resubmit → sign-off → e
     await t.http().post(`${API}/cases/${c.id}/submit`).set(tm.trainee.auth).expect(200);
     expect((await t.http().post(`${API}/cases/${c.id}/submit`).set(tm.trainee.auth).expect(409)).body.code).toBe('INVALID_REVIEW_STATE');
     await t.http().post(`${API}/cases/${c.id}/return`).set(tm.supervisor.auth).send({ comments: '' }).expect(400);
+  });
+});
+
+describe('editing case content: one path', () => {
+  it('case fields, sessions and measures: each write needs If-Match, bumps the version once, answers from its transaction and writes one audit row of one shape', async () => {
+    const tm = await team(t);
+    const c = await makeCase(t, tm);
+    const writes = [
+      () => t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).send({ plannedSessions: 12 }),
+      () => t.http().post(`${API}/cases/${c.id}/sessions`).set(tm.trainee.auth).send(session(1, daysAgo(50))),
+      () => t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).send({ instrument: 'GAD7', administeredOn: daysAgo(50), total: 8 }),
+    ];
+    const audits = await auditRows();
+    for (const w of writes) expect((await w().expect(428)).body.code).toBe('PRECONDITION_REQUIRED');
+    for (const w of writes) expect((await w().set('If-Match', `"${c.version + 1}"`).expect(412)).body.code).toBe('PRECONDITION_FAILED');
+    expect(await auditRows()).toBe(audits);
+
+    const versions: number[] = [];
+    for (const w of writes) {
+      const res = await w().set('If-Match', `"${c.version + versions.length}"`).expect((r) => expect([200, 201]).toContain(r.status));
+      versions.push(res.body.version ?? res.body.caseVersion);
+    }
+    expect(versions).toEqual([c.version + 1, c.version + 2, c.version + 3]);
+    const got = await t.http().get(`${API}/cases/${c.id}`).set(tm.trainee.auth).expect(200);
+    expect(got.body).toMatchObject({ version: c.version + 3, plannedSessions: 12, deliveredSessions: 1 });
+
+    const rows: { action: string; entity_type: string; entity_id: string; body_id: string; changes: Record<string, unknown> }[] = await t.db.query(
+      `SELECT action, entity_type, entity_id, body_id, changes FROM audit_log WHERE entity_id = $1 AND action <> 'case.create' ORDER BY id`,
+      [c.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['case.update', 'session.create', 'measure.create']);
+    for (const r of rows) expect(r).toMatchObject({ entity_type: 'case', entity_id: c.id, body_id: tm.bodyId, changes: { reviewState: { from: 'draft' } } });
+  });
+
+  it('a case that is not the callers is a 404 whatever its version, and nothing is written', async () => {
+    const tm = await team(t);
+    const other = await team(t);
+    const c = await makeCase(t, tm);
+    const audits = await auditRows();
+    await t.http().patch(`${API}/cases/${c.id}`).set(other.trainee.auth).set('If-Match', `"${c.version}"`).send({ plannedSessions: 12 }).expect(404);
+    await t.http().post(`${API}/cases/${c.id}/sessions`).set(other.trainee.auth).set('If-Match', `"${c.version}"`).send(session(1, daysAgo(50))).expect(404);
+    await t.http().post(`${API}/cases/${c.id}/measures`).set(other.trainee.auth).set('If-Match', `"${c.version}"`).send({ instrument: 'GAD7', administeredOn: daysAgo(50), total: 8 }).expect(404);
+    expect(await auditRows()).toBe(audits);
+    const [row] = await t.db.query(`SELECT version, planned_sessions FROM supervised_cases WHERE id = $1`, [c.id]);
+    expect(row).toEqual({ version: c.version, planned_sessions: 16 });
   });
 });
 

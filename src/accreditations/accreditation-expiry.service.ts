@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, type EntityManager } from 'typeorm';
 import { globalAdminGrant } from '../auth/access';
 import { UnitOfWork } from '../audit/unit-of-work';
+import { dateOf, todayUtc } from '../common/dates';
 import { invalid, notFound } from '../common/errors';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { AppConfig } from '../config/env';
@@ -9,7 +10,6 @@ import { schemeAdminGrant } from '../schemes/scheme-access';
 import type { LevelDef } from '../schemes/scheme-definition';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { statusOn } from './accreditation-lifecycle';
-import { isoDate, todayIso } from './accreditation-rules';
 import type { ProcessExpiriesQuery, ProcessExpiriesResultDto } from './dto';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -62,7 +62,7 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
       via = globalAdminGrant(ctx.actor);
       if (!via) throw invalid('bodyId', 'bodyId is required unless you are a global admin');
     }
-    const asOf = todayIso();
+    const asOf = todayUtc(new Date());
     const changes = await this.uow.run(ctx, async (em, audit) => {
       const changed = await this.sweep(em, q.bodyId ?? null, asOf, ctx.actor.userId);
       audit({ action: 'accreditation.process_expiries', entityType: 'accreditation', entityId: null, via, bodyId: q.bodyId ?? null, changes: { asOf, count: changed.length, accreditationIds: changed.map((c) => c.accreditationId) } });
@@ -96,7 +96,7 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
     const byStatus = new Map<AccreditationStatus, string[]>();
     for (const r of rows) {
       if (!r.level) continue;
-      const to = statusOn({ status: AccreditationStatus.Active, expiresOn: isoDate(r.expires_on) }, r.level.validity, r.level.renewal?.graceDays ?? 0, asOf);
+      const to = statusOn({ status: AccreditationStatus.Active, expiresOn: dateOf(r.expires_on) }, r.level.validity, r.level.renewal?.graceDays ?? 0, asOf);
       if (to !== AccreditationStatus.Active) byStatus.set(to, [...(byStatus.get(to) ?? []), r.id]);
     }
     return byStatus;
@@ -107,7 +107,7 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
     if (this.running || !this.db.isInitialized) return;
     this.running = true;
     try {
-      const asOf = todayIso();
+      const asOf = todayUtc(new Date());
       if (!(await this.plan(this.db.manager, null, asOf)).size) return;
       const changes = await this.uow.run({ requestId: `expiry-sweep-${Date.now()}`, ip: '' }, async (em, audit) => {
         const changed = await this.sweep(em, null, asOf, null);

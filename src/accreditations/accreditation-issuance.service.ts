@@ -7,7 +7,8 @@ import type { HeldVersion } from '../schemes/progress.service';
 import { User } from '../users/user.entity';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { certificateNumber, expiryOnIssue } from './accreditation-lifecycle';
-import { levelOf, todayIso } from './accreditation-rules';
+import { todayUtc } from '../common/dates';
+import { levelOf } from './accreditation-rules';
 
 const MAX_NUMBER_ATTEMPTS = 5;
 
@@ -34,7 +35,7 @@ export class AccreditationIssuance {
   async issue(em: EntityManager, req: IssueRequest): Promise<Accreditation> {
     const [holder, body] = await Promise.all([em.findOneByOrFail(User, { id: req.holderId }), em.findOneByOrFail(Body, { id: req.bodyId })]);
     const level = levelOf(req.held.version, req.levelCode);
-    const issuedOn = todayIso();
+    const issuedOn = todayUtc(new Date());
     const id = await this.insertWithFreshNumber(em, body.code, Number(issuedOn.slice(0, 4)), {
       holderId: holder.id,
       holderName: holder.displayName.slice(0, 120),

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { addDays, addMonths } from '../schemes/rules/common';
+import { addDays, addMonths, daysBetween } from '../common/dates';
 import { AccreditationStatus } from './accreditation.entity';
 
 // The calendar of an accreditation: when it expires, when it may be renewed, when it lapses, how leave
@@ -14,9 +14,6 @@ export interface RenewalTerms {
   graceDays: number;
   reminderDaysBefore: number;
 }
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Months one cycle lasts: annual is 12 (a yearly declaration), a fixed term its own length, none never ends. */
 export function cycleMonths(validity: ValidityRule): number | null {

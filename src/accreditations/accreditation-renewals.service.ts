@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, notFound, unprocessable } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
-import { addDays } from '../schemes/rules/common';
+import { addDays, dateOrNull, todayUtc } from '../common/dates';
 import { ProgressService } from '../schemes/progress.service';
 import { schemeAdminGrant } from '../schemes/scheme-access';
 import type { LevelDef } from '../schemes/scheme-definition';
@@ -11,7 +11,7 @@ import { Accreditation, AccreditationEvent, AccreditationStatus } from './accred
 import { AccreditationIssuance } from './accreditation-issuance.service';
 import { expiryOnRenewal, reminderDueOn, renewalWindow } from './accreditation-lifecycle';
 import { toAccreditationDetailDto, toAccreditationDto } from './accreditation.mapper';
-import { heldFromVersion, isoDateOrNull, levelOf, todayIso } from './accreditation-rules';
+import { heldFromVersion, levelOf } from './accreditation-rules';
 import type { RenewalDueDto, RenewalResultDto, RenewalsDueQuery, RenewDto } from './dto';
 
 const ENDED = [AccreditationStatus.Lapsed, AccreditationStatus.Revoked, AccreditationStatus.Expired];
@@ -37,8 +37,8 @@ export class AccreditationRenewalsService {
       if (acc.status === AccreditationStatus.Suspended) throw conflict('ACCREDITATION_SUSPENDED', 'A suspended accreditation cannot be renewed until it is reinstated');
       const held = await heldFromVersion(em, acc.schemeVersionId);
       const level = levelOf(held.version, acc.levelCode);
-      const expiresOn = isoDateOrNull(acc.expiresOn);
-      const today = todayIso();
+      const expiresOn = dateOrNull(acc.expiresOn);
+      const today = todayUtc(new Date());
       const window = level.renewal ? renewalWindow(expiresOn, level.renewal, today) : 'not_renewable';
       if (window === 'not_renewable' || !level.renewal || !expiresOn) throw conflict('NOT_RENEWABLE', 'This level does not expire and needs no renewal');
       if (window === 'too_early') throw conflict('RENEWAL_NOT_OPEN', `Renewal opens on ${reminderDueOn(expiresOn, level.renewal)}`);
@@ -66,7 +66,7 @@ export class AccreditationRenewalsService {
   /** Active accreditations of a body whose renewal reminder is due (expiry − reminderDaysBefore has passed). */
   async due(ctx: AuthedCtx, q: RenewalsDueQuery): Promise<RenewalDueDto[]> {
     if (!(await schemeAdminGrant(this.db.manager, ctx.actor, q.bodyId))) throw notFound('Body');
-    const today = todayIso();
+    const today = todayUtc(new Date());
     // reminderDaysBefore is at most 365, so nothing further out can be due
     const horizon = addDays(today, q.withinDays ?? 365);
     const rows = await this.db.getRepository(Accreditation).createQueryBuilder('a')
@@ -77,7 +77,7 @@ export class AccreditationRenewalsService {
     const out: RenewalDueDto[] = [];
     for (const a of rows) {
       const level = (a.schemeVersion!.definition.levels as LevelDef[]).find((l) => l.code === a.levelCode);
-      const expiresOn = isoDateOrNull(a.expiresOn)!;
+      const expiresOn = dateOrNull(a.expiresOn)!;
       const terms = level?.renewal ?? { graceDays: 0, reminderDaysBefore: 0 };
       const dueOn = reminderDueOn(expiresOn, terms)!;
       if (q.withinDays === undefined && dueOn > today) continue;

@@ -4,10 +4,6 @@ import type { HeldVersion } from '../schemes/progress.service';
 import type { LevelDef, SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion } from '../schemes/scheme.entity';
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
-export const isoDate = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-export const isoDateOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : isoDate(v));
-
 /** The scheme version an application or accreditation was made under, as ProgressService.evaluate wants it. */
 export async function heldFromVersion(em: EntityManager, schemeVersionId: string): Promise<HeldVersion> {
   const version = await em.findOneByOrFail(SchemeVersion, { id: schemeVersionId });

@@ -1,6 +1,6 @@
 import type { AccreditationDetailDto, AccreditationDto, AccreditationEventDto } from './dto';
 import type { Accreditation, AccreditationEvent } from './accreditation.entity';
-import { isoDate, isoDateOrNull } from './accreditation-rules';
+import { dateOf, dateOrNull } from '../common/dates';
 
 export const toAccreditationDto = (a: Accreditation): AccreditationDto => ({
   id: a.id,
@@ -13,8 +13,8 @@ export const toAccreditationDto = (a: Accreditation): AccreditationDto => ({
   levelName: a.levelName,
   applicationId: a.applicationId,
   status: a.status,
-  issuedOn: isoDate(a.issuedOn),
-  expiresOn: isoDateOrNull(a.expiresOn),
+  issuedOn: dateOf(a.issuedOn),
+  expiresOn: dateOrNull(a.expiresOn),
   publicListing: a.publicListing,
   createdAt: a.createdAt.toISOString(),
   version: a.version,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
+import { dateOrNull } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx, Grant } from '../common/request-context';
@@ -8,7 +9,6 @@ import { schemeAdminGrant } from '../schemes/scheme-access';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { expiryAfterLeave, leaveDays } from './accreditation-lifecycle';
 import { toAccreditationDetailDto, toAccreditationDto } from './accreditation.mapper';
-import { isoDateOrNull } from './accreditation-rules';
 import { administeredBodiesPredicate } from './accreditation-scope';
 import type { AccreditationDetailDto, AccreditationDto, LeaveDto, ListAccreditationsQuery, StatusChangeDto } from './dto';
 
@@ -74,7 +74,7 @@ export class AccreditationsService {
     if (dto.to < dto.from) throw invalid('to', 'to must not be before from');
     return this.uow.run(ctx, async (em, audit) => {
       const { acc, via } = await this.lockForAdmin(em, ctx, id);
-      const expiresOn = isoDateOrNull(acc.expiresOn);
+      const expiresOn = dateOrNull(acc.expiresOn);
       if (![AccreditationStatus.Active, AccreditationStatus.Suspended].includes(acc.status)) {
         throw conflict('INVALID_STATUS_CHANGE', `Leave cannot be granted on an accreditation that is ${acc.status}`);
       }

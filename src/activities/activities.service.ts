@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
+import { isFutureDate } from '../common/dates';
 import { badRequest, conflict, type ErrorDetails, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import { hasConflictOfInterest } from '../supervision/conflicts';
 import { UserStatus } from '../users/user.entity';
 import { toActivityDto } from './activity.mapper';
-import { hoursProblem, isFutureDate, isPlainText } from './activity-rules';
+import { hoursProblem, isPlainText } from './activity-rules';
 import type { ActivityDto, CreateActivityDto, UpdateActivityDto, UpdatedActivityDto } from './dto';
 import { TrainingActivity } from './training-activity.entity';
 

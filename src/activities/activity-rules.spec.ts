@@ -1,23 +1,6 @@
-import { hoursProblem, isCalendarDate, isFutureDate, isPlainText } from './activity-rules';
+import { hoursProblem, isPlainText } from './activity-rules';
 
-describe('activity dates', () => {
-  const now = new Date('2025-03-10T12:00:00Z');
-  it('accepts today and the past', () => {
-    expect(isFutureDate('2025-03-10', now)).toBe(false);
-    expect(isFutureDate('2020-01-01', now)).toBe(false);
-  });
-  it('accepts tomorrow-in-UTC while it is already tomorrow in Kiribati', () => {
-    expect(isFutureDate('2025-03-11', now)).toBe(false);
-  });
-  it('refuses a date that has begun nowhere yet', () => {
-    expect(isFutureDate('2025-03-12', now)).toBe(true);
-  });
-  it('refuses impossible calendar dates', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true);
-    expect(isCalendarDate('2023-02-29')).toBe(false);
-    expect(isCalendarDate('2024-1-01')).toBe(false);
-  });
-});
+// activity dates ("not in the future") are the calendar module's rule: common/dates.spec.ts
 
 describe('activity hours', () => {
   it('accepts a 16 h course and a 0.25 h item', () => {

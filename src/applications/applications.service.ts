@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { RecordAccessService } from '../access/record-access.service';
-import { heldFromVersion, todayIso } from '../accreditations/accreditation-rules';
+import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { administeredBodiesPredicate } from '../accreditations/accreditation-scope';
 import { UnitOfWork } from '../audit/unit-of-work';
+import { todayUtc } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
@@ -40,9 +41,9 @@ export class ApplicationsService {
       let enrolment = await em.findOneBy(SchemeEnrolment, { userId: me, schemeId: scheme.id });
       const enrolled = !enrolment;
       if (!enrolment) {
-        const inForce = await this.progress.versionInForce(em, scheme.id, todayIso());
+        const inForce = await this.progress.versionInForce(em, scheme.id, todayUtc(new Date()));
         if (!inForce) throw conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
-        enrolment = await em.save(em.create(SchemeEnrolment, { userId: me, schemeId: scheme.id, schemeVersionId: inForce.id, enrolledOn: todayIso(), optedInAt: null }));
+        enrolment = await em.save(em.create(SchemeEnrolment, { userId: me, schemeId: scheme.id, schemeVersionId: inForce.id, enrolledOn: todayUtc(new Date()), optedInAt: null }));
       }
       const version = await em.findOneByOrFail(SchemeVersion, { id: enrolment.schemeVersionId });
       if (!(version.definition as SchemeDefinition).levels.some((l) => l.code === dto.levelCode)) {

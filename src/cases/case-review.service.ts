@@ -4,7 +4,7 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { DomainError } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
-import { CaseAccess, READERS } from './case-access.service';
+import { CaseAccess, findCase, READERS } from './case-access.service';
 import { entityRows } from '../database/entity-rows';
 import { loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
@@ -40,9 +40,8 @@ export class CaseReviewService {
   }
 
   private async transition(ctx: AuthedCtx, id: string, action: ReviewAction, comments: string | null = null, readHash?: string): Promise<CaseDto> {
-    // readers only: anyone else gets the same 404 as for a missing case
-    await this.access.load(ctx.actor, id, READERS);
-    await this.uow.run(ctx, async (em, audit) => {
+    return this.uow.run(ctx, async (em, audit) => {
+      // locked first, then read and checked once: readers only, anyone else gets the same 404 as for a missing case
       await lockCase(em, id);
       const { c, access } = await this.access.load(ctx.actor, id, READERS, em);
       const loaded = action === 'sign_off' ? await loadCaseContent(em, c) : null;
@@ -67,9 +66,10 @@ export class CaseReviewService {
         bodyId: c.bodyId,
         changes: { reviewState: { from: c.reviewState, to: decision.next }, ...(loaded ? { contentHash: loaded.hash } : {}) },
       });
+      // the answer from this transaction: the case as the transition left it
+      const after = await findCase(em, id);
+      return toCaseDto(await loadCaseContent(em, after as SupervisedCase));
     });
-    const { c } = await this.access.load(ctx.actor, id, READERS);
-    return toCaseDto(await loadCaseContent(this.db.manager, c));
   }
 
   async history(ctx: AuthedCtx, id: string): Promise<CaseHistoryDto> {

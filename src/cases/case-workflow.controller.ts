@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
-import { expectedVersion, IfMatch } from '../common/etag';
+import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { CaseReviewService } from './case-review.service';
@@ -21,7 +21,7 @@ export class CaseWorkflowController {
   @RequirePermission(Permission.RecordsWrite)
   @ApiCreatedResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag; answers with the updated case" })
   addSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateSessionDto): Promise<CaseDto> {
-    return this.sessions.add(ctx, id, expectedVersion(ifMatch), dto);
+    return this.sessions.add(ctx, id, ifMatch, dto);
   }
 
   @Patch('sessions/:sessionId')
@@ -34,14 +34,14 @@ export class CaseWorkflowController {
     @IfMatch() ifMatch: string | undefined,
     @Body() dto: UpdateSessionDto,
   ): Promise<CaseDto> {
-    return this.sessions.update(ctx, id, sessionId, expectedVersion(ifMatch), dto);
+    return this.sessions.update(ctx, id, sessionId, ifMatch, dto);
   }
 
   @Delete('sessions/:sessionId')
   @RequirePermission(Permission.RecordsWrite)
   @ApiOkResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag" })
   removeSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('sessionId', UuidPipe) sessionId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseDto> {
-    return this.sessions.remove(ctx, id, sessionId, expectedVersion(ifMatch));
+    return this.sessions.remove(ctx, id, sessionId, ifMatch);
   }
 
   @Post('submit')

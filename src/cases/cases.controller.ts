@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
-import { expectedVersion, IfMatch } from '../common/etag';
+import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { CaseDto, CasePageDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto';
@@ -38,7 +38,7 @@ export class CasesController {
   @RequirePermission(Permission.RecordsWrite)
   @ApiOkResponse({ type: CaseDto, description: 'Needs If-Match; a submitted/returned/signed-off case goes back to draft (sign-off voided)' })
   update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateCaseDto): Promise<CaseDto> {
-    return this.cases.update(ctx, id, expectedVersion(ifMatch), dto);
+    return this.cases.update(ctx, id, ifMatch, dto);
   }
 
   @Delete(':id')

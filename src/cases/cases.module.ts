@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseAccess } from './case-access.service';
+import { CaseContentEdits } from './case-edits';
 import { CaseReviewService } from './case-review.service';
 import { CaseWorkflowController } from './case-workflow.controller';
 import { CasesController } from './cases.controller';
@@ -9,7 +10,7 @@ import { TherapySessionsService } from './therapy-sessions.service';
 
 @Module({
   controllers: [CasesController, CaseWorkflowController, ReviewQueueController],
-  providers: [CaseAccess, CasesService, CaseReviewService, TherapySessionsService],
-  exports: [CaseAccess],
+  providers: [CaseAccess, CaseContentEdits, CasesService, CaseReviewService, TherapySessionsService],
+  exports: [CaseAccess, CaseContentEdits],
 })
 export class CasesModule {}

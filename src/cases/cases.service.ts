@@ -4,12 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { badRequest, conflict, invalid, preconditionFailed } from '../common/errors';
+import { badRequest, conflict, invalid } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { CaseAccess, OWNER, READERS } from './case-access.service';
-import { loadCaseContent } from './case-content';
-import { lockCase, reopenReview } from './case-edits';
+import { loadCaseContent, measuresOf, sessionsOf, withContent } from './case-content';
+import { CaseContentEdits, lockCase } from './case-edits';
 import { checkCaseFields } from './case-rules';
 import { CaseSignoff } from './case-signoff.entity';
 import { toCaseDto, toCaseSummaryDto } from './case.mapper';
@@ -17,9 +17,7 @@ import { checkClientCode, generateClientCode } from './client-code';
 import type { CaseDto, CaseSummaryDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto';
 import { checkSessions, issueDetails } from './session-consistency';
 import { CaseStatus, SupervisedCase } from './supervised-case.entity';
-import { TherapySession } from './therapy-session.entity';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
 // timestamps are compared at millisecond precision, the precision of the cursor
 const SORT_COLUMNS = { startDate: 'c.start_date', updatedAt: "date_trunc('milliseconds', c.updated_at)", createdAt: "date_trunc('milliseconds', c.created_at)" } as const;
 
@@ -30,6 +28,7 @@ export class CasesService {
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccess,
     private readonly records: RecordAccessService,
+    private readonly edits: CaseContentEdits,
   ) {}
 
   async create(ctx: AuthedCtx, dto: CreateCaseDto): Promise<CaseDto> {
@@ -48,7 +47,7 @@ export class CasesService {
       techniques: dto.techniques ?? null,
       outcome: dto.outcome ?? null,
     };
-    failIfAny(checkCaseFields(fields, today()));
+    failIfAny(checkCaseFields(fields, new Date()));
     const id = await this.uow.run(ctx, async (em, audit) => {
       const bodyId = await activeSupervision(em, traineeId, dto.supervisorId);
       const clientCode = chosenCode ?? (await freshCode(em, traineeId));
@@ -89,34 +88,31 @@ export class CasesService {
     return toCaseDto(await loadCaseContent(this.db.manager, c));
   }
 
-  async update(ctx: AuthedCtx, id: string, version: number, dto: UpdateCaseDto): Promise<CaseDto> {
+  update(ctx: AuthedCtx, id: string, ifMatch: string | undefined, dto: UpdateCaseDto): Promise<CaseDto> {
     if (!Object.keys(dto).length) throw badRequest('VALIDATION_FAILED', 'Send at least one field to change', { body: ['no fields to change'] });
-    const { c } = await this.access.load(ctx.actor, id, OWNER);
-    if (c.version !== version) throw preconditionFailed();
     const patch: Partial<SupervisedCase> = { ...dto };
     if (dto.clientCode !== undefined) patch.clientCode = validCode(dto.clientCode);
-    if (dto.supervisorId === c.traineeId) throw invalid('supervisorId', 'You cannot supervise your own case');
-    const merged = { ...c, ...patch };
-    failIfAny(checkCaseFields(merged, today()));
-    await this.uow.run(ctx, async (em, audit) => {
-      const state = await lockCase(em, id, version);
+    return this.edits.run(ctx, id, ifMatch, 'case.update', async (em, c) => {
+      if (dto.supervisorId === c.traineeId) throw invalid('supervisorId', 'You cannot supervise your own case');
+      const merged = { ...c, ...patch };
+      failIfAny(checkCaseFields(merged, new Date()));
       if (patch.supervisorId && patch.supervisorId !== c.supervisorId) patch.bodyId = await activeSupervision(em, c.traineeId, patch.supervisorId);
       if (patch.clientCode && patch.clientCode !== c.clientCode && (await em.existsBy(SupervisedCase, { traineeId: c.traineeId, clientCode: patch.clientCode }))) throw codeTaken();
-      if (patch.startDate !== undefined || patch.endDate !== undefined) {
-        const sessions = await em.find(TherapySession, { where: { caseId: id } });
-        failIfAny(issueDetails(checkSessions(merged, sessions, today()), null));
-      }
-      const res = await em
+      const sessions = await sessionsOf(em, id);
+      if (patch.startDate !== undefined || patch.endDate !== undefined) failIfAny(issueDetails(checkSessions(merged, sessions, new Date()), null));
+      // the version was bumped once by the edit path; naming it here keeps TypeORM from bumping it again
+      await em
         .createQueryBuilder()
         .update(SupervisedCase)
-        .set({ ...(patch as QueryDeepPartialEntity<SupervisedCase>), version: () => 'version + 1' })
-        .where('id = :id AND version = :v', { id, v: version })
+        .set({ ...(patch as QueryDeepPartialEntity<SupervisedCase>), version: c.version })
+        .where('id = :id', { id })
         .execute();
-      if (!res.affected) throw preconditionFailed();
-      await reopenReview(em, id, state.reviewState, ctx.actor.userId);
-      audit({ action: 'case.update', entityType: 'case', entityId: id, bodyId: patch.bodyId ?? c.bodyId, changes: { fields: Object.keys(dto).sort(), reviewState: { from: state.reviewState } } });
+      Object.assign(c, patch);
+      return {
+        changes: { fields: Object.keys(dto).sort() },
+        reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, id), signoff: null })),
+      };
     });
-    return this.get(ctx, id);
   }
 
   async remove(ctx: AuthedCtx, id: string): Promise<void> {

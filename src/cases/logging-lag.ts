@@ -1,3 +1,5 @@
+import { daysBetween, todayUtc } from '../common/dates';
+
 // How late trainees log their sessions (domain.md: logs are back-filled because logging is a burden).
 // Lag = whole days from the session date to the day it was logged (UTC), never below 0.
 
@@ -12,11 +14,7 @@ export interface LoggingLag {
   loggedLate: number;
 }
 
-export function lagDays(sessionDate: string, loggedAt: Date): number {
-  const logged = Date.UTC(loggedAt.getUTCFullYear(), loggedAt.getUTCMonth(), loggedAt.getUTCDate());
-  const [y, m, d] = sessionDate.split('-').map(Number);
-  return Math.max(0, Math.round((logged - Date.UTC(y, m - 1, d)) / 86_400_000));
-}
+export const lagDays = (sessionDate: string, loggedAt: Date): number => Math.max(0, daysBetween(sessionDate, todayUtc(loggedAt)));
 
 export function summariseLag(lags: readonly number[]): LoggingLag {
   if (!lags.length) return { sessions: 0, medianDays: null, p90Days: null, loggedLate: 0 };

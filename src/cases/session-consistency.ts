@@ -1,3 +1,4 @@
+import { isFutureDate } from '../common/dates';
 import { SessionPhase } from './therapy-session.entity';
 
 export interface SessionFacts {
@@ -24,8 +25,8 @@ const PHASE_RANK: Record<SessionPhase, number> = { [SessionPhase.Initial]: 0, [S
 
 // IPT runs initial → middle → termination (domain.md), so phases never go backwards by session number; a
 // session cannot happen before the case started, after it ended, in the future, or out of order with its
-// neighbours. Dates are ISO strings, so string comparison is date comparison.
-export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], today: string): SessionIssue[] {
+// neighbours. Dates are ISO strings, so string comparison is date comparison; "in the future" is common/dates.ts.
+export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], now: Date): SessionIssue[] {
   const issues: SessionIssue[] = [];
   const seen = new Set<number>();
   for (const s of sessions) {
@@ -37,7 +38,7 @@ export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], t
     }
     if (s.date < c.startDate) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is before the case start (${c.startDate})` });
     if (c.endDate && s.date > c.endDate) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is after the case end (${c.endDate})` });
-    if (s.date > today) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is in the future` });
+    if (isFutureDate(s.date, now)) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is in the future` });
   }
   const sorted = [...sessions].sort((a, b) => a.number - b.number);
   for (let i = 1; i < sorted.length; i++) {

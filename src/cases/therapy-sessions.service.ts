@@ -2,40 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { entityRows } from '../database/entity-rows';
-import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { READERS } from './case-access.service';
 import { measuresOf, sessionsOf, withContent } from './case-content';
-import { markCaseEdited } from './case-edits';
+import { CaseContentEdits } from './case-edits';
 import { toCaseDto } from './case.mapper';
-import { today } from './cases.service';
 import type { CaseDto, CreateSessionDto, TraineeLoggingLagDto, UpdateSessionDto } from './dto';
 import { lagDays, summariseLag } from './logging-lag';
 import { checkSessions, issueDetails, type SessionFacts } from './session-consistency';
 import { SupervisedCase } from './supervised-case.entity';
 import { TherapySession } from './therapy-session.entity';
 
-// Sessions are case content: every write goes through markCaseEdited (If-Match on the CASE version, back to
+// Sessions are case content: every write goes through CaseContentEdits (If-Match on the CASE version, back to
 // draft, sign-off voided) and answers with the whole case, so the client gets the new ETag.
 @Injectable()
 export class TherapySessionsService {
   constructor(
     private readonly db: DataSource,
-    private readonly uow: UnitOfWork,
+    private readonly edits: CaseContentEdits,
     private readonly records: RecordAccessService,
   ) {}
 
-  async add(ctx: AuthedCtx, caseId: string, version: number, dto: CreateSessionDto): Promise<CaseDto> {
-    return this.write(ctx, caseId, version, 'session.create', async (em, c, sessions) => {
+  async add(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, dto: CreateSessionDto): Promise<CaseDto> {
+    return this.write(ctx, caseId, ifMatch, 'session.create', async (em, c, sessions) => {
       failIfInconsistent(c, [...sessions, dto], dto.number);
       const row = await insertSession(em, caseId, dto);
       return { changes: { sessionId: row.id, number: dto.number }, sessions: [...sessions, row] };
     });
   }
 
-  async update(ctx: AuthedCtx, caseId: string, sessionId: string, version: number, dto: UpdateSessionDto): Promise<CaseDto> {
-    return this.write(ctx, caseId, version, 'session.update', async (em, c, sessions) => {
+  async update(ctx: AuthedCtx, caseId: string, sessionId: string, ifMatch: string | undefined, dto: UpdateSessionDto): Promise<CaseDto> {
+    return this.write(ctx, caseId, ifMatch, 'session.update', async (em, c, sessions) => {
       const current = sessions.find((s) => s.id === sessionId);
       if (!current) throw notFound('Session');
       const next = Object.assign(new TherapySession(), current, dto);
@@ -46,8 +44,8 @@ export class TherapySessionsService {
     });
   }
 
-  async remove(ctx: AuthedCtx, caseId: string, sessionId: string, version: number): Promise<CaseDto> {
-    return this.write(ctx, caseId, version, 'session.delete', async (em, _c, sessions) => {
+  async remove(ctx: AuthedCtx, caseId: string, sessionId: string, ifMatch: string | undefined): Promise<CaseDto> {
+    return this.write(ctx, caseId, ifMatch, 'session.delete', async (em, _c, sessions) => {
       const row = sessions.find((s) => s.id === sessionId);
       if (!row) throw notFound('Session');
       await em.delete(TherapySession, { id: sessionId });
@@ -64,25 +62,19 @@ export class TherapySessionsService {
     return { traineeId, ...summariseLag(rows.map((r) => lagDays(r.date, new Date(r.created_at)))) };
   }
 
-  /**
-   * One session write, in one transaction: the case's version is checked and bumped (markCaseEdited), the work
-   * runs against the case and its sessions as they stand, and the answer is built from what this transaction
-   * wrote and read (an edit voids any sign-off, so there is none to read back).
-   */
+  /** One session write through the case-content path; the answer is the whole case, from this transaction. */
   private write(
     ctx: AuthedCtx,
     caseId: string,
-    version: number,
+    ifMatch: string | undefined,
     action: string,
     work: (em: EntityManager, c: SupervisedCase, sessions: TherapySession[]) => Promise<{ changes: Record<string, unknown>; sessions: TherapySession[] }>,
   ): Promise<CaseDto> {
-    return this.uow.run(ctx, async (em, audit) => {
-      // owner only: a case that is not the caller's is a 404, checked in the same statement as the version
-      const c = await markCaseEdited(em, caseId, version, ctx.actor.userId, ctx.actor.userId);
+    return this.edits.run(ctx, caseId, ifMatch, action, async (em, c) => {
       const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId));
-      audit({ action, entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes });
       sessions.sort((a, b) => a.number - b.number);
-      return toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }));
+      // an edit voids any sign-off, so there is none to read back
+      return { changes, reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null })) };
     });
   }
 }
@@ -98,6 +90,6 @@ async function insertSession(em: EntityManager, caseId: string, dto: CreateSessi
 }
 
 function failIfInconsistent(c: SupervisedCase, sessions: SessionFacts[], focus: number): void {
-  const details = issueDetails(checkSessions(c, sessions, today()), focus);
+  const details = issueDetails(checkSessions(c, sessions, new Date()), focus);
   if (Object.keys(details).length) throw badRequest('INCONSISTENT_SESSIONS', 'The session does not fit the case', details);
 }

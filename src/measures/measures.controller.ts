@@ -2,16 +2,13 @@ import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
-import { expectedVersion, IfMatch } from '../common/etag';
+import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { CaseMeasuresDto, CreatedMeasureDto, CreateMeasureDto } from './dto';
 import { MeasuresService } from './measures.service';
 
-// If-Match (the case's ETag) is optional here: measures are observations added alongside other work, and a
-// sign-off is protected by the content hash either way. When sent, it is enforced.
-const optionalVersion = (ifMatch: string | undefined) => (ifMatch === undefined ? undefined : expectedVersion(ifMatch));
-
+// Measures are case content: like a session, a write needs If-Match with the CASE's ETag (428 without, 412 stale).
 @ApiTags('measures')
 @Controller('cases/:id/measures')
 export class MeasuresController {
@@ -19,9 +16,9 @@ export class MeasuresController {
 
   @Post()
   @RequirePermission(Permission.RecordsWrite)
-  @ApiCreatedResponse({ type: CreatedMeasureDto, description: 'Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case' })
+  @ApiCreatedResponse({ type: CreatedMeasureDto, description: "Needs If-Match with the CASE's ETag. Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case" })
   add(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
-    return this.measures.add(ctx, id, optionalVersion(ifMatch), dto);
+    return this.measures.add(ctx, id, ifMatch, dto);
   }
 
   @Get()
@@ -33,8 +30,8 @@ export class MeasuresController {
 
   @Delete(':measureId')
   @RequirePermission(Permission.RecordsWrite)
-  @ApiOkResponse({ type: CaseMeasuresDto })
+  @ApiOkResponse({ type: CaseMeasuresDto, description: "Needs If-Match with the CASE's ETag" })
   remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('measureId', UuidPipe) measureId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseMeasuresDto> {
-    return this.measures.remove(ctx, id, measureId, optionalVersion(ifMatch));
+    return this.measures.remove(ctx, id, measureId, ifMatch);
   }
 }

@@ -1,72 +1,87 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { UnitOfWork } from '../audit/unit-of-work';
-import { CaseAccess, OWNER, READERS } from '../cases/case-access.service';
-import { markCaseEdited } from '../cases/case-edits';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CaseAccess, READERS } from '../cases/case-access.service';
+import { measuresOf } from '../cases/case-content';
+import { CaseContentEdits, flatRows } from '../cases/case-edits';
 import { measurePoints } from '../cases/case.mapper';
-import { today } from '../cases/cases.service';
 import { SupervisedCase } from '../cases/supervised-case.entity';
+import { isFutureDate } from '../common/dates';
 import { badRequest, invalid, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
+import { entityRows } from '../database/entity-rows';
 import { changeFromIntake } from './change-from-intake';
 import type { CaseMeasuresDto, CreatedMeasureDto, CreateMeasureDto } from './dto';
 import { toMeasureDto } from './measure.mapper';
-import { scoreMeasure } from './measure-scoring';
+import { type ScoredMeasure, scoreMeasure } from './measure-scoring';
 import { OutcomeMeasure } from './outcome-measure.entity';
 
-// Outcome measures are case content (they change the signed hash). A PHQ-9 with item 9 above 0 flags the case
-// for the supervisor in the same transaction; the flag stays while any such administration is on the case.
+// Outcome measures are case content (they change the signed hash): every write goes through CaseContentEdits,
+// like a session's. A PHQ-9 with item 9 above 0 flags the case for the supervisor in the same transaction; the
+// flag stays while any such administration is on the case.
 @Injectable()
 export class MeasuresService {
   constructor(
     private readonly db: DataSource,
-    private readonly uow: UnitOfWork,
+    private readonly edits: CaseContentEdits,
     private readonly access: CaseAccess,
   ) {}
 
-  async add(ctx: AuthedCtx, caseId: string, version: number | undefined, dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
-    const { c } = await this.access.load(ctx.actor, caseId, OWNER);
+  add(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
     const scored = scoreMeasure(dto.instrument, dto);
     if (!scored.ok) throw badRequest('VALIDATION_FAILED', 'The measure is not valid', scored.details);
-    if (dto.administeredOn > today()) throw invalid('administeredOn', 'administeredOn must not be in the future');
-    if (c.endDate && dto.administeredOn > c.endDate) throw invalid('administeredOn', 'administeredOn must not be after the case ended');
+    if (isFutureDate(dto.administeredOn, new Date())) throw invalid('administeredOn', 'administeredOn must not be in the future');
     const { value } = scored;
-    const id = await this.uow.run(ctx, async (em, audit) => {
-      await markCaseEdited(em, caseId, version, ctx.actor.userId);
-      const row = await em.save(
-        em.create(OutcomeMeasure, { caseId, instrument: dto.instrument, administeredOn: dto.administeredOn, sessionNumber: dto.sessionNumber ?? null, items: value.items, total: value.total, severity: value.severity, riskFlag: value.riskFlag === true }),
-      );
-      if (value.riskFlag) await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()) WHERE id = $1`, [caseId]);
-      audit({ action: 'measure.create', entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes: { measureId: row.id, instrument: dto.instrument, riskFlag: value.riskFlag } });
-      return row.id;
+    return this.edits.run(ctx, caseId, ifMatch, 'measure.create', async (em, c) => {
+      if (c.endDate && dto.administeredOn > c.endDate) throw invalid('administeredOn', 'administeredOn must not be after the case ended');
+      const m = await insertMeasure(em, caseId, dto, value);
+      if (value.riskFlag) {
+        const [flag]: { risk_flagged_at: Date }[] = flatRows(
+          await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()) WHERE id = $1 RETURNING risk_flagged_at`, [caseId]),
+        );
+        c.riskFlaggedAt = new Date(flag.risk_flagged_at);
+      }
+      return {
+        changes: { measureId: m.id, instrument: dto.instrument, riskFlag: value.riskFlag },
+        reply: { ...toMeasureDto(m), caseVersion: c.version, riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null },
+      };
     });
-    const [m, after] = await Promise.all([this.db.getRepository(OutcomeMeasure).findOneByOrFail({ id }), this.db.getRepository(SupervisedCase).findOneByOrFail({ id: caseId })]);
-    return { ...toMeasureDto(m), caseVersion: after.version, riskFlaggedAt: after.riskFlaggedAt?.toISOString() ?? null };
   }
 
   async list(ctx: AuthedCtx, caseId: string): Promise<CaseMeasuresDto> {
-    await this.access.load(ctx.actor, caseId, READERS);
-    return this.summary(caseId);
+    const { c } = await this.access.load(ctx.actor, caseId, READERS);
+    return summary(c, await measuresOf(this.db.manager, caseId));
   }
 
-  async remove(ctx: AuthedCtx, caseId: string, measureId: string, version: number | undefined): Promise<CaseMeasuresDto> {
-    const { c } = await this.access.load(ctx.actor, caseId, OWNER);
-    await this.uow.run(ctx, async (em, audit) => {
-      await markCaseEdited(em, caseId, version, ctx.actor.userId);
-      const row = await em.findOneBy(OutcomeMeasure, { id: measureId, caseId });
+  remove(ctx: AuthedCtx, caseId: string, measureId: string, ifMatch: string | undefined): Promise<CaseMeasuresDto> {
+    return this.edits.run(ctx, caseId, ifMatch, 'measure.delete', async (em, c) => {
+      const measures = await measuresOf(em, caseId);
+      const row = measures.find((m) => m.id === measureId);
       if (!row) throw notFound('Measure');
       await em.delete(OutcomeMeasure, { id: measureId });
-      await em.query(`UPDATE supervised_cases SET risk_flagged_at = NULL WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM outcome_measures WHERE case_id = $1 AND risk_flag)`, [caseId]);
-      audit({ action: 'measure.delete', entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes: { measureId, instrument: row.instrument } });
+      const left = measures.filter((m) => m !== row);
+      // the flag stays while any flagged administration is left
+      if (c.riskFlaggedAt && !left.some((m) => m.riskFlag)) {
+        await em.query(`UPDATE supervised_cases SET risk_flagged_at = NULL WHERE id = $1`, [caseId]);
+        c.riskFlaggedAt = null;
+      }
+      return { changes: { measureId, instrument: row.instrument }, reply: summary(c, left) };
     });
-    return this.summary(caseId);
   }
+}
 
-  private async summary(caseId: string): Promise<CaseMeasuresDto> {
-    const [measures, c] = await Promise.all([
-      this.db.getRepository(OutcomeMeasure).find({ where: { caseId }, order: { administeredOn: 'ASC', createdAt: 'ASC' } }),
-      this.db.getRepository(SupervisedCase).findOneByOrFail({ id: caseId }),
-    ]);
-    return { items: measures.map(toMeasureDto), change: changeFromIntake(measurePoints(measures)), riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null, caseVersion: c.version };
-  }
+const summary = (c: SupervisedCase, measures: OutcomeMeasure[]): CaseMeasuresDto => ({
+  items: measures.map(toMeasureDto),
+  change: changeFromIntake(measurePoints(measures)),
+  riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null,
+  caseVersion: c.version,
+});
+
+async function insertMeasure(em: EntityManager, caseId: string, dto: CreateMeasureDto, value: ScoredMeasure): Promise<OutcomeMeasure> {
+  const m = entityRows(em.connection, OutcomeMeasure);
+  const rows: Record<string, unknown>[] = await em.query(
+    `INSERT INTO outcome_measures AS m (case_id, instrument, administered_on, session_number, items, total, severity, risk_flag)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${m.select('m')}`,
+    [caseId, dto.instrument, dto.administeredOn, dto.sessionNumber ?? null, value.items, value.total, value.severity, value.riskFlag === true],
+  );
+  return m.map(rows[0], 'm');
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { Body } from '../bodies/body.entity';
+import { todayUtc } from '../common/dates';
 import { notFound } from '../common/errors';
 import { entityRows } from '../database/entity-rows';
 import { AppConfig } from '../config/env';
@@ -11,7 +12,6 @@ import type { JwksDto } from '../credentials/dto';
 import { SigningKeysService } from '../credentials/signing-keys.service';
 import type { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerificationResult } from './dto';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const normaliseName = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 // Public answers about issued accreditations. Who learns what:
@@ -32,7 +32,7 @@ export class VerificationService {
     const acc = await this.load(certificateNumber);
     if (!acc) return unknown(certificateNumber);
     return {
-      ...describe(acc, standing(acc.status, acc.expiresOn, today())),
+      ...describe(acc, standing(acc.status, acc.expiresOn, todayUtc(new Date()))),
       holderName: acc.publicListing ? acc.holderName : null,
       nameMatches: name === undefined ? null : normaliseName(name) === normaliseName(acc.holderName),
     };
@@ -47,7 +47,7 @@ export class VerificationService {
     if (!acc || check.credential.id !== `urn:uuid:${acc.id}` || acc.bodyId !== check.bodyId) {
       return { ...unknown(number), kid: check.kid, claims: check.credential };
     }
-    const result = presentedStanding(standing(acc.status, acc.expiresOn, today()), check.credential.validUntil, new Date());
+    const result = presentedStanding(standing(acc.status, acc.expiresOn, todayUtc(new Date())), check.credential.validUntil, new Date());
     return { ...describe(acc, result), holderName: acc.holderName, nameMatches: null, kid: check.kid, claims: check.credential };
   }
 
@@ -59,7 +59,7 @@ export class VerificationService {
     return {
       certificateNumber,
       status: acc.status,
-      result: standing(acc.status, acc.expiresOn, today()),
+      result: standing(acc.status, acc.expiresOn, todayUtc(new Date())),
       updatedAt: new Date(row?.at ?? acc.createdAt).toISOString(),
     };
   }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { calibratedRaters } from '../calibration/calibrated-raters';
+import { todayUtc } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { DEFAULT_GROUP_FORMULA, type GroupCreditFormula } from '../supervision-sessions/group-credit';
@@ -14,7 +15,6 @@ import { toFormula } from './rules/cases';
 import type { SchemeDefinition } from './scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export interface HeldVersion {
   scheme: Scheme;
@@ -45,7 +45,7 @@ export class ProgressService {
     if (!scheme) throw notFound('Scheme');
     const enrolment = await em.findOneBy(SchemeEnrolment, { userId: personId, schemeId });
     if (enrolment) return { scheme, version: (await em.findOneBy(SchemeVersion, { id: enrolment.schemeVersionId }))!, heldBy: 'enrolment' };
-    const version = await this.versionInForce(em, schemeId, today());
+    const version = await this.versionInForce(em, schemeId, todayUtc(new Date()));
     if (!version) throw conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
     return { scheme, version, heldBy: 'current' };
   }
@@ -58,7 +58,7 @@ export class ProgressService {
     const needsCalibration = JSON.stringify(levels).includes('"calibratedRatersOnly":true');
     const record = await this.loader.load(personId, { calibratedRaters: needsCalibration ? await calibratedRaters(em, held.scheme.bodyId) : [] }, em);
     const ctx: EvaluationContext = {
-      asOf: opts.asOf ?? today(),
+      asOf: opts.asOf ?? todayUtc(new Date()),
       schemeCode: held.scheme.code,
       schemeBodyId: held.scheme.bodyId,
       phaseBoundaries: definition.phaseBoundaries,
@@ -97,7 +97,7 @@ export class ProgressService {
     return this.uow.run(ctx, async (em, audit) => {
       const scheme = await em.findOneBy(Scheme, { id: schemeId });
       if (!scheme) throw notFound('Scheme');
-      const target = dto.schemeVersionId ? await em.findOneBy(SchemeVersion, { id: dto.schemeVersionId, schemeId }) : await this.versionInForce(em, schemeId, today());
+      const target = dto.schemeVersionId ? await em.findOneBy(SchemeVersion, { id: dto.schemeVersionId, schemeId }) : await this.versionInForce(em, schemeId, todayUtc(new Date()));
       if (!target) throw dto.schemeVersionId ? invalid('schemeVersionId', 'schemeVersionId is not a version of this scheme') : conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
       if (target.status !== SchemeVersionStatus.Published) throw invalid('schemeVersionId', 'only a published version can be chosen');
       const existing = await em.findOne(SchemeEnrolment, { where: { userId: ctx.actor.userId, schemeId }, lock: { mode: 'pessimistic_write' } });
@@ -109,7 +109,7 @@ export class ProgressService {
         audit({ action: 'enrolment.opt_in', entityType: 'scheme_enrolment', entityId: existing.id, bodyId: scheme.bodyId, changes: { from: existing.schemeVersionId, to: target.id } });
         return toEnrolmentDto((await em.findOneBy(SchemeEnrolment, { id: existing.id }))!, target);
       }
-      const enrolment = await em.save(em.create(SchemeEnrolment, { userId: ctx.actor.userId, schemeId, schemeVersionId: target.id, enrolledOn: today(), optedInAt: dto.schemeVersionId ? new Date() : null }));
+      const enrolment = await em.save(em.create(SchemeEnrolment, { userId: ctx.actor.userId, schemeId, schemeVersionId: target.id, enrolledOn: todayUtc(new Date()), optedInAt: dto.schemeVersionId ? new Date() : null }));
       audit({ action: 'enrolment.create', entityType: 'scheme_enrolment', entityId: enrolment.id, bodyId: scheme.bodyId, changes: { schemeVersionId: target.id } });
       return toEnrolmentDto(enrolment, target);
     });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { dateOf, dateOrNull } from '../common/dates';
 import type { RubricDefinition } from '../rubrics/rubric-scoring';
 import type { CaseRecord, LevelSpan, PersonRecord, Phase, SupervisionReceived } from './person-record';
 
 type Row = Record<string, unknown>;
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
 // Levels held: from issue to the end of good standing (expiry, or the first event that ended it).
 const LEVELS_SQL = `
@@ -57,10 +56,10 @@ export class RecordLoader {
     const levels = await q(LEVELS_SQL, [[personId, ...others]]);
     const spans = new Map<string, LevelSpan[]>();
     for (const l of levels) {
-      const ended = l.status === 'active' ? null : isoOrNull(l.ended_at) ?? isoOrNull(l.expires_on);
-      const to = [ended, l.status === 'active' ? isoOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
+      const ended = l.status === 'active' ? null : dateOrNull(l.ended_at) ?? dateOrNull(l.expires_on);
+      const to = [ended, l.status === 'active' ? dateOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
       const list = spans.get(String(l.holder_id)) ?? [];
-      list.push({ schemeCode: String(l.scheme_code), bodyId: String(l.body_id), levelCode: String(l.level_code), from: iso(l.issued_on), to });
+      list.push({ schemeCode: String(l.scheme_code), bodyId: String(l.body_id), levelCode: String(l.level_code), from: dateOf(l.issued_on), to });
       spans.set(String(l.holder_id), list);
     }
     const p = profile[0];
@@ -74,13 +73,13 @@ export class RecordLoader {
           }
         : null,
       levels: spans.get(personId) ?? [],
-      activities: activities.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: iso(a.date), verified: a.verified === true, trainerId: (a.trainer_id as string) ?? null })),
-      teaching: teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: iso(a.date) })),
+      activities: activities.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date), verified: a.verified === true, trainerId: (a.trainer_id as string) ?? null })),
+      teaching: teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date) })),
       cases: toCases(cases, sessions, measures),
       supervisionReceived: received.map(
         (r): SupervisionReceived => ({
           meetingId: String(r.id),
-          date: iso(r.date),
+          date: dateOf(r.date),
           supervisorId: String(r.supervisor_id),
           format: r.format === 'group' ? 'group' : 'individual',
           minutes: Number(r.minutes),
@@ -88,7 +87,7 @@ export class RecordLoader {
           caseReviews: (r.case_reviews as { caseId: string; minutes: number | null; reviewedSessionIds: string[] | null }[]).map((x) => ({ ...x, reviewedSessionIds: x.reviewedSessionIds ?? [] })),
         }),
       ),
-      supervisionGiven: given.map((g) => ({ id: String(g.id), date: iso(g.date), minutes: Number(g.minutes), traineeIds: (g.trainee_ids as string[]) ?? [] })),
+      supervisionGiven: given.map((g) => ({ id: String(g.id), date: dateOf(g.date), minutes: Number(g.minutes), traineeIds: (g.trainee_ids as string[]) ?? [] })),
       ratings: ratings.map((r) => ({
         id: String(r.id),
         rubricVersionId: String(r.rubric_version_id),
@@ -125,8 +124,8 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
       secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
       status: String(c.status),
       reviewState: String(c.review_state),
-      startDate: iso(c.start_date),
-      endDate: isoOrNull(c.end_date),
+      startDate: dateOf(c.start_date),
+      endDate: dateOrNull(c.end_date),
       supervisorId: String(c.supervisor_id),
       sessions: [],
       measures: [],
@@ -134,11 +133,11 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
   }
   for (const s of sessions) {
     byCase.get(String(s.case_id))?.sessions.push({
-      id: String(s.id), number: Number(s.number), date: iso(s.date), durationMinutes: Number(s.duration_minutes), phase: s.phase as Phase, attended: s.attended === true, recorded: s.recorded === true,
+      id: String(s.id), number: Number(s.number), date: dateOf(s.date), durationMinutes: Number(s.duration_minutes), phase: s.phase as Phase, attended: s.attended === true, recorded: s.recorded === true,
     });
   }
   for (const m of measures) {
-    byCase.get(String(m.case_id))?.measures.push({ id: String(m.id), instrument: String(m.instrument), sessionNumber: m.session_number === null ? null : Number(m.session_number), administeredOn: iso(m.administered_on) });
+    byCase.get(String(m.case_id))?.measures.push({ id: String(m.id), instrument: String(m.instrument), sessionNumber: m.session_number === null ? null : Number(m.session_number), administeredOn: dateOf(m.administered_on) });
   }
   return [...byCase.values()];
 }

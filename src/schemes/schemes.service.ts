@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
+import { todayUtc } from '../common/dates';
 import { conflict, DomainError, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
@@ -13,7 +14,6 @@ import { type SchemeDefinition, validateSchemeDefinition } from './scheme-defini
 import { toSchemeDto, toSchemeVersionDto } from './scheme.mapper';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
@@ -76,7 +76,7 @@ export class SchemesService {
       const base = definition ?? versions[0]?.definition;
       if (!base) throw invalid('definition', 'the first version of a scheme needs a definition');
       const v = await em.save(
-        em.create(SchemeVersion, { schemeId, versionNumber: (versions[0]?.versionNumber ?? 0) + 1, status: SchemeVersionStatus.Draft, effectiveFrom: dto.effectiveFrom ?? today(), definition: base }),
+        em.create(SchemeVersion, { schemeId, versionNumber: (versions[0]?.versionNumber ?? 0) + 1, status: SchemeVersionStatus.Draft, effectiveFrom: dto.effectiveFrom ?? todayUtc(new Date()), definition: base }),
       );
       audit({ action: 'scheme_version.create', entityType: 'scheme_version', entityId: v.id, via, bodyId: scheme.bodyId, changes: { versionNumber: v.versionNumber, copiedFrom: definition ? null : (versions[0]?.id ?? null) } });
       return toSchemeVersionDto(v);

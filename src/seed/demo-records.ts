@@ -1,13 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { addDays, todayUtc } from '../common/dates';
 import { seedExampleRubrics } from '../rubrics/rubric-seed';
 import { INTERNATIONAL_SCHEME, UK_STYLE_SCHEME, US_STYLE_SCHEME } from '../schemes/seed-schemes';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo-seed';
 
 type Json = Record<string, unknown> & { id?: string; version?: number; contentHash?: string };
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(todayUtc(new Date()), -n);
 
 /**
  * The demo's training records, written through the public API exactly as people would (so the demo can
@@ -62,19 +63,19 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   // cases in every review state (UK trainee), with sessions and measures
   const phq = (item9: number, base: number) => ({ instrument: 'PHQ9', items: [base, base, base, base, base, base, base, base, item9] });
   const makeCase = async (token: string, supervisor: string, c: Json & { startDate: string }, sessions: number, recorded = true) => {
-    const start = Date.parse(`${c.startDate}T00:00:00Z`);
     const created = await call('POST', '/cases', token, { supervisorId: ids[supervisor], format: 'individual', adaptation: 'adult', ageBand: '26-40', setting: 'community', plannedSessions: 12, recordingConsent: true, ...c });
     let version = created.version as number;
     for (let n = 1; n <= sessions; n++) {
       const phase = n <= 3 ? 'initial' : n > 9 ? 'termination' : 'middle';
-      const date = new Date(start + (n - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+      const date = addDays(c.startDate, (n - 1) * 7);
       version = (await call('POST', `/cases/${created.id}/sessions`, token, { number: n, date, durationMinutes: 50, phase, attended: true, recorded }, version)).version as number;
     }
     return { id: created.id as string, version };
   };
   const signedOff = await makeCase(tok.tUk, 'supervisor.uk', { primaryDiagnosis: 'F32.1', focusProblemArea: 'role_transition', startDate: daysAgo(160), presentingProblem: 'Low mood after retirement.' }, 12);
-  await call('POST', `/cases/${signedOff.id}/measures`, tok.tUk, { ...phq(0, 2), administeredOn: daysAgo(150), sessionNumber: 0 });
-  await call('POST', `/cases/${signedOff.id}/measures`, tok.tUk, { ...phq(0, 1), administeredOn: daysAgo(80), sessionNumber: 10 });
+  // measures are case content: If-Match with the case's version, which each write bumps
+  await call('POST', `/cases/${signedOff.id}/measures`, tok.tUk, { ...phq(0, 2), administeredOn: daysAgo(150), sessionNumber: 0 }, signedOff.version);
+  await call('POST', `/cases/${signedOff.id}/measures`, tok.tUk, { ...phq(0, 1), administeredOn: daysAgo(80), sessionNumber: 10 }, signedOff.version + 1);
   const completed = await call('PATCH', `/cases/${signedOff.id}`, tok.tUk, { status: 'completed', endDate: daysAgo(60), endReason: 'Planned ending after 12 sessions' }, (await call('GET', `/cases/${signedOff.id}`, tok.tUk)).version as number);
   void completed;
   await call('POST', '/supervision-sessions', tok.supUk, { date: daysAgo(100), minutes: 60, format: 'individual', participantIds: [ids['trainee.uk']], caseReviews: [{ caseId: signedOff.id }] });
@@ -86,13 +87,13 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   await call('POST', `/cases/${returned.id}/return`, tok.supUk, { comments: 'Please complete the interpersonal inventory in the formulation.' });
 
   const risky = await makeCase(tok.t2Uk, 'supervisor.uk', { primaryDiagnosis: 'F32.2', focusProblemArea: 'grief', startDate: daysAgo(90), presentingProblem: 'Bereavement, sleeping badly.' }, 4);
-  await call('POST', `/cases/${risky.id}/measures`, tok.t2Uk, { ...phq(1, 2), administeredOn: daysAgo(60), sessionNumber: 4 });
+  await call('POST', `/cases/${risky.id}/measures`, tok.t2Uk, { ...phq(1, 2), administeredOn: daysAgo(60), sessionNumber: 4 }, risky.version);
   await call('POST', `/cases/${risky.id}/submit`, tok.t2Uk);
 
   await makeCase(tok.t2Uk, 'supervisor.uk', { primaryDiagnosis: 'F34.1', focusProblemArea: 'interpersonal_deficits', startDate: daysAgo(30), presentingProblem: 'Long-standing isolation.' }, 2, false);
   const usCase = await makeCase(tok.tUs, 'supervisor.us', { primaryDiagnosis: 'F32.1', focusProblemArea: 'grief', startDate: daysAgo(140), presentingProblem: 'Loss of a parent.' }, 8);
-  await call('POST', `/cases/${usCase.id}/measures`, tok.tUs, { ...phq(0, 2), administeredOn: daysAgo(139), sessionNumber: 0 });
-  await call('POST', `/cases/${usCase.id}/measures`, tok.tUs, { instrument: 'GAD7', items: [2, 2, 1, 2, 1, 2, 1], administeredOn: daysAgo(139), sessionNumber: 0 });
+  await call('POST', `/cases/${usCase.id}/measures`, tok.tUs, { ...phq(0, 2), administeredOn: daysAgo(139), sessionNumber: 0 }, usCase.version);
+  await call('POST', `/cases/${usCase.id}/measures`, tok.tUs, { instrument: 'GAD7', items: [2, 2, 1, 2, 1, 2, 1], administeredOn: daysAgo(139), sessionNumber: 0 }, usCase.version + 1);
 
   // rubrics (global examples) and a rating of a recorded session
   await db.transaction(async (em) => {

@@ -1,4 +1,5 @@
-import { latestDateToday, type SessionShape, sessionShapeProblems } from './session-rules';
+import { latestToday } from '../common/dates';
+import { type SessionShape, sessionShapeProblems } from './session-rules';
 
 const NOW = new Date('2025-03-14T10:00:00Z');
 const SUPERVISOR = 'sup';
@@ -10,7 +11,7 @@ describe('a supervision session as logged', () => {
   });
 
   it('refuses a date in the future, but not today in the furthest-ahead time zone', () => {
-    expect(latestDateToday(NOW)).toBe('2025-03-15');
+    expect(latestToday(NOW)).toBe('2025-03-15');
     expect(sessionShapeProblems({ ...valid, date: '2025-03-15' }, SUPERVISOR, NOW)).toEqual({});
     expect(sessionShapeProblems({ ...valid, date: '2025-03-16' }, SUPERVISOR, NOW).date).toEqual(['date must not be in the future']);
   });

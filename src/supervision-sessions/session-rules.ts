@@ -1,4 +1,5 @@
 import { findClientIdentifiers } from '../common/client-identifiers';
+import { isFutureDate } from '../common/dates';
 import type { SupervisionFormat } from './group-credit';
 
 // Rules a supervision session must satisfy on its own, before any record is consulted. Returns problems
@@ -13,14 +14,11 @@ export interface SessionShape {
   notes?: string | null;
 }
 
-/** The latest calendar date anywhere on earth right now (UTC+14), so no time zone sees "today" refused. */
-export const latestDateToday = (now: Date): string => new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
-
 export function sessionShapeProblems(s: SessionShape, supervisorId: string, now: Date): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const add = (field: string, message: string) => (problems[field] ??= []).push(message);
 
-  if (s.date > latestDateToday(now)) add('date', 'date must not be in the future');
+  if (isFutureDate(s.date, now)) add('date', 'date must not be in the future');
   if (s.format === 'individual' && s.participantIds.length !== 1) add('participantIds', 'an individual session has exactly one participant');
   if (s.participantIds.includes(supervisorId)) add('participantIds', 'the supervisor cannot be a participant');
   const caseIds = s.caseReviews.map((r) => r.caseId);

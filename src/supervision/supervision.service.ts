@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { adminGrantFor, bodiesWhere, globalAdminGrant, grantIn } from '../auth/access';
 import { Role } from '../auth/roles';
-import { isFutureDate, todayUtc } from '../activities/activity-rules';
+import { isFutureDate, todayUtc } from '../common/dates';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';

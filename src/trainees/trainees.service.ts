@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { bodiesWhere } from '../auth/access';
 import { Role } from '../auth/roles';
 import { RecordAccessService } from '../access/record-access.service';
-import { todayUtc } from '../activities/activity-rules';
+import { todayUtc } from '../common/dates';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { ISO_COUNTRIES } from '../bodies/iso-countries';
 import { badRequest, type ErrorDetails, forbidden, notFound, preconditionFailed } from '../common/errors';

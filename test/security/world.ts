@@ -106,8 +106,9 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     v += 1;
   }
   for (const key of ['measure', 'measureSpare']) {
-    const m = await ok<{ id: string }>(http().post(`${API}/cases/${c.id}/measures`).set(T).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }), key);
+    const m = await ok<{ id: string }>(http().post(`${API}/cases/${c.id}/measures`).set(T).set('If-Match', `"${v}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }), key);
     ids[key] = m.id;
+    v += 1;
   }
   const cur = await ok<{ version: number; contentHash: string }>(http().get(`${API}/cases/${c.id}`).set(T), 'case read');
   versions.case = cur.version;

@@ -103,7 +103,12 @@ export const fieldErrors = (error: unknown, field: string): string[] | undefined
   error instanceof ApiError ? error.details?.[field] : undefined;
 
 export const humanise = (s: string | null | undefined) => (s ? s.replace(/_/g, ' ') : '');
-export const today = () => new Date().toISOString().slice(0, 10);
+// The user's own calendar date (not UTC's): the service accepts any date that is today somewhere on Earth
+// (up to the date at UTC+14), so a form pre-filled with the local date is never refused as "in the future".
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 export const fmtDate = (s: string | null | undefined) => (s ? new Date(s).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
 export const fmtDateTime = (s: string | null | undefined) => (s ? new Date(s).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { addMonths } from '../../common/dates';
 import type { CaseRecord, EvaluationContext, LevelSpan, Phase } from '../person-record';
 
 export const CASE_STATUSES = ['active', 'completed', 'dropped_out', 'transferred'] as const;
@@ -10,17 +11,7 @@ export const PHASES: readonly Phase[] = ['initial', 'middle', 'termination'];
 export const ACTIVITY_KINDS = ['didactic_course', 'workshop', 'booster', 'cpd', 'other'] as const;
 export const LEVEL_CODE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 
-// ---- dates (ISO YYYY-MM-DD, UTC) ----
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+// ---- dates (ISO YYYY-MM-DD, UTC; the calendar itself is common/dates.ts) ----
 export const withinMonths = (date: string, months: number | undefined, asOf: string): boolean =>
   months === undefined || (date > addMonths(asOf, -months) && date <= asOf);
 

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { addMonths, heldOn, LevelRef, plural } from './common';
+import { addMonths } from '../../common/dates';
+import { heldOn, LevelRef, plural } from './common';
 import type { RuleEvaluator } from './rule-types';
 
 export const PROFESSIONS = [

@@ -6990,7 +6990,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case */
+            /** @description Needs If-Match with the CASE's ETag. Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7031,6 +7031,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Needs If-Match with the CASE's ETag */
             200: {
                 headers: {
                     [name: string]: unknown;
