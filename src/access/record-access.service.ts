@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalAdminGrant } from '../auth/access';
+import { globalAdminGrant } from './grants';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import type { Actor, Grant } from '../common/request-context';

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { RecordAccessService } from '../access/record-access.service';
 import { heldFromVersion, todayIso } from '../accreditations/accreditation-rules';
-import { administeredBodiesPredicate } from '../accreditations/accreditation-scope';
+import { administeredBodiesPredicate } from '../access/scheme-administration';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';

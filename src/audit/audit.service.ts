@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { bodiesWhere, isGlobalAdmin } from '../auth/access';
+import { bodiesWhere, isGlobalAdmin } from '../access/grants';
 import { Role } from '../auth/roles';
 import { invalid } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';

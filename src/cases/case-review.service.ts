@@ -4,7 +4,7 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { DomainError } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
-import { CaseAccess, READERS } from './case-access.service';
+import { CaseAccess, READERS } from '../access/case-access';
 import { entityRows } from '../database/entity-rows';
 import { loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CaseAccess } from './case-access.service';
 import { CaseReviewService } from './case-review.service';
 import { CaseWorkflowController } from './case-workflow.controller';
 import { CasesController } from './cases.controller';
@@ -9,7 +8,6 @@ import { TherapySessionsService } from './therapy-sessions.service';
 
 @Module({
   controllers: [CasesController, CaseWorkflowController, ReviewQueueController],
-  providers: [CaseAccess, CasesService, CaseReviewService, TherapySessionsService],
-  exports: [CaseAccess],
+  providers: [CasesService, CaseReviewService, TherapySessionsService],
 })
 export class CasesModule {}

@@ -7,7 +7,7 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, invalid, preconditionFailed } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
-import { CaseAccess, OWNER, READERS } from './case-access.service';
+import { CaseAccess, OWNER, READERS } from '../access/case-access';
 import { loadCaseContent } from './case-content';
 import { lockCase, reopenReview } from './case-edits';
 import { checkCaseFields } from './case-rules';

@@ -5,7 +5,7 @@ import { entityRows } from '../database/entity-rows';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
-import { READERS } from './case-access.service';
+import { READERS } from '../access/case-access';
 import { measuresOf, sessionsOf, withContent } from './case-content';
 import { markCaseEdited } from './case-edits';
 import { toCaseDto } from './case.mapper';

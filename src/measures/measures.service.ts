@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { CaseAccess, OWNER, READERS } from '../cases/case-access.service';
+import { CaseAccess, OWNER, READERS } from '../access/case-access';
 import { markCaseEdited } from '../cases/case-edits';
 import { measurePoints } from '../cases/case.mapper';
 import { today } from '../cases/cases.service';

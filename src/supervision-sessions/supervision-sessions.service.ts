@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalAdminGrant, grantIn } from '../auth/access';
+import { globalAdminGrant, grantIn } from '../access/grants';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound, preconditionFailed } from '../common/errors';

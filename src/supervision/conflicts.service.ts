@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bodiesWhere, globalAdminGrant } from '../auth/access';
+import { bodiesWhere, globalAdminGrant } from '../access/grants';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { adminGrantFor, bodiesWhere, globalAdminGrant, grantIn } from '../auth/access';
+import { adminGrantFor, bodiesWhere, globalAdminGrant, grantIn } from '../access/grants';
 import { Role } from '../auth/roles';
 import { isFutureDate, todayUtc } from '../activities/activity-rules';
 import { UnitOfWork } from '../audit/unit-of-work';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { adminGrantFor, bodiesWhere, globalAdminGrant, isGlobalAdmin } from '../auth/access';
+import { adminGrantFor, bodiesWhere, globalAdminGrant, isGlobalAdmin } from '../access/grants';
 import { revokeSessions } from '../auth/auth.service';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';

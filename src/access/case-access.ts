@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type RecordAccess, RecordAccessService, type RecordRelation } from '../access/record-access.service';
+import { type RecordAccess, RecordAccessService, type RecordRelation } from './record-access.service';
 import { notFound } from '../common/errors';
 import type { Actor } from '../common/request-context';
 import { entityRows } from '../database/entity-rows';
-import { SupervisedCase } from './supervised-case.entity';
+import { SupervisedCase } from '../cases/supervised-case.entity';
 
 export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'admin'];
 export const OWNER: readonly RecordRelation[] = ['own'];

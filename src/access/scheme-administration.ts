@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { Role } from '../auth/roles';
+import { Body } from '../bodies/body.entity';
+import type { Actor, Grant } from '../common/request-context';
+import { adminGrantFor, bodiesWhere, grantIn, isGlobalAdmin } from './grants';
+
+// Who administers a body's schemes, applications and accreditations: its BODY_ADMINs, the BODY_ADMINs of the
+// international body above it, and global admins. The check (one body) and the SQL filter (lists) below
+// answer the same question.
+
+export async function schemeAdminGrant(em: EntityManager, actor: Actor, bodyId: string): Promise<Grant | undefined> {
+  const direct = adminGrantFor(actor, bodyId);
+  if (direct) return direct;
+  const body = await em.findOneBy(Body, { id: bodyId });
+  return body?.parentId ? grantIn(actor, Role.BodyAdmin, body.parentId) : undefined;
+}
+
+/** SQL predicate over a body-id column: the bodies the actor administers in the sense of schemeAdminGrant. */
+export function administeredBodiesPredicate(actor: Actor, bodyColumn: string): { sql: string; params: Record<string, unknown> } {
+  if (isGlobalAdmin(actor)) return { sql: 'TRUE', params: {} };
+  return {
+    sql: `(${bodyColumn} = ANY(:sa_bodies::uuid[])
+      OR EXISTS (SELECT 1 FROM bodies sa_b WHERE sa_b.id = ${bodyColumn} AND sa_b.parent_id = ANY(:sa_bodies::uuid[])))`,
+    params: { sa_bodies: bodiesWhere(actor, Role.BodyAdmin) },
+  };
+}
