@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type RecordAccess, RecordAccessService, type RecordRelation } from './record-access.service';
+import { type RecordAccess, RecordAccessService, type RecordRelation, readableRecordsPredicate } from './record-access.service';
 import { notFound } from '../common/errors';
 import type { Actor } from '../common/request-context';
 import { entityRows } from '../database/entity-rows';
@@ -9,8 +9,9 @@ import { SupervisedCase } from '../cases/supervised-case.entity';
 export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'admin'];
 export const OWNER: readonly RecordRelation[] = ['own'];
 
-// A case is part of its trainee's record: who may see it is decided by RecordAccessService, and a case the
-// caller may not see is a 404 exactly like a missing one.
+// A case is part of its trainee's record and belongs to the body it was logged in: who may see it is decided by
+// RecordAccessService with the case's body (a body admin sees the cases of their own body only), and a case
+// the caller may not see is a 404 exactly like a missing one. `casesReadablePredicate` is the same rule for lists.
 @Injectable()
 export class CaseAccess {
   constructor(
@@ -21,10 +22,13 @@ export class CaseAccess {
   async load(actor: Actor, id: string, allowed: readonly RecordRelation[], em: EntityManager = this.db.manager): Promise<{ c: SupervisedCase; access: RecordAccess }> {
     const c = await findCase(em, id);
     if (!c) throw notFound('Case');
-    const access = await this.records.require(actor, c.traineeId, allowed, 'Case', em);
+    const access = await this.records.require(actor, c.traineeId, allowed, 'Case', em, c.bodyId);
     return { c, access };
   }
 }
+
+/** The cases (alias `c`-style: `<alias>.trainee_id`, `<alias>.body_id`) the actor may read, as SQL. */
+export const casesReadablePredicate = (actor: Actor, alias: string) => readableRecordsPredicate(actor, `${alias}.trainee_id`, `${alias}.body_id`);
 
 /** One case by id (plain SQL: every case request starts here), or null. */
 export async function findCase(em: EntityManager, id: string, lock?: 'FOR UPDATE'): Promise<SupervisedCase | null> {

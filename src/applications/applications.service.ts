@@ -124,7 +124,7 @@ export class ApplicationsService {
 
   // the applicant; their active supervisors; body admins of their body or of the deciding body (or its parent); global admins
   private visible(ctx: AuthedCtx, alias: string) {
-    const record = this.access.readablePredicate(ctx.actor, `${alias}.applicant_id`);
+    const record = this.access.readablePredicate(ctx.actor, `${alias}.applicant_id`, `${alias}.body_id`);
     const admin = administeredBodiesPredicate(ctx.actor, `${alias}.body_id`);
     return this.db.getRepository(Application).createQueryBuilder(alias).where(`(${record.sql} OR ${admin.sql})`, { ...record.params, ...admin.params });
   }
