@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../auth/roles';
-import type { Actor } from '../common/request-context';
-import { bodiesWhere, isGlobalAdmin } from './grants';
+import type { Actor, Grant } from '../common/request-context';
+import { bodiesWhere, globalAdminGrant, isGlobalAdmin } from './grants';
 
 // People and body membership (README "Access"). A person belongs to a body while they hold a role there
 // (an unrevoked grant). Joining a body is the person's own act — self-registration with that body — or a
@@ -32,4 +32,30 @@ export async function belongsToBody(em: EntityManager, userId: string, bodyId: s
 export async function mayGrantRoleTo(em: EntityManager, actor: Actor, userId: string, bodyId: string | null): Promise<boolean> {
   if (isGlobalAdmin(actor)) return true;
   return bodyId !== null && (await belongsToBody(em, userId, bodyId));
+}
+
+/** The admin grant that covers these people: global ADMIN, or BODY_ADMIN of a body one of them belongs to. */
+export async function peopleAdminGrant(em: EntityManager, actor: Actor, userIds: string[]): Promise<Grant | undefined> {
+  const global = globalAdminGrant(actor);
+  if (global) return global;
+  const bodies = bodiesWhere(actor, Role.BodyAdmin);
+  if (!bodies.length) return undefined;
+  const rows: { body_id: string }[] = await em.query(
+    `SELECT body_id FROM role_grants WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL AND body_id = ANY($2::uuid[]) LIMIT 1`,
+    [userIds, bodies],
+  );
+  return rows.length ? { role: Role.BodyAdmin, bodyId: rows[0].body_id } : undefined;
+}
+
+/**
+ * Conflict-of-interest declarations the actor may see, as SQL over a declaration alias: their own, and (body
+ * admins) those naming a person of their body — the same rule as peopleAdminGrant.
+ */
+export function conflictsVisiblePredicate(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
+  if (isGlobalAdmin(actor)) return { sql: 'TRUE', params: {} };
+  return {
+    sql: `(${alias}.user_a_id = :cv_me OR ${alias}.user_b_id = :cv_me OR EXISTS (SELECT 1 FROM role_grants cv_g
+           WHERE cv_g.user_id IN (${alias}.user_a_id, ${alias}.user_b_id) AND cv_g.revoked_at IS NULL AND cv_g.body_id = ANY(:cv_bodies::uuid[])))`,
+    params: { cv_me: actor.userId, cv_bodies: bodiesWhere(actor, Role.BodyAdmin) },
+  };
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { RecordAccessService } from '../access/record-access.service';
 import { heldFromVersion, todayIso } from '../accreditations/accreditation-rules';
-import { administeredBodiesPredicate } from '../access/scheme-administration';
+import { applicationsVisiblePredicate } from '../access/application-access';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
@@ -27,7 +26,6 @@ export class ApplicationsService {
   constructor(
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly access: RecordAccessService,
     private readonly progress: ProgressService,
   ) {}
 
@@ -122,10 +120,8 @@ export class ApplicationsService {
     return app;
   }
 
-  // the applicant; their active supervisors; body admins of their body or of the deciding body (or its parent); global admins
   private visible(ctx: AuthedCtx, alias: string) {
-    const record = this.access.readablePredicate(ctx.actor, `${alias}.applicant_id`, `${alias}.body_id`);
-    const admin = administeredBodiesPredicate(ctx.actor, `${alias}.body_id`);
-    return this.db.getRepository(Application).createQueryBuilder(alias).where(`(${record.sql} OR ${admin.sql})`, { ...record.params, ...admin.params });
+    const visible = applicationsVisiblePredicate(ctx.actor, alias);
+    return this.db.getRepository(Application).createQueryBuilder(alias).where(visible.sql, visible.params);
   }
 }
