@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { CaseAccess } from './case-access';
 import { RecordAccessService } from './record-access.service';
 
 @Global()
-@Module({ providers: [RecordAccessService, CaseAccess], exports: [RecordAccessService, CaseAccess] })
+@Module({ providers: [RecordAccessService], exports: [RecordAccessService] })
 export class AccessModule {}

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../auth/roles';
-import { Body } from '../bodies/body.entity';
 import type { Actor, Grant } from '../common/request-context';
 import { adminGrantFor, bodiesWhere, grantIn, isGlobalAdmin } from './grants';
 
@@ -11,8 +10,8 @@ import { adminGrantFor, bodiesWhere, grantIn, isGlobalAdmin } from './grants';
 export async function schemeAdminGrant(em: EntityManager, actor: Actor, bodyId: string): Promise<Grant | undefined> {
   const direct = adminGrantFor(actor, bodyId);
   if (direct) return direct;
-  const body = await em.findOneBy(Body, { id: bodyId });
-  return body?.parentId ? grantIn(actor, Role.BodyAdmin, body.parentId) : undefined;
+  const [body]: { parent_id: string | null }[] = await em.query(`SELECT parent_id FROM bodies WHERE id = $1`, [bodyId]);
+  return body?.parent_id ? grantIn(actor, Role.BodyAdmin, body.parent_id) : undefined;
 }
 
 /** SQL predicate over a body-id column: the bodies the actor administers in the sense of schemeAdminGrant. */

@@ -1,6 +1,5 @@
 import { Role } from '../auth/roles';
 import type { Actor } from '../common/request-context';
-import type { SupervisionParty } from '../supervision/supervision-transitions';
 import { bodiesWhere, globalAdminGrant, grantIn } from './grants';
 
 // Supervision relationships and supervision sessions belong to the body they were opened or logged in.
@@ -9,9 +8,12 @@ interface InBody {
   bodyId: string;
 }
 
+/** How someone stands to a relationship (the same names as supervision/supervision-transitions.ts uses). */
+export type RelationshipParty = 'trainee' | 'supervisor' | 'body_admin' | 'admin';
+
 /** How the actor stands to a relationship (empty: they may not see it): its two people, its body's admins, global admins. */
-export function partiesOf(actor: Actor, r: InBody & { traineeId: string; supervisorId: string }): SupervisionParty[] {
-  const parties: SupervisionParty[] = [];
+export function partiesOf(actor: Actor, r: InBody & { traineeId: string; supervisorId: string }): RelationshipParty[] {
+  const parties: RelationshipParty[] = [];
   if (r.traineeId === actor.userId) parties.push('trainee');
   if (r.supervisorId === actor.userId) parties.push('supervisor');
   if (grantIn(actor, Role.BodyAdmin, r.bodyId)) parties.push('body_admin');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseAccess } from './case-access.service';
 import { CaseReviewService } from './case-review.service';
 import { CaseWorkflowController } from './case-workflow.controller';
 import { CasesController } from './cases.controller';
@@ -8,6 +9,7 @@ import { TherapySessionsService } from './therapy-sessions.service';
 
 @Module({
   controllers: [CasesController, CaseWorkflowController, ReviewQueueController],
-  providers: [CasesService, CaseReviewService, TherapySessionsService],
+  providers: [CaseAccess, CasesService, CaseReviewService, TherapySessionsService],
+  exports: [CaseAccess],
 })
 export class CasesModule {}

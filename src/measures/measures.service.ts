@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { CaseAccess, OWNER, READERS } from '../access/case-access';
+import { OWNER, READERS } from '../access/case-access';
+import { CaseAccess } from '../cases/case-access.service';
 import { markCaseEdited } from '../cases/case-edits';
 import { measurePoints } from '../cases/case.mapper';
 import { today } from '../cases/cases.service';
