@@ -107,9 +107,9 @@ async function authenticate(req: IncomingMessage, permission: Permission): Promi
 }
 
 /** RecordAccessService.relation: own / supervisor / body_admin / admin, or null. */
-async function relation(actor: Actor, traineeId: string, client?: { query: Pool['query'] }): Promise<string | null> {
+async function relation(actor: Actor, traineeId: string, recordBodyId: string | null, client?: { query: Pool['query'] }): Promise<string | null> {
   const adminBodies = actor.grants.filter((g) => g.role === 'BODY_ADMIN' && g.bodyId).map((g) => g.bodyId);
-  const [row] = await q(ACCESS_SQL, [traineeId, actor.id, adminBodies], client);
+  const [row] = await q(ACCESS_SQL, [traineeId, actor.id, adminBodies, recordBodyId], client);
   if (actor.id === traineeId) return 'own';
   if (row.supervised_in) return 'supervisor';
   if (row.admin_body) return 'body_admin';
@@ -127,7 +127,7 @@ async function caseContent(c: Row): Promise<Row> {
 async function getCase(req: IncomingMessage, id: string): Promise<[number, unknown, Record<string, string>?]> {
   const actor = await authenticate(req, Permission.RecordsRead);
   const [c] = await q(CASE_BY_ID, [id]);
-  if (!c || !(await relation(actor, c.c_trainee_id))) throw new HttpError(404, 'Case not found');
+  if (!c || !(await relation(actor, c.c_trainee_id, c.c_body_id))) throw new HttpError(404, 'Case not found');
   return [200, await caseContent(c), { etag: `"${c.c_version}"` }];
 }
 
@@ -185,7 +185,7 @@ const loader = new RecordLoader(undefined as unknown as DataSource);
 
 async function progress(req: IncomingMessage, traineeId: string, schemeId: string, url: URL): Promise<[number, unknown]> {
   const actor = await authenticate(req, Permission.RecordsRead);
-  if (!(await relation(actor, traineeId))) throw new HttpError(404, 'Trainee not found');
+  if (!(await relation(actor, traineeId, null))) throw new HttpError(404, 'Trainee not found');
   const today = new Date().toISOString().slice(0, 10);
   const [scheme] = await q(SCHEME_BY_ID, [schemeId]);
   if (!scheme) throw new HttpError(404, 'Scheme not found');

@@ -97,8 +97,9 @@ describe('audit trail', () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const adminA = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: a.id }]);
     const adminB = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: b.id }]);
-    const p = await makeUser(t, []);
-    await t.http().post(`/api/v1/users/${p.id}/roles`).set(adminA.auth).send({ role: 'TRAINEE', bodyId: a.id }).expect(201);
+    // p belongs to body A (a body admin grants roles only to people of their body)
+    const p = await makeUser(t, [{ role: Role.Trainee, bodyId: a.id }]);
+    await t.http().post(`/api/v1/users/${p.id}/roles`).set(adminA.auth).send({ role: 'SUPERVISOR', bodyId: a.id }).expect(201);
     const mine = await t.http().get('/api/v1/audit').query({ action: 'role.grant' }).set(adminA.auth).expect(200);
     expect(mine.body.items.map((e: { entityId: string }) => e.entityId)).toContain(p.id);
     const theirs = await t.http().get('/api/v1/audit').query({ action: 'role.grant' }).set(adminB.auth).expect(200);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalAdminGrant } from '../auth/access';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 import type { Actor, Grant } from '../common/request-context';
+import { globalAdminGrant } from './grants';
 
 export type RecordRelation = 'own' | 'supervisor' | 'body_admin' | 'admin';
 
@@ -15,27 +15,54 @@ export interface RecordAccess {
   bodyId: string | null;
 }
 
-// Who may see a trainee's training record: the trainee; a supervisor with an ACTIVE relationship to them;
-// a body admin of a body where they are a trainee; a global admin. Everyone else: 404, as if absent.
+// Who may see a trainee's training record (README "Access"): the trainee; a supervisor with an ACTIVE
+// relationship to them; a body admin of a body where they are a trainee — and, for a record that belongs to
+// a body (a case and everything in it, a rating of work in a case, an application), only the admins of THAT
+// body: a body's scope is what was created in or submitted to it, not everything the person logged
+// elsewhere; a global admin. Everyone else: 404, as if absent. Membership of a body is the person's own act
+// (see people-access.ts), so a body admin cannot widen this set on their own.
+// $1 trainee, $2 actor, $3 bodies the actor administers, $4 the record's body (null: a record of no body).
 export const ACCESS_SQL = `
   SELECT (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
            ORDER BY g.granted_at LIMIT 1) AS trainee_body,
          (SELECT r.body_id FROM supervision_relationships r WHERE r.trainee_id = $1 AND r.supervisor_id = $2
            AND r.status = 'active' LIMIT 1) AS supervised_in,
          (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
-           AND g.body_id = ANY($3::uuid[]) LIMIT 1) AS admin_body`;
+           AND g.body_id = ANY($3::uuid[]) AND ($4::uuid IS NULL OR g.body_id = $4::uuid) LIMIT 1) AS admin_body`;
+
+const administered = (actor: Actor): string[] => actor.grants.filter((g) => g.role === Role.BodyAdmin && g.bodyId).map((g) => g.bodyId as string);
+
+/**
+ * The same rule as RecordAccessService.relation, as an SQL predicate over a trainee-id column (and the
+ * record's body-id column, for records that belong to a body). Parameters are namespaced with `ra_`.
+ */
+export function readableRecordsPredicate(actor: Actor, traineeColumn: string, bodyColumn?: string): { sql: string; params: Record<string, unknown> } {
+  if (globalAdminGrant(actor)) return { sql: 'TRUE', params: {} };
+  const sameBody = bodyColumn ? ` AND (${bodyColumn} IS NULL OR ra_g.body_id = ${bodyColumn})` : '';
+  return {
+    sql: `(${traineeColumn} = :ra_actor
+        OR EXISTS (SELECT 1 FROM supervision_relationships ra_r WHERE ra_r.trainee_id = ${traineeColumn}
+                    AND ra_r.supervisor_id = :ra_actor AND ra_r.status = 'active')
+        OR EXISTS (SELECT 1 FROM role_grants ra_g WHERE ra_g.user_id = ${traineeColumn} AND ra_g.role = 'TRAINEE'
+                    AND ra_g.revoked_at IS NULL AND ra_g.body_id = ANY(:ra_bodies::uuid[])${sameBody}))`,
+    params: { ra_actor: actor.userId, ra_bodies: administered(actor) },
+  };
+}
 
 @Injectable()
 export class RecordAccessService {
   constructor(private readonly db: DataSource) {}
 
-  /** How the actor relates to a trainee's record, or null when they may not see it at all. */
-  async relation(actor: Actor, traineeId: string, em: EntityManager = this.db.manager): Promise<RecordAccess | null> {
-    const adminBodies = actor.grants.filter((g) => g.role === Role.BodyAdmin && g.bodyId).map((g) => g.bodyId as string);
+  /**
+   * How the actor relates to a trainee's record, or null when they may not see it at all. `recordBodyId`:
+   * the body the record belongs to (a case's body), which narrows body admins to that body's.
+   */
+  async relation(actor: Actor, traineeId: string, em: EntityManager = this.db.manager, recordBodyId: string | null = null): Promise<RecordAccess | null> {
     const [row]: { trainee_body: string | null; supervised_in: string | null; admin_body: string | null }[] = await em.query(ACCESS_SQL, [
       traineeId,
       actor.userId,
-      adminBodies,
+      administered(actor),
+      recordBodyId,
     ]);
     if (actor.userId === traineeId) return { relation: 'own', via: 'SELF', bodyId: row.trainee_body };
     if (row.supervised_in) {
@@ -48,26 +75,21 @@ export class RecordAccessService {
   }
 
   /** Like relation(), but a caller who may not see the record gets the same 404 as for a missing one. */
-  async require(actor: Actor, traineeId: string, allowed: readonly RecordRelation[], entity: string, em?: EntityManager): Promise<RecordAccess> {
-    const access = await this.relation(actor, traineeId, em);
+  async require(
+    actor: Actor,
+    traineeId: string,
+    allowed: readonly RecordRelation[],
+    entity: string,
+    em?: EntityManager,
+    recordBodyId: string | null = null,
+  ): Promise<RecordAccess> {
+    const access = await this.relation(actor, traineeId, em, recordBodyId);
     if (!access || !allowed.includes(access.relation)) throw notFound(entity);
     return access;
   }
 
-  /**
-   * SQL predicate (for a trainee-id column) matching the records the actor may read; use it in list
-   * queries so scoping happens in the query, not after it. Parameters are namespaced with `ra_`.
-   */
-  readablePredicate(actor: Actor, traineeColumn: string): { sql: string; params: Record<string, unknown> } {
-    if (globalAdminGrant(actor)) return { sql: 'TRUE', params: {} };
-    const adminBodies = actor.grants.filter((g) => g.role === Role.BodyAdmin && g.bodyId).map((g) => g.bodyId as string);
-    return {
-      sql: `(${traineeColumn} = :ra_actor
-        OR EXISTS (SELECT 1 FROM supervision_relationships ra_r WHERE ra_r.trainee_id = ${traineeColumn}
-                    AND ra_r.supervisor_id = :ra_actor AND ra_r.status = 'active')
-        OR EXISTS (SELECT 1 FROM role_grants ra_g WHERE ra_g.user_id = ${traineeColumn} AND ra_g.role = 'TRAINEE'
-                    AND ra_g.revoked_at IS NULL AND ra_g.body_id = ANY(:ra_bodies::uuid[])))`,
-      params: { ra_actor: actor.userId, ra_bodies: adminBodies },
-    };
+  /** readableRecordsPredicate: use it in list queries so scoping happens in the query, not after it. */
+  readablePredicate(actor: Actor, traineeColumn: string, bodyColumn?: string): { sql: string; params: Record<string, unknown> } {
+    return readableRecordsPredicate(actor, traineeColumn, bodyColumn);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalAdminGrant } from '../auth/access';
+import { globalAdminGrant } from '../access/grants';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { dateOf, todayUtc } from '../common/dates';
 import { invalid, notFound } from '../common/errors';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { AppConfig } from '../config/env';
-import { schemeAdminGrant } from '../schemes/scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import type { LevelDef } from '../schemes/scheme-definition';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { statusOn } from './accreditation-lifecycle';

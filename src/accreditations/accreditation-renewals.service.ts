@@ -5,7 +5,7 @@ import { conflict, notFound, unprocessable } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { addDays, dateOrNull, todayUtc } from '../common/dates';
 import { ProgressService } from '../schemes/progress.service';
-import { schemeAdminGrant } from '../schemes/scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import type { LevelDef } from '../schemes/scheme-definition';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { AccreditationIssuance } from './accreditation-issuance.service';

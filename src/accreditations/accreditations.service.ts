@@ -5,11 +5,11 @@ import { dateOrNull } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx, Grant } from '../common/request-context';
-import { schemeAdminGrant } from '../schemes/scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import { Accreditation, AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { expiryAfterLeave, leaveDays } from './accreditation-lifecycle';
 import { toAccreditationDetailDto, toAccreditationDto } from './accreditation.mapper';
-import { administeredBodiesPredicate } from './accreditation-scope';
+import { administeredBodiesPredicate } from '../access/scheme-administration';
 import type { AccreditationDetailDto, AccreditationDto, LeaveDto, ListAccreditationsQuery, StatusChangeDto } from './dto';
 
 export type StatusAction = 'suspend' | 'reinstate' | 'revoke';

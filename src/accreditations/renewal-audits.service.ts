@@ -4,7 +4,7 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
-import { schemeAdminGrant } from '../schemes/scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import { AccreditationEvent, type AccreditationStatus } from './accreditation.entity';
 import { auditSampleSize, randomSample } from './accreditation-lifecycle';
 import type { ListRenewalAuditsQuery, RenewalAuditDto, RenewalAuditRequestDto, RenewalAuditSelectionDto } from './dto';

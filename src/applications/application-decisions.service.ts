@@ -8,7 +8,7 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { ProgressService } from '../schemes/progress.service';
-import { schemeAdminGrant } from '../schemes/scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import { Application, ApplicationEvent, ApplicationStatus } from './application.entity';
 import { ApplicationsService, asJsonb, OPEN_STATUSES } from './applications.service';
 import type { ApplicationDetailDto, ApprovalDto, ApproveDto, RejectDto, RequestInfoDto } from './dto';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { RecordAccessService } from '../access/record-access.service';
 import { heldFromVersion } from '../accreditations/accreditation-rules';
-import { administeredBodiesPredicate } from '../accreditations/accreditation-scope';
+import { applicationsVisiblePredicate } from '../access/application-access';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { todayUtc } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
@@ -28,7 +27,6 @@ export class ApplicationsService {
   constructor(
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly access: RecordAccessService,
     private readonly progress: ProgressService,
   ) {}
 
@@ -123,10 +121,8 @@ export class ApplicationsService {
     return app;
   }
 
-  // the applicant; their active supervisors; body admins of their body or of the deciding body (or its parent); global admins
   private visible(ctx: AuthedCtx, alias: string) {
-    const record = this.access.readablePredicate(ctx.actor, `${alias}.applicant_id`);
-    const admin = administeredBodiesPredicate(ctx.actor, `${alias}.body_id`);
-    return this.db.getRepository(Application).createQueryBuilder(alias).where(`(${record.sql} OR ${admin.sql})`, { ...record.params, ...admin.params });
+    const visible = applicationsVisiblePredicate(ctx.actor, alias);
+    return this.db.getRepository(Application).createQueryBuilder(alias).where(visible.sql, visible.params);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { bodiesWhere, isGlobalAdmin } from '../auth/access';
-import { Role } from '../auth/roles';
+import { auditVisiblePredicate } from '../access/audit-access';
 import { invalid } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
@@ -30,7 +29,8 @@ export class AuditService {
     const limit = q.limit ?? 50;
     const cursor = decodeCursor(q.cursor, 1);
     const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a');
-    if (!isGlobalAdmin(ctx.actor)) qb.where('a.body_id = ANY(:bodies::uuid[])', { bodies: bodiesWhere(ctx.actor, Role.BodyAdmin) });
+    const visible = auditVisiblePredicate(ctx.actor, 'a.body_id');
+    qb.where(visible.sql, visible.params);
     if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
     if (q.bodyId) qb.andWhere('a.body_id = :bodyId', { bodyId: q.bodyId });
     if (q.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: q.entityType });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { globalAdminGrant } from '../auth/access';
+import { globalAdminGrant } from '../access/grants';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';

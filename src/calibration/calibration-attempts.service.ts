@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { adminGrantFor, grantIn } from '../auth/access';
+import { adminGrantFor, grantIn } from '../access/grants';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { RubricVersion } from '../rubrics/rubric.entity';
 import { loadBodyAttempts } from './calibrated-raters';
-import { seesExercises } from './calibration-access';
+import { seesExercises } from '../access/calibration-access';
 import { attemptFigures, CALIBRATION_VALID_MONTHS, calibrationStatus, validateCompleteScores } from './calibration-figures';
 import { attemptView, toAttemptDto } from './calibration.mapper';
 import { CalibrationAttempt, CalibrationExercise, CalibrationExerciseStatus } from './calibration.entity';

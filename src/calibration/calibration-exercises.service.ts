@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { adminGrantFor, bodiesWhere, isGlobalAdmin } from '../auth/access';
-import { Role } from '../auth/roles';
+import { adminGrantFor } from '../access/grants';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';
@@ -9,7 +8,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { RubricVersion, RubricVersionStatus } from '../rubrics/rubric.entity';
 import { findClientIdentifiers } from '../common/client-identifiers';
-import { seesExercises, seesReference } from './calibration-access';
+import { exercisesVisiblePredicate, seesExercises, seesReference } from '../access/calibration-access';
 import { validateCompleteScores } from './calibration-figures';
 import { attemptView, toAttemptDto, toExerciseDto } from './calibration.mapper';
 import { CalibrationAttempt, CalibrationExercise, CalibrationExerciseStatus } from './calibration.entity';
@@ -63,10 +62,8 @@ export class CalibrationExercisesService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const qb = this.db.getRepository(CalibrationExercise).createQueryBuilder('e');
-    if (!isGlobalAdmin(ctx.actor)) {
-      const bodies = [...bodiesWhere(ctx.actor, Role.Supervisor), ...bodiesWhere(ctx.actor, Role.BodyAdmin)];
-      qb.where('e.body_id = ANY(:bodies::uuid[])', { bodies });
-    }
+    const visible = exercisesVisiblePredicate(ctx.actor, 'e.body_id');
+    qb.where(visible.sql, visible.params);
     if (q.bodyId) qb.andWhere('e.body_id = :bodyId', { bodyId: q.bodyId });
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (cursor) qb.andWhere('(e.created_at, e.id) < (:cc, :cid)', { cc: new Date(Number(cursor[0])), cid: String(cursor[1]) });

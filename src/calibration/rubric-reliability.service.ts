@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { adminGrantFor } from '../auth/access';
+import { adminGrantFor } from '../access/grants';
 import { notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { type RubricDefinition, scoreRating } from '../rubrics/rubric-scoring';

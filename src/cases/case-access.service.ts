@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { requireCaseReader } from '../access/case-access';
 import { type RecordAccess, RecordAccessService, type RecordRelation } from '../access/record-access.service';
 import { notFound } from '../common/errors';
 import type { Actor } from '../common/request-context';
 import { entityRows } from '../database/entity-rows';
 import { SupervisedCase } from './supervised-case.entity';
 
-export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'admin'];
-export const OWNER: readonly RecordRelation[] = ['own'];
-
-// A case is part of its trainee's record: who may see it is decided by RecordAccessService, and a case the
-// caller may not see is a 404 exactly like a missing one.
+// Loads a case and applies the case rule of src/access/case-access.ts to it: a case the caller may not see
+// is a 404 exactly like a missing one.
 @Injectable()
 export class CaseAccess {
   constructor(
@@ -21,7 +19,7 @@ export class CaseAccess {
   async load(actor: Actor, id: string, allowed: readonly RecordRelation[], em: EntityManager = this.db.manager): Promise<{ c: SupervisedCase; access: RecordAccess }> {
     const c = await findCase(em, id);
     if (!c) throw notFound('Case');
-    const access = await this.records.require(actor, c.traineeId, allowed, 'Case', em);
+    const access = await requireCaseReader(this.records, actor, c, allowed, em);
     return { c, access };
   }
 }

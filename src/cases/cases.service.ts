@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, invalid } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
-import { CaseAccess, OWNER, READERS } from './case-access.service';
+import { casesReadablePredicate, OWNER, READERS } from '../access/case-access';
+import { CaseAccess } from './case-access.service';
 import { loadCaseContent, measuresOf, sessionsOf, withContent } from './case-content';
 import { CaseContentEdits, lockCase } from './case-edits';
 import { checkCaseFields } from './case-rules';
@@ -27,7 +27,6 @@ export class CasesService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccess,
-    private readonly records: RecordAccessService,
     private readonly edits: CaseContentEdits,
   ) {}
 
@@ -64,7 +63,7 @@ export class CasesService {
     const sort = q.sort ?? 'updatedAt';
     const column = SORT_COLUMNS[sort];
     const cursor = decodeCursor(q.cursor, 2);
-    const scope = this.records.readablePredicate(ctx.actor, 'c.trainee_id');
+    const scope = casesReadablePredicate(ctx.actor, 'c');
     const qb = this.db.getRepository(SupervisedCase).createQueryBuilder('c').where(scope.sql, scope.params);
     if (q.reviewState) qb.andWhere('c.review_state = :rs', { rs: q.reviewState });
     if (q.status) qb.andWhere('c.status = :st', { st: q.status });

@@ -4,7 +4,7 @@ import { RecordAccessService } from '../access/record-access.service';
 import { entityRows } from '../database/entity-rows';
 import { badRequest, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
-import { READERS } from './case-access.service';
+import { casesReadablePredicate, READERS } from '../access/case-access';
 import { measuresOf, sessionsOf, withContent } from './case-content';
 import { CaseContentEdits } from './case-edits';
 import { toCaseDto } from './case.mapper';
@@ -55,10 +55,17 @@ export class TherapySessionsService {
 
   async traineeLag(ctx: AuthedCtx, traineeId: string): Promise<TraineeLoggingLagDto> {
     await this.records.require(ctx.actor, traineeId, READERS, 'Trainee');
-    const rows: { date: string; created_at: Date }[] = await this.db.query(
-      `SELECT s.date::text AS date, s.created_at FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE c.trainee_id = $1`,
-      [traineeId],
-    );
+    // only the sessions of cases the caller may read (a body admin: the cases of their body)
+    const scope = casesReadablePredicate(ctx.actor, 'c');
+    const rows: { date: string; created_at: Date }[] = await this.db
+      .createQueryBuilder()
+      .select('s.date::text', 'date')
+      .addSelect('s.created_at', 'created_at')
+      .from('therapy_sessions', 's')
+      .innerJoin('supervised_cases', 'c', 'c.id = s.case_id')
+      .where('c.trainee_id = :traineeId', { traineeId })
+      .andWhere(scope.sql, scope.params)
+      .getRawMany();
     return { traineeId, ...summariseLag(rows.map((r) => lagDays(r.date, new Date(r.created_at)))) };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { adminGrantFor } from '../auth/access';
+import { adminGrantFor } from '../access/grants';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { notFound, preconditionFailed } from '../common/errors';

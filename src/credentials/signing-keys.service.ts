@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { DataSource, type EntityManager } from 'typeorm';
-import { adminGrantFor } from '../auth/access';
+import { adminGrantFor } from '../access/grants';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { forbidden, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';

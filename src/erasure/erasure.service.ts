@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
-import { globalAdminGrant } from '../auth/access';
+import { globalAdminGrant } from '../access/grants';
 import { RateLimit } from '../auth/rate-limit.entity';
 import { Session } from '../auth/session.entity';
 import { UnitOfWork } from '../audit/unit-of-work';

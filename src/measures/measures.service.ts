@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CaseAccess, READERS } from '../cases/case-access.service';
+import { READERS } from '../access/case-access';
+import { CaseAccess } from '../cases/case-access.service';
 import { measuresOf } from '../cases/case-content';
 import { CaseContentEdits, flatRows } from '../cases/case-edits';
 import { measurePoints } from '../cases/case.mapper';

@@ -21,7 +21,7 @@ export class RatingSummaryService {
     if (!Object.values(RubricTarget).includes(targetType)) throw notFound('Rating target');
     const target = await resolveTarget(this.db.manager, targetType, targetId);
     if (!target) throw notFound('Rating target');
-    await this.access.require(ctx.actor, target.traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Rating target');
+    await this.access.require(ctx.actor, target.traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Rating target', undefined, target.bodyId);
     const ratings = await this.db
       .getRepository(Rating)
       .createQueryBuilder('r')

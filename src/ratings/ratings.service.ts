@@ -125,7 +125,7 @@ export class RatingsService {
   async list(ctx: AuthedCtx, q: ListRatingsQuery): Promise<RatingPageDto> {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
-    const readable = this.access.readablePredicate(ctx.actor, 'r.trainee_id');
+    const readable = this.access.readablePredicate(ctx.actor, 'r.trainee_id', 'r.body_id');
     const qb = this.db
       .getRepository(Rating)
       .createQueryBuilder('r')
@@ -141,7 +141,7 @@ export class RatingsService {
   private async canRead(ctx: AuthedCtx, r: Rating): Promise<boolean> {
     if (r.raterId === ctx.actor.userId) return true;
     if (r.status !== RatingStatus.Submitted) return false;
-    return !!(await this.access.relation(ctx.actor, r.traineeId));
+    return !!(await this.access.relation(ctx.actor, r.traineeId, undefined, r.bodyId));
   }
 
   private async ownDraft(ctx: AuthedCtx, id: string): Promise<Rating> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { adminGrantFor, globalAdminGrant, isGlobalAdmin } from '../auth/access';
+import { canSeeRubric, manageGrant, rubricsVisiblePredicate } from '../access/rubric-access';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
 import { badRequest, conflict, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
@@ -11,14 +11,6 @@ import type { CreateRubricDto, ListRubricsQuery, RubricDto, RubricVersionDto, Up
 import { type RubricDefinition, validateRubricDefinition } from './rubric-scoring';
 import { Rubric, RubricVersion, RubricVersionStatus } from './rubric.entity';
 import { toRubricDto, toRubricVersionDto } from './rubric.mapper';
-
-// Who manages a rubric: a body admin of its owner body, or a global admin for a global rubric (and any).
-export const manageGrant = (actor: Actor, r: Pick<Rubric, 'ownerBodyId'>): Grant | undefined =>
-  r.ownerBodyId ? adminGrantFor(actor, r.ownerBodyId) : globalAdminGrant(actor);
-
-// Who may read it: global rubrics, everyone; a body's rubric, whoever holds a role in that body.
-const canSee = (actor: Actor, r: Pick<Rubric, 'ownerBodyId'>): boolean =>
-  !r.ownerBodyId || isGlobalAdmin(actor) || actor.grants.some((g) => g.bodyId === r.ownerBodyId);
 
 export function definitionOrThrow(definition: unknown): RubricDefinition {
   const errors = validateRubricDefinition(definition);
@@ -57,10 +49,8 @@ export class RubricsService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const qb = this.db.getRepository(Rubric).createQueryBuilder('r');
-    if (!isGlobalAdmin(ctx.actor)) {
-      const bodies = ctx.actor.grants.filter((g) => g.bodyId).map((g) => g.bodyId as string);
-      qb.where('(r.owner_body_id IS NULL OR r.owner_body_id = ANY(:bodies::uuid[]))', { bodies });
-    }
+    const visible = rubricsVisiblePredicate(ctx.actor, 'r.owner_body_id');
+    qb.where(visible.sql, visible.params);
     if (q.target) qb.andWhere('r.target = :target', { target: q.target });
     if (q.modality) qb.andWhere('r.modality = :modality', { modality: q.modality });
     if (cursor) qb.andWhere('(r.code, r.id) > (:cc, :cid)', { cc: String(cursor[0]), cid: String(cursor[1]) });
@@ -71,14 +61,14 @@ export class RubricsService {
 
   async get(ctx: AuthedCtx, id: string): Promise<RubricDto> {
     const rubric = await this.db.getRepository(Rubric).findOneBy({ id });
-    if (!rubric || !canSee(ctx.actor, rubric)) throw notFound('Rubric');
+    if (!rubric || !canSeeRubric(ctx.actor, rubric)) throw notFound('Rubric');
     const versions = await this.db.getRepository(RubricVersion).findBy({ rubricId: id });
     return toRubricDto(rubric, this.visibleVersions(ctx.actor, rubric, versions));
   }
 
   async getVersion(ctx: AuthedCtx, id: string): Promise<RubricVersionDto> {
     const v = await this.db.getRepository(RubricVersion).findOne({ where: { id }, relations: { rubric: true } });
-    if (!v?.rubric || !canSee(ctx.actor, v.rubric) || (v.status === RubricVersionStatus.Draft && !manageGrant(ctx.actor, v.rubric))) throw notFound('Rubric version');
+    if (!v?.rubric || !canSeeRubric(ctx.actor, v.rubric) || (v.status === RubricVersionStatus.Draft && !manageGrant(ctx.actor, v.rubric))) throw notFound('Rubric version');
     return toRubricVersionDto(v);
   }
 
@@ -139,14 +129,14 @@ export class RubricsService {
 
   private async manageable(actor: Actor, rubricId: string): Promise<Rubric> {
     const rubric = await this.db.getRepository(Rubric).findOneBy({ id: rubricId });
-    if (!rubric || !canSee(actor, rubric)) throw notFound('Rubric');
+    if (!rubric || !canSeeRubric(actor, rubric)) throw notFound('Rubric');
     if (!manageGrant(actor, rubric)) throw forbidden('Only the admins of the owning body (or global admins for a global rubric) manage it');
     return rubric;
   }
 
   private async manageableVersion(actor: Actor, id: string): Promise<{ version: RubricVersion; rubric: Rubric }> {
     const v = await this.db.getRepository(RubricVersion).findOne({ where: { id }, relations: { rubric: true } });
-    if (!v?.rubric || !canSee(actor, v.rubric)) throw notFound('Rubric version');
+    if (!v?.rubric || !canSeeRubric(actor, v.rubric)) throw notFound('Rubric version');
     if (!manageGrant(actor, v.rubric)) {
       if (v.status === RubricVersionStatus.Draft) throw notFound('Rubric version');
       throw forbidden('Only the admins of the owning body (or global admins for a global rubric) manage it');

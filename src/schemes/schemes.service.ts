@@ -9,7 +9,7 @@ import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import type { CreateSchemeDto, CreateSchemeVersionDto, RuleTypeDto, SchemeDto, SchemeVersionDto, UpdateSchemeVersionDto } from './dto';
 import { RULE_TYPES } from './rules';
-import { schemeAdminGrant } from './scheme-access';
+import { schemeAdminGrant } from '../access/scheme-administration';
 import { type SchemeDefinition, validateSchemeDefinition } from './scheme-definition';
 import { toSchemeDto, toSchemeVersionDto } from './scheme.mapper';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { grantIn } from '../auth/access';
+import { grantIn } from '../access/grants';
 import { Role } from '../auth/roles';
 import { badRequest, forbidden } from '../common/errors';
 import type { Actor, Grant } from '../common/request-context';

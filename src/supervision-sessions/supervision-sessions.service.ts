@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalAdminGrant, grantIn } from '../auth/access';
+import { grantIn } from '../access/grants';
+import { seesWholeSupervisionSession } from '../access/supervision-access';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound, preconditionFailed } from '../common/errors';
@@ -145,7 +146,7 @@ export class SupervisionSessionsService {
   }
 
   private viewerOf(actor: Actor, s: SupervisionSession, participantIds: string[]): SessionViewer | null {
-    if (s.supervisorId === actor.userId || grantIn(actor, Role.BodyAdmin, s.bodyId) || globalAdminGrant(actor)) return { kind: 'full' };
+    if (seesWholeSupervisionSession(actor, s)) return { kind: 'full' };
     if (participantIds.includes(actor.userId)) return { kind: 'participant', traineeId: actor.userId };
     return null;
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { bodiesWhere, globalAdminGrant } from '../auth/access';
-import { Role } from '../auth/roles';
+import { DataSource } from 'typeorm';
+import { conflictsVisiblePredicate, peopleAdminGrant } from '../access/people-access';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
-import type { Actor, AuthedCtx, Grant } from '../common/request-context';
+import type { AuthedCtx, Grant } from '../common/request-context';
 import { isUuid } from '../common/uuid';
 import { ConflictDeclaration } from './conflict-declaration.entity';
 import { orderedPair } from './conflicts';
@@ -31,7 +30,7 @@ export class ConflictsService {
     const subject = dto.userId?.toLowerCase() ?? me;
     if (subject === dto.otherUserId) throw badRequest('SELF_CONFLICT', 'A conflict of interest is between two different people', { otherUserId: ['must differ from userId'] });
     const own = subject === me || dto.otherUserId === me;
-    const via: Grant | 'SELF' | undefined = own ? 'SELF' : await this.adminVia(this.db.manager, ctx.actor, [subject, dto.otherUserId]);
+    const via: Grant | 'SELF' | undefined = own ? 'SELF' : await peopleAdminGrant(this.db.manager, ctx.actor, [subject, dto.otherUserId]);
     if (!via) throw forbidden('You may declare conflicts only for yourself, or for people of a body you administer');
     const [a, b] = orderedPair(subject, dto.otherUserId);
     try {
@@ -58,13 +57,8 @@ export class ConflictsService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const qb = this.db.getRepository(ConflictDeclaration).createQueryBuilder('c');
-    if (!globalAdminGrant(ctx.actor)) {
-      qb.where(
-        `(c.user_a_id = :me OR c.user_b_id = :me OR EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id IN (c.user_a_id, c.user_b_id)
-           AND g.revoked_at IS NULL AND g.body_id = ANY(:bodies::uuid[])))`,
-        { me: ctx.actor.userId, bodies: bodiesWhere(ctx.actor, Role.BodyAdmin) },
-      );
-    }
+    const visible = conflictsVisiblePredicate(ctx.actor, 'c');
+    qb.where(visible.sql, visible.params);
     if (q.active) qb.andWhere(q.active === 'true' ? 'c.ended_at IS NULL' : 'c.ended_at IS NOT NULL');
     if (q.userId) qb.andWhere('(c.user_a_id = :uid OR c.user_b_id = :uid)', { uid: q.userId.toLowerCase() });
     const column = "date_trunc('milliseconds', c.created_at)";
@@ -79,7 +73,7 @@ export class ConflictsService {
   async end(ctx: AuthedCtx, id: string): Promise<ConflictDto> {
     const me = ctx.actor.userId;
     const row = await this.db.getRepository(ConflictDeclaration).findOneBy({ id });
-    const admin = row ? await this.adminVia(this.db.manager, ctx.actor, [row.userAId, row.userBId]) : undefined;
+    const admin = row ? await peopleAdminGrant(this.db.manager, ctx.actor, [row.userAId, row.userBId]) : undefined;
     if (!row || (row.userAId !== me && row.userBId !== me && !admin)) throw notFound('Conflict declaration');
     const via: Grant | 'SELF' | undefined = row.declaredBy === me ? 'SELF' : admin;
     if (!via) throw forbidden('Only the person who declared it or a body admin may end this declaration');
@@ -96,16 +90,4 @@ export class ConflictsService {
     });
   }
 
-  /** The caller's global ADMIN grant, or a BODY_ADMIN grant of a body in which one of the people holds a role. */
-  private async adminVia(em: EntityManager, actor: Actor, userIds: string[]): Promise<Grant | undefined> {
-    const global = globalAdminGrant(actor);
-    if (global) return global;
-    const bodies = bodiesWhere(actor, Role.BodyAdmin);
-    if (!bodies.length) return undefined;
-    const rows: { body_id: string }[] = await em.query(
-      `SELECT body_id FROM role_grants WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL AND body_id = ANY($2::uuid[]) LIMIT 1`,
-      [userIds, bodies],
-    );
-    return rows.length ? { role: Role.BodyAdmin, bodyId: rows[0].body_id } : undefined;
-  }
 }

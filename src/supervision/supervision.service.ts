@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { adminGrantFor, bodiesWhere, globalAdminGrant, grantIn } from '../auth/access';
+import { adminGrantFor, grantIn } from '../access/grants';
+import { partiesOf, relationshipsVisiblePredicate } from '../access/supervision-access';
 import { Role } from '../auth/roles';
 import { isFutureDate, todayUtc } from '../common/dates';
 import { UnitOfWork } from '../audit/unit-of-work';
@@ -26,16 +27,6 @@ export async function holdsRole(em: EntityManager, userId: string, role: Role, b
   return rows.length > 0;
 }
 
-/** How the actor stands to a relationship (empty: they may not see it). */
-export function partiesOf(actor: Actor, r: SupervisionRelationship): SupervisionParty[] {
-  const parties: SupervisionParty[] = [];
-  if (r.traineeId === actor.userId) parties.push('trainee');
-  if (r.supervisorId === actor.userId) parties.push('supervisor');
-  if (grantIn(actor, Role.BodyAdmin, r.bodyId)) parties.push('body_admin');
-  if (globalAdminGrant(actor)) parties.push('admin');
-  return parties;
-}
-
 const isUniqueViolation = (e: unknown) => (e as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
 
 // Requests, assignments and status changes of supervision relationships. Rows are never deleted.
@@ -58,8 +49,9 @@ export class SupervisionService {
     const qb = this.db.getRepository(SupervisionRelationship).createQueryBuilder('r');
     if (q.role === 'trainee') qb.where('r.trainee_id = :me', { me });
     else if (q.role === 'supervisor') qb.where('r.supervisor_id = :me', { me });
-    else if (!globalAdminGrant(ctx.actor)) {
-      qb.where('(r.trainee_id = :me OR r.supervisor_id = :me OR r.body_id = ANY(:bodies::uuid[]))', { me, bodies: bodiesWhere(ctx.actor, Role.BodyAdmin) });
+    else {
+      const visible = relationshipsVisiblePredicate(ctx.actor, 'r');
+      qb.where(visible.sql, visible.params);
     }
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     if (q.bodyId) qb.andWhere('r.body_id = :bodyId', { bodyId: q.bodyId });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bodiesWhere } from '../auth/access';
+import { bodiesWhere } from '../access/grants';
 import { Role } from '../auth/roles';
 import { RecordAccessService } from '../access/record-access.service';
 import { todayUtc } from '../common/dates';

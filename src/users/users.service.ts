@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { adminGrantFor, bodiesWhere, globalAdminGrant, isGlobalAdmin } from '../auth/access';
+import { adminGrantFor, globalAdminGrant } from '../access/grants';
+import { mayGrantRoleTo, usersVisiblePredicate } from '../access/people-access';
 import { revokeSessions } from '../auth/auth.service';
 import { Role } from '../auth/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
@@ -87,7 +88,8 @@ export class UsersService {
     return this.uow.run(ctx, async (em, audit) => {
       if (bodyId && !(await em.existsBy(Body, { id: bodyId }))) throw invalid('bodyId', 'bodyId does not name a known body');
       const user = await em.findOneBy(User, { id: userId });
-      if (!user || user.status === UserStatus.Erased) throw notFound('User');
+      // a body admin cannot pull someone into their body: to them a person outside it does not exist
+      if (!user || user.status === UserStatus.Erased || !(await mayGrantRoleTo(em, ctx.actor, userId, bodyId))) throw notFound('User');
       const existing = await em.findOneBy(RoleGrant, { userId, role: dto.role, bodyId: bodyId ?? IsNull(), revokedAt: IsNull() });
       if (existing) throw conflict('ROLE_ALREADY_GRANTED', `The user already holds ${dto.role} in this scope`);
       const grant = await em.save(em.create(RoleGrant, { userId, role: dto.role, bodyId, grantedBy: ctx.actor.userId }));
@@ -114,14 +116,9 @@ export class UsersService {
     return this.db.getRepository(RoleGrant).find({ where: { userId: In(userIds), revokedAt: IsNull() }, order: { grantedAt: 'ASC' } });
   }
 
-  // global admins see everyone; body admins see the people who hold a role in a body they administer
+  // global admins see everyone; body admins see the people who belong to a body they administer
   private visibleUsers(actor: Actor, alias: string): SelectQueryBuilder<User> {
-    const qb = this.db.getRepository(User).createQueryBuilder(alias);
-    if (isGlobalAdmin(actor)) return qb;
-    const bodies = bodiesWhere(actor, Role.BodyAdmin);
-    return qb.where(
-      `EXISTS (SELECT 1 FROM role_grants vg WHERE vg.user_id = ${alias}.id AND vg.revoked_at IS NULL AND vg.body_id = ANY(:bodies::uuid[]))`,
-      { bodies },
-    );
+    const visible = usersVisiblePredicate(actor, `${alias}.id`);
+    return this.db.getRepository(User).createQueryBuilder(alias).where(visible.sql, visible.params);
   }
 }

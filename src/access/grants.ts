@@ -1,5 +1,5 @@
 import type { Actor, Grant } from '../common/request-context';
-import { Role } from './roles';
+import { Role } from '../auth/roles';
 
 // Scope checks shared by every service: which grant of the caller covers a body.
 
