@@ -54,7 +54,7 @@ describe('instrument definitions (GET /instruments)', () => {
     expect(phq.bands.find((b) => b.min <= 12 && 12 <= b.max)?.label).toBe('moderate');
     const hamd = list.find((i) => i.code === 'HAMD17')!;
     expect(hamd.items.map((i) => i.max)).toEqual([4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2]);
-    expect(hamd.riskItems).toEqual([]);
+    expect(hamd.riskItems).toEqual([3]);
     for (const ins of list) {
       expect(ins.items).toHaveLength(ins.itemCount);
       expect(ins.items.reduce((s, i) => s + i.max, 0)).toBe(ins.total.max);

@@ -10,10 +10,16 @@ describe('instrument definitions as published', () => {
     expect(dto.bands).toEqual(INSTRUMENTS[Instrument.Phq9].bands);
   });
 
-  it('gives an instrument without a risk item an empty risk list and no item marked risky', () => {
-    const dto = toInstrumentDto(INSTRUMENTS[Instrument.Hamd17]);
+  it('gives an instrument without a risk item (GAD-7) an empty risk list and no item marked risky', () => {
+    const dto = toInstrumentDto(INSTRUMENTS[Instrument.Gad7]);
     expect(dto.riskItems).toEqual([]);
     expect(dto.items.some((i) => i.risk)).toBe(false);
+  });
+
+  it('publishes HAM-D-17 with its own item maxima and item 3 (suicide) as the risk item', () => {
+    const dto = toInstrumentDto(INSTRUMENTS[Instrument.Hamd17]);
+    expect(dto.riskItems).toEqual([3]);
+    expect(dto.items.filter((i) => i.risk).map((i) => i.number)).toEqual([3]);
     expect(dto.items.map((i) => i.max)).toEqual(INSTRUMENTS[Instrument.Hamd17].itemMaxima);
   });
 });
