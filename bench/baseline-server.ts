@@ -18,7 +18,7 @@ import type { Role } from '../src/auth/roles';
 import { checkSessions, issueDetails } from '../src/cases/session-consistency';
 import { evaluateLevel } from '../src/schemes/evaluate-level';
 import { RecordLoader } from '../src/schemes/record-loader';
-import { toFormula } from '../src/schemes/rules/cases';
+import { toFormula } from '../src/schemes/rules/cases/case-supervision';
 import type { SchemeDefinition } from '../src/schemes/scheme-definition';
 import { DEFAULT_GROUP_FORMULA, type GroupCreditFormula } from '../src/supervision-sessions/group-credit';
 

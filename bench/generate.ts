@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/env';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ENTITIES } from '../src/entities';
 import { hashPassword } from '../src/auth/password-hasher';
 import { seedExampleRubrics } from '../src/rubrics/rubric-seed';
 import { IPT_EXAMPLE_DEFINITION } from '../src/rubrics/rubric-seed';
@@ -56,7 +57,7 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
 
   await step('migrations', async () => {
     const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: 'x'.repeat(32), CREDENTIALS_MASTER_KEY: Buffer.alloc(32).toString('base64') });
-    const ds = new DataSource(await buildDataSourceOptions({ ...config, MIGRATIONS_RUN: false, DB_STATEMENT_TIMEOUT_MS: 120_000 }));
+    const ds = new DataSource(await buildDataSourceOptions({ ...config, MIGRATIONS_RUN: false, DB_STATEMENT_TIMEOUT_MS: 120_000 }, ENTITIES));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.transaction((em) => seedExampleRubrics(em));

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { evaluateLevel } from '../src/schemes/evaluate-level';
 import { ProgressService } from '../src/schemes/progress.service';
 import { RecordLoader } from '../src/schemes/record-loader';
-import { toFormula } from '../src/schemes/rules/cases';
+import { toFormula } from '../src/schemes/rules/cases/case-supervision';
 import type { SchemeDefinition } from '../src/schemes/scheme-definition';
 import { DEFAULT_GROUP_FORMULA, type GroupCreditFormula } from '../src/supervision-sessions/group-credit';
 import { GROWTH_SIZES } from './generate';

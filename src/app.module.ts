@@ -10,8 +10,9 @@ import { EtagInterceptor } from './common/etag';
 import { loggerParams } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/env';
-import { closeEmbeddedDb } from './database/data-source-options';
+import { closeEmbeddedDb, embeddedDbClosed } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ErasureModule } from './erasure/erasure.module';
@@ -35,7 +36,7 @@ import { ApplicationsModule } from './applications/applications.module';
 @Module({
   imports: [
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     AuditModule,
     AccessModule,
     HealthModule,
@@ -56,7 +57,7 @@ import { ApplicationsModule } from './applications/applications.module';
     ApplicationsModule, AccreditationsModule,
   ],
   providers: [
-    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(embeddedDbClosed) },
     { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
   ],
 })

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { closeToolDataSource, openToolDataSource, pendingSchemaDiff, writeMigration } from './database/migration-tools';
 import { createGlobalAdmin } from './seed/bootstrap-admin';
 import { DomainError } from './common/errors';
+import { ENTITIES } from './entities';
 
 const USAGE = `Usage: npm run cli -- <command>
   create-admin --email E [--name N]   create a global admin (password from ADMIN_PASSWORD or prompted)
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
     case 'create-admin': {
       const email = arg('email') ?? (await prompt('E-mail: '));
       const password = process.env.ADMIN_PASSWORD ?? (await prompt('Password (12+ characters): '));
-      const ds = await openToolDataSource({ scratch: false });
+      const ds = await openToolDataSource({ scratch: false, entities: ENTITIES });
       try {
         await ds.runMigrations({ transaction: 'each' });
         const r = await createGlobalAdmin(ds, { email, password, displayName: arg('name') });
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     }
     case 'migration:run':
     case 'migration:revert': {
-      const ds = await openToolDataSource({ scratch: false });
+      const ds = await openToolDataSource({ scratch: false, entities: ENTITIES });
       try {
         if (command === 'migration:run') {
           const done = await ds.runMigrations({ transaction: 'each' });
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
     }
     case 'migration:check':
     case 'migration:generate': {
-      const ds = await openToolDataSource({ scratch: true });
+      const ds = await openToolDataSource({ scratch: true, entities: ENTITIES });
       try {
         const diff = await pendingSchemaDiff(ds);
         if (command === 'migration:check') {

@@ -1,9 +1,3 @@
-export enum Role {
-  Admin = 'ADMIN',
-  BodyAdmin = 'BODY_ADMIN',
-  Supervisor = 'SUPERVISOR',
-  Trainee = 'TRAINEE',
-}
-
-export const GLOBAL_ROLES: readonly Role[] = [Role.Admin];
-export const isGlobalRole = (role: Role): boolean => GLOBAL_ROLES.includes(role);
+// The role vocabulary lives in common/ (the request context names it, and common/ imports no feature); this
+// re-export keeps the many `auth/roles` imports valid.
+export { GLOBAL_ROLES, isGlobalRole, Role } from '../common/roles';

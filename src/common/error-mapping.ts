@@ -1,5 +1,4 @@
 import { HttpException } from '@nestjs/common';
-import { embeddedDbClosed } from '../database/data-source-options';
 import { DomainError, unavailable } from './errors';
 
 export interface ErrorBody {
@@ -48,12 +47,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
 }
 
-/** Maps anything thrown while serving a request to the one error shape. */
-export function mapError(err: unknown): MappedError {
+/**
+ * Maps anything thrown while serving a request to the one error shape. `databaseClosed` says whether the database
+ * is gone for good (the embedded one after shutdown): then any failure is a 503. The caller supplies it, so that
+ * common/ needs nothing from database/.
+ */
+export function mapError(err: unknown, databaseClosed: () => boolean = () => false): MappedError {
   if (err instanceof DomainError) {
     return { body: { statusCode: err.status, code: err.code, message: err.message, details: err.details }, headers: err.headers };
   }
-  if (isDatabaseUnavailable(err) || embeddedDbClosed()) {
+  if (isDatabaseUnavailable(err) || databaseClosed()) {
     const e = unavailable();
     return { body: { statusCode: 503, code: e.code, message: e.message }, headers: e.headers };
   }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../auth/roles';
+import type { Role } from './roles';
 
 export interface Grant {
   role: Role;

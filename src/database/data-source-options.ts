@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/env';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -31,9 +30,11 @@ type DbConfig = Pick<
   'DATABASE_URL' | 'DATA_DIR' | 'PGLITE_SNAPSHOT' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS' | 'DB_CONNECT_TIMEOUT_MS' | 'MIGRATIONS_RUN'
 >;
 
+/** The entity classes of the service; the caller (the composition root, `src/entities.ts`) supplies them. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 const common = {
   type: 'postgres' as const,
-  entities: ENTITIES,
   migrations: MIGRATIONS,
   migrationsTableName: 'migrations',
   // never synchronize: the schema comes from the migrations, on every backend
@@ -49,8 +50,8 @@ const common = {
  * PostgreSQL (PGlite) embedded in this process, reached through the very same `postgres` driver and `pg`
  * via PGlite's node-postgres adapter (a pool of one connection: PGlite has a single session).
  */
-export async function buildDataSourceOptions(config: DbConfig): Promise<DataSourceOptions> {
-  const base = { ...common, migrationsRun: config.MIGRATIONS_RUN };
+export async function buildDataSourceOptions(config: DbConfig, entities: EntityList): Promise<DataSourceOptions> {
+  const base = { ...common, entities, migrationsRun: config.MIGRATIONS_RUN };
   if (config.DATABASE_URL) {
     return {
       ...base,

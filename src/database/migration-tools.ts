@@ -2,24 +2,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/env';
-import { buildDataSourceOptions, closeEmbeddedDb } from './data-source-options';
+import { buildDataSourceOptions, closeEmbeddedDb, type EntityList } from './data-source-options';
 
 /**
  * A DataSource for tooling. Without DATABASE_URL it uses a fresh in-memory PGlite (migrated first), so
  * generating or checking migrations never touches the embedded development data directory.
  */
-export async function openToolDataSource(opts: { scratch: boolean }): Promise<DataSource> {
+export async function openToolDataSource(opts: { scratch: boolean; entities: EntityList }): Promise<DataSource> {
   const config = loadConfig({
     ...process.env,
     JWT_SECRET: process.env.JWT_SECRET ?? 'x'.repeat(32),
     // tooling never signs or decrypts credentials; a placeholder satisfies the server-mode check
     CREDENTIALS_MASTER_KEY: process.env.CREDENTIALS_MASTER_KEY ?? Buffer.alloc(32).toString('base64'),
   });
-  const options = await buildDataSourceOptions({
-    ...config,
-    MIGRATIONS_RUN: false,
-    DATA_DIR: opts.scratch && config.embedded ? 'memory://' : config.DATA_DIR,
-  });
+  const options = await buildDataSourceOptions(
+    { ...config, MIGRATIONS_RUN: false, DATA_DIR: opts.scratch && config.embedded ? 'memory://' : config.DATA_DIR },
+    opts.entities,
+  );
   const ds = new DataSource(options);
   await ds.initialize();
   return ds;

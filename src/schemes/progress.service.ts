@@ -11,7 +11,7 @@ import type { EnrolDto, EnrolmentDto, ProgressDto, ProgressQuery } from './dto';
 import { evaluateLevel, type LevelReport } from './evaluate-level';
 import type { EvaluationContext } from './person-record';
 import { RecordLoader } from './record-loader';
-import { toFormula } from './rules/cases';
+import { toFormula } from './rules/cases/case-supervision';
 import type { SchemeDefinition } from './scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 

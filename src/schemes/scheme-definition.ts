@@ -3,7 +3,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, validateSync,
 } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation';
-import { GroupCreditParam } from './rules/cases';
+import { GroupCreditParam } from './rules/cases/case-supervision';
 import { LEVEL_CODE } from './rules/common';
 import { RULE_TYPE_NAMES, RULE_TYPES, type RuleType } from './rules';
 

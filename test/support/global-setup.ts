@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/env';
 import { buildDataSourceOptions, closeEmbeddedDb, embeddedInstance } from '../../src/database/data-source-options';
+import { ENTITIES } from '../../src/entities';
 import { adminQuery, templateName, usingServer, withDatabase } from './test-db';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -19,13 +20,13 @@ export default async function globalSetup(): Promise<void> {
     const tpl = templateName();
     await adminQuery(`DROP DATABASE IF EXISTS "${tpl}" WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE "${tpl}"`);
-    const ds = new DataSource(await buildDataSourceOptions({ ...config, DATABASE_URL: withDatabase(process.env.DATABASE_URL as string, tpl) }));
+    const ds = new DataSource(await buildDataSourceOptions({ ...config, DATABASE_URL: withDatabase(process.env.DATABASE_URL as string, tpl) }, ENTITIES));
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
     return;
   }
-  const ds = new DataSource(await buildDataSourceOptions({ ...config, DATA_DIR: 'memory://' }));
+  const ds = new DataSource(await buildDataSourceOptions({ ...config, DATA_DIR: 'memory://' }, ENTITIES));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const snapshot = await embeddedInstance()!.dumpDataDir('none');

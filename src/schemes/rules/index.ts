@@ -1,4 +1,8 @@
-import { caseRecordings, caseSupervision, completedCases, outcomeMeasures, signOffs } from './cases';
+import { caseRecordings } from './cases/case-recordings';
+import { caseSupervision } from './cases/case-supervision';
+import { completedCases } from './cases/completed-cases';
+import { outcomeMeasures } from './cases/outcome-measures';
+import { signOffs } from './cases/sign-offs';
 import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
 import { levelHeld, licence, membership, profession } from './prerequisites';
 import type { RuleEvaluator } from './rule-types';

@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { creditedMinutes, type GroupCreditFormula, perCaseMinutes } from '../../../supervision-sessions/group-credit';
+import type { CaseRecord, EvaluationContext, PersonRecord } from '../../person-record';
+import { attended, heldOn, LevelRef, plural, round2 } from '../common';
+import type { RuleEvaluator } from '../rule-types';
+import { CaseRuleBase, perCaseRule } from './case-rule';
+
+export class GroupCreditParam {
+  @IsIn(['full', 'share', 'fixed_fraction'])
+  kind!: 'full' | 'share' | 'fixed_fraction';
+
+  @IsOptional() @IsNumber() @Min(0.1) @Max(10)
+  multiplier?: number;
+
+  @IsOptional() @IsBoolean()
+  capAtGroupMinutes?: boolean;
+
+  @IsOptional() @IsNumber() @Min(0.01) @Max(1)
+  fraction?: number;
+}
+
+export class CaseSupervisionParams extends CaseRuleBase {
+  @IsInt() @Min(1) @Max(100)
+  minCases!: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  minMinutesPerCase?: number;
+
+  // supervision meetings about the case ÷ attended sessions (e.g. 12 of 16 = 0.75)
+  @IsOptional() @IsNumber() @Min(0.01) @Max(1)
+  minShareOfSessionsSupervised?: number;
+
+  // credited supervision minutes ÷ therapy minutes (e.g. 1 h per 2 h = 0.5)
+  @IsOptional() @IsNumber() @Min(0.01) @Max(10)
+  minSupervisionToTherapyRatio?: number;
+
+  // minutes on this case in group supervision (e.g. in groups, ≥ 4 h on one's own case)
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  minOwnCaseMinutesInGroup?: number;
+
+  // only supervision by someone holding this level on the date of the supervision
+  @IsOptional() @ValidateNested() @Type(() => LevelRef)
+  supervisorLevel?: LevelRef;
+
+  // overrides the scheme's group-credit formula for this rule
+  @IsOptional() @ValidateNested() @Type(() => GroupCreditParam)
+  groupCredit?: GroupCreditParam;
+}
+
+export function toFormula(p: GroupCreditParam): GroupCreditFormula {
+  if (p.kind === 'share') return { kind: 'share', multiplier: p.multiplier ?? 2, capAtGroupMinutes: p.capAtGroupMinutes ?? true };
+  if (p.kind === 'fixed_fraction') return { kind: 'fixed_fraction', fraction: p.fraction ?? 0.5 };
+  return { kind: 'full' };
+}
+
+interface CaseSupervision {
+  minutes: number;
+  groupMinutes: number;
+  meetings: string[];
+  excludedMeetings: number;
+}
+
+function supervisionOfCase(c: CaseRecord, p: CaseSupervisionParams, record: PersonRecord, ctx: EvaluationContext): CaseSupervision {
+  const formula = p.groupCredit ? toFormula(p.groupCredit) : ctx.groupCredit;
+  const out: CaseSupervision = { minutes: 0, groupMinutes: 0, meetings: [], excludedMeetings: 0 };
+  for (const m of record.supervisionReceived) {
+    if (!m.caseReviews.some((r) => r.caseId === c.id)) continue;
+    if (p.supervisorLevel && !heldOn(record.othersLevels[m.supervisorId], p.supervisorLevel, m.date, ctx)) {
+      out.excludedMeetings++;
+      continue;
+    }
+    const credit = creditedMinutes({ format: m.format, minutes: m.minutes, memberCount: m.memberCount }, formula);
+    const share = perCaseMinutes(credit, m.caseReviews.map((r) => ({ caseId: r.caseId, minutes: r.minutes }))).find((x) => x.caseId === c.id)?.minutes ?? 0;
+    out.minutes += share;
+    if (m.format === 'group') out.groupMinutes += share;
+    out.meetings.push(m.meetingId);
+  }
+  out.minutes = round2(out.minutes);
+  out.groupMinutes = round2(out.groupMinutes);
+  return out;
+}
+
+/** Supervision per case: minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor's level on the date. */
+export const caseSupervision: RuleEvaluator<CaseSupervisionParams> = {
+  params: CaseSupervisionParams,
+  evaluate: (p, record, ctx) =>
+    perCaseRule(p.minCases, p.filter, record, ctx, 'meet the supervision requirement', (c) => {
+      const s = supervisionOfCase(c, p, record, ctx);
+      const sessions = attended(c);
+      const therapyMinutes = sessions.reduce((sum, x) => sum + x.durationMinutes, 0);
+      const share = sessions.length ? Math.min(1, s.meetings.length / sessions.length) : 0;
+      const ratio = therapyMinutes ? s.minutes / therapyMinutes : 0;
+      const gaps: string[] = [];
+      if (p.minMinutesPerCase && s.minutes < p.minMinutesPerCase) gaps.push(`${s.minutes} of ${p.minMinutesPerCase} min of supervision`);
+      if (p.minShareOfSessionsSupervised && share + 1e-9 < p.minShareOfSessionsSupervised) {
+        gaps.push(`${s.meetings.length} of ${Math.ceil(p.minShareOfSessionsSupervised * sessions.length)} sessions supervised`);
+      }
+      if (p.minSupervisionToTherapyRatio && ratio + 1e-9 < p.minSupervisionToTherapyRatio) gaps.push(`supervision:therapy ${round2(ratio)} of ${p.minSupervisionToTherapyRatio}`);
+      if (p.minOwnCaseMinutesInGroup && s.groupMinutes < p.minOwnCaseMinutesInGroup) gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
+      const notes = s.excludedMeetings ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`] : [];
+      return {
+        met: gaps.length === 0,
+        message: `${s.minutes} min credited over ${plural(s.meetings.length, 'meeting')}${[...gaps, ...notes].length ? `; ${[...gaps, ...notes].join('; ')}` : ''}`,
+        evidence: s.meetings.map((id) => ({ kind: 'supervision_session' as const, id })),
+      };
+    }),
+};
