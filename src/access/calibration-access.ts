@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import type { Actor } from '../common/request-context';
 import { adminGrantFor, bodiesWhere, grantIn, isGlobalAdmin } from './grants';
 

@@ -1,5 +1,5 @@
 import type { Actor, Grant } from '../common/request-context';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 
 // Scope checks shared by every service: which grant of the caller covers a body.
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { notFound } from '../common/errors';
 import type { Actor, Grant } from '../common/request-context';
 import { globalAdminGrant } from './grants';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import type { Actor, Grant } from '../common/request-context';
 import { adminGrantFor, bodiesWhere, grantIn, isGlobalAdmin } from './grants';
 

@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import type { Actor, Grant } from '../common/request-context';
 import { partiesOf, seesWholeSupervisionSession } from './supervision-access';
 

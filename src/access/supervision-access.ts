@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import type { Actor } from '../common/request-context';
 import { bodiesWhere, globalAdminGrant, grantIn } from './grants';
 

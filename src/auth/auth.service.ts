@@ -14,7 +14,7 @@ import { burnVerification, hashPassword, verifyPassword } from './password-hashe
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from './password-policy';
 import { RateLimiter } from './rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
-import { Role } from './roles';
+import { Role } from '../common/roles';
 import { Session } from './session.entity';
 import { hashRefreshToken, newRefreshToken, TokenService } from './token.service';
 

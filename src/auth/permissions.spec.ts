@@ -1,5 +1,5 @@
 import { hasPermission, Permission, ROLE_PERMISSIONS } from './permissions';
-import { Role } from './roles';
+import { Role } from '../common/roles';
 
 describe('role → permission table', () => {
   it('gives every signed-in user their own account, even with no role', () => {

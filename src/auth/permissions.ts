@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { Role } from '../common/roles';
 
 // Every permission a route can require. A route declares exactly one (or is @Public()).
 export enum Permission {

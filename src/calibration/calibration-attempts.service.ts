@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { adminGrantFor, grantIn } from '../access/grants';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';

@@ -2,7 +2,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { assertAcceptablePassword } from '../auth/auth.service';
 import { hashPassword } from '../auth/password-hasher';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User } from '../users/user.entity';
 

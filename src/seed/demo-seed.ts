@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { hashPassword } from '../auth/password-hasher';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { Body, BodyKind } from '../bodies/body.entity';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User } from '../users/user.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { grantIn } from '../access/grants';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { badRequest, forbidden } from '../common/errors';
 import type { Actor, Grant } from '../common/request-context';
 import type { CaseReviewInputDto } from './dto';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { grantIn } from '../access/grants';
 import { seesWholeSupervisionSession } from '../access/supervision-access';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { adminGrantFor, grantIn } from '../access/grants';
 import { partiesOf, relationshipsVisiblePredicate } from '../access/supervision-access';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { isFutureDate, todayUtc } from '../common/dates';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, invalid, notFound } from '../common/errors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bodiesWhere } from '../access/grants';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { RecordAccessService } from '../access/record-access.service';
 import { todayUtc } from '../common/dates';
 import { UnitOfWork } from '../audit/unit-of-work';

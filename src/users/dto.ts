@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { PageQuery } from '../common/pagination';
 import { UserStatus } from './user.entity';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { Body } from '../bodies/body.entity';
 import { User } from './user.entity';
 

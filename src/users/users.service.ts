@@ -3,7 +3,7 @@ import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeo
 import { adminGrantFor, globalAdminGrant } from '../access/grants';
 import { mayGrantRoleTo, usersVisiblePredicate } from '../access/people-access';
 import { revokeSessions } from '../auth/auth.service';
-import { Role } from '../auth/roles';
+import { Role } from '../common/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
