@@ -74,7 +74,7 @@ export class CredentialIssuer {
       if (issuerBodyId(claims) !== key.bodyId) return { ok: false };
       // a kid URL means an OB 3.0 JWT proof, whose claims must mirror the credential
       if (keyId !== header.kid && !claimsMatch(claims)) return { ok: false };
-      return { ok: true, kid: key.id, bodyId: key.bodyId, credential: claims };
+      return { ok: true, kid: header.kid as string, bodyId: key.bodyId, credential: claims };
     } catch {
       return { ok: false };
     }

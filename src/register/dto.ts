@@ -39,7 +39,7 @@ export class VerificationDto {
 }
 
 export class PresentedVerificationDto extends VerificationDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The key that signed it; null when the signature did not verify' }) kid!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The kid of the key that signed it (its URL; a bare id in credentials signed before OB 3.0 JWT proofs); null when the signature did not verify' }) kid!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: 'The verified credential payload; null when the signature did not verify' }) claims!: Record<string, unknown> | null;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '../auth/decorators';
 import { ErrorResponseDto } from '../common/error-response.dto';
@@ -7,6 +7,7 @@ import { STATUS_PURPOSES } from '../credentials/credential';
 import { JwksDto, PublicJwkDto } from '../credentials/dto';
 import { STATUS_LIST_TTL_SECONDS } from '../credentials/status-lists.service';
 import { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerifyByNumberQuery, VerifyCredentialDto } from './dto';
+import { CacheFor, PublicCacheInterceptor } from './public-cache.interceptor';
 import { CertificateNumberPipe, PublicRateLimitGuard } from './public-rate-limit.guard';
 import { VerificationService } from './verification.service';
 
@@ -15,12 +16,13 @@ import { VerificationService } from './verification.service';
 @Controller('verify')
 @Public()
 @UseGuards(PublicRateLimitGuard)
+@UseInterceptors(PublicCacheInterceptor)
 @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More than PUBLIC_RATE_LIMIT requests a minute from this address' })
 export class VerifyController {
   constructor(private readonly verification: VerificationService) {}
 
   @Get('bodies/:bodyId/jwks')
-  @Header('Cache-Control', 'public, max-age=300')
+  @CacheFor(300)
   @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired, newest first; `current` names the one that signs now' })
   jwks(@Param('bodyId', UuidPipe) bodyId: string): Promise<JwksDto> {
     return this.verification.jwks(bodyId);
@@ -28,15 +30,14 @@ export class VerifyController {
 
   // a key never changes once made (rotation adds a new one), so it may be cached long
   @Get('bodies/:bodyId/keys/:keyId')
-  @Header('Cache-Control', 'public, max-age=86400')
+  @CacheFor(86_400)
   @ApiOkResponse({ type: PublicJwkDto, description: 'One public key (JWK): the URL is the `kid` header of the credentials it signed' })
   key(@Param('bodyId', UuidPipe) bodyId: string, @Param('keyId', UuidPipe) keyId: string): Promise<PublicJwkDto> {
     return this.verification.key(bodyId, keyId);
   }
 
   @Get('bodies/:bodyId/status-lists/:purpose')
-  @Header('Content-Type', 'application/vc+jwt')
-  @Header('Cache-Control', `public, max-age=${STATUS_LIST_TTL_SECONDS}`)
+  @CacheFor(STATUS_LIST_TTL_SECONDS, 'application/vc+jwt')
   @ApiProduces('application/vc+jwt')
   @ApiParam({ name: 'purpose', enum: STATUS_PURPOSES })
   @ApiOkResponse({
@@ -48,7 +49,7 @@ export class VerifyController {
   }
 
   @Get('bodies/:bodyId')
-  @Header('Cache-Control', 'public, max-age=3600')
+  @CacheFor(3600)
   @ApiOkResponse({ type: IssuerProfileDto, description: 'The issuer: an Open Badges 3.0 Profile, served at its id' })
   issuer(@Param('bodyId', UuidPipe) bodyId: string): Promise<IssuerProfileDto> {
     return this.verification.issuerProfile(bodyId);
