@@ -78,7 +78,7 @@ describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
     await expect(verifyVcJwt([Buffer.from(JSON.stringify(header)).toString('base64url'), p, s].join('.'), fetch)).rejects.toThrow(/jku/);
   });
 
-  it('serves the status list as a signed VC-JWT with cache headers, and 404 for an unknown purpose or body', async () => {
+  it('serves the status list as a signed VC-JWT with cache headers, 400 for an unknown purpose, 404 for an unknown body or one that never signed', async () => {
     const { body, jws } = await issued();
     const url = (decodePart(jws, 1).credentialStatus as { statusListCredential: string }).statusListCredential;
     const res = await fetch(url);
@@ -86,7 +86,8 @@ describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     const { payload } = await verifyVcJwt(res.text, fetch);
     expect(payload).toMatchObject({ id: url, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: `${ORIGIN}/api/v1/verify/bodies/${body.id}`, credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'suspension', ttl: 300_000 } });
-    for (const missing of [`${API}/verify/bodies/${body.id}/status-lists/refresh`, `${API}/verify/bodies/00000000-0000-4000-8000-000000000000/status-lists/suspension`]) {
+    for (const bad of ['refresh', "' OR '1'='1"]) await t.http().get(`${API}/verify/bodies/${body.id}/status-lists/${encodeURIComponent(bad)}`).expect(400);
+    for (const missing of [`${API}/verify/bodies/00000000-0000-4000-8000-000000000000/status-lists/suspension`, `${API}/verify/bodies/${(await makeBody(t)).id}/status-lists/revocation`]) {
       const res404 = await t.http().get(missing).expect(404);
       // an error is neither cached nor sent as a credential
       expect(res404.headers['cache-control'] ?? '').not.toMatch(/public/);

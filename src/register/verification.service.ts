@@ -5,7 +5,7 @@ import { Body } from '../bodies/body.entity';
 import { notFound } from '../common/errors';
 import { entityRows } from '../database/entity-rows';
 import { AppConfig } from '../config/env';
-import { certificateNumberOf, presentedStanding, standing, STATUS_PURPOSES, type StatusPurpose, VC_CONTEXT, verifyUrls } from '../credentials/credential';
+import { certificateNumberOf, presentedStanding, standing, type StatusPurpose, VC_CONTEXT, verifyUrls } from '../credentials/credential';
 import { CredentialIssuer } from '../credentials/credential-issuer.service';
 import type { JwksDto, PublicJwkDto } from '../credentials/dto';
 import { toPublicJwkDto } from '../credentials/signing-key.mapper';
@@ -82,9 +82,8 @@ export class VerificationService {
     return toPublicJwkDto(key, this.config.publicBaseUrl);
   }
 
-  statusList(bodyId: string, purpose: string): Promise<string> {
-    if (!(STATUS_PURPOSES as readonly string[]).includes(purpose)) throw notFound('Status list');
-    return this.statusLists.listCredential(bodyId, purpose as StatusPurpose);
+  statusList(bodyId: string, purpose: StatusPurpose): Promise<string> {
+    return this.statusLists.listCredential(bodyId, purpose);
   }
 
   /** The issuing body as an Open Badges 3.0 Profile, served at its own id. */

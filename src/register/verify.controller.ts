@@ -3,12 +3,12 @@ import { ApiOkResponse, ApiParam, ApiProduces, ApiTags, ApiTooManyRequestsRespon
 import { Public } from '../auth/decorators';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { UuidPipe } from '../common/uuid';
-import { STATUS_PURPOSES } from '../credentials/credential';
+import { STATUS_PURPOSES, type StatusPurpose } from '../credentials/credential';
 import { JwksDto, PublicJwkDto } from '../credentials/dto';
 import { STATUS_LIST_TTL_SECONDS } from '../credentials/status-lists.service';
 import { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerifyByNumberQuery, VerifyCredentialDto } from './dto';
 import { CacheFor, PublicCacheInterceptor } from './public-cache.interceptor';
-import { CertificateNumberPipe, PublicRateLimitGuard } from './public-rate-limit.guard';
+import { CertificateNumberPipe, PublicRateLimitGuard, StatusPurposePipe } from './public-rate-limit.guard';
 import { VerificationService } from './verification.service';
 
 // Public: anyone (an employer, a patient, another body) may check an accreditation. Rate-limited per address.
@@ -44,7 +44,7 @@ export class VerifyController {
     schema: { type: 'string' },
     description: 'The body\'s Bitstring Status List for that purpose: a BitstringStatusListCredential signed as a VC-JWT (compact JWS), the `statusListCredential` of issued credentials',
   })
-  statusList(@Param('bodyId', UuidPipe) bodyId: string, @Param('purpose') purpose: string): Promise<string> {
+  statusList(@Param('bodyId', UuidPipe) bodyId: string, @Param('purpose', StatusPurposePipe) purpose: StatusPurpose): Promise<string> {
     return this.verification.statusList(bodyId, purpose);
   }
 
