@@ -1,3 +1,4 @@
+import { CompactSign, importJWK, type JWK } from 'jose';
 import { Accreditation, AccreditationStatus } from '../src/accreditations/accreditation.entity';
 import { Role } from '../src/auth/roles';
 import { decryptSecret, parseMasterKey } from '../src/credentials/key-encryption';
@@ -236,5 +237,39 @@ describe('the holder\'s credential', () => {
     expect((await verifyNumber(acc.certificateNumber).expect(200)).body.holderName).toBe('Ada Lovelace');
     // the stale ETag no longer applies
     await t.http().put(url).set(holder.auth).set('If-Match', `"${acc.version}"`).send({ publicListing: false }).expect(412);
+  });
+});
+
+describe('credentials signed before OB 3.0 JWT proofs', () => {
+  it('still verify: an EdDSA JWS with a bare-uuid kid, a jku and no JWT claims, under a key retired since', async () => {
+    const cfg = t.config as { CREDENTIALS_SIGNING_ALG: string };
+    cfg.CREDENTIALS_SIGNING_ALG = 'EdDSA';
+    let old: Awaited<ReturnType<typeof issued>>;
+    try {
+      old = await issued();
+    } finally {
+      cfg.CREDENTIALS_SIGNING_ALG = 'RS256';
+    }
+    const { body, acc, jws } = old;
+    // the shape the service issued before: same key, legacy header, the credential alone as payload
+    const [row]: { id: string; private_key_ciphertext: string }[] = await t.db.query(`SELECT id, private_key_ciphertext FROM body_signing_keys WHERE body_id = $1`, [body.id]);
+    const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as JWK;
+    const payload = decodePart(jws, 1);
+    for (const claim of ['iss', 'jti', 'sub', 'nbf', 'exp']) delete payload[claim];
+    const legacy = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: row.id, jku: `https://verify.example.org/api/v1/verify/bodies/${body.id}/jwks` })
+      .sign(await importJWK(jwk, 'EdDSA'));
+    expect((await verifyJws(legacy).expect(200)).body).toMatchObject({ result: 'valid', kid: row.id });
+
+    // the next signature retires the Ed25519 key for an RS256 one; the old credential keeps verifying
+    const fresh = await sign(t, acc, body.name);
+    expect(decodePart(fresh, 0).alg).toBe('RS256');
+    expect((await t.db.query(`SELECT status FROM body_signing_keys WHERE id = $1`, [row.id]))[0].status).toBe('retired');
+    expect((await verifyJws(legacy).expect(200)).body.result).toBe('valid');
+    // and a tampered one is still caught
+    const forged = tamper(legacy, (p) => {
+      p.credentialSubject.name = 'Mallory';
+    });
+    expect((await verifyJws(forged).expect(200)).body.result).toBe('invalid_signature');
   });
 });

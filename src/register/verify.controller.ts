@@ -56,7 +56,7 @@ export class VerifyController {
   }
 
   @Get('status/:certificateNumber')
-  @ApiOkResponse({ type: CredentialStatusDto, description: 'The credentialStatus endpoint; 404 for an unknown certificate' })
+  @ApiOkResponse({ type: CredentialStatusDto, description: 'Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate' })
   status(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string): Promise<CredentialStatusDto> {
     return this.verification.status(certificateNumber);
   }

@@ -7329,7 +7329,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The credentialStatus endpoint; 404 for an unknown certificate */
+            /** @description Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate */
             200: {
                 headers: {
                     [name: string]: unknown;
