@@ -4,7 +4,6 @@ import { CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jo
 import type { EntityManager } from 'typeorm';
 import type { Accreditation } from '../accreditations/accreditation.entity';
 import { AppConfig } from '../config/env';
-import { User } from '../users/user.entity';
 import { buildCredential, claimsMatch, issuerBodyId, jwsHeader, jwtClaims, keyIdOf, verifyUrls } from './credential';
 import { SigningKeysService } from './signing-keys.service';
 import { StatusListsService } from './status-lists.service';
@@ -26,7 +25,9 @@ export class CredentialIssuer {
    */
   async sign(em: EntityManager, accreditation: Accreditation, bodyName: string): Promise<string> {
     const key = await this.keys.activeKey(em, accreditation.bodyId);
-    const holder = await em.findOneByOrFail(User, { id: accreditation.holderId });
+    // a plain read, so credentials/ does not import users/ (folder boundaries)
+    const [holder]: { email: string }[] = await em.query(`SELECT email FROM users WHERE id = $1`, [accreditation.holderId]);
+    if (!holder) throw new Error(`Holder ${accreditation.holderId} of accreditation ${accreditation.id} not found`);
     const statusListIndex = await this.statusLists.indexFor(em, accreditation.id, accreditation.bodyId);
     const base = this.config.publicBaseUrl;
     const credential = buildCredential(
