@@ -21,6 +21,7 @@ import { CalibrationAttempt, CalibrationExercise } from './calibration/calibrati
 import { Rating } from './ratings/rating.entity';
 import { Rubric, RubricVersion } from './rubrics/rubric.entity';
 import { BodySigningKey } from './credentials/signing-key.entity';
+import { CredentialStatusEntry } from './credentials/credential-status-entry.entity';
 import { Scheme, SchemeEnrolment, SchemeVersion } from './schemes/scheme.entity';
 import { Application, ApplicationEvent } from './applications/application.entity';
 import { Accreditation, AccreditationEvent } from './accreditations/accreditation.entity';
@@ -60,6 +61,7 @@ export const ENTITIES = [
   Application,
   ApplicationEvent,
   Accreditation,
+  CredentialStatusEntry,
   AccreditationEvent,
   IdempotencyKey,
 ];

@@ -1,3 +1,4 @@
+import { CompactSign, importJWK, type JWK } from 'jose';
 import { Accreditation, AccreditationStatus } from '../src/accreditations/accreditation.entity';
 import { Role } from '../src/auth/roles';
 import { decryptSecret, parseMasterKey } from '../src/credentials/key-encryption';
@@ -24,18 +25,18 @@ async function issued(over: Parameters<typeof makeAccreditation>[3] = {}) {
 }
 
 describe('signing an accreditation', () => {
-  it('produces an EdDSA vc+jwt JWS of an Open Badges credential under the body\'s first key, created on demand', async () => {
+  it('produces an OB 3.0 VC-JWT (RS256, kid the key URL, typ JWT, nothing else) under the body\'s first key, created on demand', async () => {
     const { body, acc, jws } = await issued();
     const header = decodePart(jws, 0);
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt', jku: `https://verify.example.org/api/v1/verify/bodies/${body.id}/jwks` });
-    const keys: { id: string; status: string }[] = await t.db.query(`SELECT id, status FROM body_signing_keys WHERE body_id = $1`, [body.id]);
-    expect(keys).toEqual([{ id: header.kid, status: 'active' }]);
+    const keys: { id: string; status: string; alg: string }[] = await t.db.query(`SELECT id, status, alg FROM body_signing_keys WHERE body_id = $1`, [body.id]);
+    expect(keys).toEqual([{ id: expect.any(String), status: 'active', alg: 'RS256' }]);
+    expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: `https://verify.example.org/api/v1/verify/bodies/${body.id}/keys/${keys[0].id}` });
     const payload = decodePart(jws, 1);
     expect(payload).toMatchObject({
       id: `urn:uuid:${acc.id}`,
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: `https://verify.example.org/api/v1/verify/bodies/${body.id}`, name: 'IPT Testland' },
-      credentialStatus: { id: `https://verify.example.org/api/v1/verify/status/${acc.certificateNumber}`, type: 'CredentialStatusEndpoint' },
+      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListCredential: `https://verify.example.org/api/v1/verify/bodies/${body.id}/status-lists/suspension` },
       credentialSubject: { name: 'Ada Lovelace', achievement: { name: 'Practitioner', achievementType: 'License' } },
     });
 
@@ -52,13 +53,15 @@ describe('signing an accreditation', () => {
       [body.id],
     );
     const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as Record<string, string>;
-    expect(jwk.d).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(jwk.d).toMatch(/^[A-Za-z0-9_-]{300,}$/);
     expect(row.private_key_ciphertext).not.toContain(jwk.d);
     expect(row.private_key_ciphertext).not.toContain('"d"');
-    expect(row.public_jwk).toEqual({ kty: 'OKP', crv: 'Ed25519', x: jwk.x });
+    expect(row.public_jwk).toEqual({ kty: 'RSA', n: jwk.n, e: jwk.e });
     const jwks = await t.http().get(`${API}/verify/bodies/${body.id}/jwks`).expect(200);
-    expect(jwks.body).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid: row.id, alg: 'EdDSA', use: 'sig' }] });
+    const kid = `https://verify.example.org/api/v1/verify/bodies/${body.id}/keys/${row.id}`;
+    expect(jwks.body).toEqual({ keys: [{ kty: 'RSA', n: jwk.n, e: jwk.e, kid, alg: 'RS256', use: 'sig' }], current: kid });
     expect(JSON.stringify(jwks.body)).not.toContain(jwk.d);
+    for (const k of ['p', 'q', 'dp', 'dq', 'qi']) expect(JSON.stringify(jwks.body)).not.toContain(jwk[k]);
   });
 });
 
@@ -90,7 +93,11 @@ describe('verification', () => {
     expect(Date.parse(status.body.updatedAt)).not.toBeNaN();
 
     const issuer = await t.http().get(`${API}/verify/bodies/${body.id}`).expect(200);
-    expect(issuer.body).toEqual({ id: decodePart(jws, 1).issuer && (decodePart(jws, 1).issuer as { id: string }).id, type: ['Profile'], name: 'IPT Testland', bodyId: body.id, countryCode: 'GB', jwksUrl: expect.stringMatching(/\/jwks$/) });
+    expect(issuer.body).toEqual({
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: (decodePart(jws, 1).issuer as { id: string }).id, type: ['Profile'], name: 'IPT Testland', description: expect.stringContaining('IPT Testland'),
+      address: { type: ['Address'], addressCountryCode: 'GB' }, bodyId: body.id, countryCode: 'GB', jwksUrl: expect.stringMatching(/\/jwks$/),
+    });
   });
 
   it('answers invalid_signature for a tampered payload, a foreign kid, alg none, or a key of another body', async () => {
@@ -105,6 +112,8 @@ describe('verification', () => {
     const header = decodePart(jws, 0);
     const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     expect((await verifyJws([enc({ ...header, kid: '00000000-0000-4000-8000-000000000000' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
+    expect((await verifyJws([enc({ ...header, kid: 'https://evil.example/key.json' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
+    expect((await verifyJws([enc({ ...header, alg: 'ES256' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
     expect((await verifyJws([enc({ ...header, alg: 'none' }), p, 'AA'].join('.')).expect(200)).body.result).toBe('invalid_signature');
     expect((await verifyJws([h, p, s.slice(0, -2) + (s.endsWith('AA') ? 'BB' : 'AA')].join('.')).expect(200)).body.result).toBe('invalid_signature');
 
@@ -152,20 +161,23 @@ describe('key rotation', () => {
   it('retires the old key, keeps it in the JWKS, and old credentials still verify', async () => {
     const { body, acc, jws } = await issued();
     const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
-    const oldKid = decodePart(jws, 0).kid as string;
+    const oldKidUrl = decodePart(jws, 0).kid as string;
+    const oldKid = oldKidUrl.split('/').pop();
     const res = await t.http().post(`${API}/bodies/${body.id}/signing-keys/rotate`).set(admin.auth).expect(201);
-    expect(res.body.retired).toMatchObject({ kid: oldKid, status: 'retired', bodyId: body.id });
-    expect(res.body.active).toMatchObject({ status: 'active', bodyId: body.id, publicJwk: { kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' } });
+    expect(res.body.retired).toMatchObject({ kid: oldKid, status: 'retired', bodyId: body.id, publicJwk: { kid: oldKidUrl } });
+    expect(res.body.active).toMatchObject({ status: 'active', bodyId: body.id, alg: 'RS256', publicJwk: { kty: 'RSA', alg: 'RS256' } });
     expect(res.body.retired.retiredAt).not.toBeNull();
     expect(JSON.stringify(res.body)).not.toMatch(/"d"|ciphertext/i);
 
     const jwks = await t.http().get(`${API}/verify/bodies/${body.id}/jwks`).expect(200);
-    expect(jwks.body.keys.map((k: { kid: string }) => k.kid).sort()).toEqual([oldKid, res.body.active.kid].sort());
+    expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).toEqual([res.body.active.publicJwk.kid, oldKidUrl]);
+    expect(jwks.body.current).toBe(res.body.active.publicJwk.kid);
+    expect(jwks.headers['cache-control']).toMatch(/max-age=\d+/);
     expect((await verifyJws(jws).expect(200)).body.result).toBe('valid');
 
     // new credentials use the new key
     const fresh = await sign(t, acc, body.name);
-    expect(decodePart(fresh, 0).kid).toBe(res.body.active.kid);
+    expect(decodePart(fresh, 0).kid).toBe(res.body.active.publicJwk.kid);
     expect((await verifyJws(fresh).expect(200)).body.result).toBe('valid');
 
     const audit: { action: string; actor_role: string; body_id: string; changes: Record<string, unknown> }[] = await t.db.query(
@@ -225,5 +237,39 @@ describe('the holder\'s credential', () => {
     expect((await verifyNumber(acc.certificateNumber).expect(200)).body.holderName).toBe('Ada Lovelace');
     // the stale ETag no longer applies
     await t.http().put(url).set(holder.auth).set('If-Match', `"${acc.version}"`).send({ publicListing: false }).expect(412);
+  });
+});
+
+describe('credentials signed before OB 3.0 JWT proofs', () => {
+  it('still verify: an EdDSA JWS with a bare-uuid kid, a jku and no JWT claims, under a key retired since', async () => {
+    const cfg = t.config as { CREDENTIALS_SIGNING_ALG: string };
+    cfg.CREDENTIALS_SIGNING_ALG = 'EdDSA';
+    let old: Awaited<ReturnType<typeof issued>>;
+    try {
+      old = await issued();
+    } finally {
+      cfg.CREDENTIALS_SIGNING_ALG = 'RS256';
+    }
+    const { body, acc, jws } = old;
+    // the shape the service issued before: same key, legacy header, the credential alone as payload
+    const [row]: { id: string; private_key_ciphertext: string }[] = await t.db.query(`SELECT id, private_key_ciphertext FROM body_signing_keys WHERE body_id = $1`, [body.id]);
+    const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as JWK;
+    const payload = decodePart(jws, 1);
+    for (const claim of ['iss', 'jti', 'sub', 'nbf', 'exp']) delete payload[claim];
+    const legacy = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: row.id, jku: `https://verify.example.org/api/v1/verify/bodies/${body.id}/jwks` })
+      .sign(await importJWK(jwk, 'EdDSA'));
+    expect((await verifyJws(legacy).expect(200)).body).toMatchObject({ result: 'valid', kid: row.id });
+
+    // the next signature retires the Ed25519 key for an RS256 one; the old credential keeps verifying
+    const fresh = await sign(t, acc, body.name);
+    expect(decodePart(fresh, 0).alg).toBe('RS256');
+    expect((await t.db.query(`SELECT status FROM body_signing_keys WHERE id = $1`, [row.id]))[0].status).toBe('retired');
+    expect((await verifyJws(legacy).expect(200)).body.result).toBe('valid');
+    // and a tampered one is still caught
+    const forged = tamper(legacy, (p) => {
+      p.credentialSubject.name = 'Mallory';
+    });
+    expect((await verifyJws(forged).expect(200)).body.result).toBe('invalid_signature');
   });
 });

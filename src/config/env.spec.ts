@@ -39,4 +39,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x' })).toThrow(/PUBLIC_BASE_URL/);
     expect(loadConfig({}).PUBLIC_RATE_LIMIT).toBe(120);
   });
+
+  it('refuses a plain-http PUBLIC_BASE_URL in production, naming the variable; https and local development pass', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://ipt.example.org' })).toThrow(/PUBLIC_BASE_URL: must be an https/);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://ipt.example.org/' }).publicBaseUrl).toBe('https://ipt.example.org');
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://ipt.example.org' }).publicBaseUrl).toBe('http://ipt.example.org');
+  });
+
+  it('signs new credentials with RS256 unless told otherwise', () => {
+    expect(loadConfig({}).CREDENTIALS_SIGNING_ALG).toBe('RS256');
+    expect(loadConfig({ CREDENTIALS_SIGNING_ALG: 'ES256' }).CREDENTIALS_SIGNING_ALG).toBe('ES256');
+    expect(() => loadConfig({ CREDENTIALS_SIGNING_ALG: 'HS256' })).toThrow(/CREDENTIALS_SIGNING_ALG/);
+  });
 });

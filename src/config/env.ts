@@ -105,6 +105,14 @@ export class Env {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'CREDENTIALS_MASTER_KEY must be 32 bytes, base64-encoded' })
   CREDENTIALS_MASTER_KEY?: string;
 
+  // Algorithm of new credential-signing keys. RS256 is the one every Open Badges 3.0 verifier must support.
+  @IsOptional() @IsIn(['RS256', 'ES256', 'EdDSA'])
+  CREDENTIALS_SIGNING_ALG: 'RS256' | 'ES256' | 'EdDSA' = 'RS256';
+
+  // "production" makes a plain-http PUBLIC_BASE_URL an error (credentials would name http URLs)
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
+
   // Public origin of this service, used in issued credentials (issuer, status and JWKS URLs); default http://localhost:PORT.
   @IsOptional() @IsString() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL?: string;
@@ -140,7 +148,7 @@ export class AppConfig extends Env {
 
 export class ConfigError extends Error {}
 
-const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT', 'CREDENTIALS_MASTER_KEY', 'PUBLIC_BASE_URL']);
+const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT', 'CREDENTIALS_MASTER_KEY', 'PUBLIC_BASE_URL', 'NODE_ENV']);
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -159,6 +167,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('  CREDENTIALS_MASTER_KEY: required when DATABASE_URL points at a server (32 bytes, base64: openssl rand -base64 32)');
   }
   if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) problems.push('  ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
+  // issued credentials carry the issuer, key and status-list URLs for good: in production they must be https
+  // (a loopback origin is let through: nothing outside this machine can be handed such a credential)
+  if (env.NODE_ENV === 'production' && !/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$))/i.test(env.PUBLIC_BASE_URL ?? 'http://localhost')) {
+    problems.push('  PUBLIC_BASE_URL: must be an https:// URL when NODE_ENV=production (issued credentials name it)');
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   env.seedDemo = env.SEED_DEMO ?? env.embedded;
   env.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

@@ -3,12 +3,13 @@ import { AccreditationCredentialsController, SigningKeysController } from './cre
 import { CredentialIssuer } from './credential-issuer.service';
 import { HolderCredentialsService } from './holder-credentials.service';
 import { SigningKeysService } from './signing-keys.service';
+import { StatusListsService } from './status-lists.service';
 
 // Global so issuance and renewal (src/accreditations) can inject CredentialIssuer without importing this module.
 @Global()
 @Module({
   controllers: [SigningKeysController, AccreditationCredentialsController],
-  providers: [SigningKeysService, CredentialIssuer, HolderCredentialsService],
-  exports: [CredentialIssuer, SigningKeysService],
+  providers: [SigningKeysService, StatusListsService, CredentialIssuer, HolderCredentialsService],
+  exports: [CredentialIssuer, SigningKeysService, StatusListsService],
 })
 export class CredentialsModule {}

@@ -1,23 +1,30 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
+import { SIGNING_ALGS } from './credential';
 import { SigningKeyStatus } from './signing-key.entity';
 
 export class PublicJwkDto {
-  @ApiProperty({ example: 'OKP' }) kty!: string;
-  @ApiProperty({ example: 'Ed25519' }) crv!: string;
-  @ApiProperty({ description: 'The public key (base64url)' }) x!: string;
-  @ApiProperty({ description: 'Key id, as in the kid header of credentials it signed' }) kid!: string;
-  @ApiProperty({ example: 'EdDSA' }) alg!: string;
+  @ApiProperty({ example: 'RSA', description: 'RSA (RS256), EC (ES256) or OKP (EdDSA, keys made before OB 3.0 JWT proofs)' }) kty!: string;
+  @ApiPropertyOptional({ example: 'P-256', description: 'EC and OKP keys' }) crv?: string;
+  @ApiPropertyOptional({ description: 'EC and OKP keys (base64url)' }) x?: string;
+  @ApiPropertyOptional({ description: 'EC keys (base64url)' }) y?: string;
+  @ApiPropertyOptional({ description: 'RSA modulus (base64url)' }) n?: string;
+  @ApiPropertyOptional({ description: 'RSA exponent (base64url)' }) e?: string;
+  @ApiProperty({ description: 'The key\'s URL: the kid header of what it signed, and where this JWK alone is served' }) kid!: string;
+  @ApiProperty({ enum: SIGNING_ALGS, example: 'RS256' }) alg!: string;
   @ApiProperty({ example: 'sig' }) use!: string;
 }
 
 export class JwksDto {
   @ApiProperty({ type: [PublicJwkDto], description: 'Active and retired keys of the body, newest first' }) keys!: PublicJwkDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'The kid of the key that signs from now on; null before the body has signed anything' })
+  current!: string | null;
 }
 
 export class SigningKeyDto {
   @ApiProperty({ format: 'uuid' }) kid!: string;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
+  @ApiProperty({ enum: SIGNING_ALGS }) alg!: string;
   @ApiProperty({ enum: SigningKeyStatus, enumName: 'SigningKeyStatus' }) status!: SigningKeyStatus;
   @ApiProperty({ type: PublicJwkDto }) publicJwk!: PublicJwkDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -34,7 +41,7 @@ export class CredentialDownloadDto {
   @ApiProperty({ format: 'uuid' }) accreditationId!: string;
   @ApiProperty() certificateNumber!: string;
   @ApiProperty({ example: 'application/vc+jwt' }) mediaType!: string;
-  @ApiProperty({ description: 'The signed credential (compact JWS, alg EdDSA, typ vc+jwt)' }) jws!: string;
+  @ApiProperty({ description: 'The signed credential: a compact JWS per the Open Badges 3.0 JWT proof format (header alg, kid URL, typ JWT)' }) jws!: string;
   @ApiProperty({ type: Object, description: 'The decoded payload: an Open Badges 3.0 OpenBadgeCredential' }) credential!: Record<string, unknown>;
 }
 

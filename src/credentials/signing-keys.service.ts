@@ -7,16 +7,22 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { forbidden, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { AppConfig } from '../config/env';
-import { JWS_ALG } from './credential';
-import type { PublicJwkDto, RotatedKeysDto } from './dto';
+import { type SigningAlg } from './credential';
+import type { RotatedKeysDto } from './dto';
 import { decryptSecret, encryptSecret, parseMasterKey } from './key-encryption';
-import { toPublicJwkDto, toSigningKeyDto } from './signing-key.mapper';
+import { toSigningKeyDto } from './signing-key.mapper';
 import { BodySigningKey, SigningKeyStatus } from './signing-key.entity';
 
 export interface ActiveSigningKey {
   kid: string;
+  bodyId: string;
+  alg: SigningAlg;
   privateKey: CryptoKey | Uint8Array;
 }
+
+// Parameters of a new key per algorithm (RSA 2048 is RS256's usual minimum; P-256 is ES256's curve).
+const KEY_OPTIONS: Record<SigningAlg, { crv?: string; modulusLength?: number }> = { RS256: { modulusLength: 2048 }, ES256: { crv: 'P-256' }, EdDSA: { crv: 'Ed25519' } };
+const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
 @Injectable()
 export class SigningKeysService {
@@ -31,15 +37,28 @@ export class SigningKeysService {
   /**
    * The body's active signing key, created on first use. Runs inside the caller's transaction (only `em`).
    * Two first issuances racing: the partial unique index keeps one active key, the loser's insert is skipped.
+   * An active key of another algorithm than CREDENTIALS_SIGNING_ALG (e.g. a body's Ed25519 key from before)
+   * is retired here, in the same way, and stays published for what it signed.
    */
   async activeKey(em: EntityManager, bodyId: string): Promise<ActiveSigningKey> {
+    const alg = this.config.CREDENTIALS_SIGNING_ALG;
     let key = await em.findOneBy(BodySigningKey, { bodyId, status: SigningKeyStatus.Active });
+    if (key && key.alg !== alg) {
+      await em.createQueryBuilder().update(BodySigningKey).set({ status: SigningKeyStatus.Retired, retiredAt: () => 'now()' })
+        .where('id = :id AND status = :active', { id: key.id, active: SigningKeyStatus.Active }).execute();
+      key = null;
+    }
     if (!key) {
       await em.createQueryBuilder().insert().into(BodySigningKey).values(await this.newKey(bodyId)).orIgnore().execute();
       key = await em.findOneByOrFail(BodySigningKey, { bodyId, status: SigningKeyStatus.Active });
     }
+    return this.privateKey(key);
+  }
+
+  /** The private half of any of the body's keys (the status lists are signed with the active one). */
+  async privateKey(key: BodySigningKey): Promise<ActiveSigningKey> {
     const jwk = JSON.parse(decryptSecret(key.privateKeyCiphertext, this.master(), key.id)) as JWK;
-    return { kid: key.id, privateKey: await importJWK(jwk, JWS_ALG) };
+    return { kid: key.id, bodyId: key.bodyId, alg: key.alg, privateKey: await importJWK(jwk, key.alg) };
   }
 
   /** A new active key for the body; the old one is retired but stays in the JWKS for earlier credentials. */
@@ -57,14 +76,13 @@ export class SigningKeysService {
       audit({ action: 'signing_key.rotate', entityType: 'body', entityId: bodyId, via, bodyId, changes: { retiredKid: old?.id ?? null, activeKid: fresh.id } });
       const active = await em.findOneByOrFail(BodySigningKey, { id: fresh.id });
       const retired = old ? await em.findOneByOrFail(BodySigningKey, { id: old.id }) : null;
-      return { active: toSigningKeyDto(active), retired: retired ? toSigningKeyDto(retired) : null };
+      return { active: toSigningKeyDto(active, this.config.publicBaseUrl), retired: retired ? toSigningKeyDto(retired, this.config.publicBaseUrl) : null };
     });
   }
 
-  /** Every key the body has signed with (active and retired): the body's JWKS. */
-  async publicKeys(bodyId: string): Promise<PublicJwkDto[]> {
-    const keys = await this.db.getRepository(BodySigningKey).find({ where: { bodyId }, order: { createdAt: 'DESC', id: 'ASC' } });
-    return keys.map(toPublicJwkDto);
+  /** Every key the body has signed with (active and retired), newest first: the body's JWKS. */
+  async publicKeys(bodyId: string): Promise<BodySigningKey[]> {
+    return this.db.getRepository(BodySigningKey).find({ where: { bodyId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
   /** The public half of one key, looked up by kid — never fetched from a URL named in a presented token. */
@@ -72,15 +90,17 @@ export class SigningKeysService {
     return this.db.getRepository(BodySigningKey).findOneBy({ id: kid });
   }
 
-  private async newKey(bodyId: string): Promise<Pick<BodySigningKey, 'id' | 'bodyId' | 'publicJwk' | 'privateKeyCiphertext' | 'status'>> {
+  private async newKey(bodyId: string): Promise<Pick<BodySigningKey, 'id' | 'bodyId' | 'alg' | 'publicJwk' | 'privateKeyCiphertext' | 'status'>> {
     const kid = randomUUID();
-    const { publicKey, privateKey } = await generateKeyPair(JWS_ALG, { crv: 'Ed25519', extractable: true });
+    const alg = this.config.CREDENTIALS_SIGNING_ALG;
+    const { publicKey, privateKey } = await generateKeyPair(alg, { ...KEY_OPTIONS[alg], extractable: true });
     const pub = await exportJWK(publicKey);
     const priv = await exportJWK(privateKey);
     return {
       id: kid,
       bodyId,
-      publicJwk: { kty: String(pub.kty), crv: String(pub.crv), x: String(pub.x) },
+      alg,
+      publicJwk: Object.fromEntries(PUBLIC_MEMBERS.filter((m) => typeof pub[m] === 'string').map((m) => [m, String(pub[m])])),
       privateKeyCiphertext: encryptSecret(JSON.stringify(priv), this.master(), kid),
       status: SigningKeyStatus.Active,
     };

@@ -39,7 +39,7 @@ export class VerificationDto {
 }
 
 export class PresentedVerificationDto extends VerificationDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The key that signed it; null when the signature did not verify' }) kid!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The kid of the key that signed it (its URL; a bare id in credentials signed before OB 3.0 JWT proofs); null when the signature did not verify' }) kid!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: 'The verified credential payload; null when the signature did not verify' }) claims!: Record<string, unknown> | null;
 }
 
@@ -63,10 +63,21 @@ export class CredentialStatusDto {
   @ApiProperty({ format: 'date-time', description: 'When the status last changed' }) updatedAt!: string;
 }
 
+export class ProfileAddressDto {
+  @ApiProperty({ type: [String], example: ['Address'] }) type!: string[];
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2' }) addressCountryCode!: string;
+}
+
+// An Open Badges 3.0 Profile (JSON-LD), plus this service's own members (bodyId, countryCode, jwksUrl),
+// which the VC 2.0 context's @vocab covers.
 export class IssuerProfileDto {
-  @ApiProperty({ description: 'The issuer id used in credentials' }) id!: string;
+  @ApiProperty({ name: '@context', type: [String], example: ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] })
+  '@context'!: string[];
+  @ApiProperty({ description: 'The issuer id used in credentials: the URL of this document' }) id!: string;
   @ApiProperty({ type: [String], example: ['Profile'] }) type!: string[];
   @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiPropertyOptional({ type: ProfileAddressDto, description: 'Absent for the international body' }) address?: ProfileAddressDto;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
   @ApiProperty({ nullable: true, type: String }) countryCode!: string | null;
   @ApiProperty({ description: 'The body\'s public keys (JWKS)' }) jwksUrl!: string;

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { RateLimiter } from '../auth/rate-limiter';
 import { invalid } from '../common/errors';
 import { AppConfig } from '../config/env';
+import { STATUS_PURPOSES, type StatusPurpose } from '../credentials/credential';
 
 // The public register and verification endpoints answer anyone, so each client address gets
 // PUBLIC_RATE_LIMIT requests a minute across all of them (counted in the database, shared by replicas):
@@ -29,5 +30,14 @@ export class CertificateNumberPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!CERTIFICATE_NUMBER.test(value)) throw invalid('certificateNumber', 'certificateNumber is not a certificate number', 'INVALID_CERTIFICATE_NUMBER');
     return value;
+  }
+}
+
+// The purposes a body publishes a Bitstring Status List for; anything else is a 400, like a malformed id.
+@Injectable()
+export class StatusPurposePipe implements PipeTransform<string, StatusPurpose> {
+  transform(value: string): StatusPurpose {
+    if (!(STATUS_PURPOSES as readonly string[]).includes(value)) throw invalid('purpose', `purpose must be one of ${STATUS_PURPOSES.join(', ')}`);
+    return value as StatusPurpose;
   }
 }

@@ -6,9 +6,12 @@ import { todayUtc } from '../common/dates';
 import { notFound } from '../common/errors';
 import { entityRows } from '../database/entity-rows';
 import { AppConfig } from '../config/env';
-import { certificateNumberOf, presentedStanding, standing, verifyUrls } from '../credentials/credential';
+import { certificateNumberOf, presentedStanding, standing, type StatusPurpose, VC_CONTEXT, verifyUrls } from '../credentials/credential';
 import { CredentialIssuer } from '../credentials/credential-issuer.service';
-import type { JwksDto } from '../credentials/dto';
+import type { JwksDto, PublicJwkDto } from '../credentials/dto';
+import { toPublicJwkDto } from '../credentials/signing-key.mapper';
+import { SigningKeyStatus } from '../credentials/signing-key.entity';
+import { StatusListsService } from '../credentials/status-lists.service';
 import { SigningKeysService } from '../credentials/signing-keys.service';
 import type { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerificationResult } from './dto';
 
@@ -25,6 +28,7 @@ export class VerificationService {
     private readonly db: DataSource,
     private readonly issuer: CredentialIssuer,
     private readonly keys: SigningKeysService,
+    private readonly statusLists: StatusListsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +55,7 @@ export class VerificationService {
     return { ...describe(acc, result), holderName: acc.holderName, nameMatches: null, kid: check.kid, claims: check.credential };
   }
 
-  // the credentialStatus endpoint named in every credential
+  // a plain status lookup by certificate number (credentials carry a Bitstring Status List entry instead)
   async status(certificateNumber: string): Promise<CredentialStatusDto> {
     const acc = await this.db.getRepository(Accreditation).findOneBy({ certificateNumber });
     if (!acc) throw notFound('Certificate');
@@ -66,14 +70,38 @@ export class VerificationService {
 
   async jwks(bodyId: string): Promise<JwksDto> {
     if (!(await this.db.getRepository(Body).existsBy({ id: bodyId }))) throw notFound('Body');
-    return { keys: await this.keys.publicKeys(bodyId) };
+    const keys = await this.keys.publicKeys(bodyId);
+    const current = keys.find((k) => k.status === SigningKeyStatus.Active);
+    return { keys: keys.map((k) => toPublicJwkDto(k, this.config.publicBaseUrl)), current: current ? verifyUrls(this.config.publicBaseUrl).key(bodyId, current.id) : null };
   }
 
+  /** One key, at the URL that is the `kid` of what it signed (OB 3.0: the kid dereferences to the JWK). */
+  async key(bodyId: string, keyId: string): Promise<PublicJwkDto> {
+    const key = await this.keys.findKey(keyId);
+    if (!key || key.bodyId !== bodyId) throw notFound('Key');
+    return toPublicJwkDto(key, this.config.publicBaseUrl);
+  }
+
+  statusList(bodyId: string, purpose: StatusPurpose): Promise<string> {
+    return this.statusLists.listCredential(bodyId, purpose);
+  }
+
+  /** The issuing body as an Open Badges 3.0 Profile, served at its own id. */
   async issuerProfile(bodyId: string): Promise<IssuerProfileDto> {
     const body = await this.db.getRepository(Body).findOneBy({ id: bodyId });
     if (!body) throw notFound('Body');
     const urls = verifyUrls(this.config.publicBaseUrl);
-    return { id: urls.issuer(body.id), type: ['Profile'], name: body.name, bodyId: body.id, countryCode: body.countryCode, jwksUrl: urls.jwks(body.id) };
+    return {
+      '@context': [...VC_CONTEXT],
+      id: urls.issuer(body.id),
+      type: ['Profile'],
+      name: body.name,
+      description: `${body.name}: an accrediting body for Interpersonal Psychotherapy (IPT) practitioners and supervisors.`,
+      ...(body.countryCode ? { address: { type: ['Address'], addressCountryCode: body.countryCode } } : {}),
+      bodyId: body.id,
+      countryCode: body.countryCode,
+      jwksUrl: urls.jwks(body.id),
+    };
   }
 
   /** The accreditation with its body, in one statement (verification is the public's hot path). */

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '../auth/decorators';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { UuidPipe } from '../common/uuid';
-import { JwksDto } from '../credentials/dto';
+import { STATUS_PURPOSES, type StatusPurpose } from '../credentials/credential';
+import { JwksDto, PublicJwkDto } from '../credentials/dto';
+import { STATUS_LIST_TTL_SECONDS } from '../credentials/status-lists.service';
 import { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerifyByNumberQuery, VerifyCredentialDto } from './dto';
-import { CertificateNumberPipe, PublicRateLimitGuard } from './public-rate-limit.guard';
+import { CacheFor, PublicCacheInterceptor } from './public-cache.interceptor';
+import { CertificateNumberPipe, PublicRateLimitGuard, StatusPurposePipe } from './public-rate-limit.guard';
 import { VerificationService } from './verification.service';
 
 // Public: anyone (an employer, a patient, another body) may check an accreditation. Rate-limited per address.
@@ -13,24 +16,47 @@ import { VerificationService } from './verification.service';
 @Controller('verify')
 @Public()
 @UseGuards(PublicRateLimitGuard)
+@UseInterceptors(PublicCacheInterceptor)
 @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More than PUBLIC_RATE_LIMIT requests a minute from this address' })
 export class VerifyController {
   constructor(private readonly verification: VerificationService) {}
 
   @Get('bodies/:bodyId/jwks')
-  @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired' })
+  @CacheFor(300)
+  @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired, newest first; `current` names the one that signs now' })
   jwks(@Param('bodyId', UuidPipe) bodyId: string): Promise<JwksDto> {
     return this.verification.jwks(bodyId);
   }
 
+  // a key never changes once made (rotation adds a new one), so it may be cached long
+  @Get('bodies/:bodyId/keys/:keyId')
+  @CacheFor(86_400)
+  @ApiOkResponse({ type: PublicJwkDto, description: 'One public key (JWK): the URL is the `kid` header of the credentials it signed' })
+  key(@Param('bodyId', UuidPipe) bodyId: string, @Param('keyId', UuidPipe) keyId: string): Promise<PublicJwkDto> {
+    return this.verification.key(bodyId, keyId);
+  }
+
+  @Get('bodies/:bodyId/status-lists/:purpose')
+  @CacheFor(STATUS_LIST_TTL_SECONDS, 'application/vc+jwt')
+  @ApiProduces('application/vc+jwt')
+  @ApiParam({ name: 'purpose', enum: STATUS_PURPOSES })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'The body\'s Bitstring Status List for that purpose: a BitstringStatusListCredential signed as a VC-JWT (compact JWS), the `statusListCredential` of issued credentials',
+  })
+  statusList(@Param('bodyId', UuidPipe) bodyId: string, @Param('purpose', StatusPurposePipe) purpose: StatusPurpose): Promise<string> {
+    return this.verification.statusList(bodyId, purpose);
+  }
+
   @Get('bodies/:bodyId')
-  @ApiOkResponse({ type: IssuerProfileDto, description: 'The issuer profile named in credentials' })
+  @CacheFor(3600)
+  @ApiOkResponse({ type: IssuerProfileDto, description: 'The issuer: an Open Badges 3.0 Profile, served at its id' })
   issuer(@Param('bodyId', UuidPipe) bodyId: string): Promise<IssuerProfileDto> {
     return this.verification.issuerProfile(bodyId);
   }
 
   @Get('status/:certificateNumber')
-  @ApiOkResponse({ type: CredentialStatusDto, description: 'The credentialStatus endpoint; 404 for an unknown certificate' })
+  @ApiOkResponse({ type: CredentialStatusDto, description: 'Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate' })
   status(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string): Promise<CredentialStatusDto> {
     return this.verification.status(certificateNumber);
   }

@@ -62,6 +62,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/register': { own: { anon: 200 } },
   'GET /api/v1/verify/bodies/:bodyId': { params: (c) => ({ bodyId: c.w.body.id }), own: { anon: 200 } },
   'GET /api/v1/verify/bodies/:bodyId/jwks': { params: (c) => ({ bodyId: c.w.body.id }), own: { anon: 200 } },
+  'GET /api/v1/verify/bodies/:bodyId/keys/:keyId': { params: (c) => ({ bodyId: c.w.body.id, keyId: c.w.ids.signingKey }), own: { anon: 200 } },
+  'GET /api/v1/verify/bodies/:bodyId/status-lists/:purpose': { params: (c) => ({ bodyId: c.w.body.id, purpose: 'suspension' }), own: { anon: 200 } },
   'GET /api/v1/verify/status/:certificateNumber': { params: (c) => ({ certificateNumber: c.w.ids.certificateNumber }), own: { anon: 200 } },
   'GET /api/v1/verify/:certificateNumber': { params: (c) => ({ certificateNumber: c.w.ids.certificateNumber }), own: { anon: 200 } },
   'POST /api/v1/verify': { body: () => ({ credential: 'e30.e30.e30' }), own: { anon: 200 } },

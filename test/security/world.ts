@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/auth/roles';
 import type { Body } from '../../src/bodies/body.entity';
 import { caseBody, daysAgo, session, supervise } from '../cases-fixtures';
-import { dayOffset, makeAccreditation, sign } from '../credentials-fixtures';
+import { dayOffset, decodePart, makeAccreditation, sign } from '../credentials-fixtures';
 import { makeBody, makeUser, type TestUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -205,7 +205,7 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     ids[key] = acc.id;
     if (key === 'accreditation') {
       ids.certificateNumber = acc.certificateNumber;
-      await sign(t, acc, body.name);
+      ids.signingKey = String(decodePart(await sign(t, acc, body.name), 0).kid).split('/').pop()!;
     }
     const [row] = await t.db.query(`SELECT version FROM accreditations WHERE id = $1`, [acc.id]);
     versions[key] = row.version;

@@ -1092,6 +1092,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verify/bodies/{bodyId}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerifyController_key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/bodies/{bodyId}/status-lists/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerifyController_statusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verify/bodies/{bodyId}": {
         parameters: {
             query?: never;
@@ -3054,16 +3086,31 @@ export interface components {
         /** @enum {string} */
         SigningKeyStatus: "active" | "retired";
         PublicJwkDto: {
-            /** @example OKP */
+            /**
+             * @description RSA (RS256), EC (ES256) or OKP (EdDSA, keys made before OB 3.0 JWT proofs)
+             * @example RSA
+             */
             kty: string;
-            /** @example Ed25519 */
-            crv: string;
-            /** @description The public key (base64url) */
-            x: string;
-            /** @description Key id, as in the kid header of credentials it signed */
+            /**
+             * @description EC and OKP keys
+             * @example P-256
+             */
+            crv?: string;
+            /** @description EC and OKP keys (base64url) */
+            x?: string;
+            /** @description EC keys (base64url) */
+            y?: string;
+            /** @description RSA modulus (base64url) */
+            n?: string;
+            /** @description RSA exponent (base64url) */
+            e?: string;
+            /** @description The key's URL: the kid header of what it signed, and where this JWK alone is served */
             kid: string;
-            /** @example EdDSA */
-            alg: string;
+            /**
+             * @example RS256
+             * @enum {string}
+             */
+            alg: "RS256" | "ES256" | "EdDSA";
             /** @example sig */
             use: string;
         };
@@ -3072,6 +3119,8 @@ export interface components {
             kid: string;
             /** Format: uuid */
             bodyId: string;
+            /** @enum {string} */
+            alg: "RS256" | "ES256" | "EdDSA";
             status: components["schemas"]["SigningKeyStatus"];
             publicJwk: components["schemas"]["PublicJwkDto"];
             /** Format: date-time */
@@ -3091,7 +3140,7 @@ export interface components {
             certificateNumber: string;
             /** @example application/vc+jwt */
             mediaType: string;
-            /** @description The signed credential (compact JWS, alg EdDSA, typ vc+jwt) */
+            /** @description The signed credential: a compact JWS per the Open Badges 3.0 JWT proof format (header alg, kid URL, typ JWT) */
             jws: string;
             /** @description The decoded payload: an Open Badges 3.0 OpenBadgeCredential */
             credential: Record<string, never>;
@@ -3110,9 +3159,28 @@ export interface components {
         JwksDto: {
             /** @description Active and retired keys of the body, newest first */
             keys: components["schemas"]["PublicJwkDto"][];
+            /** @description The kid of the key that signs from now on; null before the body has signed anything */
+            current: string | null;
+        };
+        ProfileAddressDto: {
+            /**
+             * @example [
+             *       "Address"
+             *     ]
+             */
+            type: string[];
+            /** @description ISO 3166-1 alpha-2 */
+            addressCountryCode: string;
         };
         IssuerProfileDto: {
-            /** @description The issuer id used in credentials */
+            /**
+             * @example [
+             *       "https://www.w3.org/ns/credentials/v2",
+             *       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+             *     ]
+             */
+            "@context": string[];
+            /** @description The issuer id used in credentials: the URL of this document */
             id: string;
             /**
              * @example [
@@ -3121,6 +3189,9 @@ export interface components {
              */
             type: string[];
             name: string;
+            description: string;
+            /** @description Absent for the international body */
+            address?: components["schemas"]["ProfileAddressDto"];
             /** Format: uuid */
             bodyId: string;
             countryCode: string | null;
@@ -3201,7 +3272,7 @@ export interface components {
             status: components["schemas"]["AccreditationStatus"] | null;
             /** Format: date-time */
             checkedAt: string;
-            /** @description The key that signed it; null when the signature did not verify */
+            /** @description The kid of the key that signed it (its URL; a bare id in credentials signed before OB 3.0 JWT proofs); null when the signature did not verify */
             kid: string | null;
             /** @description The verified credential payload; null when the signature did not verify */
             claims: Record<string, never> | null;
@@ -7232,13 +7303,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The body's signing keys, active and retired */
+            /** @description The body's signing keys, active and retired, newest first; `current` names the one that signs now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JwksDto"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VerifyController_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bodyId: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One public key (JWK): the URL is the `kid` header of the credentials it signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicJwkDto"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VerifyController_statusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bodyId: string;
+                purpose: "suspension" | "revocation";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The body's Bitstring Status List for that purpose: a BitstringStatusListCredential signed as a VC-JWT (compact JWS), the `statusListCredential` of issued credentials */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
                 };
             };
             /** @description More than PUBLIC_RATE_LIMIT requests a minute from this address */
@@ -7263,7 +7398,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The issuer profile named in credentials */
+            /** @description The issuer: an Open Badges 3.0 Profile, served at its id */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7294,7 +7429,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The credentialStatus endpoint; 404 for an unknown certificate */
+            /** @description Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -178,7 +178,7 @@ export function Verify({ cert }: { cert?: string }) {
           <h2 id="by-credential" style={{ marginTop: 0 }}>
             By credential
           </h2>
-          <Field label="Verifiable credential (the JWT the holder gave you)">
+          <Field label="Verifiable credential (the JWT the holder gave you)" hint="an Open Badges 3.0 credential; its signature and today's status are checked">
             {(p) => <textarea {...p} required value={jws} onChange={(e) => setJws(e.target.value)} />}
           </Field>
           <button type="submit" disabled={presented.busy}>

@@ -54,6 +54,10 @@ export function TraineeAccreditations() {
               Download credential (JSON)
             </button>
           </p>
+          <p className="muted">
+            The JWT is an Open Badges 3.0 credential: any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it
+            is suspended or revoked today. The JSON is a readable copy without the signature.
+          </p>
         </div>
       ))}
     </>
