@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { globalAdminGrant } from '../auth/access';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
+import type { NotFoundEntity } from '../common/error-codes';
 import type { Actor, Grant } from '../common/request-context';
 
 export type RecordRelation = 'own' | 'supervisor' | 'body_admin' | 'admin';
@@ -48,7 +49,7 @@ export class RecordAccessService {
   }
 
   /** Like relation(), but a caller who may not see the record gets the same 404 as for a missing one. */
-  async require(actor: Actor, traineeId: string, allowed: readonly RecordRelation[], entity: string, em?: EntityManager): Promise<RecordAccess> {
+  async require(actor: Actor, traineeId: string, allowed: readonly RecordRelation[], entity: NotFoundEntity, em?: EntityManager): Promise<RecordAccess> {
     const access = await this.relation(actor, traineeId, em);
     if (!access || !allowed.includes(access.relation)) throw notFound(entity);
     return access;

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, type ErrorDetails, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
+import type { NotFoundEntity } from '../common/error-codes';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import { hasConflictOfInterest } from '../supervision/conflicts';
@@ -106,7 +107,7 @@ export class ActivitiesService {
     });
   }
 
-  private async requireOwn(ctx: AuthedCtx, traineeId: string, entity: string) {
+  private async requireOwn(ctx: AuthedCtx, traineeId: string, entity: NotFoundEntity) {
     const access = await this.access.relation(ctx.actor, traineeId);
     if (!access) throw notFound(entity);
     if (access.relation !== 'own') throw forbidden('Only the trainee may change their own training log');

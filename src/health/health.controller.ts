@@ -6,7 +6,7 @@ import { ErrorResponseDto } from '../common/error-response.dto';
 import { DomainError } from '../common/errors';
 import { ShutdownState } from './shutdown-state';
 
-const notReady = (reason: string) => new DomainError(503, 'NOT_READY', `Not ready: ${reason}`, undefined, { 'Retry-After': '5' });
+const notReady = (reason: string) => new DomainError('NOT_READY', `Not ready: ${reason}`, undefined, { 'Retry-After': '5' });
 
 @ApiTags('health')
 @Controller('health')

@@ -17,7 +17,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
-  if (Object.keys(errors).length) throw new DomainError(400, 'INVALID_SCHEME', 'The scheme definition is not valid', errors);
+  if (Object.keys(errors).length) throw new DomainError('INVALID_SCHEME', 'The scheme definition is not valid', errors);
   return definition as SchemeDefinition;
 }
 
