@@ -14,6 +14,7 @@ import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
 import { ShutdownState } from './health/shutdown-state';
+import { completeContract } from './openapi/contract';
 
 export const API_PREFIX = 'api/v1';
 
@@ -28,7 +29,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeContract(SwaggerModule.createDocument(app, config));
 }
 
 /**

@@ -19,7 +19,7 @@ export class HealthController {
 
   // liveness never touches the database: a database outage must not get healthy replicas restarted
   @Get('live')
-  @Public()
+  @Public('Liveness probe')
   @HttpCode(200)
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
@@ -27,7 +27,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @Public()
+  @Public('Readiness probe')
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto })
   async ready(): Promise<{ status: 'ok'; database: 'up' }> {

@@ -19,24 +19,28 @@ export class VerifyController {
 
   @Get('bodies/:bodyId/jwks')
   @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired' })
+  @Public("Get a body's public signing keys (JWKS)")
   jwks(@Param('bodyId', UuidPipe) bodyId: string): Promise<JwksDto> {
     return this.verification.jwks(bodyId);
   }
 
   @Get('bodies/:bodyId')
   @ApiOkResponse({ type: IssuerProfileDto, description: 'The issuer profile named in credentials' })
+  @Public("Get a body's issuer profile")
   issuer(@Param('bodyId', UuidPipe) bodyId: string): Promise<IssuerProfileDto> {
     return this.verification.issuerProfile(bodyId);
   }
 
   @Get('status/:certificateNumber')
   @ApiOkResponse({ type: CredentialStatusDto, description: 'The credentialStatus endpoint; 404 for an unknown certificate' })
+  @Public("Get a credential's status")
   status(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string): Promise<CredentialStatusDto> {
     return this.verification.status(certificateNumber);
   }
 
   @Get(':certificateNumber')
   @ApiOkResponse({ type: VerificationDto, description: 'Always 200 for a well-formed number; result "unknown" when there is no such certificate' })
+  @Public('Verify a certificate by its number')
   byNumber(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string, @Query() query: VerifyByNumberQuery): Promise<VerificationDto> {
     return this.verification.byNumber(certificateNumber, query.name);
   }
@@ -44,6 +48,7 @@ export class VerifyController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: PresentedVerificationDto, description: 'Signature, validity period and today\'s status of a presented credential' })
+  @Public('Verify a presented credential')
   presented(@Body() dto: VerifyCredentialDto): Promise<PresentedVerificationDto> {
     return this.verification.presented(dto.credential);
   }
