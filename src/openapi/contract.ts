@@ -139,21 +139,25 @@ function addErrorSchemas(schemas: Json): void {
 }
 
 // swagger writes an optional nested DTO or enum as `{ nullable?, allOf: [{ $ref }] }`. Without `nullable` that is
-// just the $ref; with it, OpenAPI 3.0 needs a `type` beside `nullable` (the referenced schema's type).
+// just the $ref. With it, OpenAPI 3.0 validators still apply the referenced schema to null (`nullable` only widens
+// a `type` beside it), so a nullable enum becomes the enum with null in it, and a nullable object one of the
+// object or null. (@nestjs/swagger 12 emits 3.0 only; 3.1 would need every schema consumer rewritten.)
 function normaliseSchemas(d: Json): void {
-  const typeOf = (ref: string): string => {
-    const target = d.components.schemas[ref.split('/').pop()!];
-    return target?.type ?? (target?.enum ? 'string' : 'object');
-  };
+  const NULL_ONLY = { type: 'object', nullable: true, enum: [null], description: 'null' };
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
     const s = node as Json;
     for (const [k, v] of Object.entries(s)) s[k] = walk(v);
     const only = Array.isArray(s.allOf) && s.allOf.length === 1 && typeof s.allOf[0]?.$ref === 'string' ? (s.allOf[0].$ref as string) : undefined;
-    if (only && s.nullable === true && s.type === undefined) s.type = typeOf(only);
-    if (only && s.nullable === undefined && Object.keys(s).every((k) => k === 'allOf')) return { $ref: only };
-    return s;
+    if (!only) return s;
+    const { allOf: _allOf, nullable, type: _type, ...rest } = s;
+    if (nullable === true) {
+      const target = d.components.schemas[only.split('/').pop()!] as Json | undefined;
+      if (Array.isArray(target?.enum)) return { ...rest, type: target.type ?? 'string', nullable: true, enum: [...target.enum, null] };
+      return { ...rest, oneOf: [{ $ref: only }, NULL_ONLY] };
+    }
+    return Object.keys(rest).length ? s : { $ref: only };
   };
   d.components.schemas = walk(d.components.schemas);
   d.paths = walk(d.paths);

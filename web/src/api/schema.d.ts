@@ -2307,7 +2307,7 @@ export interface components {
             tolerance: components["schemas"]["ToleranceDto"];
             status: components["schemas"]["CalibrationExerciseStatus"];
             /** @description the caller's own attempt, if any */
-            myAttempt: components["schemas"]["CalibrationAttemptDto"] | null;
+            myAttempt: components["schemas"]["CalibrationAttemptDto"] | (never | null);
             /** Format: date-time */
             createdAt: string;
         };
@@ -2374,9 +2374,9 @@ export interface components {
             /** @description every target was rated by the same raters */
             completeDesign: boolean;
             /** @description ICC(2,1), absolute agreement, single rater, on the aggregated values */
-            icc: components["schemas"]["IccDto"] | null;
+            icc: components["schemas"]["IccDto"] | (never | null);
             /** @description Krippendorff's alpha (interval) over every doubly-rated target */
-            krippendorffAlpha: components["schemas"]["AlphaDto"] | null;
+            krippendorffAlpha: components["schemas"]["AlphaDto"] | (never | null);
             /** @enum {string|null} */
             band: "poor" | "moderate" | "good" | "excellent" | null;
             interpretation: string;
@@ -2844,8 +2844,11 @@ export interface components {
              */
             primaryDiagnosis: string;
             focusProblemArea: components["schemas"]["ProblemArea"];
-            /** @description Must differ from the focus */
-            secondaryProblemArea?: (string & components["schemas"]["ProblemArea"]) | null;
+            /**
+             * @description Must differ from the focus
+             * @enum {string|null}
+             */
+            secondaryProblemArea?: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -2923,7 +2926,7 @@ export interface components {
             instrument: components["schemas"]["Instrument"];
             administrations: number;
             intake: components["schemas"]["MeasurePointDto"];
-            latest: components["schemas"]["MeasurePointDto"] | null;
+            latest: components["schemas"]["MeasurePointDto"] | (never | null);
             /** @description latest − intake */
             change: number | null;
             casenessThreshold: number | null;
@@ -2977,7 +2980,8 @@ export interface components {
             setting: components["schemas"]["CaseSetting"];
             primaryDiagnosis: string;
             focusProblemArea: components["schemas"]["ProblemArea"];
-            secondaryProblemArea: (string & components["schemas"]["ProblemArea"]) | null;
+            /** @enum {string|null} */
+            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3012,7 +3016,7 @@ export interface components {
             /** @description sha256 of the clinical content; send it back to sign off */
             contentHash: string;
             /** @description The sign-off in force (null when none or voided) */
-            currentSignoff: components["schemas"]["SignoffDto"] | null;
+            currentSignoff: components["schemas"]["SignoffDto"] | (never | null);
         };
         CaseSummaryDto: {
             /** Format: uuid */
@@ -3030,7 +3034,8 @@ export interface components {
             setting: components["schemas"]["CaseSetting"];
             primaryDiagnosis: string;
             focusProblemArea: components["schemas"]["ProblemArea"];
-            secondaryProblemArea: (string & components["schemas"]["ProblemArea"]) | null;
+            /** @enum {string|null} */
+            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3073,8 +3078,11 @@ export interface components {
              */
             primaryDiagnosis: string;
             focusProblemArea: components["schemas"]["ProblemArea"];
-            /** @description Must differ from the focus */
-            secondaryProblemArea?: (string & components["schemas"]["ProblemArea"]) | null;
+            /**
+             * @description Must differ from the focus
+             * @enum {string|null}
+             */
+            secondaryProblemArea?: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3171,7 +3179,8 @@ export interface components {
             setting: components["schemas"]["CaseSetting"];
             primaryDiagnosis: string;
             focusProblemArea: components["schemas"]["ProblemArea"];
-            secondaryProblemArea: (string & components["schemas"]["ProblemArea"]) | null;
+            /** @enum {string|null} */
+            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3283,7 +3292,7 @@ export interface components {
             /** @description The new key; every credential from now on is signed with it */
             active: components["schemas"]["SigningKeyDto"];
             /** @description The key it replaces: retired, still published for verification */
-            retired: components["schemas"]["SigningKeyDto"] | null;
+            retired: components["schemas"]["SigningKeyDto"] | (never | null);
         };
         CredentialDownloadDto: {
             /** Format: uuid */
@@ -3368,14 +3377,17 @@ export interface components {
             holderName: string | null;
             /** @description Whether the `name` given in the query is the holder's (case and spacing ignored); null when no name was given or the certificate is unknown */
             nameMatches: boolean | null;
-            level: components["schemas"]["VerifiedLevelDto"] | null;
-            body: components["schemas"]["VerifiedBodyDto"] | null;
+            level: components["schemas"]["VerifiedLevelDto"] | (never | null);
+            body: components["schemas"]["VerifiedBodyDto"] | (never | null);
             /** Format: date */
             issuedOn: string | null;
             /** Format: date */
             expiresOn: string | null;
-            /** @description The recorded status */
-            status: (string & components["schemas"]["AccreditationStatus"]) | null;
+            /**
+             * @description The recorded status
+             * @enum {string|null}
+             */
+            status: "active" | "lapsed" | "suspended" | "revoked" | "expired" | null;
             /** Format: date-time */
             checkedAt: string;
         };
@@ -3391,14 +3403,17 @@ export interface components {
             holderName: string | null;
             /** @description Whether the `name` given in the query is the holder's (case and spacing ignored); null when no name was given or the certificate is unknown */
             nameMatches: boolean | null;
-            level: components["schemas"]["VerifiedLevelDto"] | null;
-            body: components["schemas"]["VerifiedBodyDto"] | null;
+            level: components["schemas"]["VerifiedLevelDto"] | (never | null);
+            body: components["schemas"]["VerifiedBodyDto"] | (never | null);
             /** Format: date */
             issuedOn: string | null;
             /** Format: date */
             expiresOn: string | null;
-            /** @description The recorded status */
-            status: (string & components["schemas"]["AccreditationStatus"]) | null;
+            /**
+             * @description The recorded status
+             * @enum {string|null}
+             */
+            status: "active" | "lapsed" | "suspended" | "revoked" | "expired" | null;
             /** Format: date-time */
             checkedAt: string;
             /** @description The key that signed it; null when the signature did not verify */
@@ -3588,7 +3603,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             note: string | null;
-            evaluation: components["schemas"]["LevelReportDto"] | null;
+            evaluation: components["schemas"]["LevelReportDto"] | (never | null);
             /** Format: date-time */
             occurredAt: string;
         };
@@ -3679,7 +3694,8 @@ export interface components {
             id: string;
             /** @description issued, renewed, lapsed, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected */
             kind: string;
-            fromStatus: (string & components["schemas"]["AccreditationStatus"]) | null;
+            /** @enum {string|null} */
+            fromStatus: "active" | "lapsed" | "suspended" | "revoked" | "expired" | null;
             toStatus: components["schemas"]["AccreditationStatus"];
             reason: string | null;
             /**
