@@ -46,7 +46,6 @@ export function completeContract(doc: OpenAPIObject): OpenAPIObject {
   d.info.license ??= { name: 'Proprietary (UNLICENSED)' };
   d.components ??= {};
   d.components.schemas ??= {};
-  d.components.securitySchemes ??= {};
   addErrorSchemas(d.components.schemas);
   normaliseSchemas(d);
   const used = new Set<number>();
@@ -91,9 +90,9 @@ function completeOperation(d: Json, path: string, method: string, op: Json, used
       completeSuccess(d, response, idempotent);
       continue;
     }
-    if (key === 'default' || !(status >= 400)) continue;
-    used.add(status);
     const codes = codesWithStatus(status);
+    if (key === 'default' || !(status >= 400) || !codes.length) continue;
+    used.add(status);
     const own = response.description && response.description !== ERROR_DESCRIPTIONS[status] ? `${response.description}. ` : '';
     response.description = `${own}${ERROR_DESCRIPTIONS[status] ?? 'Refused'}. Codes: ${codes.map((c) => `\`${c}\``).join(', ')}`;
     response.content = { 'application/json': { schema: { $ref: `#/components/schemas/ErrorResponse${status}` } } };
