@@ -9,10 +9,12 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { errorBody } from './common/error-mapping';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
 import { ShutdownState } from './health/shutdown-state';
+import { completeContract } from './openapi/contract';
 
 export const API_PREFIX = 'api/v1';
 
@@ -27,7 +29,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeContract(SwaggerModule.createDocument(app, config));
 }
 
 /**
@@ -48,8 +50,8 @@ export async function createApp(
     // what Fastify refuses before routing (an over-long path parameter, a malformed URL) in the one error shape,
     // without echoing the URL back
     frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
-      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
-      void reply.code(status).send({ statusCode: status, code: status === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: status === 414 ? 'A path parameter is too long' : 'Malformed request URL' });
+      const body = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errorBody('URI_TOO_LONG', 'A path parameter is too long') : errorBody('BAD_REQUEST', 'Malformed request URL');
+      void reply.code(body.statusCode).send(body);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
@@ -75,7 +77,7 @@ export async function createApp(
     return reply
       .code(503)
       .header('retry-after', '1')
-      .send({ statusCode: 503, code: 'SHUTTING_DOWN', message: 'This instance is shutting down; retry shortly' });
+      .send(errorBody('SHUTTING_DOWN', 'This instance is shutting down; retry shortly'));
   });
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));

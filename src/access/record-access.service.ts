@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role } from '../common/roles';
 import { notFound } from '../common/errors';
+import type { NotFoundEntity } from '../common/error-codes';
 import type { Actor, Grant } from '../common/request-context';
 import { globalAdminGrant } from './grants';
 
@@ -79,7 +80,7 @@ export class RecordAccessService {
     actor: Actor,
     traineeId: string,
     allowed: readonly RecordRelation[],
-    entity: string,
+    entity: NotFoundEntity,
     em?: EntityManager,
     recordBodyId: string | null = null,
   ): Promise<RecordAccess> {

@@ -23,14 +23,14 @@ export class AccreditationsController {
   ) {}
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List accreditations')
   @ApiOkResponse({ type: AccreditationPageDto, description: 'Holders see their own; body admins their bodies\'; global admins all' })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListAccreditationsQuery): Promise<AccreditationPageDto> {
     return this.accreditations.list(ctx, query);
   }
 
   @Get('renewals-due')
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'List accreditations due for renewal')
   @ApiOkResponse({ type: [RenewalDueDto] })
   renewalsDue(@Ctx() ctx: AuthedCtx, @Query() query: RenewalsDueQuery): Promise<RenewalDueDto[]> {
     return this.renewals.due(ctx, query);
@@ -38,14 +38,14 @@ export class AccreditationsController {
 
   @Post('process-expiries')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Lapse or expire unrenewed accreditations')
   @ApiOkResponse({ type: ProcessExpiriesResultDto, description: 'Lapses (annual) or expires (fixed term) what was not renewed within the grace period' })
   processExpiries(@Ctx() ctx: AuthedCtx, @Query() query: ProcessExpiriesQuery): Promise<ProcessExpiriesResultDto> {
     return this.expiry.process(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get an accreditation with its history')
   @ApiOkResponse({ type: AccreditationDetailDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<AccreditationDetailDto> {
     return this.accreditations.get(ctx, id);
@@ -53,7 +53,7 @@ export class AccreditationsController {
 
   @Post(':id/suspend')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Suspend an accreditation')
   @ApiOkResponse({ type: AccreditationDetailDto })
   suspend(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: StatusChangeDto): Promise<AccreditationDetailDto> {
     return this.accreditations.changeStatus(ctx, id, 'suspend', dto);
@@ -61,7 +61,7 @@ export class AccreditationsController {
 
   @Post(':id/reinstate')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Reinstate a suspended accreditation')
   @ApiOkResponse({ type: AccreditationDetailDto })
   reinstate(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: StatusChangeDto): Promise<AccreditationDetailDto> {
     return this.accreditations.changeStatus(ctx, id, 'reinstate', dto);
@@ -69,7 +69,7 @@ export class AccreditationsController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Revoke an accreditation')
   @ApiOkResponse({ type: AccreditationDetailDto, description: 'Final' })
   revoke(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: StatusChangeDto): Promise<AccreditationDetailDto> {
     return this.accreditations.changeStatus(ctx, id, 'revoke', dto);
@@ -78,7 +78,7 @@ export class AccreditationsController {
   // any signed-in holder renews their own (a supervisor- or trainer-level holder may hold no TRAINEE role)
   @Post(':id/renew')
   @HttpCode(200)
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Renew an accreditation')
   @ApiOkResponse({ type: RenewalResultDto })
   renew(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: RenewDto): Promise<RenewalResultDto> {
     return this.renewals.renew(ctx, id, dto);
@@ -86,7 +86,7 @@ export class AccreditationsController {
 
   @Post(':id/leave')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Record a leave of absence')
   @ApiOkResponse({ type: AccreditationDetailDto, description: 'Expiry moved on by the leave\'s length in days' })
   leave(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: LeaveDto): Promise<AccreditationDetailDto> {
     return this.accreditations.leave(ctx, id, dto);
@@ -99,14 +99,14 @@ export class RenewalAuditsController {
   constructor(private readonly audits: RenewalAuditsService) {}
 
   @Post(':bodyId/renewal-audits')
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Draw a renewal audit sample')
   @ApiCreatedResponse({ type: RenewalAuditSelectionDto })
   select(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Body() dto: RenewalAuditRequestDto): Promise<RenewalAuditSelectionDto> {
     return this.audits.select(ctx, bodyId, dto);
   }
 
   @Get(':bodyId/renewal-audits')
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'List renewal audit samples')
   @ApiOkResponse({ type: RenewalAuditPageDto })
   list(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Query() query: ListRenewalAuditsQuery): Promise<RenewalAuditPageDto> {
     return this.audits.list(ctx, bodyId, query);

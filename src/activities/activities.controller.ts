@@ -18,21 +18,21 @@ export class TraineeActivitiesController {
   ) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Log a training activity')
   @ApiCreatedResponse({ type: ActivityDto })
   create(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Body() dto: CreateActivityDto): Promise<ActivityDto> {
     return this.activities.create(ctx, traineeId, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "List a trainee's training activities")
   @ApiOkResponse({ type: ActivityPageDto })
   list(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Query() query: ListActivitiesQuery): Promise<ActivityPageDto> {
     return this.queries.list(ctx, traineeId, query);
   }
 
   @Get('totals')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "Total a trainee's training hours")
   @ApiOkResponse({ type: ActivityTotalsDto })
   totals(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string): Promise<ActivityTotalsDto> {
     return this.queries.totals(ctx, traineeId);
@@ -48,14 +48,14 @@ export class ActivitiesController {
   ) {}
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a training activity')
   @ApiOkResponse({ type: ActivityDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ActivityDto> {
     return this.queries.get(ctx, id);
   }
 
   @Patch(':id')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Edit a training activity')
   @ApiOkResponse({ type: UpdatedActivityDto, description: 'Editing a verified activity removes its verification (verificationCleared: true)' })
   update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: UpdateActivityDto, @IfMatch() ifMatch?: string): Promise<UpdatedActivityDto> {
     return this.activities.update(ctx, id, dto, ifMatch);
@@ -63,7 +63,7 @@ export class ActivitiesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Delete a training activity')
   @ApiNoContentResponse({ description: 'Deleted; a verified activity cannot be deleted (409)' })
   remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<void> {
     return this.activities.remove(ctx, id);
@@ -71,7 +71,7 @@ export class ActivitiesController {
 
   @Post(':id/verify')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Verify a training activity')
   @ApiOkResponse({ type: ActivityDto })
   verify(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ActivityDto> {
     return this.activities.verify(ctx, id);

@@ -4,6 +4,7 @@ import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { isFutureDate } from '../common/dates';
 import { badRequest, conflict, type ErrorDetails, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
+import type { NotFoundEntity } from '../common/error-codes';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import { hasConflictOfInterest } from '../supervision/conflicts';
@@ -107,7 +108,7 @@ export class ActivitiesService {
     });
   }
 
-  private async requireOwn(ctx: AuthedCtx, traineeId: string, entity: string) {
+  private async requireOwn(ctx: AuthedCtx, traineeId: string, entity: NotFoundEntity) {
     const access = await this.access.relation(ctx.actor, traineeId);
     if (!access) throw notFound(entity);
     if (access.relation !== 'own') throw forbidden('Only the trainee may change their own training log');

@@ -17,21 +17,21 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Apply for a level')
   @ApiCreatedResponse({ type: ApplicationDetailDto, description: 'Submitted with its evaluation snapshot; enrols the applicant if needed' })
   submit(@Ctx() ctx: AuthedCtx, @Body() dto: CreateApplicationDto): Promise<ApplicationDetailDto> {
     return this.applications.submit(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List applications')
   @ApiOkResponse({ type: ApplicationPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListApplicationsQuery): Promise<ApplicationPageDto> {
     return this.applications.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get an application with its evaluation')
   @ApiOkResponse({ type: ApplicationDetailDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ApplicationDetailDto> {
     return this.applications.get(ctx, id);
@@ -39,7 +39,7 @@ export class ApplicationsController {
 
   @Post(':id/request-info')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Ask the applicant for more information')
   @ApiOkResponse({ type: ApplicationDetailDto })
   requestInfo(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: RequestInfoDto): Promise<ApplicationDetailDto> {
     return this.decisions.requestInfo(ctx, id, dto);
@@ -47,7 +47,7 @@ export class ApplicationsController {
 
   @Post(':id/respond')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Answer a request for more information')
   @ApiOkResponse({ type: ApplicationDetailDto, description: 'Re-evaluated and submitted again' })
   respond(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: RespondDto): Promise<ApplicationDetailDto> {
     return this.applications.respond(ctx, id, dto);
@@ -55,7 +55,7 @@ export class ApplicationsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Approve an application and issue the accreditation')
   @ApiOkResponse({ type: ApprovalDto, description: 'Approved; the accreditation and its signed credential are issued in the same transaction' })
   approve(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: ApproveDto): Promise<ApprovalDto> {
     return this.decisions.approve(ctx, id, dto);
@@ -63,7 +63,7 @@ export class ApplicationsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @RequirePermission(Permission.ApplicationsDecide)
+  @RequirePermission(Permission.ApplicationsDecide, 'Reject an application')
   @ApiOkResponse({ type: ApplicationDetailDto })
   reject(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: RejectDto): Promise<ApplicationDetailDto> {
     return this.decisions.reject(ctx, id, dto);
@@ -71,7 +71,7 @@ export class ApplicationsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Withdraw an application')
   @ApiOkResponse({ type: ApplicationDetailDto })
   withdraw(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ApplicationDetailDto> {
     return this.applications.withdraw(ctx, id);

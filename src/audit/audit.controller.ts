@@ -12,7 +12,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @RequirePermission(Permission.AuditRead)
+  @RequirePermission(Permission.AuditRead, 'Read the audit trail')
   @ApiOkResponse({ type: AuditPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListAuditQuery): Promise<AuditPageDto> {
     return this.audit.list(ctx, query);

@@ -16,7 +16,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
-  @Public()
+  @Public('Register a trainee account')
   @ApiCreatedResponse({ type: UserDto, description: 'A trainee account in the chosen national body' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   register(@Ctx() ctx: RequestCtx, @Body() dto: RegisterDto): Promise<UserDto> {
@@ -24,7 +24,7 @@ export class AuthController {
   }
 
   @Post('sign-in')
-  @Public()
+  @Public('Sign in with e-mail and password')
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: SignInDto })
@@ -36,7 +36,7 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Public()
+  @Public('Exchange a refresh token for a new token pair')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto, description: 'A new pair; the presented refresh token is spent' })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired or reused (the session is then revoked)' })
@@ -47,7 +47,7 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session of this access token has ended' })
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Sign out (end this session)')
   signOut(@Ctx() ctx: AuthedCtx): Promise<void> {
     return this.auth.signOut(ctx);
   }

@@ -22,7 +22,7 @@ const invalidCredentials = () => unauthorized('E-mail or password is incorrect',
 
 export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
   const problem = checkPassword(password, { email });
-  if (problem) throw new DomainError(400, 'WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[problem], { [field]: [PASSWORD_PROBLEM_MESSAGES[problem]] });
+  if (problem) throw new DomainError('WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[problem], { [field]: [PASSWORD_PROBLEM_MESSAGES[problem]] });
 }
 
 /** Ends every open session of a user (optionally all but one), inside the caller's transaction. */
@@ -56,7 +56,7 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(ctx, async (em, audit) => {
       if (await em.existsBy(User, { email: dto.email })) {
-        throw new DomainError(409, 'EMAIL_TAKEN', 'An account with this e-mail already exists');
+        throw new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists');
       }
       const user = await em.save(em.create(User, { email: dto.email, displayName: dto.displayName, passwordHash }));
       const grant = await em.save(em.create(RoleGrant, { userId: user.id, role: Role.Trainee, bodyId: body.id, grantedBy: null }));
@@ -138,7 +138,7 @@ export class AuthService {
     const user = await this.db.getRepository(User).findOneBy({ id: ctx.actor.userId });
     if (!user) throw notFound('User');
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError(400, 'WRONG_PASSWORD', 'The current password is not correct', { currentPassword: ['is not correct'] });
+      throw new DomainError('WRONG_PASSWORD', 'The current password is not correct', { currentPassword: ['is not correct'] });
     }
     assertAcceptablePassword(dto.newPassword, user.email, 'newPassword');
     const passwordHash = await hashPassword(dto.newPassword);

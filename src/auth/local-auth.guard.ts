@@ -13,15 +13,15 @@ export class LocalAuthGuard extends PassportGuard('local') {
     const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body;
     const dto = plainToInstance(SignInDto, body ?? {});
     const errors = typeof body === 'object' && body !== null && !Array.isArray(body) ? await validate(dto, { whitelist: true, forbidNonWhitelisted: true }) : null;
-    if (errors === null) throw new DomainError(400, 'VALIDATION_FAILED', 'Request body must be a JSON object');
-    if (errors.length) throw new DomainError(400, 'VALIDATION_FAILED', 'Request validation failed', flattenValidationErrors(errors));
+    if (errors === null) throw new DomainError('VALIDATION_FAILED', 'Request body must be a JSON object');
+    if (errors.length) throw new DomainError('VALIDATION_FAILED', 'Request validation failed', flattenValidationErrors(errors));
     return (await super.canActivate(context)) as boolean;
   }
 
   // errors thrown by the strategy (401 invalid credentials, 429, 503) pass through unchanged
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
-    if (!user) throw new DomainError(401, 'INVALID_CREDENTIALS', 'E-mail or password is incorrect');
+    if (!user) throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is incorrect');
     return user;
   }
 }

@@ -14,21 +14,21 @@ export class BodiesController {
 
   // public: people choose their national body when they register
   @Get()
-  @Public()
+  @Public('List accrediting bodies')
   @ApiOkResponse({ type: [BodyDto] })
   list(): Promise<BodyDto[]> {
     return this.bodies.list();
   }
 
   @Get(':id')
-  @Public()
+  @Public('Get an accrediting body')
   @ApiOkResponse({ type: BodyDto })
   get(@Param('id', UuidPipe) id: string): Promise<BodyDto> {
     return this.bodies.get(id);
   }
 
   @Post()
-  @RequirePermission(Permission.BodiesManage)
+  @RequirePermission(Permission.BodiesManage, 'Create an accrediting body')
   @ApiCreatedResponse({ type: BodyDto })
   create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateBodyDto): Promise<BodyDto> {
     return this.bodies.create(ctx, dto);

@@ -21,21 +21,21 @@ export class CalibrationExercisesController {
   ) {}
 
   @Post()
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Publish a calibration exercise')
   @ApiCreatedResponse({ type: CalibrationExerciseDto })
   create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateCalibrationExerciseDto): Promise<CalibrationExerciseDto> {
     return this.exercises.create(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List calibration exercises')
   @ApiOkResponse({ type: CalibrationExercisePageDto, description: "The exercises of the bodies you supervise or administer; reference scores only after your own attempt" })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListCalibrationExercisesQuery): Promise<CalibrationExercisePageDto> {
     return this.exercises.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a calibration exercise')
   @ApiOkResponse({ type: CalibrationExerciseDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CalibrationExerciseDto> {
     return this.exercises.get(ctx, id);
@@ -43,14 +43,14 @@ export class CalibrationExercisesController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Close a calibration exercise')
   @ApiOkResponse({ type: CalibrationExerciseDto })
   close(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CalibrationExerciseDto> {
     return this.exercises.close(ctx, id);
   }
 
   @Post(':id/attempts')
-  @RequirePermission(Permission.RatingsWrite)
+  @RequirePermission(Permission.RatingsWrite, 'Take a calibration exercise')
   @ApiCreatedResponse({ type: CalibrationAttemptDto, description: 'Reveals the reference scores and your agreement with them' })
   attempt(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: SubmitAttemptDto): Promise<CalibrationAttemptDto> {
     return this.attempts.submit(ctx, id, dto);
@@ -63,7 +63,7 @@ export class CalibrationRatersController {
   constructor(private readonly attempts: CalibrationAttemptsService) {}
 
   @Get(':raterId')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "Get a rater's calibration figures")
   @ApiOkResponse({ type: RaterCalibrationDto, description: 'The rater themselves or an admin of the body' })
   rater(@Ctx() ctx: AuthedCtx, @Param('raterId', UuidPipe) raterId: string, @Query() query: BodyQuery): Promise<RaterCalibrationDto> {
     return this.attempts.raterReport(ctx, raterId, query.bodyId);
@@ -76,7 +76,7 @@ export class RubricReliabilityController {
   constructor(private readonly reliability: RubricReliabilityService) {}
 
   @Get(':id/reliability')
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, "Get a rubric's inter-rater reliability")
   @ApiOkResponse({ type: RubricReliabilityDto, description: 'Inter-rater reliability of the rubric on the body\'s rated work' })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Query() query: BodyQuery): Promise<RubricReliabilityDto> {
     return this.reliability.reliability(ctx, id, query.bodyId);

@@ -53,7 +53,7 @@ export class CaseReviewService {
         isCaseSupervisor: access.relation === 'supervisor' && c.supervisorId === ctx.actor.userId,
         hashMatches: loaded ? loaded.hash === readHash : undefined,
       });
-      if (!decision.ok) throw new DomainError(decision.status, decision.code, decision.message);
+      if (!decision.ok) throw new DomainError(decision.code, decision.message);
       await em.update(SupervisedCase, { id }, { reviewState: decision.next, submittedAt: decision.next === CaseReviewState.Submitted ? () => 'now()' : c.submittedAt });
       if (loaded) {
         await em.save(em.create(CaseSignoff, { caseId: id, supervisorId: ctx.actor.userId, contentHash: loaded.hash, snapshot: { ...loaded.content } }));

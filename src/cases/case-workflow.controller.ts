@@ -18,14 +18,14 @@ export class CaseWorkflowController {
   ) {}
 
   @Post('sessions')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Add a therapy session to a case')
   @ApiCreatedResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag; answers with the updated case" })
   addSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateSessionDto): Promise<CaseDto> {
     return this.sessions.add(ctx, id, ifMatch, dto);
   }
 
   @Patch('sessions/:sessionId')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Edit a therapy session')
   @ApiOkResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag" })
   updateSession(
     @Ctx() ctx: AuthedCtx,
@@ -38,7 +38,7 @@ export class CaseWorkflowController {
   }
 
   @Delete('sessions/:sessionId')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Delete a therapy session')
   @ApiOkResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag" })
   removeSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('sessionId', UuidPipe) sessionId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseDto> {
     return this.sessions.remove(ctx, id, sessionId, ifMatch);
@@ -46,7 +46,7 @@ export class CaseWorkflowController {
 
   @Post('submit')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Submit a case for review')
   @ApiOkResponse({ type: CaseDto, description: 'The trainee submits a draft or returned case to their supervisor' })
   submit(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CaseDto> {
     return this.review.submit(ctx, id);
@@ -54,7 +54,7 @@ export class CaseWorkflowController {
 
   @Post('return')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Return a case to the trainee')
   @ApiOkResponse({ type: CaseDto, description: "Only the case's supervisor; comments go to the trainee" })
   returnCase(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: ReturnCaseDto): Promise<CaseDto> {
     return this.review.returnCase(ctx, id, dto);
@@ -62,14 +62,14 @@ export class CaseWorkflowController {
 
   @Post('sign-off')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Sign off a case')
   @ApiOkResponse({ type: CaseDto, description: "Only the case's supervisor; contentHash must be the current one (else 409 CONTENT_CHANGED)" })
   signOff(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: SignOffDto): Promise<CaseDto> {
     return this.review.signOff(ctx, id, dto);
   }
 
   @Get('history')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "Get a case's review history")
   @ApiOkResponse({ type: CaseHistoryDto })
   history(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CaseHistoryDto> {
     return this.review.history(ctx, id);

@@ -4,7 +4,7 @@ import { conflict } from './errors';
 
 describe('mapError', () => {
   it('keeps a domain error as it is', () => {
-    expect(mapError(conflict('X', 'y')).body).toEqual({ statusCode: 409, code: 'X', message: 'y', details: undefined });
+    expect(mapError(conflict('EMAIL_TAKEN', 'y')).body).toEqual({ statusCode: 409, code: 'EMAIL_TAKEN', message: 'y', details: undefined });
   });
   it('turns a database that is away into 503 with Retry-After, never 500', () => {
     for (const err of [

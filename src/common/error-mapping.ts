@@ -1,9 +1,10 @@
 import { HttpException } from '@nestjs/common';
+import { type ErrorCode, statusOf } from './error-codes';
 import { DomainError, unavailable } from './errors';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: Record<string, string[]>;
 }
@@ -30,11 +31,17 @@ const DB_UNAVAILABLE_MESSAGES = [
   'PGlite is closed',
 ];
 
-const STATUS_CODES: Record<number, string> = {
+// The code a framework (Nest, Fastify) HTTP error answers with. A status not listed here never happens in this
+// service; should one appear, it is answered as a 400 (4xx) or 500 (5xx) so that every code keeps its one status.
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE', 408: 'REQUEST_TIMEOUT', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE',
+  406: 'NOT_ACCEPTABLE', 408: 'REQUEST_TIMEOUT', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 503: 'SERVICE_UNAVAILABLE',
 };
+const codeForStatus = (status: number): ErrorCode => STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+
+/** The one error shape for a code; its status is the code's own. */
+export const errorBody = (code: ErrorCode, message: string): ErrorBody => ({ statusCode: statusOf(code), code, message });
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; driverError?: unknown; severity?: unknown } | null;
@@ -58,22 +65,22 @@ export function mapError(err: unknown, databaseClosed: () => boolean = () => fal
   }
   if (isDatabaseUnavailable(err) || databaseClosed()) {
     const e = unavailable();
-    return { body: { statusCode: 503, code: e.code, message: e.message }, headers: e.headers };
+    return { body: errorBody(e.code, e.message), headers: e.headers };
   }
   const sqlState = (err as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code;
   // Constraint violations that a service did not anticipate still say "conflict", never 500.
-  if (sqlState === '23505') return { body: { statusCode: 409, code: 'CONFLICT', message: 'This conflicts with an existing record' } };
-  if (sqlState === '23503') return { body: { statusCode: 409, code: 'REFERENCE_CONFLICT', message: 'A referenced record does not exist or is still in use' } };
+  if (sqlState === '23505') return { body: errorBody('CONFLICT', 'This conflicts with an existing record') };
+  if (sqlState === '23503') return { body: errorBody('REFERENCE_CONFLICT', 'A referenced record does not exist or is still in use') };
   // malformed values PostgreSQL refuses (bad text representation, out of range, bad dates, too long, a NUL byte or
   // other character the database encoding cannot hold)
   if (['22P02', '22003', '22007', '22008', '22001', '22021', '22P05'].includes(String(sqlState))) {
-    return { body: { statusCode: 400, code: 'BAD_REQUEST', message: 'A value is out of range or malformed' } };
+    return { body: errorBody('BAD_REQUEST', 'A value is out of range or malformed') };
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const response = err.getResponse();
     const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? err.message);
-    return { body: { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message: status >= 500 ? 'Internal server error' : message }, unexpected: status >= 500 };
+    return { body: errorBody(codeForStatus(status), status >= 500 ? 'Internal server error' : message), unexpected: status >= 500 };
   }
   // Fastify's own errors (body parsing, content type, size) carry a 4xx statusCode and an FST_ code.
   const fst = err as { statusCode?: unknown; code?: unknown; message?: unknown };
@@ -81,7 +88,7 @@ export function mapError(err: unknown, databaseClosed: () => boolean = () => fal
     const status = fst.statusCode;
     const message =
       status === 413 ? 'Request body is too large' : status === 415 ? 'Unsupported content type; send application/json' : status === 400 ? 'Malformed request body' : String(fst.message ?? 'Bad request');
-    return { body: { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message } };
+    return { body: errorBody(codeForStatus(status), message) };
   }
-  return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' }, unexpected: true };
+  return { body: errorBody('INTERNAL_ERROR', 'Internal server error'), unexpected: true };
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ example: 400, type: 'integer' })
   statusCode!: number;
 
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable error code' })
-  code!: string;
+  @ApiProperty({ enum: Object.keys(ERROR_CODES), enumName: 'ErrorCode', example: 'VALIDATION_FAILED', description: 'Stable machine-readable error code (see ErrorCode)' })
+  code!: ErrorCode;
 
   @ApiProperty({ example: 'Request validation failed' })
   message!: string;

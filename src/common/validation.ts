@@ -25,5 +25,5 @@ export const createValidationPipe = () =>
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new DomainError(400, 'VALIDATION_FAILED', 'Request validation failed', flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => new DomainError('VALIDATION_FAILED', 'Request validation failed', flattenValidationErrors(errors)),
   });

@@ -16,7 +16,7 @@ export class SigningKeysController {
 
   @Post(':bodyId/signing-keys/rotate')
   @HttpCode(201)
-  @RequirePermission(Permission.CredentialsManage)
+  @RequirePermission(Permission.CredentialsManage, "Rotate a body's signing key")
   @ApiCreatedResponse({ type: RotatedKeysDto, description: 'A new active key; the previous one is retired and stays in the JWKS' })
   rotate(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string): Promise<RotatedKeysDto> {
     return this.keys.rotate(ctx, bodyId);
@@ -30,14 +30,14 @@ export class AccreditationCredentialsController {
 
   // scope (the holder, or an admin of the issuing body) is the service's
   @Get(':id/credential')
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Download the verifiable credential of an accreditation')
   @ApiOkResponse({ type: CredentialDownloadDto })
   download(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CredentialDownloadDto> {
     return this.holder.download(ctx, id);
   }
 
   @Put(':id/public-listing')
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Consent to (or withdraw from) the public register')
   @ApiOkResponse({ type: PublicListingDto, description: 'The holder\'s consent to appear in the public register; needs If-Match' })
   setPublicListing(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: UpdatePublicListingDto, @IfMatch() ifMatch: string | undefined): Promise<PublicListingDto> {
     return this.holder.setPublicListing(ctx, id, dto, ifMatch);

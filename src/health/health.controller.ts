@@ -6,7 +6,7 @@ import { ErrorResponseDto } from '../common/error-response.dto';
 import { DomainError } from '../common/errors';
 import { ShutdownState } from './shutdown-state';
 
-const notReady = (reason: string) => new DomainError(503, 'NOT_READY', `Not ready: ${reason}`, undefined, { 'Retry-After': '5' });
+const notReady = (reason: string) => new DomainError('NOT_READY', `Not ready: ${reason}`, undefined, { 'Retry-After': '5' });
 
 @ApiTags('health')
 @Controller('health')
@@ -19,7 +19,7 @@ export class HealthController {
 
   // liveness never touches the database: a database outage must not get healthy replicas restarted
   @Get('live')
-  @Public()
+  @Public('Liveness probe')
   @HttpCode(200)
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
@@ -27,7 +27,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @Public()
+  @Public('Readiness probe')
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto })
   async ready(): Promise<{ status: 'ok'; database: 'up' }> {

@@ -15,7 +15,7 @@ export interface IdempotencyClaim {
 export const idempotencyScope = new AsyncLocalStorage<IdempotencyClaim>();
 
 export const keyInFlight = () =>
-  new DomainError(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, { 'Retry-After': '1' });
+  new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, { 'Retry-After': '1' });
 
 /**
  * Called by UnitOfWork inside its transaction: marks the request's key committed, with the transaction's

@@ -15,21 +15,21 @@ export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Record an outcome measure')
   @ApiCreatedResponse({ type: CreatedMeasureDto, description: "Needs If-Match with the CASE's ETag. Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case" })
   add(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
     return this.measures.add(ctx, id, ifMatch, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "List a case's outcome measures")
   @ApiOkResponse({ type: CaseMeasuresDto, description: 'Every administration, with change from intake per instrument' })
   list(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CaseMeasuresDto> {
     return this.measures.list(ctx, id);
   }
 
   @Delete(':measureId')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Delete an outcome measure')
   @ApiOkResponse({ type: CaseMeasuresDto, description: "Needs If-Match with the CASE's ETag" })
   remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('measureId', UuidPipe) measureId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseMeasuresDto> {
     return this.measures.remove(ctx, id, measureId, ifMatch);

@@ -16,28 +16,28 @@ export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
   @Post()
-  @RequirePermission(Permission.RatingsWrite)
+  @RequirePermission(Permission.RatingsWrite, 'Start a rating')
   @ApiCreatedResponse({ type: RatingDto, description: 'A draft; the rater role and trainee are derived from the target' })
   create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateRatingDto): Promise<RatingDto> {
     return this.ratings.create(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List ratings')
   @ApiOkResponse({ type: RatingPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListRatingsQuery): Promise<RatingPageDto> {
     return this.ratings.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a rating')
   @ApiOkResponse({ type: RatingDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RatingDto> {
     return this.ratings.get(ctx, id);
   }
 
   @Patch(':id')
-  @RequirePermission(Permission.RatingsWrite)
+  @RequirePermission(Permission.RatingsWrite, 'Edit a draft rating')
   @ApiOkResponse({ type: RatingDto, description: 'Drafts only, by their rater, with If-Match' })
   update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateRatingDto): Promise<RatingDto> {
     return this.ratings.update(ctx, id, ifMatch, dto);
@@ -45,14 +45,14 @@ export class RatingsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @RequirePermission(Permission.RatingsWrite)
+  @RequirePermission(Permission.RatingsWrite, 'Submit a rating')
   @ApiOkResponse({ type: RatingDto, description: 'Every required item must be scored; the rating is then immutable' })
   submit(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RatingDto> {
     return this.ratings.submit(ctx, id);
   }
 
   @Post(':id/correct')
-  @RequirePermission(Permission.RatingsWrite)
+  @RequirePermission(Permission.RatingsWrite, 'Correct a submitted rating')
   @ApiCreatedResponse({ type: RatingDto, description: 'A new submitted rating superseding this one' })
   correct(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: CorrectRatingDto): Promise<RatingDto> {
     return this.ratings.correct(ctx, id, dto);
@@ -65,7 +65,7 @@ export class RatingTargetsController {
   constructor(private readonly summaries: RatingSummaryService) {}
 
   @Get(':targetType/:targetId/summary')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Summarise the ratings of a session or case')
   @ApiOkResponse({ type: TargetSummaryListDto })
   summary(@Ctx() ctx: AuthedCtx, @Param('targetType') targetType: RubricTarget, @Param('targetId', UuidPipe) targetId: string): Promise<TargetSummaryListDto> {
     return this.summaries.summary(ctx, targetType, targetId);

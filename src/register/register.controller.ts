@@ -12,7 +12,7 @@ export class RegisterController {
   constructor(private readonly register: RegisterService) {}
 
   @Get()
-  @Public()
+  @Public('Search the public register')
   @UseGuards(PublicRateLimitGuard)
   @ApiOkResponse({ type: RegisterPageDto, description: 'Accredited clinicians who consented to be listed' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })

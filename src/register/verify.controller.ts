@@ -24,6 +24,7 @@ export class VerifyController {
   @Get('bodies/:bodyId/jwks')
   @CacheFor(300)
   @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired, newest first; `current` names the one that signs now' })
+  @Public("Get a body's public signing keys (JWKS)")
   jwks(@Param('bodyId', UuidPipe) bodyId: string): Promise<JwksDto> {
     return this.verification.jwks(bodyId);
   }
@@ -31,6 +32,7 @@ export class VerifyController {
   // a key never changes once made (rotation adds a new one), so it may be cached long
   @Get('bodies/:bodyId/keys/:keyId')
   @CacheFor(86_400)
+  @Public("Get one of a body's public signing keys (the credential's kid)")
   @ApiOkResponse({ type: PublicJwkDto, description: 'One public key (JWK): the URL is the `kid` header of the credentials it signed' })
   key(@Param('bodyId', UuidPipe) bodyId: string, @Param('keyId', UuidPipe) keyId: string): Promise<PublicJwkDto> {
     return this.verification.key(bodyId, keyId);
@@ -38,6 +40,7 @@ export class VerifyController {
 
   @Get('bodies/:bodyId/status-lists/:purpose')
   @CacheFor(STATUS_LIST_TTL_SECONDS, 'application/vc+jwt')
+  @Public("Get a body's Bitstring Status List credential")
   @ApiProduces('application/vc+jwt')
   @ApiParam({ name: 'purpose', enum: STATUS_PURPOSES })
   @ApiOkResponse({
@@ -51,18 +54,21 @@ export class VerifyController {
   @Get('bodies/:bodyId')
   @CacheFor(3600)
   @ApiOkResponse({ type: IssuerProfileDto, description: 'The issuer: an Open Badges 3.0 Profile, served at its id' })
+  @Public("Get a body's issuer profile")
   issuer(@Param('bodyId', UuidPipe) bodyId: string): Promise<IssuerProfileDto> {
     return this.verification.issuerProfile(bodyId);
   }
 
   @Get('status/:certificateNumber')
   @ApiOkResponse({ type: CredentialStatusDto, description: 'Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate' })
+  @Public("Get a credential's status")
   status(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string): Promise<CredentialStatusDto> {
     return this.verification.status(certificateNumber);
   }
 
   @Get(':certificateNumber')
   @ApiOkResponse({ type: VerificationDto, description: 'Always 200 for a well-formed number; result "unknown" when there is no such certificate' })
+  @Public('Verify a certificate by its number')
   byNumber(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string, @Query() query: VerifyByNumberQuery): Promise<VerificationDto> {
     return this.verification.byNumber(certificateNumber, query.name);
   }
@@ -70,6 +76,7 @@ export class VerifyController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: PresentedVerificationDto, description: 'Signature, validity period and today\'s status of a presented credential' })
+  @Public('Verify a presented credential')
   presented(@Body() dto: VerifyCredentialDto): Promise<PresentedVerificationDto> {
     return this.verification.presented(dto.credential);
   }

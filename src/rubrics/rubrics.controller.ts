@@ -14,28 +14,28 @@ export class RubricsController {
   constructor(private readonly rubrics: RubricsService) {}
 
   @Post()
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Create a rubric')
   @ApiCreatedResponse({ type: RubricDto, description: 'Created with version 1 as a draft' })
   create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateRubricDto): Promise<RubricDto> {
     return this.rubrics.create(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List rubrics')
   @ApiOkResponse({ type: RubricPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListRubricsQuery): Promise<RubricPageDto> {
     return this.rubrics.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a rubric with its versions')
   @ApiOkResponse({ type: RubricDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RubricDto> {
     return this.rubrics.get(ctx, id);
   }
 
   @Post(':id/versions')
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Start a new draft version of a rubric')
   @ApiCreatedResponse({ type: RubricVersionDto, description: 'A new draft copied from the latest version' })
   newDraft(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RubricVersionDto> {
     return this.rubrics.newDraft(ctx, id);
@@ -48,14 +48,14 @@ export class RubricVersionsController {
   constructor(private readonly rubrics: RubricsService) {}
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a rubric version')
   @ApiOkResponse({ type: RubricVersionDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RubricVersionDto> {
     return this.rubrics.getVersion(ctx, id);
   }
 
   @Patch(':id')
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Edit a draft rubric version')
   @ApiOkResponse({ type: RubricVersionDto, description: 'Drafts only; a published version answers 409' })
   update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateRubricVersionDto): Promise<RubricVersionDto> {
     return this.rubrics.updateDraft(ctx, id, ifMatch, dto);
@@ -63,7 +63,7 @@ export class RubricVersionsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @RequirePermission(Permission.RubricsManage)
+  @RequirePermission(Permission.RubricsManage, 'Publish a rubric version')
   @ApiOkResponse({ type: RubricVersionDto, description: 'Published and frozen; the previously published version is retired' })
   publish(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RubricVersionDto> {
     return this.rubrics.publish(ctx, id);

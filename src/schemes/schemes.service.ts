@@ -17,7 +17,7 @@ import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
-  if (Object.keys(errors).length) throw new DomainError(400, 'INVALID_SCHEME', 'The scheme definition is not valid', errors);
+  if (Object.keys(errors).length) throw new DomainError('INVALID_SCHEME', 'The scheme definition is not valid', errors);
   return definition as SchemeDefinition;
 }
 

@@ -22,28 +22,28 @@ export class SupervisionSessionsController {
   constructor(private readonly sessions: SupervisionSessionsService) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Log a supervision session')
   @ApiCreatedResponse({ type: SupervisionSessionDto, description: 'Logged; every participant is credited by the default group formula' })
   create(@Ctx() ctx: AuthedCtx, @Body() dto: CreateSupervisionSessionDto): Promise<SupervisionSessionDto> {
     return this.sessions.create(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'List the supervision sessions you logged')
   @ApiOkResponse({ type: SupervisionSessionPageDto, description: 'The sessions you logged, newest first' })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListSupervisionSessionsQuery): Promise<SupervisionSessionPageDto> {
     return this.sessions.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a supervision session')
   @ApiOkResponse({ type: SupervisionSessionDto, description: 'The logging supervisor, body admins and admins see it all; a participant sees their own part' })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<SupervisionSessionDto> {
     return this.sessions.get(ctx, id);
   }
 
   @Patch(':id')
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Edit a supervision session')
   @ApiOkResponse({ type: SupervisionSessionDto, description: 'Needs If-Match with the ETag last read (428 without, 412 when stale)' })
   update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateSupervisionSessionDto): Promise<SupervisionSessionDto> {
     return this.sessions.update(ctx, id, ifMatch, dto);
@@ -51,7 +51,7 @@ export class SupervisionSessionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Delete a supervision session')
   @ApiNoContentResponse({ description: 'Deleted by the supervisor who logged it; If-Match is honoured when sent' })
   remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined): Promise<void> {
     return this.sessions.remove(ctx, id, ifMatch);
@@ -64,7 +64,7 @@ export class TraineeSupervisionController {
   constructor(private readonly summary: TraineeSupervisionService) {}
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "Get a trainee's supervision received")
   @ApiOkResponse({ type: TraineeSupervisionDto, description: 'Supervision received: credit per session, per case and in total' })
   get(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string): Promise<TraineeSupervisionDto> {
     return this.summary.summary(ctx, traineeId);

@@ -13,14 +13,14 @@ export class ConflictsController {
   constructor(private readonly conflicts: ConflictsService) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Declare a conflict of interest')
   @ApiCreatedResponse({ type: ConflictDto })
   declare(@Ctx() ctx: AuthedCtx, @Body() dto: DeclareConflictDto): Promise<ConflictDto> {
     return this.conflicts.declare(ctx, dto);
   }
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List conflicts of interest')
   @ApiOkResponse({ type: ConflictPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListConflictsQuery): Promise<ConflictPageDto> {
     return this.conflicts.list(ctx, query);
@@ -28,7 +28,7 @@ export class ConflictsController {
 
   @Post(':id/end')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'End a conflict-of-interest declaration')
   @ApiOkResponse({ type: ConflictDto })
   end(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ConflictDto> {
     return this.conflicts.end(ctx, id);

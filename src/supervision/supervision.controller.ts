@@ -13,28 +13,28 @@ export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
   @Post('requests')
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Request supervision')
   @ApiCreatedResponse({ type: RelationshipDto, description: 'A trainee asks a supervisor of their body; status requested' })
   request(@Ctx() ctx: AuthedCtx, @Body() dto: RequestSupervisionDto): Promise<RelationshipDto> {
     return this.supervision.request(ctx, dto);
   }
 
   @Post('relationships')
-  @RequirePermission(Permission.SupervisionAssign)
+  @RequirePermission(Permission.SupervisionAssign, 'Assign a supervisor')
   @ApiCreatedResponse({ type: RelationshipDto, description: 'Assigned directly by the body\'s admin; status active' })
   assign(@Ctx() ctx: AuthedCtx, @Body() dto: AssignSupervisionDto): Promise<RelationshipDto> {
     return this.supervision.assign(ctx, dto);
   }
 
   @Get('relationships')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'List supervision relationships')
   @ApiOkResponse({ type: RelationshipPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListRelationshipsQuery): Promise<RelationshipPageDto> {
     return this.supervision.list(ctx, query);
   }
 
   @Get('relationships/:id')
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'Get a supervision relationship')
   @ApiOkResponse({ type: RelationshipDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RelationshipDto> {
     return this.supervision.get(ctx, id);
@@ -42,7 +42,7 @@ export class SupervisionController {
 
   @Post('relationships/:id/accept')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Accept a supervision request')
   @ApiOkResponse({ type: RelationshipDto })
   accept(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RelationshipDto> {
     return this.supervision.transition(ctx, id, 'accept');
@@ -50,7 +50,7 @@ export class SupervisionController {
 
   @Post('relationships/:id/decline')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsReview)
+  @RequirePermission(Permission.RecordsReview, 'Decline a supervision request')
   @ApiOkResponse({ type: RelationshipDto })
   decline(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RelationshipDto> {
     return this.supervision.transition(ctx, id, 'decline');
@@ -58,7 +58,7 @@ export class SupervisionController {
 
   @Post('relationships/:id/cancel')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, 'Cancel a supervision request')
   @ApiOkResponse({ type: RelationshipDto })
   cancel(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RelationshipDto> {
     return this.supervision.transition(ctx, id, 'cancel');
@@ -67,7 +67,7 @@ export class SupervisionController {
   // Either party or the body's admin may end it, so the route needs only what all of them hold.
   @Post('relationships/:id/end')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, 'End a supervision relationship')
   @ApiOkResponse({ type: RelationshipDto })
   end(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: EndSupervisionDto): Promise<RelationshipDto> {
     return this.supervision.end(ctx, id, dto);

@@ -14,14 +14,14 @@ export class TraineesController {
   constructor(private readonly trainees: TraineesService) {}
 
   @Get()
-  @RequirePermission(Permission.RecordsRead)
+  @RequirePermission(Permission.RecordsRead, "Get a trainee's profile")
   @ApiOkResponse({ type: ProfileDto })
   get(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string): Promise<ProfileDto> {
     return this.trainees.getProfile(ctx, traineeId);
   }
 
   @Put()
-  @RequirePermission(Permission.RecordsWrite)
+  @RequirePermission(Permission.RecordsWrite, "Create or replace a trainee's profile")
   @ApiOkResponse({ type: ProfileDto, description: 'Created (send no If-Match) or replaced (If-Match required)' })
   put(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Body() dto: PutProfileDto, @IfMatch() ifMatch?: string): Promise<ProfileDto> {
     return this.trainees.putProfile(ctx, traineeId, dto, ifMatch);

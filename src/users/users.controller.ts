@@ -19,7 +19,7 @@ export class MeController {
   ) {}
 
   @Get()
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Get the signed-in user')
   @ApiOkResponse({ type: MeDto })
   me(@Ctx() ctx: AuthedCtx): Promise<MeDto> {
     return this.users.me(ctx.actor.userId);
@@ -27,7 +27,7 @@ export class MeController {
 
   @Post('password')
   @HttpCode(204)
-  @RequirePermission(Permission.Self)
+  @RequirePermission(Permission.Self, 'Change your password')
   @ApiNoContentResponse({ description: 'Password changed; every other session of the account is ended' })
   changePassword(@Ctx() ctx: AuthedCtx, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(ctx, dto);
@@ -40,14 +40,14 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @RequirePermission(Permission.UsersRead)
+  @RequirePermission(Permission.UsersRead, 'List users')
   @ApiOkResponse({ type: UserPageDto })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListUsersQuery): Promise<UserPageDto> {
     return this.users.list(ctx, query);
   }
 
   @Get(':id')
-  @RequirePermission(Permission.UsersRead)
+  @RequirePermission(Permission.UsersRead, 'Get a user')
   @ApiOkResponse({ type: UserDto })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<UserDto> {
     return this.users.get(ctx, id);
@@ -55,7 +55,7 @@ export class UsersController {
 
   @Post(':id/disable')
   @HttpCode(200)
-  @RequirePermission(Permission.UsersDisable)
+  @RequirePermission(Permission.UsersDisable, 'Disable a user')
   @ApiOkResponse({ type: UserDto, description: 'Disabled; all of the user\'s sessions are ended' })
   disable(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<UserDto> {
     return this.users.setStatus(ctx, id, UserStatus.Disabled);
@@ -63,14 +63,14 @@ export class UsersController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @RequirePermission(Permission.UsersDisable)
+  @RequirePermission(Permission.UsersDisable, 'Enable a user')
   @ApiOkResponse({ type: UserDto })
   enable(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<UserDto> {
     return this.users.setStatus(ctx, id, UserStatus.Active);
   }
 
   @Post(':id/roles')
-  @RequirePermission(Permission.RolesGrant)
+  @RequirePermission(Permission.RolesGrant, 'Grant a role')
   @ApiCreatedResponse({ type: GrantDto })
   grant(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: GrantRoleDto): Promise<GrantDto> {
     return this.users.grantRole(ctx, id, dto);
@@ -78,7 +78,7 @@ export class UsersController {
 
   @Delete(':id/roles/:grantId')
   @HttpCode(204)
-  @RequirePermission(Permission.RolesGrant)
+  @RequirePermission(Permission.RolesGrant, 'Revoke a role grant')
   @ApiNoContentResponse({ description: 'The grant is revoked' })
   revoke(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('grantId', UuidPipe) grantId: string): Promise<void> {
     return this.users.revokeRole(ctx, id, grantId);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Role } from '../../src/auth/roles';
+import { isErrorCode, statusOf } from '../../src/common/error-codes';
 import { caseBody, supervise } from '../cases-fixtures';
 import { makeBody, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -220,6 +221,17 @@ export function check(conf: Conformance, o: Operation, r: FuzzRequest, out: Outc
   if (status >= 400) {
     if (!conf.error(out.body)) problems.push(`error body does not match { statusCode, code, message, details? }: ${Conformance.describe(conf.error)} — ${JSON.stringify(out.body)}`);
     else if ((out.body as { statusCode: number }).statusCode !== status) problems.push(`error body statusCode ${(out.body as { statusCode: number }).statusCode} differs from HTTP status ${status}`);
+    else {
+      // the code is one of the typed list, with the status that belongs to it, and the body matches the error
+      // response documented for this status on this operation (`ErrorResponse<status>`, else `default`)
+      const { code } = out.body as { code: string };
+      if (!isErrorCode(code)) problems.push(`error code ${code} is not in the typed list (src/common/error-codes.ts)`);
+      else if (statusOf(code) !== status) problems.push(`error code ${code} belongs to status ${statusOf(code)}, answered with ${status}`);
+      const v = conf.validator(o.path, o.method, status);
+      if (v === 'undocumented') problems.push(`status ${status} is not documented for this operation (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`);
+      else if (!v) problems.push(`status ${status} is documented without the error schema`);
+      else if (!v(out.body)) problems.push(`${status} error body does not match the documented error response: ${Conformance.describe(v)}`);
+    }
     if (out.changes.length) problems.push(`answered ${status} but the database changed (partial write): ${out.changes.join(', ')}`);
   } else if (status >= 200 && status < 300) {
     const v = conf.validator(o.path, o.method, status);

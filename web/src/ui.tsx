@@ -40,7 +40,7 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
       ? 'You do not have permission for this'
       : e.statusCode === 404
         ? 'Not found'
-        : e.statusCode === 412
+        : e.code === 'PRECONDITION_FAILED'
           ? 'Someone else changed this record'
           : 'Something went wrong');
   return (

@@ -5,12 +5,16 @@ import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 export type ApiErrorBody = Schemas['ErrorResponseDto'];
+/** Every code the API answers with (generated from the service's typed list; each belongs to one status). */
+export type ErrorCode = Schemas['ErrorCode'];
+/** Codes this app gives failures that never got an API error body: no connection, a local check, anything else. */
+export type ClientErrorCode = 'NETWORK' | 'ERROR' | 'INVALID_JSON' | `HTTP_${number}`;
 
 /** An error answered by the API, in its one shape `{ statusCode, code, message, details? }`. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details?: Record<string, string[]>,
   ) {
