@@ -31,6 +31,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { RegisterModule } from './register/register.module';
 import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -54,6 +55,7 @@ import { ApplicationsModule } from './applications/applications.module';
     CredentialsModule, RegisterModule,
     SchemesModule,
     ApplicationsModule, AccreditationsModule,
+    NotificationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -25,6 +25,7 @@ import { Scheme, SchemeEnrolment, SchemeVersion } from '../schemes/scheme.entity
 import { Application, ApplicationEvent } from '../applications/application.entity';
 import { Accreditation, AccreditationEvent } from '../accreditations/accreditation.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { Notification, NotificationPreference, ScheduleRun } from '../notifications/notification.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests.
 export const ENTITIES = [
@@ -61,4 +62,7 @@ export const ENTITIES = [
   Accreditation,
   AccreditationEvent,
   IdempotencyKey,
+  Notification,
+  NotificationPreference,
+  ScheduleRun,
 ];

@@ -7,6 +7,8 @@ import { measurePoints } from '../cases/case.mapper';
 import { today } from '../cases/cases.service';
 import { SupervisedCase } from '../cases/supervised-case.entity';
 import { badRequest, invalid, notFound } from '../common/errors';
+import { riskFlagNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { AuthedCtx } from '../common/request-context';
 import { changeFromIntake } from './change-from-intake';
 import type { CaseMeasuresDto, CreatedMeasureDto, CreateMeasureDto } from './dto';
@@ -22,6 +24,7 @@ export class MeasuresService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccess,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async add(ctx: AuthedCtx, caseId: string, version: number | undefined, dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
@@ -37,6 +40,7 @@ export class MeasuresService {
         em.create(OutcomeMeasure, { caseId, instrument: dto.instrument, administeredOn: dto.administeredOn, sessionNumber: dto.sessionNumber ?? null, items: value.items, total: value.total, severity: value.severity, riskFlag: value.riskFlag === true }),
       );
       if (value.riskFlag) await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()) WHERE id = $1`, [caseId]);
+      if (value.riskFlag) await this.notifications.enqueue(em, riskFlagNotice(c));
       audit({ action: 'measure.create', entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes: { measureId: row.id, instrument: dto.instrument, riskFlag: value.riskFlag } });
       return row.id;
     });
