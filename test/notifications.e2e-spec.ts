@@ -232,7 +232,7 @@ describe('without SMTP_URL', () => {
       expect(eml).toMatch(/^To: someone@ipt\.test$/m);
       expect(eml).toMatch(/^Subject: Case C-AB12 was signed off$/m);
       expect(eml).toContain('https://ipt.test/cases/1');
-      mailer.onModuleDestroy();
+      mailer.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/env';
 
@@ -21,8 +21,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, sock
  * DATA_DIR/mail/<id>.eml (the embedded default: nothing else to install, and a newcomer can open the file).
  */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
-  private readonly logger = new Logger('Mail');
+export class Mailer {
   private readonly transport: Transporter;
   readonly directory: string | null;
 
@@ -59,8 +58,8 @@ export class Mailer implements OnModuleDestroy {
     return file;
   }
 
-  onModuleDestroy(): void {
+  /** Called by the worker once it has stopped (so never under a message being sent). */
+  close(): void {
     this.transport.close();
-    this.logger.debug('mail transport closed');
   }
 }

@@ -76,8 +76,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
     this.stopping = false;
   }
 
+  // before TypeORM closes the database (onApplicationShutdown): the message in hand is finished and recorded
   async onModuleDestroy(): Promise<void> {
     await this.stop();
+    this.mailer.close();
   }
 
   private async run(): Promise<void> {
