@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation } from '../router';
 import { Badge, Empty, ErrorBox, fmtDateTime, Loading, useAction, useLoad } from '../ui';
@@ -16,10 +16,18 @@ const inAppPath = (link: string | null): string | null => {
   }
 };
 
-/** Header link with the unread count, refreshed on every page change. */
+// the list tells the header when it marks notifications read
+const CHANGED = 'ipt:notifications-changed';
+const announceChange = () => window.dispatchEvent(new Event(CHANGED));
+
+/** Header link with the unread count, refreshed on every page change and when notifications are marked read. */
 export function NotificationsLink() {
   const { path } = useLocation();
-  const { data } = useLoad(() => call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })), [path]);
+  const { data, reload } = useLoad(() => call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })), [path]);
+  useEffect(() => {
+    window.addEventListener(CHANGED, reload);
+    return () => window.removeEventListener(CHANGED, reload);
+  }, [reload]);
   const unread = data?.unreadCount ?? 0;
   return (
     <Link to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
@@ -46,10 +54,12 @@ export function NotificationsPage() {
   const read = useAction(async (id: string) => {
     const n = await call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } }));
     setPages((p) => p.map((items) => items.map((i) => (i.id === id ? n : i))));
+    announceChange();
   });
   const readAll = useAction(async () => {
     await call(api.POST('/api/v1/me/notifications/read-all'));
     first.reload();
+    announceChange();
   });
   const items = pages.flat();
   const unread = items.filter((i) => !i.readAt).length;
@@ -107,11 +117,20 @@ const CHOICES: { value: EmailPreference; label: string }[] = [
 export function NotificationPreferences() {
   const prefs = useLoad(() => call(api.GET('/api/v1/me/notification-preferences')), []);
   const [saved, setSaved] = useState<string>();
+  // the choice shows at once; it falls back to the stored one if saving fails
+  const [choice, setChoice] = useState<EmailPreference>();
   const save = useAction(async (email: EmailPreference) => {
-    await call(api.PUT('/api/v1/me/notification-preferences', { body: { email } }));
-    setSaved('Saved.');
-    prefs.reload();
+    setChoice(email);
+    try {
+      const stored = await call(api.PUT('/api/v1/me/notification-preferences', { body: { email } }));
+      setChoice(stored.email);
+      setSaved('Saved.');
+    } catch (e) {
+      setChoice(undefined);
+      throw e;
+    }
   });
+  const current = choice ?? prefs.data?.email;
   return (
     <section aria-labelledby="prefs-h">
       <h2 id="prefs-h">E-mail preferences</h2>
@@ -125,8 +144,7 @@ export function NotificationPreferences() {
                 type="radio"
                 name="email-preference"
                 value={c.value}
-                checked={prefs.data?.email === c.value}
-                disabled={save.busy}
+                checked={current === c.value}
                 onChange={() => {
                   setSaved(undefined);
                   void save.run(c.value);
