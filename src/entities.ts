@@ -26,6 +26,7 @@ import { Scheme, SchemeEnrolment, SchemeVersion } from './schemes/scheme.entity'
 import { Application, ApplicationEvent } from './applications/application.entity';
 import { Accreditation, AccreditationEvent } from './accreditations/accreditation.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
+import { Notification, NotificationPreference, ScheduleRun } from './notifications/notification.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests. It lives here, at the
 // composition root, so that database/ (which builds the DataSource from it) imports no feature.
@@ -64,4 +65,7 @@ export const ENTITIES = [
   CredentialStatusEntry,
   AccreditationEvent,
   IdempotencyKey,
+  Notification,
+  NotificationPreference,
+  ScheduleRun,
 ];

@@ -69,12 +69,13 @@ describe('users and roles', () => {
     await t.http().delete(`/api/v1/users/${person.id}/roles/${grant.body.id}`).set(adminA.auth).expect(404);
   });
 
-  it('only a global admin creates bodies, one national body per country', async () => {
+  it('only a global admin creates bodies; several may share a country, codes stay unique', async () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const intl = await makeBody(t, { kind: BodyKind.International, parentId: null });
     const created = await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-IPT', name: 'IPT Deutschland', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(201);
     expect(created.body).toMatchObject({ code: 'DE-IPT', countryCode: 'DE', parentId: intl.id });
-    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-TWO', name: 'Second', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(409);
+    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-TWO', name: 'Second', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(201);
+    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-TWO', name: 'Third', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(409);
     await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'XX-IPT', name: 'Nowhere', kind: 'national', countryCode: 'XX', parentId: intl.id }).expect(400);
     const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: created.body.id }]);
     await t.http().post('/api/v1/bodies').set(bodyAdmin.auth).send({ code: 'FR-IPT', name: 'France', kind: 'national', countryCode: 'FR', parentId: intl.id }).expect(403);

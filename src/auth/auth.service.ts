@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { Body, BodyKind } from '../bodies/body.entity';
+import { acceptsRegistrations } from '../bodies/body-rules';
+import { Body } from '../bodies/body.entity';
 import { AppConfig } from '../config/env';
 import { DomainError, invalid, notFound, unauthorized } from '../common/errors';
 import type { AuthedCtx, RequestCtx } from '../common/request-context';
@@ -46,13 +47,13 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Self-registration: always a trainee of a national body; every other role is granted by an admin. */
+  /** Self-registration: always a trainee of the body chosen by id (not the international body); every other role is granted by an admin. */
   async register(ctx: RequestCtx, dto: RegisterDto): Promise<UserDto> {
     await this.limiter.hit(`register:ip:${ctx.ip}`, this.config.SIGN_IN_IP_LIMIT, this.config.SIGN_IN_WINDOW_SECONDS);
     assertAcceptablePassword(dto.password, dto.email);
     const body = await this.db.getRepository(Body).findOneBy({ id: dto.bodyId });
     if (!body) throw invalid('bodyId', 'bodyId does not name a known body');
-    if (body.kind !== BodyKind.National) throw invalid('bodyId', 'trainees register with a national body');
+    if (!acceptsRegistrations(body)) throw invalid('bodyId', 'trainees register with a national, regional or other body, not the international body');
     const passwordHash = await hashPassword(dto.password);
     return this.uow.run(ctx, async (em, audit) => {
       if (await em.existsBy(User, { email: dto.email })) {

@@ -29,7 +29,7 @@ export class RegisterDto {
   @Transform(trim) @IsString() @Length(1, 120)
   displayName!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The national body the trainee trains with (see GET /bodies)' })
+  @ApiProperty({ format: 'uuid', description: 'The body the trainee trains with, by id (see GET /bodies; several bodies may share a country)' })
   @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId!: string;
 }

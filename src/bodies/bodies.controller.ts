@@ -12,7 +12,7 @@ import { BodyDto, CreateBodyDto } from './dto';
 export class BodiesController {
   constructor(private readonly bodies: BodiesService) {}
 
-  // public: people choose their national body when they register
+  // public: people choose their body (by id) when they register
   @Get()
   @Public('List accrediting bodies')
   @ApiOkResponse({ type: [BodyDto] })

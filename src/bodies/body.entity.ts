@@ -3,9 +3,12 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 export enum BodyKind {
   International = 'international',
   National = 'national',
+  Regional = 'regional',
+  Other = 'other',
 }
 
-// An accrediting body: the international body, or a national body (one per country) under it.
+// An accrediting body: international, national, a regional chapter, or other; several may share a country
+// (body-rules.ts), each with its own name, optionally under a parent body.
 @Entity('bodies')
 export class Body {
   @PrimaryGeneratedColumn('uuid')
@@ -21,7 +24,7 @@ export class Body {
   @Column({ type: 'enum', enum: BodyKind, enumName: 'body_kind' })
   kind!: BodyKind;
 
-  // ISO 3166-1 alpha-2; null for the international body
+  // ISO 3166-1 alpha-2, an attribute (not unique); null for the international body
   @Column({ type: 'char', length: 2, nullable: true })
   countryCode!: string | null;
 

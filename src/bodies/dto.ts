@@ -27,11 +27,11 @@ export class CreateBodyDto {
   @IsEnum(BodyKind)
   kind!: BodyKind;
 
-  @ApiPropertyOptional({ example: 'DE', description: 'ISO 3166-1 alpha-2; required for a national body' })
+  @ApiPropertyOptional({ example: 'DE', description: 'ISO 3166-1 alpha-2; required for a national or regional body (several bodies may share a country)' })
   @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as GB' })
   countryCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The international body a national body belongs to' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The body this one belongs to: international for a national body, national for a regional one (required), any for other' })
   @IsOptional() @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
 }

@@ -7,6 +7,8 @@ import type { AuthedCtx } from '../common/request-context';
 import { READERS } from '../access/case-access';
 import { CaseAccess, findCase } from './case-access.service';
 import { entityRows } from '../database/entity-rows';
+import { caseReviewNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import { loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
 import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
@@ -26,6 +28,7 @@ export class CaseReviewService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccess,
+    private readonly notifications: NotificationsService,
   ) {}
 
   submit(ctx: AuthedCtx, id: string): Promise<CaseDto> {
@@ -59,6 +62,7 @@ export class CaseReviewService {
         await em.save(em.create(CaseSignoff, { caseId: id, supervisorId: ctx.actor.userId, contentHash: loaded.hash, snapshot: { ...loaded.content } }));
       }
       await recordEvent(em, id, EVENT[action], ctx.actor.userId, comments, loaded?.hash ?? null);
+      await this.notifications.enqueue(em, caseReviewNotice(action, c));
       audit({
         action: `case.${action}`,
         entityType: 'case',

@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ embedded: false, seedDemo: false });
   });
 
+  it('checks the mail settings: an smtp URL and a from-address', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    const c = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'IPT UK <noreply@ipt.example>' });
+    expect(c).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'IPT UK <noreply@ipt.example>', MAIL_WORKER_ENABLED: true });
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+  });
+
   it('reads booleans and integers from their usual spellings', () => {
     const c = loadConfig({ SEED_DEMO: 'off', MIGRATIONS_RUN: '0', PORT: '8080' });
     expect(c).toMatchObject({ seedDemo: false, MIGRATIONS_RUN: false, PORT: 8080 });

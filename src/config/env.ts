@@ -133,6 +133,29 @@ export class Env {
   @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 30)
   IDEMPOTENCY_RETENTION_HOURS = 24;
 
+  // Outgoing mail: smtp(s)://user:pass@host:port; unset = messages are written as .eml files under DATA_DIR/mail.
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  // From-address of every message: an address, or a name with the address in angle brackets.
+  @IsOptional() @IsString() @Matches(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'MAIL_FROM must be an e-mail address, optionally as "Name <address>"' })
+  MAIL_FROM = 'IPT Accreditation <no-reply@localhost>';
+
+  // The notification worker (delivers the outbox, runs the daily digest); off in tests unless a test turns it on.
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MAIL_WORKER_ENABLED = true;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600_000)
+  MAIL_POLL_MS = 5000;
+
+  // A failed delivery is tried again after this, then twice as long each time (at most an hour)…
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  MAIL_RETRY_BASE_MS = 30_000;
+
+  // …and kept as failed (with its last error) after this many attempts.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  MAIL_MAX_ATTEMPTS = 12;
+
   // Embedded mode only: load this migrated snapshot into memory instead of opening DATA_DIR (tests).
   @IsOptional() @IsString()
   PGLITE_SNAPSHOT?: string;
@@ -148,7 +171,7 @@ export class AppConfig extends Env {
 
 export class ConfigError extends Error {}
 
-const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT', 'CREDENTIALS_MASTER_KEY', 'PUBLIC_BASE_URL', 'NODE_ENV']);
+const KNOWN = Object.keys(new Env()).concat(['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PGLITE_SNAPSHOT', 'CREDENTIALS_MASTER_KEY', 'PUBLIC_BASE_URL', 'NODE_ENV', 'SMTP_URL']);
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};

@@ -8,6 +8,8 @@ import { measurePoints } from '../cases/case.mapper';
 import { SupervisedCase } from '../cases/supervised-case.entity';
 import { isFutureDate } from '../common/dates';
 import { badRequest, invalid, notFound } from '../common/errors';
+import { riskFlagNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { AuthedCtx } from '../common/request-context';
 import { entityRows } from '../database/entity-rows';
 import { changeFromIntake } from './change-from-intake';
@@ -25,6 +27,7 @@ export class MeasuresService {
     private readonly db: DataSource,
     private readonly edits: CaseContentEdits,
     private readonly access: CaseAccess,
+    private readonly notifications: NotificationsService,
   ) {}
 
   add(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
@@ -40,6 +43,7 @@ export class MeasuresService {
           await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()) WHERE id = $1 RETURNING risk_flagged_at`, [caseId]),
         );
         c.riskFlaggedAt = new Date(flag.risk_flagged_at);
+        await this.notifications.enqueue(em, riskFlagNotice(c));
       }
       return {
         changes: { measureId: m.id, instrument: dto.instrument, riskFlag: value.riskFlag },

@@ -83,6 +83,12 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/accreditations/:id/credential': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
   'PUT /api/v1/accreditations/:id/public-listing': { params: id('accreditation'), body: () => ({ publicListing: true }), ifMatch: etag('accreditation'), own: { trainee: 200, supervisor: 404, adminA: 404, adminB: 404, global: 404 } },
   'POST /api/v1/accreditations/:id/renew': { params: id('accreditationDue'), body: () => ({ declaration: true }), own: { trainee: 200 } },
+  'GET /api/v1/me/notifications': { own: LIST },
+  'POST /api/v1/me/notifications/read-all': { own: LIST },
+  // one's own notification only: anyone else's is 404, like a missing one
+  'POST /api/v1/me/notifications/:id/read': { params: id('notification'), own: { supervisor: 200 } },
+  'GET /api/v1/me/notification-preferences': { own: LIST },
+  'PUT /api/v1/me/notification-preferences': { body: () => ({ email: 'daily' }), own: LIST },
 
   // ---- users, bodies, audit -----------------------------------------------------------------------
   'GET /api/v1/users': { own: { adminA: 200, adminB: 200, global: 200 } },

@@ -118,6 +118,8 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
   await ok(http().post(`${API}/cases/${sub.id}/sessions`).set(T).set('If-Match', '"1"').send(session(1, daysAgo(50))), 'submitted session');
   const submitted = await ok<{ contentHash: string }>(http().post(`${API}/cases/${sub.id}/submit`).set(T), 'submit');
   const contentHash = submitted.contentHash;
+  // the submission told the supervisor (in-app notification)
+  ids.notification = ((await t.db.query(`SELECT id FROM notifications WHERE recipient_id = $1 LIMIT 1`, [supervisor.id])) as { id: string }[])[0].id;
   const sub2 = await ok<{ id: string }>(http().post(`${API}/cases`).set(T).send(caseBody(supervisor.id)), 'case submitted 2');
   ids.caseSubmitted2 = sub2.id;
   await ok(http().post(`${API}/cases/${sub2.id}/sessions`).set(T).set('If-Match', '"1"').send(session(1, daysAgo(50))), 'submitted session 2');

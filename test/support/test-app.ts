@@ -26,6 +26,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     MIGRATIONS_RUN: 'false',
     SIGN_IN_LIMIT: '1000',
     EXPIRY_SWEEP_ENABLED: 'false',
+    MAIL_WORKER_ENABLED: 'false',
     ...env,
     ...(server ? { DATABASE_URL: server.url } : {}),
   });

@@ -5,6 +5,7 @@ import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
+import { NotificationsLink, NotificationsPage } from './pages/notifications';
 import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
 import { Calibration } from './pages/supervisor/calibration';
@@ -50,6 +51,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
+  { path: '/notifications', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: () => <NotificationsPage /> },
 ];
 
 function Nav() {
@@ -70,6 +72,7 @@ function Nav() {
         </Link>
         {me ? (
           <span className="who">
+            <NotificationsLink />{' '}
             Signed in as <strong>{me.displayName}</strong>{' '}
             <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
               Sign out

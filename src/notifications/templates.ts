@@ -1,0 +1,92 @@
+// Every message the service sends, in one place, per language (English only so far: add a language by adding
+// its table). Templates never carry clinical free text (comments, narratives): the link opens the record.
+
+export type NotificationKind = 'case.submitted' | 'case.returned' | 'case.signed_off' | 'case.risk_flag';
+export type Language = 'en';
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+export interface MessageParams {
+  /** absolute link to the record, built by the caller from PUBLIC_BASE_URL */
+  link: string;
+  clientCode?: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Template {
+  subject: (p: MessageParams) => string;
+  /** paragraphs, plain text; the link is appended */
+  lines: (p: MessageParams) => string[];
+}
+
+const ref = (p: MessageParams) => (p.clientCode ? ` ${p.clientCode}` : '');
+
+const EN: Record<NotificationKind, Template> = {
+  'case.submitted': {
+    subject: (p) => `Case${ref(p)} is waiting for your sign-off`,
+    lines: () => ['A trainee you supervise has submitted a case for your review and sign-off.'],
+  },
+  'case.returned': {
+    subject: (p) => `Case${ref(p)} was returned with comments`,
+    lines: () => ['Your supervisor has returned the case with comments. Please read them, update the case and submit it again.'],
+  },
+  'case.signed_off': {
+    subject: (p) => `Case${ref(p)} was signed off`,
+    lines: () => ['Your supervisor has signed off the case. It now counts towards your training record.'],
+  },
+  'case.risk_flag': {
+    subject: (p) => `Risk flag raised on case${ref(p)}`,
+    lines: () => ['An outcome measure recorded on a case you supervise indicates risk (for example PHQ-9 item 9 above 0). Please review the case promptly.'],
+  },
+};
+
+const DIGEST_EN = {
+  subject: (n: number) => `Your daily summary: ${n} notification${n === 1 ? '' : 's'}`,
+  intro: 'Here is what happened since your last summary:',
+};
+
+const FOOTER_EN = 'You receive this e-mail because of your account with IPT Accreditation. You can change how often you get e-mail in your notification preferences.';
+
+const TEMPLATES: Record<Language, { kinds: Record<NotificationKind, Template>; digest: typeof DIGEST_EN; footer: string; open: string }> = {
+  en: { kinds: EN, digest: DIGEST_EN, footer: FOOTER_EN, open: 'Open' },
+};
+
+export const languageOf = (preferred: string | null | undefined): Language => (preferred && preferred in TEMPLATES ? (preferred as Language) : DEFAULT_LANGUAGE);
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function compose(lang: Language, subject: string, paragraphs: string[], links: { label: string; href: string }[]): RenderedMessage {
+  const t = TEMPLATES[lang];
+  const text = [...paragraphs, ...links.map((l) => `${l.label}: ${l.href}`), '--', t.footer].join('\n\n') + '\n';
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif">',
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...links.map((l) => `<p><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></p>`),
+    `<hr><p style="color:#666;font-size:smaller">${escapeHtml(t.footer)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+export function render(kind: NotificationKind, params: MessageParams, lang: Language = DEFAULT_LANGUAGE): RenderedMessage {
+  const t = TEMPLATES[lang].kinds[kind];
+  return compose(lang, t.subject(params), t.lines(params), [{ label: TEMPLATES[lang].open, href: params.link }]);
+}
+
+export interface DigestItem {
+  subject: string;
+  link: string | null;
+}
+
+export function renderDigest(items: DigestItem[], lang: Language = DEFAULT_LANGUAGE): RenderedMessage {
+  const t = TEMPLATES[lang];
+  const lines = items.map((i) => `• ${i.subject}`);
+  const links = items.filter((i) => i.link).map((i) => ({ label: i.subject, href: i.link as string }));
+  return compose(lang, t.digest.subject(items.length), [t.digest.intro, lines.join('\n')], links);
+}
