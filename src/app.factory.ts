@@ -10,6 +10,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdFor } from './common/logging';
+import { DomainError } from './common/errors';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
 import { ShutdownState } from './health/shutdown-state';
@@ -63,9 +65,12 @@ export async function createApp(
   // not a 400; everything else goes through Fastify's own parser with prototype-poisoning protection
   const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
-    body === '' ? done(null, undefined) : jsonParser(req, body as string, done),
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    // bounded before parsing: validation recurses over the body and would overflow the stack (500)
+    if (jsonTooDeep(body as string)) return done(new DomainError(400, 'JSON_TOO_DEEP', `JSON nested more than ${MAX_JSON_DEPTH} levels deep is refused`), undefined);
+    return jsonParser(req, body as string, done);
+  });
   // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
   // left idle for a client to reuse at the moment the server stops accepting (that request would be reset);
   // once refusing, new requests are turned away with a retry hint (see closeGracefully)
