@@ -42,8 +42,10 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // exact hop count, never `true`: otherwise clients could pick their own address via X-Forwarded-For
-    trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as unknown as boolean,
+    // exact hop count, never `true`: otherwise clients could pick their own address via X-Forwarded-For. As a
+    // function: Fastify ≥ 5.8 reads a plain number as "trust no hop" (every client would then share the proxy's
+    // address, and with it every per-address limit)
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_addr: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },

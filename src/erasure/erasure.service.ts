@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { globalAdminGrant } from '../auth/access';
 import { RateLimit } from '../auth/rate-limit.entity';
+import { accountCounterPrefixes } from '../auth/sign-in-limits';
 import { Session } from '../auth/session.entity';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
@@ -51,7 +52,7 @@ export class ErasureService {
       // sessions go, and their refresh tokens with them (ON DELETE CASCADE)
       const sessionsDeleted = (await em.delete(Session, { userId: id })).affected ?? 0;
       await em.update(RoleGrant, { userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
-      await em.delete(RateLimit, { key: `sign-in:email:${user.email}` });
+      await em.createQueryBuilder().delete().from(RateLimit).where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) }).execute();
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
