@@ -87,6 +87,9 @@ export async function createApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     if (shutdown.draining) void reply.header('connection', 'close');
+    // API answers hold personal and clinical data or tokens: no browser or shared cache may keep them (a route that
+    // chooses its own caching sets Cache-Control itself)
+    if (req.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
@@ -95,7 +98,8 @@ export async function createApp(
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // no inline script anywhere: the web app's build has none (checked by test/security/headers), nor has Swagger UI
+        scriptSrc: [`'self'`],
         // TLS is terminated in front of the service (docker/ uses plain HTTP behind nginx): forcing browsers to
         // upgrade every request to https would break the app and /docs when served over http
         upgradeInsecureRequests: null,
@@ -116,11 +120,14 @@ export async function createApp(
   // The web app (web/dist, built by `npm run build:web`) at `/`; off where Swagger UI is off (jest cannot load @fastify/static)
   if (opts.serveWeb ?? opts.swaggerUi ?? true) await serveWebApp(app);
 
-  SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
-    jsonDocumentUrl: 'docs-json',
-    yamlDocumentUrl: 'docs-yaml',
-    swaggerUiEnabled: opts.swaggerUi ?? true,
-  });
+  // DOCS_ENABLED=false: no /docs, /docs-json or /docs-yaml (404), e.g. where the API contract should not be public
+  if (config.DOCS_ENABLED) {
+    SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
+      jsonDocumentUrl: 'docs-json',
+      yamlDocumentUrl: 'docs-yaml',
+      swaggerUiEnabled: opts.swaggerUi ?? true,
+    });
+  }
   await app.init();
   await fastify.ready();
   return app;

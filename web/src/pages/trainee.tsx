@@ -3,6 +3,7 @@ import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { PublicListingToggle } from './public-listing-toggle';
 
 type Level = Schemas['LevelReportDto'];
 
@@ -422,7 +423,9 @@ export function TraineeAccreditations() {
             <dt>Expires</dt>
             <dd>{fmtDate(a.expiresOn)}</dd>
             <dt>On the public register</dt>
-            <dd>{a.publicListing ? 'yes' : 'no'}</dd>
+            <dd>
+              <PublicListingToggle accreditation={a} />
+            </dd>
           </dl>
           <p className="row">
             <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>
