@@ -1651,31 +1651,16 @@ export interface components {
              */
             bodyId: string;
         };
-        /** @enum {string} */
-        UserStatus: "active" | "disabled" | "erased";
-        /** @enum {string} */
-        Role: "ADMIN" | "BODY_ADMIN" | "SUPERVISOR" | "TRAINEE";
-        GrantDto: {
-            /** Format: uuid */
-            id: string;
-            role: components["schemas"]["Role"];
+        RegistrationAcceptedDto: {
+            /** @enum {string} */
+            status: "accepted";
             /**
-             * Format: uuid
-             * @description null for the global ADMIN role
+             * @description The e-mail as it will be used to sign in (trimmed, lower case)
+             * @example new.trainee@example.org
              */
-            bodyId: string | null;
-            /** Format: date-time */
-            grantedAt: string;
-        };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
             email: string;
-            displayName: string;
-            status: components["schemas"]["UserStatus"];
-            roles: components["schemas"]["GrantDto"][];
-            /** Format: date-time */
-            createdAt: string;
+            /** @example Registration received. If this e-mail address had no account, it has one now: sign in with it and the password you chose. If it already had an account, that account is unchanged: sign in with its existing password. */
+            message: string;
         };
         SignInDto: {
             /** @example trainee.uk@demo.ipt.example */
@@ -1698,6 +1683,22 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        /** @enum {string} */
+        UserStatus: "active" | "disabled" | "erased";
+        /** @enum {string} */
+        Role: "ADMIN" | "BODY_ADMIN" | "SUPERVISOR" | "TRAINEE";
+        GrantDto: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description null for the global ADMIN role
+             */
+            bodyId: string | null;
+            /** Format: date-time */
+            grantedAt: string;
+        };
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -1711,6 +1712,16 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            status: components["schemas"]["UserStatus"];
+            roles: components["schemas"]["GrantDto"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -3407,11 +3418,6 @@ export interface components {
             reason?: string;
             /** @description Required when any rule is unmet at decision time; audited */
             overrideReason?: string;
-            /**
-             * @description List the accreditation in the public register (the holder's consent)
-             * @default false
-             */
-            publicListing?: boolean;
         };
         AccreditationEventDto: {
             /** Format: uuid */
@@ -3749,13 +3755,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A trainee account in the chosen national body */
-            201: {
+            /** @description The same answer whether or not the e-mail already had an account: a new e-mail gets a trainee account in the chosen national body; an existing account is left unchanged */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
             429: {
