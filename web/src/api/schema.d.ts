@@ -1754,6 +1754,8 @@ export interface components {
             accreditationsPseudonymised: number;
             /** @description Rows of free text in which the person's e-mail or name was replaced */
             freeTextRowsScrubbed: number;
+            /** @description Audit entries whose free text (reasons, comments) quoted the person's e-mail or name, now replaced by [erased] */
+            auditEntriesScrubbed: number;
         };
         /** @enum {string} */
         BodyKind: "international" | "national";
