@@ -7,9 +7,10 @@ import { TrainingRecordsRecA1795635969953 } from './1795635969953-TrainingRecord
 import { SchemesApplicationsAccreditations1795636498113 } from './1795636498113-SchemesApplicationsAccreditations';
 import { BodySigningKeys1795636461347 } from './1795636461347-BodySigningKeys';
 import { IdempotencyKeys1795638089087 } from './1795638089087-IdempotencyKeys';
+import { AuditErasureScrub1796160000000 } from './1796160000000-AuditErasureScrub';
 import { OpenBadgesJwtStatusLists1796170000000 } from './1796170000000-OpenBadgesJwtStatusLists';
 import { Notifications1796180000000 } from './1796180000000-Notifications';
 import { BodyKinds1796180000001 } from './1796180000001-BodyKinds';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
-export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, OpenBadgesJwtStatusLists1796170000000, Notifications1796180000000, BodyKinds1796180000001];
+export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, AuditErasureScrub1796160000000, OpenBadgesJwtStatusLists1796170000000, Notifications1796180000000, BodyKinds1796180000001];

@@ -11,6 +11,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { errorBody } from './common/error-mapping';
 import { requestIdFor } from './common/logging';
+import { DomainError } from './common/errors';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
 import { ShutdownState } from './health/shutdown-state';
@@ -42,8 +44,10 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // exact hop count, never `true`: otherwise clients could pick their own address via X-Forwarded-For
-    trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as unknown as boolean,
+    // exact hop count, never `true`: otherwise clients could pick their own address via X-Forwarded-For. As a
+    // function: Fastify ≥ 5.8 reads a plain number as "trust no hop" (every client would then share the proxy's
+    // address, and with it every per-address limit)
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_addr: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -65,9 +69,12 @@ export async function createApp(
   // not a 400; everything else goes through Fastify's own parser with prototype-poisoning protection
   const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
-    body === '' ? done(null, undefined) : jsonParser(req, body as string, done),
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    // bounded before parsing: validation recurses over the body and would overflow the stack (500)
+    if (jsonTooDeep(body as string)) return done(new DomainError('JSON_TOO_DEEP', `JSON nested more than ${MAX_JSON_DEPTH} levels deep is refused`), undefined);
+    return jsonParser(req, body as string, done);
+  });
   // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
   // left idle for a client to reuse at the moment the server stops accepting (that request would be reset);
   // once refusing, new requests are turned away with a retry hint (see closeGracefully)
@@ -82,6 +89,9 @@ export async function createApp(
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     if (shutdown.draining) void reply.header('connection', 'close');
+    // API answers hold personal and clinical data or tokens: no browser or shared cache may keep them (a route that
+    // chooses its own caching sets Cache-Control itself)
+    if (req.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
@@ -90,7 +100,8 @@ export async function createApp(
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // no inline script anywhere: the web app's build has none (checked by test/security/headers), nor has Swagger UI
+        scriptSrc: [`'self'`],
         // TLS is terminated in front of the service (docker/ uses plain HTTP behind nginx): forcing browsers to
         // upgrade every request to https would break the app and /docs when served over http
         upgradeInsecureRequests: null,
@@ -111,11 +122,14 @@ export async function createApp(
   // The web app (web/dist, built by `npm run build:web`) at `/`; off where Swagger UI is off (jest cannot load @fastify/static)
   if (opts.serveWeb ?? opts.swaggerUi ?? true) await serveWebApp(app);
 
-  SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
-    jsonDocumentUrl: 'docs-json',
-    yamlDocumentUrl: 'docs-yaml',
-    swaggerUiEnabled: opts.swaggerUi ?? true,
-  });
+  // DOCS_ENABLED=false: no /docs, /docs-json or /docs-yaml (404), e.g. where the API contract should not be public
+  if (config.DOCS_ENABLED) {
+    SwaggerModule.setup('docs', app, () => buildOpenApi(app), {
+      jsonDocumentUrl: 'docs-json',
+      yamlDocumentUrl: 'docs-yaml',
+      swaggerUiEnabled: opts.swaggerUi ?? true,
+    });
+  }
   await app.init();
   await fastify.ready();
   return app;

@@ -95,12 +95,12 @@ describe('deciding an application', () => {
     expect([await countRows(t, 'accreditations'), await auditRows()]).toEqual([accs, audits]);
 
     const ok = await t.http().post(`${API}/applications/${app.id}/approve`).set(w.admin.auth)
-      .send({ reason: 'Gute Arbeit', overrideReason: 'Gleichwertige Ausbildung im Ausland nachgewiesen', publicListing: true }).expect(200);
+      .send({ reason: 'Gute Arbeit', overrideReason: 'Gleichwertige Ausbildung im Ausland nachgewiesen' }).expect(200);
     expect(await auditRows()).toBe(audits + 1);
     const acc = ok.body.accreditation;
     expect(ok.body.application).toMatchObject({ status: 'approved', decidedBy: w.admin.id, overrideReason: 'Gleichwertige Ausbildung im Ausland nachgewiesen', accreditationId: acc.id, allRulesMet: false });
     expect(acc.certificateNumber).toMatch(new RegExp(`^${w.bodyCode}-\\d{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$`));
-    expect(acc).toMatchObject({ holderId: w.trainee.id, holderName: 'Test User', levelCode: 'PRAKTIKER', levelName: 'IPT-Praktiker', status: 'active', publicListing: true, applicationId: app.id });
+    expect(acc).toMatchObject({ holderId: w.trainee.id, holderName: 'Test User', levelCode: 'PRAKTIKER', levelName: 'IPT-Praktiker', status: 'active', publicListing: false, applicationId: app.id });
     const issued = new Date(`${acc.issuedOn}T00:00:00Z`);
     issued.setUTCFullYear(issued.getUTCFullYear() + 1);
     expect(acc.expiresOn).toBe(issued.toISOString().slice(0, 10));
@@ -126,6 +126,30 @@ describe('deciding an application', () => {
     const ok = await t.http().post(`${API}/applications/${app.id}/approve`).set(w.admin.auth).send({}).expect(200);
     expect(ok.body.application).toMatchObject({ status: 'approved', overrideReason: null, allRulesMet: true });
     expect(ok.body.accreditation.publicListing).toBe(false);
+  });
+
+  // issue 12, finding 4: `approve {"publicListing":true}` used to list the holder without their consent
+  it('refuses to let a body admin list the holder on the public register; the holder alone consents', async () => {
+    const w = await world();
+    await activity(w, 'didactic_course', 16);
+    await activity(w, 'booster', 8);
+    const app = (await apply(w).expect(201)).body;
+    const audits = await auditRows();
+    for (const publicListing of [true, false]) {
+      const refused = await t.http().post(`${API}/applications/${app.id}/approve`).set(w.admin.auth).send({ publicListing }).expect(400);
+      expect(refused.body).toMatchObject({ code: 'PUBLIC_LISTING_NEEDS_HOLDER_CONSENT', details: { publicListing: [expect.any(String)] } });
+    }
+    expect(await auditRows()).toBe(audits);
+    expect((await t.http().get(`${API}/applications/${app.id}`).set(w.admin.auth).expect(200)).body.status).toBe('submitted');
+
+    const acc = (await t.http().post(`${API}/applications/${app.id}/approve`).set(w.admin.auth).send({}).expect(200)).body.accreditation;
+    expect(acc.publicListing).toBe(false);
+    const onRegister = async () =>
+      (await t.http().get(`${API}/register`).query({ bodyId: acc.bodyId }).expect(200)).body.items.filter((e: { certificateNumber: string }) => e.certificateNumber === acc.certificateNumber).length;
+    expect(await onRegister()).toBe(0);
+    // the holder consents
+    await t.http().put(`${API}/accreditations/${acc.id}/public-listing`).set(w.trainee.auth).set('If-Match', `"${acc.version}"`).send({ publicListing: true }).expect(200);
+    expect(await onRegister()).toBe(1);
   });
 
   it('asks for more information; the answer re-evaluates the application and sends it back', async () => {

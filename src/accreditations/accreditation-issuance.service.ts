@@ -18,7 +18,6 @@ export interface IssueRequest {
   held: HeldVersion;
   levelCode: string;
   applicationId: string | null;
-  publicListing: boolean;
   actorId: string;
 }
 
@@ -47,7 +46,8 @@ export class AccreditationIssuance {
       status: AccreditationStatus.Active,
       issuedOn,
       expiresOn: expiryOnIssue(level.validity, issuedOn),
-      publicListing: req.publicListing,
+      // issued unlisted: the public register lists only what the holder consented to (PUT …/public-listing)
+      publicListing: false,
     });
     await em.insert(AccreditationEvent, { accreditationId: id, kind: 'issued', fromStatus: null, toStatus: AccreditationStatus.Active, reason: null, actorId: req.actorId });
     return this.resign(em, id, body.name);

@@ -5,7 +5,7 @@ import { AccreditationEvent } from '../accreditations/accreditation.entity';
 import { toAccreditationDetailDto } from '../accreditations/accreditation.mapper';
 import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { conflict, forbidden, notFound, unprocessable } from '../common/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { ProgressService } from '../schemes/progress.service';
 import { schemeAdminGrant } from '../access/scheme-administration';
@@ -41,6 +41,12 @@ export class ApplicationDecisionsService {
    * the same transaction as the decision, so there is never an approval without its credential or vice versa.
    */
   async approve(ctx: AuthedCtx, id: string, dto: ApproveDto): Promise<ApprovalDto> {
+    // the accreditation is issued unlisted; only its holder may put it on the public register
+    if (dto.publicListing !== undefined) {
+      throw badRequest('PUBLIC_LISTING_NEEDS_HOLDER_CONSENT', 'Listing on the public register is the holder\'s decision; they set it on their accreditation', {
+        publicListing: ['is the holder\'s consent: not part of an approval (the holder uses PUT /accreditations/{id}/public-listing)'],
+      });
+    }
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
       const held = await heldFromVersion(em, app.schemeVersionId);
@@ -51,7 +57,7 @@ export class ApplicationDecisionsService {
       }
       const overrideReason = unmet.length ? dto.overrideReason! : null;
       const acc = await this.issuance.issue(em, {
-        holderId: app.applicantId, bodyId: app.bodyId, held, levelCode: app.levelCode, applicationId: id, publicListing: dto.publicListing ?? false, actorId: ctx.actor.userId,
+        holderId: app.applicantId, bodyId: app.bodyId, held, levelCode: app.levelCode, applicationId: id, actorId: ctx.actor.userId,
       });
       await em.createQueryBuilder().update(Application).set({
         status: ApplicationStatus.Approved, decidedBy: ctx.actor.userId, decidedAt: new Date(), decisionReason: dto.reason ?? null, overrideReason,

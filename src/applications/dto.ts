@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { AccreditationDetailDto } from '../accreditations/dto';
 import { PageQuery } from '../common/pagination';
 import { LevelReportDto } from '../schemes/dto';
@@ -44,9 +44,12 @@ export class ApproveDto {
   @IsOptional() @Transform(trim) @IsString() @Length(1, 2000)
   overrideReason?: string;
 
-  @ApiPropertyOptional({ default: false, description: 'List the accreditation in the public register (the holder\'s consent)' })
-  @IsOptional() @IsBoolean()
-  publicListing?: boolean;
+  // Not the body's to give: listing on the public register is the holder's consent alone (PUT
+  // /accreditations/{id}/public-listing). Kept out of the documented contract and accepted by validation only so
+  // that the service can refuse it with a code that says why (PUBLIC_LISTING_NEEDS_HOLDER_CONSENT).
+  @ApiHideProperty()
+  @IsOptional()
+  publicListing?: unknown;
 }
 
 export class RejectDto {

@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { type AppRequest, Ctx, type AuthedCtx, type RequestCtx, toRequestCtx } from '../common/request-context';
-import { UserDto } from '../users/dto';
 import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { Public, RequirePermission } from './decorators';
-import { RefreshDto, RegisterDto, SignInDto, TokenPairDto } from './dto';
+import { RefreshDto, RegisterDto, RegistrationAcceptedDto, SignInDto, TokenPairDto } from './dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { Permission } from './permissions';
 
@@ -17,9 +16,13 @@ export class AuthController {
 
   @Post('register')
   @Public('Register a trainee account')
-  @ApiCreatedResponse({ type: UserDto, description: 'A trainee account in the chosen national body' })
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: RegistrationAcceptedDto,
+    description: 'The same answer whether or not the e-mail already had an account: a new e-mail gets a trainee account in the chosen national body; an existing account is left unchanged',
+  })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  register(@Ctx() ctx: RequestCtx, @Body() dto: RegisterDto): Promise<UserDto> {
+  register(@Ctx() ctx: RequestCtx, @Body() dto: RegisterDto): Promise<RegistrationAcceptedDto> {
     return this.auth.register(ctx, dto);
   }
 

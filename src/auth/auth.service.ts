@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { acceptsRegistrations } from '../bodies/body-rules';
@@ -6,18 +6,25 @@ import { Body } from '../bodies/body.entity';
 import { AppConfig } from '../config/env';
 import { DomainError, invalid, notFound, unauthorized } from '../common/errors';
 import type { AuthedCtx, RequestCtx } from '../common/request-context';
-import type { UserDto } from '../users/dto';
 import { RoleGrant } from '../users/role-grant.entity';
-import { toUserDto } from '../users/user.mapper';
 import { User, UserStatus } from '../users/user.entity';
-import type { ChangePasswordDto, RegisterDto, TokenPairDto } from './dto';
+import { type ChangePasswordDto, REGISTRATION_ACCEPTED_MESSAGE, type RegisterDto, type RegistrationAcceptedDto, type TokenPairDto } from './dto';
 import { burnVerification, hashPassword, verifyPassword } from './password-hasher';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from './password-policy';
 import { RateLimiter } from './rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
 import { Role } from '../common/roles';
+import { RegistrationNotice } from './registration-notice';
 import { Session } from './session.entity';
+import { signInLimits } from './sign-in-limits';
 import { hashRefreshToken, newRefreshToken, TokenService } from './token.service';
+
+class EmailTaken extends Error {
+  constructor(readonly userId: string) {
+    super('e-mail taken');
+  }
+}
+const isUniqueViolation = (err: unknown): boolean => ((err as { driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code) === '23505';
 
 const invalidCredentials = () => unauthorized('E-mail or password is incorrect', 'INVALID_CREDENTIALS');
 
@@ -39,39 +46,52 @@ export async function revokeSessions(em: EntityManager, userId: string, reason: 
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  /** refreshes refused for an unknown token since this process started (logged with each one) */
+  private unknownRefreshTokens = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly notice: RegistrationNotice,
   ) {}
 
-  /** Self-registration: always a trainee of the body chosen by id (not the international body); every other role is granted by an admin. */
-  async register(ctx: RequestCtx, dto: RegisterDto): Promise<UserDto> {
+  /**
+   * Self-registration: always a trainee of the body chosen by id (not the international body); every other role is granted by an admin. The answer
+   * is the same whether or not the e-mail already has an account (the password is hashed either way, so the
+   * time is similar too); an existing account is left untouched and its owner told (RegistrationNotice).
+   */
+  async register(ctx: RequestCtx, dto: RegisterDto): Promise<RegistrationAcceptedDto> {
     await this.limiter.hit(`register:ip:${ctx.ip}`, this.config.SIGN_IN_IP_LIMIT, this.config.SIGN_IN_WINDOW_SECONDS);
     assertAcceptablePassword(dto.password, dto.email);
     const body = await this.db.getRepository(Body).findOneBy({ id: dto.bodyId });
     if (!body) throw invalid('bodyId', 'bodyId does not name a known body');
     if (!acceptsRegistrations(body)) throw invalid('bodyId', 'trainees register with a national, regional or other body, not the international body');
     const passwordHash = await hashPassword(dto.password);
-    return this.uow.run(ctx, async (em, audit) => {
-      if (await em.existsBy(User, { email: dto.email })) {
-        throw new DomainError('EMAIL_TAKEN', 'An account with this e-mail already exists');
-      }
-      const user = await em.save(em.create(User, { email: dto.email, displayName: dto.displayName, passwordHash }));
-      const grant = await em.save(em.create(RoleGrant, { userId: user.id, role: Role.Trainee, bodyId: body.id, grantedBy: null }));
-      audit({ action: 'user.register', entityType: 'user', entityId: user.id, actorId: user.id, via: 'PUBLIC', bodyId: body.id, changes: { role: Role.Trainee, bodyId: body.id } });
-      return toUserDto(user, [grant]);
-    });
+    const accepted: RegistrationAcceptedDto = { status: 'accepted', email: dto.email, message: REGISTRATION_ACCEPTED_MESSAGE };
+    try {
+      await this.uow.run(ctx, async (em, audit) => {
+        const existing = await em.findOne(User, { where: { email: dto.email }, select: { id: true } });
+        if (existing) throw new EmailTaken(existing.id); // rolls back: nothing written, no audit row
+        const user = await em.save(em.create(User, { email: dto.email, displayName: dto.displayName, passwordHash }));
+        await em.save(em.create(RoleGrant, { userId: user.id, role: Role.Trainee, bodyId: body.id, grantedBy: null }));
+        audit({ action: 'user.register', entityType: 'user', entityId: user.id, actorId: user.id, via: 'PUBLIC', bodyId: body.id, changes: { role: Role.Trainee, bodyId: body.id } });
+      });
+    } catch (err) {
+      // taken before we looked, or by a concurrent registration (the unique index)
+      const takenBy = err instanceof EmailTaken ? err.userId : isUniqueViolation(err) ? (await this.db.getRepository(User).findOneBy({ email: dto.email }))?.id : undefined;
+      if (!takenBy) throw err;
+      this.notice.existingAccount(takenBy, ctx.requestId);
+    }
+    return accepted;
   }
 
-  /** Checks credentials with failed attempts rate-limited per address and per account. */
+  /** Checks credentials with failed attempts rate-limited per address, per account and address, and per account. */
   async validateCredentials(ip: string, email: string, password: string): Promise<User> {
-    const limits: [string, number][] = [
-      [`sign-in:ip:${ip}`, this.config.SIGN_IN_IP_LIMIT],
-      [`sign-in:email:${email}`, this.config.SIGN_IN_LIMIT],
-    ];
+    const limits = signInLimits(email, ip, this.config);
     for (const [key, limit] of limits) await this.limiter.assertUnder(key, limit);
     const user = await this.db.getRepository(User).findOneBy({ email });
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
@@ -97,6 +117,21 @@ export class AuthService {
    * revoked, so both the thief and the owner must sign in again.
    */
   async refresh(ctx: RequestCtx, presented: string): Promise<TokenPairDto> {
+    // rejected refreshes are limited per address like failed sign-ins
+    const limitKey = `refresh:ip:${ctx.ip}`;
+    await this.limiter.assertUnder(limitKey, this.config.SIGN_IN_IP_LIMIT);
+    const rejected = async () => {
+      await this.limiter.count(limitKey, this.config.SIGN_IN_WINDOW_SECONDS);
+      return unauthorized('Refresh token is invalid, expired or already used', 'INVALID_REFRESH_TOKEN');
+    };
+    // A token nobody was ever given is noise, not an event in anyone's account: it goes to the log (with a
+    // per-process count), never to the append-only audit trail, which an anonymous caller must not grow at will.
+    const known = await this.db.getRepository(RefreshToken).existsBy({ tokenHash: hashRefreshToken(presented) });
+    if (!known) {
+      this.unknownRefreshTokens += 1;
+      this.logger.warn({ requestId: ctx.requestId, ip: ctx.ip, unknownRefreshTokens: this.unknownRefreshTokens }, 'refresh with an unknown token refused');
+      throw await rejected();
+    }
     const outcome = await this.uow.run(ctx, async (em, audit) => {
       const token = await em
         .createQueryBuilder(RefreshToken, 't')
@@ -123,7 +158,7 @@ export class AuthService {
       audit({ action: 'auth.refresh', entityType: 'session', entityId: session.id, actorId: session.userId });
       return { ok: true as const, pair: await this.issue(em, session) };
     });
-    if (!outcome.ok) throw unauthorized('Refresh token is invalid, expired or already used', 'INVALID_REFRESH_TOKEN');
+    if (!outcome.ok) throw await rejected();
     return outcome.pair;
   }
 

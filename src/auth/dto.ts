@@ -34,6 +34,17 @@ export class RegisterDto {
   bodyId!: string;
 }
 
+export const REGISTRATION_ACCEPTED_MESSAGE =
+  'Registration received. If this e-mail address had no account, it has one now: sign in with it and the password you chose. ' +
+  'If it already had an account, that account is unchanged: sign in with its existing password.';
+
+// The same answer whether or not the e-mail already had an account: registration is no way to find out.
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
+  @ApiProperty({ example: 'new.trainee@example.org', description: 'The e-mail as it will be used to sign in (trimmed, lower case)' }) email!: string;
+  @ApiProperty({ example: REGISTRATION_ACCEPTED_MESSAGE }) message!: string;
+}
+
 export class RefreshDto {
   @ApiProperty()
   @IsString() @MinLength(16) @MaxLength(200)

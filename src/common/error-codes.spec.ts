@@ -61,13 +61,13 @@ describe('the error code list', () => {
 
   it('lists the codes of one status', () => {
     expect(codesWithStatus(412)).toEqual(['PRECONDITION_FAILED']);
-    expect(codesWithStatus(409)).toContain('EMAIL_TAKEN');
+    expect(codesWithStatus(409)).toContain('CLIENT_CODE_TAKEN');
   });
 });
 
 describe('a throw site', () => {
   it('gets the status that belongs to its code', () => {
-    expect(conflict('EMAIL_TAKEN', 'taken').status).toBe(409);
+    expect(conflict('CLIENT_CODE_TAKEN', 'taken').status).toBe(409);
     expect(badRequest('WEAK_PASSWORD', 'weak').status).toBe(400);
     expect(invalid('field', 'bad').code).toBe('VALIDATION_FAILED');
     expect(forbidden().status).toBe(403);
@@ -89,11 +89,11 @@ describe('a throw site', () => {
       // @ts-expect-error a 400 code cannot be thrown as a conflict (409)
       conflict('VALIDATION_FAILED', 'x'),
       // @ts-expect-error a 409 code cannot be thrown as forbidden (403)
-      forbidden('x', 'EMAIL_TAKEN'),
+      forbidden('x', 'CLIENT_CODE_TAKEN'),
       // @ts-expect-error an entity without a listed not-found code does not compile
       notFound('Spaceship'),
       // @ts-expect-error a status is not passed any more: it belongs to the code
-      new DomainError(409, 'EMAIL_TAKEN', 'x'),
+      new DomainError(409, 'CLIENT_CODE_TAKEN', 'x'),
     ];
     expect(refusedAtCompileTime).toBeInstanceOf(Function);
   });

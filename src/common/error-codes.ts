@@ -13,6 +13,8 @@ interface ErrorCodeEntry {
 export const ERROR_CODES = {
   // 400: the request itself is wrong
   VALIDATION_FAILED: { status: 400, description: 'The request does not pass validation; `details` names each field' },
+  JSON_TOO_DEEP: { status: 400, description: 'The JSON body is nested more deeply than the service accepts (32 levels)' },
+  PUBLIC_LISTING_NEEDS_HOLDER_CONSENT: { status: 400, description: 'Only the holder may put an accreditation on the public register' },
   BAD_REQUEST: { status: 400, description: 'Malformed request (URL, JSON body, or a value out of range)' },
   INVALID_ID: { status: 400, description: 'A path or query id is not a UUID' },
   INVALID_CERTIFICATE_NUMBER: { status: 400, description: 'The certificate number does not have the shape of one' },
@@ -93,7 +95,6 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, description: 'The change conflicts with an existing record' },
   REFERENCE_CONFLICT: { status: 409, description: 'A referenced record does not exist or is still in use' },
   IDEMPOTENCY_KEY_IN_FLIGHT: { status: 409, description: 'A request with this Idempotency-Key is still running; retry after Retry-After' },
-  EMAIL_TAKEN: { status: 409, description: 'An account with this e-mail already exists' },
   CANNOT_DISABLE_SELF: { status: 409, description: 'Nobody changes the status of their own account' },
   CANNOT_ERASE_SELF: { status: 409, description: 'Nobody erases their own account' },
   CANNOT_REVOKE_OWN_ADMIN: { status: 409, description: 'Nobody revokes their own ADMIN role' },

@@ -4,7 +4,7 @@ import { conflict } from './errors';
 
 describe('mapError', () => {
   it('keeps a domain error as it is', () => {
-    expect(mapError(conflict('EMAIL_TAKEN', 'y')).body).toEqual({ statusCode: 409, code: 'EMAIL_TAKEN', message: 'y', details: undefined });
+    expect(mapError(conflict('CLIENT_CODE_TAKEN', 'y')).body).toEqual({ statusCode: 409, code: 'CLIENT_CODE_TAKEN', message: 'y', details: undefined });
   });
   it('turns a database that is away into 503 with Retry-After, never 500', () => {
     for (const err of [

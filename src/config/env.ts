@@ -78,11 +78,16 @@ export class Env {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
-  // failed sign-ins per account per window
+  // failed sign-ins per account from one address per window (an attacker's address cannot lock the owner out)
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   SIGN_IN_LIMIT = 10;
 
-  // failed sign-ins (and registrations) from one address, across all accounts, per window
+  // failed sign-ins per account from all addresses together per window: the ceiling on a distributed guessing
+  // attack (NIST SP 800-63B 5.2.2: at most 100 failed attempts on one account)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_ACCOUNT_LIMIT = 100;
+
+  // failed sign-ins, registrations and rejected refresh tokens from one address, across all accounts, per window
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   SIGN_IN_IP_LIMIT = 100;
 
@@ -155,6 +160,10 @@ export class Env {
   // …and kept as failed (with its last error) after this many attempts.
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
   MAIL_MAX_ATTEMPTS = 12;
+
+  // Serve the OpenAPI document and Swagger UI at /docs (/docs-json, /docs-yaml). Off: those paths answer 404.
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DOCS_ENABLED = true;
 
   // Embedded mode only: load this migrated snapshot into memory instead of opening DATA_DIR (tests).
   @IsOptional() @IsString()

@@ -15,4 +15,5 @@ export class ErasureDto {
   @ApiProperty({ description: 'Sessions (and their refresh tokens) deleted' }) sessionsDeleted!: number;
   @ApiProperty({ description: 'Accreditations now issued to the pseudonym (still verifiable by certificate number)' }) accreditationsPseudonymised!: number;
   @ApiProperty({ description: 'Rows of free text in which the person\'s e-mail or name was replaced' }) freeTextRowsScrubbed!: number;
+  @ApiProperty({ description: 'Audit entries whose free text (reasons, comments) quoted the person\'s e-mail or name, now replaced by [erased]' }) auditEntriesScrubbed!: number;
 }

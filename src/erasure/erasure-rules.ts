@@ -15,7 +15,7 @@ export function newPseudonym(token = randomBytes(8).toString('hex')): Pseudonym 
 /** A value no password hash format accepts: sign-in can never succeed against it. */
 export const UNUSABLE_PASSWORD_HASH = '!erased';
 
-/** What free-text mentions of the person are replaced with. */
+/** What free-text mentions of the person are replaced with (the audit trail's trigger accepts only this marker: migration AuditErasureScrub). */
 export const REDACTED = '[erased]';
 
 /** Escapes a literal for a PostgreSQL (ARE) regular expression. */

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { globalAdminGrant } from '../access/grants';
 import { RateLimit } from '../auth/rate-limit.entity';
+import { accountCounterPrefixes } from '../auth/sign-in-limits';
 import { Session } from '../auth/session.entity';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
@@ -14,8 +15,10 @@ import { User, UserStatus } from '../users/user.entity';
 import type { EraseUserDto, ErasureDto } from './dto';
 import { identifierPatterns, newPseudonym, reasonMentionsPerson, UNUSABLE_PASSWORD_HASH } from './erasure-rules';
 
-// Tables whose text is handled explicitly (users, rate_limits, idempotency_keys) or must not change (audit_log).
-const NOT_SCRUBBED = ['audit_log', 'users', 'migrations', 'rate_limits', 'idempotency_keys'];
+// Tables whose text is handled explicitly (users, rate_limits, audit_log) or must not change (migrations). Other
+// people's stored idempotent responses (idempotency_keys) are scrubbed like any other JSON: a replay then answers
+// without the person, and the key still guards its request against running twice.
+const NOT_SCRUBBED = ['audit_log', 'users', 'migrations', 'rate_limits'];
 
 interface TextColumn {
   table_name: string;
@@ -51,20 +54,22 @@ export class ErasureService {
       // sessions go, and their refresh tokens with them (ON DELETE CASCADE)
       const sessionsDeleted = (await em.delete(Session, { userId: id })).affected ?? 0;
       await em.update(RoleGrant, { userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
-      await em.delete(RateLimit, { key: `sign-in:email:${user.email}` });
+      await em.createQueryBuilder().delete().from(RateLimit).where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) }).execute();
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
       // the signed copy (which names the person) is dropped
       const accreditations = await em.update(Accreditation, { holderId: id }, { holderName: pseudonym.displayName, publicListing: false, credentialJws: null });
       const freeTextRowsScrubbed = await scrubFreeText(em, user.email, user.displayName);
+      const auditEntriesScrubbed = await scrubAuditTrail(em, user.email, user.displayName);
+      // the erasure itself is an audit event (its reason was checked above not to name the person)
       audit({
         action: 'user.erase', entityType: 'user', entityId: id, via,
-        changes: { reason: dto.reason, status: { from: user.status, to: UserStatus.Erased }, sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed },
+        changes: { reason: dto.reason, status: { from: user.status, to: UserStatus.Erased }, sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed, auditEntriesScrubbed },
       });
       return {
         id, status: 'erased' as const, pseudonym: pseudonym.displayName, erasedAt: new Date().toISOString(),
-        sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed,
+        sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed, auditEntriesScrubbed,
       };
     });
   }
@@ -98,5 +103,22 @@ async function scrubFreeText(em: EntityManager, email: string, displayName: stri
       rows += affected ?? 0;
     }
   }
+  return rows;
+}
+
+/**
+ * The audit trail is append-only; the one change its trigger allows (migration AuditErasureScrub) is this one:
+ * replacing the person's e-mail or name in `changes` (reasons, comments an admin typed) by the redaction marker,
+ * declared for this transaction only. Every other column, and every other row, stays exactly as written.
+ */
+async function scrubAuditTrail(em: EntityManager, email: string, displayName: string): Promise<number> {
+  let rows = 0;
+  for (const { pattern, replacement } of identifierPatterns(email, displayName, true)) {
+    await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [pattern, replacement]);
+    const [, affected] = (await em.query(`UPDATE audit_log SET changes = regexp_replace(changes::text, $1, $2, 'gi')::jsonb WHERE changes::text ~* $1`, [pattern, replacement])) as [unknown, number];
+    rows += affected ?? 0;
+  }
+  // closed again at once: nothing later in this transaction may rewrite the trail
+  await em.query(`SELECT set_config('ipt.erasure_pattern', '', true), set_config('ipt.erasure_replacement', '', true)`);
   return rows;
 }

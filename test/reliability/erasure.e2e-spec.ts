@@ -2,7 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/roles';
 import { API, caseBody, supervise } from '../cases-fixtures';
 import { makeAccreditation, sign } from '../credentials-fixtures';
-import { makeAdmin, makeBody, makeUser, TEST_PASSWORD } from '../support/factories';
+import { type ActorKey, MATRIX } from '../security/access-matrix';
+import { buildWorld, type World } from '../security/world';
+import { makeAdmin, makeBody, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';
+import { listRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -110,5 +113,110 @@ describe('POST /users/:id/erase', () => {
     await t.http().post(`${API}/users/${randomUUID()}/erase`).set(admin.auth).send({ reason: 'GDPR Art. 17 request, ticket 1' }).expect(404);
     await t.http().post(`${API}/users/${trainee.id}/erase`).set(admin.auth).send({ reason: 'short' }).expect(400);
     await t.http().get(`${API}/me`).set(trainee.auth).expect(200);
+  });
+});
+
+/**
+ * Every GET of the API an actor can make in world `w` — the routes read from the application itself, their ids
+ * from the access matrix — plus `extra` URLs, following every page of every list.
+ */
+async function readEverything(w: World, who: ActorKey, actor: TestUser, extra: string[]): Promise<{ url: string; status: number; text: string }[]> {
+  const urls = [...extra];
+  for (const r of listRoutes(t.app)) {
+    if (r.method !== 'GET' || !r.path.startsWith('/api/')) continue;
+    const row = MATRIX[`GET ${r.path}`];
+    const c = { w, who, n: 'scan' };
+    const params: Record<string, string> = row?.params?.(c) ?? {};
+    const path = r.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
+    if (path.includes('//') || path.endsWith('/')) throw new Error(`no ids for ${r.path} in the access matrix`);
+    const q = row?.query?.(c);
+    urls.push(q ? `${path}?${q}` : path);
+  }
+  const out: { url: string; status: number; text: string }[] = [];
+  for (const url of urls) {
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; text: string; body: { nextCursor?: unknown } } = await t.http().get(cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url).set(actor.auth);
+      out.push({ url, status: res.status, text: res.text });
+      cursor = res.status === 200 && typeof res.body?.nextCursor === 'string' ? res.body.nextCursor : null;
+    } while (cursor && ++pages < 100);
+  }
+  return out;
+}
+
+const mentions = (reads: { url: string; status: number; text: string }[], ...needles: string[]) =>
+  reads.filter((r) => needles.some((n) => r.text.toLowerCase().includes(n.toLowerCase()))).map((r) => `${r.status} GET ${r.url}`);
+
+// issue 12, finding 2: after erasure the person's name and e-mail could still be read in audit reasons (GET
+// /audit) and in a replayed idempotent response
+describe('erasure reaches every API read', () => {
+  it('leaves no trace in any GET a body admin or a global admin can make, audit reasons and idempotent replays included', async () => {
+    const global = await makeAdmin(t);
+    const w = await buildWorld(t, 'A', global);
+    const tag = randomBytes(4).toString('hex');
+    const name = `Zebulon Quarrie ${tag}`;
+    const email = w.trainee.email;
+    await t.db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [name, w.trainee.id]);
+    await t.db.query(`UPDATE accreditations SET holder_name = $1 WHERE holder_id = $2`, [name, w.trainee.id]);
+
+    // free text quoting them, typed by their body's admin and supervisor; the suspension with an Idempotency-Key
+    const suspend = { reason: `Complaint about ${name} <${email}> under review` };
+    const key = `erase-replay-${tag}`;
+    const suspended = () => t.http().post(`${API}/accreditations/${w.ids.accreditation}/suspend`).set(w.admin.auth).set('Idempotency-Key', key).send(suspend);
+    await suspended().expect(200);
+    await t.http().post(`${API}/accreditations/${w.ids.accreditationDue}/revoke`).set(w.admin.auth).send({ reason: `Revoked: ${name} no longer practises` }).expect(200);
+    await t.http().post(`${API}/cases/${w.ids.caseSubmitted}/return`).set(w.supervisor.auth).send({ comments: `${name}, please add the formulation` }).expect(200);
+    const replayedBefore = await suspended().expect(200);
+    expect(replayedBefore.headers['idempotent-replayed']).toBe('true');
+    expect(replayedBefore.text).toContain(name);
+
+    const extra = [`${API}/audit?entityId=${w.ids.accreditation}`, `${API}/audit?actorId=${w.admin.id}`, `${API}/users?q=${encodeURIComponent(name)}`, `${API}/users/${w.trainee.id}`];
+    const before = await readEverything(w, 'adminA', w.admin, extra);
+    expect(before.length).toBeGreaterThan(45);
+    // the scan can fail: before erasure it finds them in the trail and in their account
+    expect(mentions(before, name, email)).toEqual(expect.arrayContaining([expect.stringContaining(`GET ${API}/audit`), `200 GET ${API}/users/${w.trainee.id}`]));
+
+    const erased = await t.http().post(`${API}/users/${w.trainee.id}/erase`).set(global.auth).send({ reason: 'GDPR Art. 17 request, ticket 5150' }).expect(200);
+    expect(erased.body.auditEntriesScrubbed).toBeGreaterThanOrEqual(2);
+
+    for (const [who, actor] of [['adminA', w.admin], ['global', global]] as const) {
+      const after = await readEverything(w, who, actor, extra);
+      expect(after.filter((r) => r.status === 200).length).toBeGreaterThan(30);
+      expect([who, mentions(after, name, email)]).toEqual([who, []]);
+    }
+    const replayed = await suspended().expect(200);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.text).not.toContain(name);
+    expect(replayed.text.toLowerCase()).not.toContain(email.toLowerCase());
+    expect(replayed.body.status).toBe('suspended');
+
+    // the audit rows are still there, scrubbed in place; the erasure is itself on the trail
+    const [row] = await t.db.query(`SELECT changes FROM audit_log WHERE action = 'accreditation.suspend' AND entity_id = $1`, [w.ids.accreditation]);
+    expect(row.changes.reason).toBe('Complaint about [erased] <[erased]> under review');
+    const [event] = await t.db.query(`SELECT changes FROM audit_log WHERE action = 'user.erase' AND entity_id = $1`, [w.trainee.id]);
+    expect(event.changes).toMatchObject({ auditEntriesScrubbed: erased.body.auditEntriesScrubbed });
+  });
+
+  it('the audit trail still refuses every change but an erasure scrub of `changes`', async () => {
+    const [row] = await t.db.query(`INSERT INTO audit_log (actor_role, action, entity_type, changes) VALUES ('SYSTEM', 'test.scrub', 'test', '{"reason": "told by Abigail Test"}') RETURNING id, changes`);
+    const declared = (pattern: string, replacement: string, sql: string) =>
+      t.db.transaction(async (em) => {
+        await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [pattern, replacement]);
+        await em.query(sql, [row.id]);
+      });
+    // another column, even during an erasure
+    await expect(declared('Abigail Test', '[erased]', `UPDATE audit_log SET action = 'x' WHERE id = $1`)).rejects.toThrow(/append-only/);
+    // a rewrite that is not the declared replacement
+    await expect(declared('Abigail Test', '[erased]', `UPDATE audit_log SET changes = '{"forged": true}'::jsonb WHERE id = $1`)).rejects.toThrow(/append-only/);
+    // a replacement other than the marker
+    await expect(declared('Abigail Test', 'someone else', `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', 'someone else', 'gi')::jsonb WHERE id = $1`)).rejects.toThrow(/append-only/);
+    await expect(declared('Abigail Test', '[erased]', `DELETE FROM audit_log WHERE id = $1`)).rejects.toThrow(/append-only/);
+    // nothing without a declared erasure, not even the scrub itself
+    await expect(t.db.query(`UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    expect((await t.db.query(`SELECT changes FROM audit_log WHERE id = $1`, [row.id]))[0].changes).toEqual(row.changes);
+    // the one allowed change
+    await declared('Abigail Test', '[erased]', `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`);
+    expect((await t.db.query(`SELECT changes FROM audit_log WHERE id = $1`, [row.id]))[0].changes).toEqual({ reason: 'told by [erased]' });
   });
 });

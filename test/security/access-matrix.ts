@@ -69,7 +69,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/verify': { body: () => ({ credential: 'e30.e30.e30' }), own: { anon: 200 } },
   'POST /api/v1/auth/register': {
     body: (c) => ({ email: `reg-${c.n}@test.example`, password: 'a long enough passphrase', displayName: 'Registered', bodyId: c.w.body.id }),
-    own: { anon: 201 },
+    own: { anon: 202 },
   },
   'POST /api/v1/auth/sign-in': { body: (c) => ({ email: c.w.supervisor2.email, password: TEST_PASSWORD }), own: { anon: 200 } },
   'POST /api/v1/auth/refresh': { body: (c) => ({ refreshToken: c.w.supervisor2.refreshToken }), own: { anon: 200 } },

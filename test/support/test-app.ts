@@ -25,6 +25,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent',
     MIGRATIONS_RUN: 'false',
     SIGN_IN_LIMIT: '1000',
+    SIGN_IN_ACCOUNT_LIMIT: '10000',
     EXPIRY_SWEEP_ENABLED: 'false',
     MAIL_WORKER_ENABLED: 'false',
     ...env,

@@ -49,14 +49,13 @@ export function AdminApplicationDetail({ id }: { id: string }) {
   useTitle('Application');
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
-  const [listed, setListed] = useState(true);
   const [info, setInfo] = useState('');
   const [done, setDone] = useState('');
   const approve = useAction(async () => {
     const r = await call(
       api.POST('/api/v1/applications/{id}/approve', {
         params: { path: { id } },
-        body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(override.trim() ? { overrideReason: override.trim() } : {}), publicListing: listed },
+        body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(override.trim() ? { overrideReason: override.trim() } : {}) },
       }),
     );
     setDone(`Approved. Certificate ${r.accreditation.certificateNumber} issued.`);
@@ -115,11 +114,7 @@ export function AdminApplicationDetail({ id }: { id: string }) {
               {(p) => <textarea {...p} value={override} onChange={(e) => setOverride(e.target.value)} />}
             </Field>
           )}
-          <div className="field">
-            <label>
-              <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} /> List on the public register
-            </label>
-          </div>
+          <p className="small">The accreditation is issued unlisted: whether it appears on the public register is the holder&rsquo;s choice.</p>
           <div className="row">
             <button type="button" disabled={approve.busy} onClick={() => void approve.run()}>
               {approve.busy ? 'Approving…' : 'Approve and issue'}

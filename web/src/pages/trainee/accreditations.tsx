@@ -1,6 +1,7 @@
 import { api, call } from '../../api/client';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, Loading, useAction, useLoad } from '../../ui';
+import { PublicListingToggle } from '../public-listing-toggle';
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -44,7 +45,9 @@ export function TraineeAccreditations() {
             <dt>Expires</dt>
             <dd>{fmtDate(a.expiresOn)}</dd>
             <dt>On the public register</dt>
-            <dd>{a.publicListing ? 'yes' : 'no'}</dd>
+            <dd>
+              <PublicListingToggle accreditation={a} />
+            </dd>
           </dl>
           <p className="row">
             <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>

@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { api, call, etagOf } from '../api/client';
+import { ErrorBox, useAction } from '../ui';
+
+// Listing on the public register is the holder's consent alone: only they can switch it (the body cannot).
+export function PublicListingToggle({ accreditation }: { accreditation: { id: string; publicListing: boolean; version: number } }) {
+  const [state, setState] = useState({ listed: accreditation.publicListing, version: accreditation.version });
+  const change = useAction(async (listed: boolean) => {
+    const r = await call(
+      api.PUT('/api/v1/accreditations/{id}/public-listing', {
+        params: { path: { id: accreditation.id } },
+        headers: { 'If-Match': etagOf(state.version) },
+        body: { publicListing: listed },
+      }),
+    );
+    setState({ listed: r.publicListing, version: r.version });
+  });
+  return (
+    <>
+      <label>
+        <input type="checkbox" checked={state.listed} disabled={change.busy} onChange={(e) => void change.run(e.target.checked)} /> List me on the public register
+      </label>
+      <ErrorBox error={change.error} title="Your choice was not saved" />
+    </>
+  );
+}
