@@ -85,8 +85,8 @@ describe('notifications of the case review, over a real SMTP exchange', () => {
     const tm = await team(t);
     await t.http().put(`${API}/me/notification-preferences`).set(tm.supervisor.auth).send({ email: 'daily' }).expect(200);
     const c = await makeCase(t, tm);
-    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }).expect(201);
-    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).send({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 2, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }).expect(201);
+    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }).expect(201);
+    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version + 1}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 2, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }).expect(201);
     await deliverUntil(() => smtp.to(tm.supervisor.email).length > 0);
     expect(smtp.to(tm.supervisor.email).map((m) => m.subject)).toEqual([expect.stringMatching(/^Risk flag raised on case C-/)]);
   });

@@ -6,13 +6,12 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { RateLimiter } from './rate-limiter';
-import { RegistrationNotice } from './registration-notice';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [PassportModule.register({ session: false })],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, RateLimiter, RegistrationNotice, LocalStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, TokenService, RateLimiter, LocalStrategy, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, TokenService, RateLimiter],
 })
 export class AuthModule {}

@@ -84,7 +84,7 @@ export class AuthService {
       // taken before we looked, or by a concurrent registration (the unique index)
       const takenBy = err instanceof EmailTaken ? err.userId : isUniqueViolation(err) ? (await this.db.getRepository(User).findOneBy({ email: dto.email }))?.id : undefined;
       if (!takenBy) throw err;
-      this.notice.existingAccount(takenBy, ctx.requestId);
+      await this.notice.existingAccount(takenBy, ctx.requestId);
     }
     return accepted;
   }

@@ -1,7 +1,7 @@
 // Every message the service sends, in one place, per language (English only so far: add a language by adding
 // its table). Templates never carry clinical free text (comments, narratives): the link opens the record.
 
-export type NotificationKind = 'case.submitted' | 'case.returned' | 'case.signed_off' | 'case.risk_flag';
+export type NotificationKind = 'case.submitted' | 'case.returned' | 'case.signed_off' | 'case.risk_flag' | 'account.registration_attempt';
 export type Language = 'en';
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -37,6 +37,13 @@ const EN: Record<NotificationKind, Template> = {
   'case.signed_off': {
     subject: (p) => `Case${ref(p)} was signed off`,
     lines: () => ['Your supervisor has signed off the case. It now counts towards your training record.'],
+  },
+  'account.registration_attempt': {
+    subject: () => 'Someone tried to register with your e-mail address',
+    lines: () => [
+      'Someone, perhaps you, tried to create a new account with this e-mail address. You already have an account, so nothing was created and your account is unchanged.',
+      'If it was you, sign in with your existing account. If it was not you, you can ignore this message.',
+    ],
   },
   'case.risk_flag': {
     subject: (p) => `Risk flag raised on case${ref(p)}`,

@@ -43,6 +43,18 @@ describe('registration is no e-mail oracle (finding 3)', () => {
     await signIn(address(), owner.email, 'another long passphrase').expect(401);
     await signIn(address(), fresh.body.email, 'another long passphrase').expect(200);
   });
+
+  it('tells the real owner by security mail instead, at most once a day, and the answer stays the same', async () => {
+    const body = await makeBody(t);
+    const owner = await makeUser(t, [], { displayName: 'Mailed Owner' });
+    const notices = () => t.db.query(`SELECT kind, security, subject FROM notifications WHERE recipient_id = $1`, [owner.id]);
+    expect(await notices()).toEqual([]);
+    const first = await register(address(), { email: owner.email, password: 'another long passphrase', displayName: 'Impostor', bodyId: body.id }).expect(202);
+    expect(await notices()).toEqual([{ kind: 'account.registration_attempt', security: true, subject: 'Someone tried to register with your e-mail address' }]);
+    const again = await register(address(), { email: owner.email, password: 'another long passphrase', displayName: 'Impostor', bodyId: body.id }).expect(202);
+    expect(again.body).toEqual(first.body);
+    expect(await notices()).toHaveLength(1);
+  });
 });
 
 describe('passwords of white space (finding 6)', () => {
