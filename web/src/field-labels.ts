@@ -1,0 +1,61 @@
+// The API names fields as its DTOs do (`primaryDiagnosis`); people know them by the forms' labels. One list, used by
+// ErrorBox and fieldErrors for every form, so a message reads "Primary diagnosis is required".
+const LABELS: Record<string, string> = {
+  administeredOn: 'Administered on',
+  adaptation: 'Adaptation',
+  ageBand: 'Age band',
+  attended: 'Attended',
+  clientCode: 'Client code',
+  comments: 'Comments',
+  course: 'Course of therapy',
+  date: 'Date',
+  durationMinutes: 'Minutes',
+  email: 'E-mail',
+  endDate: 'End date',
+  endReason: 'End reason',
+  focusProblemArea: 'Focus problem area',
+  format: 'Format',
+  formulation: 'Formulation',
+  instrument: 'Instrument',
+  items: 'Item scores',
+  levelCode: 'Level',
+  newPassword: 'New password',
+  note: 'Note',
+  number: 'Session number',
+  outcome: 'Outcome',
+  password: 'Password',
+  phase: 'Phase',
+  plannedSessions: 'Planned sessions',
+  presentingProblem: 'Presenting problem',
+  primaryDiagnosis: 'Primary diagnosis',
+  recorded: 'Recorded',
+  recordingConsent: 'Recording consent',
+  schemeId: 'Scheme',
+  secondaryProblemArea: 'Second problem area',
+  sessionNumber: 'At session',
+  sessions: 'Sessions',
+  setting: 'Setting',
+  startDate: 'Start date',
+  status: 'Status',
+  supervisorId: 'Supervisor',
+  techniques: 'Techniques',
+};
+
+/** The label people see for an API field path (`items.3` → "Item 4"). */
+export function fieldLabel(path: string): string {
+  const item = /^items\.(\d+)$/.exec(path);
+  if (item) return `Item ${Number(item[1]) + 1}`;
+  if (LABELS[path]) return LABELS[path];
+  const words = path.replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An API field message in words: the field's own name becomes its label, and internal wording is plain. */
+export function plainMessage(path: string, message: string): string {
+  const label = fieldLabel(path);
+  const named = message.startsWith(path) ? `${label}${message.slice(path.length)}` : message.includes(label) ? message : `${label}: ${message}`;
+  return named
+    .replace(/ is required and cannot be null$/, ' is required')
+    .replace(/ must be a date as YYYY-MM-DD$/, ' must be a date')
+    .replace(/ should not be empty$/, ' is required');
+}
