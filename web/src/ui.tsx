@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api/client';
-import { plainMessage } from './field-labels';
+import { fieldLabel, plainMessage } from './field-labels';
 
 /** Loads data on mount (and when deps change); exposes loading, error, data and reload. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: unknown; loading: boolean; reload: () => void } {
@@ -59,7 +59,15 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
       {details.length > 0 && (
         <ul>
           {details.map(([field, msgs]) => (
-            <li key={field}>{msgs.map((m) => plainMessage(field, m)).join('; ')}</li>
+            <li key={field}>
+              {fieldLabel(field) ? (
+                msgs.map((m) => plainMessage(field, m)).join('; ')
+              ) : (
+                <>
+                  <code>{field}</code>: {msgs.join('; ')}
+                </>
+              )}
+            </li>
           ))}
         </ul>
       )}
