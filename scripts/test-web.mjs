@@ -3,6 +3,7 @@
 // browser journeys (web/e2e, Debian's Chromium via playwright-core), and stops the service.
 //   SERVICE_ENTRY=path/to/main.js  use an already compiled service (its openapi-export.js beside it) instead of `nest build`
 //   SKIP_WEB_BUILD=1               use the existing web/dist
+//   JOURNEYS=a,b                   run only these journeys (file names without .test.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -87,8 +88,11 @@ if (!(await page.text()).includes('<div id="root">')) {
   process.exit(1);
 }
 
-// 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it)
-const files = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '5-notifications'].map((f) => `e2e/${f}.test.mjs`);
+// 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
+// then the trainee's whole case lifecycle and the notifications. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
+const journeys = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '5-trainee-case-lifecycle', '6-notifications'];
+const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
+const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
 const code = await new Promise((ok) => {
   const t = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: join(root, 'web'),

@@ -1,5 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api/client';
+import { fieldLabel, plainMessage } from './field-labels';
 
 /** Loads data on mount (and when deps change); exposes loading, error, data and reload. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: unknown; loading: boolean; reload: () => void } {
@@ -29,8 +30,17 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** Shows an API error as the API worded it, with per-field details listed. */
+/** Shows an error in words: the API's message, each field named as the form labels it, no internal codes. When it
+ *  appears inside a form, focus moves to the first field in error (or to the message itself). */
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = ref.current;
+    const form = box?.closest('form');
+    if (!box || !form) return;
+    const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? box).focus();
+  }, [error]);
   if (!error) return null;
   const e = error instanceof ApiError ? error : new ApiError(0, 'ERROR', error instanceof Error ? error.message : String(error));
   const details = Object.entries(e.details ?? {});
@@ -44,14 +54,19 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
           ? 'Someone else changed this record'
           : 'Something went wrong');
   return (
-    <div className="alert error" role="alert">
-      <strong>{heading}.</strong> {e.message}
-      {e.statusCode ? <span className="small"> ({e.code})</span> : null}
+    <div className="alert error" role="alert" ref={ref} tabIndex={-1}>
+      <strong>{heading}.</strong> {details.length > 0 && e.code === 'VALIDATION_FAILED' ? 'Please correct the following.' : e.message}
       {details.length > 0 && (
         <ul>
           {details.map(([field, msgs]) => (
             <li key={field}>
-              <code>{field}</code>: {msgs.join('; ')}
+              {fieldLabel(field) ? (
+                msgs.map((m) => plainMessage(field, m)).join('; ')
+              ) : (
+                <>
+                  <code>{field}</code>: {msgs.join('; ')}
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -100,7 +115,10 @@ export function Field({
 }
 
 export const fieldErrors = (error: unknown, field: string): string[] | undefined =>
-  error instanceof ApiError ? error.details?.[field] : undefined;
+  error instanceof ApiError ? error.details?.[field]?.map((m) => plainMessage(field, m)) : undefined;
+
+/** A check made in the app before anything is sent, shown exactly like the API's field errors. */
+export const formProblems = (details: Record<string, string[]>) => new ApiError(0, 'VALIDATION_FAILED', 'Please correct the following.', details);
 
 export const humanise = (s: string | null | undefined) => (s ? s.replace(/_/g, ' ') : '');
 // The user's own calendar date (not UTC's): the service accepts any date that is today somewhere on Earth
@@ -112,15 +130,19 @@ export const today = () => {
 export const fmtDate = (s: string | null | undefined) => (s ? new Date(s).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
 export const fmtDateTime = (s: string | null | undefined) => (s ? new Date(s).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
-/** A button that shows progress while its async action runs and reports its error. */
+/** A button that shows progress while its async action runs and reports its error. An action that resolves to a
+ *  string sets `notice` (a success message); the next run clears it, so a stale success never sits beside an error. */
 export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unknown>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
   const run = async (...args: A) => {
     setBusy(true);
     setError(undefined);
+    setNotice(undefined);
     try {
-      await fn(...args);
+      const result = await fn(...args);
+      if (typeof result === 'string') setNotice(result);
       return true;
     } catch (e) {
       setError(e);
@@ -129,7 +151,16 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unkno
       setBusy(false);
     }
   };
-  return { run, busy, error, setError };
+  return { run, busy, error, setError, notice };
+}
+
+/** The success message of an action (see useAction's `notice`). */
+export function Notice({ children }: { children: ReactNode }) {
+  return children ? (
+    <div className="alert ok" role="status">
+      {children}
+    </div>
+  ) : null;
 }
 
 export interface Column<T> {

@@ -75,10 +75,10 @@ export function describeFilter(f: CaseFilter | undefined): string {
 /** Cases that pass the filter, oldest first, each with the reason a case was left out. */
 export function matchCases(cases: readonly CaseRecord[], f: CaseFilter | undefined, others: Record<string, LevelSpan[]>, ctx: EvaluationContext) {
   const matched: CaseRecord[] = [];
-  const excluded: { id: string; reason: string }[] = [];
+  const excluded: { id: string; clientCode: string; reason: string }[] = [];
   for (const c of [...cases].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))) {
     const reason = exclusionReason(c, f, others, ctx);
-    if (reason) excluded.push({ id: c.id, reason });
+    if (reason) excluded.push({ id: c.id, clientCode: c.clientCode, reason });
     else matched.push(c);
   }
   return { matched, excluded };

@@ -1,27 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { navigate, useTitle } from '../router';
-import { ErrorBox, Field, fieldErrors, humanise, Loading, today, useAction, useLoad } from '../ui';
+import { ErrorBox, Field, fieldErrors, formProblems, Loading, today, useAction, useLoad } from '../ui';
+import { checkCaseForm, hasProblems } from './case-detail/case-checks';
+import { CaseFields } from './case-detail/case-fields';
 import { shortId } from './shared/labels';
 
 type CreateCase = Schemas['CreateCaseDto'];
-const FORMATS: Schemas['CaseFormat'][] = ['individual', 'group'];
-const ADAPTATIONS: Schemas['CaseAdaptation'][] = ['adult', 'adolescent', 'perinatal', 'bipolar', 'eating_disorder', 'other'];
-const AGE_BANDS: Schemas['AgeBand'][] = ['12-17', '18-25', '26-40', '41-64', '65-89', '90+'];
-const SETTINGS: Schemas['CaseSetting'][] = ['primary_care', 'secondary_care', 'community', 'inpatient', 'university', 'private_practice', 'other'];
-export const PROBLEM_AREAS: Schemas['ProblemArea'][] = ['grief', 'role_dispute', 'role_transition', 'interpersonal_deficits', 'other'];
-
-function Select<T extends string>({ value, options, onChange, ...p }: { value: T; options: readonly T[]; onChange: (v: T) => void; id: string }) {
-  return (
-    <select {...p} value={value} onChange={(e) => onChange(e.target.value as T)}>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {humanise(o)}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 export function NewCase() {
   useTitle('Log a new case');
@@ -41,6 +26,9 @@ export function NewCase() {
   const set = <K extends keyof CreateCase>(k: K, v: CreateCase[K]) => setForm((f) => ({ ...f, [k]: v }));
   const supervisorId = form.supervisorId || rels.data?.items[0]?.supervisorId || '';
   const save = useAction(async () => {
+    const problems = checkCaseForm(form);
+    if (!supervisorId) problems.supervisorId = ['Supervisor is required: ask a supervisor to accept you first'];
+    if (hasProblems(problems)) throw formProblems(problems);
     const created = await call(api.POST('/api/v1/cases', { body: { ...form, supervisorId, primaryDiagnosis: form.primaryDiagnosis.trim() } }));
     navigate(`/cases/${created.id}?new=1`);
   });
@@ -70,30 +58,7 @@ export function NewCase() {
               </select>
             )}
           </Field>
-          <Field label="Primary diagnosis" hint="ICD-10 code, e.g. F32.1" errors={err('primaryDiagnosis')}>
-            {(p) => <input {...p} required autoFocus value={form.primaryDiagnosis} onChange={(e) => set('primaryDiagnosis', e.target.value)} />}
-          </Field>
-          <Field label="Focus problem area" errors={err('focusProblemArea')}>
-            {(p) => <Select {...p} value={form.focusProblemArea} options={PROBLEM_AREAS} onChange={(v) => set('focusProblemArea', v)} />}
-          </Field>
-          <Field label="Start date" errors={err('startDate')}>
-            {(p) => <input {...p} type="date" required value={form.startDate} onChange={(e) => set('startDate', e.target.value)} />}
-          </Field>
-          <Field label="Planned sessions" errors={err('plannedSessions')}>
-            {(p) => <input {...p} type="number" min={1} max={40} required value={form.plannedSessions} onChange={(e) => set('plannedSessions', Number(e.target.value))} />}
-          </Field>
-          <Field label="Format" errors={err('format')}>
-            {(p) => <Select {...p} value={form.format} options={FORMATS} onChange={(v) => set('format', v)} />}
-          </Field>
-          <Field label="Adaptation" errors={err('adaptation')}>
-            {(p) => <Select {...p} value={form.adaptation} options={ADAPTATIONS} onChange={(v) => set('adaptation', v)} />}
-          </Field>
-          <Field label="Age band" errors={err('ageBand')}>
-            {(p) => <Select {...p} value={form.ageBand} options={AGE_BANDS} onChange={(v) => set('ageBand', v)} />}
-          </Field>
-          <Field label="Setting" errors={err('setting')}>
-            {(p) => <Select {...p} value={form.setting} options={SETTINGS} onChange={(v) => set('setting', v)} />}
-          </Field>
+          <CaseFields form={form} set={set} error={save.error} autoFocus />
         </div>
         <div className="field">
           <label>

@@ -14,7 +14,7 @@ describe('completed cases', () => {
     const draft = aCase({ reviewState: 'submitted' });
     const r = run(completedCases, { minCount: 1 }, aRecord({ cases: [draft] }));
     expect(r.met).toBe(false);
-    expect(r.breakdown).toEqual([{ id: draft.id, met: false, message: 'not counted: not signed off by the supervisor' }]);
+    expect(r.breakdown).toEqual([{ id: draft.id, met: false, message: `${draft.clientCode}: not counted, not signed off by the supervisor` }]);
   });
   it('wants the first case to be major depression when the scheme says so', () => {
     const first = aCase({ primaryDiagnosis: 'F41.1', startDate: '2024-01-01' });

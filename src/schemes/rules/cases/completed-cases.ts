@@ -66,7 +66,8 @@ export const completedCases: RuleEvaluator<CompletedCasesParams> = {
       message: `${counted.length} of ${p.minCount} ${describeFilter(p.filter)} cases` +
         (p.distinctProblemAreas ? ` in ${areas.size} of ${p.distinctProblemAreas} problem areas` : '') + (problems.length ? `; ${problems.join('; ')}` : ''),
       evidence: caseEvidence(counted),
-      breakdown: excluded.map((e) => ({ id: e.id, met: false, message: `not counted: ${e.reason}` })),
+      // each line names its case by client code, the name the trainee knows it by (as per-case rules do)
+      breakdown: excluded.map((e) => ({ id: e.id, met: false, message: `${e.clientCode}: not counted, ${e.reason}` })),
     };
   },
 };

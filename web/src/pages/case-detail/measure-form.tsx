@@ -1,11 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, call, etagOf, type Schemas } from '../../api/client';
+import { api, etagOf, type Schemas } from '../../api/client';
 import { bandOf, type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
-import { Badge, ErrorBox, Field, humanise, today, useAction } from '../../ui';
+import { Badge, ErrorBox, Field, fieldErrors, formProblems, humanise, today, useAction } from '../../ui';
+import { checkMeasure, hasProblems } from './case-checks';
+import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
 
-export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments: InstrumentInfo[]; onChange: () => void }) {
+export function MeasureForm({ c, instruments, onChange, reload }: { c: Case; instruments: InstrumentInfo[]; onChange: () => void; reload: () => void }) {
   const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
   const info = instrumentOf(instruments, instrument) ?? instruments[0];
   const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
@@ -17,12 +19,16 @@ export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments
   const total = items.reduce((s, v) => s + (Number(v) || 0), 0);
   const riskNow = info.items.some((item, i) => item.risk && Number(items[i]) > 0);
   const save = useAction(async () => {
-    const created = await call(
+    setSaved(undefined);
+    const problems = checkMeasure(c, info, { date, sessionNumber, items });
+    if (hasProblems(problems)) throw formProblems(problems);
+    const created = await caseWrite(
       api.POST('/api/v1/cases/{id}/measures', {
         params: { path: { id: c.id } },
         headers: { 'If-Match': etagOf(c.version) },
         body: { instrument, administeredOn: date, sessionNumber: Number(sessionNumber), items: items.map(Number) },
       }),
+      reload,
     );
     setSaved(created);
     setItems(info.items.map(() => ''));
@@ -33,7 +39,7 @@ export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments
     void save.run();
   };
   return (
-    <form onSubmit={submit} aria-label="Enter an outcome measure" style={{ marginTop: '1rem' }}>
+    <form onSubmit={submit} noValidate aria-label="Enter an outcome measure" style={{ marginTop: '1rem' }}>
       <h3>Enter a measure</h3>
       <ErrorBox error={save.error} title="The measure was not saved" />
       {saved && (
@@ -54,15 +60,17 @@ export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments
             </select>
           )}
         </Field>
-        <Field label="Administered on">{(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
-        <Field label="At session" hint="0 = intake">
+        <Field label="Administered on" errors={fieldErrors(save.error, 'administeredOn')}>{(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+        <Field label="At session" hint="0 = intake" errors={fieldErrors(save.error, 'sessionNumber')}>
           {(p) => <input {...p} type="number" min={0} style={{ width: '5rem' }} value={sessionNumber} onChange={(e) => setSessionNumber(e.target.value)} />}
         </Field>
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="small muted">Item scores (type a digit; Tab moves on)</legend>
         <div className="row">
-          {info.items.map((item, i) => (
+          {info.items.map((item, i) => {
+            const itemErrors = fieldErrors(save.error, `items.${i}`);
+            return (
             <div className="field" key={`${instrument}-${i}`}>
               <label htmlFor={`item-${i}`}>
                 Item {item.number} {item.risk && <span className="risk">(risk)</span>}
@@ -75,15 +83,22 @@ export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments
                 max={item.max}
                 required
                 style={{ width: '4.2rem' }}
-                aria-describedby="band-live"
+                aria-describedby={itemErrors ? `item-${i}-err band-live` : 'band-live'}
+                aria-invalid={itemErrors ? true : undefined}
                 value={items[i]}
                 onChange={(e) => setItems((all) => all.map((v, j) => (j === i ? e.target.value : v)))}
               />
               <div className="hint small muted">
                 {item.min}–{item.max}
               </div>
+              {itemErrors && (
+                <div className="err" id={`item-${i}-err`}>
+                  {itemErrors.join('; ')}
+                </div>
+              )}
             </div>
-          ))}
+            );
+          })}
         </div>
       </fieldset>
       <p id="band-live" aria-live="polite">
@@ -102,7 +117,7 @@ export function MeasureForm({ c, instruments, onChange }: { c: Case; instruments
           ))}
         </ul>
       </details>
-      <button type="submit" disabled={save.busy || filled < info.items.length}>
+      <button type="submit" disabled={save.busy}>
         {save.busy ? 'Saving…' : 'Save measure'}
       </button>
     </form>

@@ -1,12 +1,13 @@
 import type { Schemas } from '../../api/client';
 import { useInstruments } from '../../measures';
 import { ErrorBox, Loading } from '../../ui';
+import { MeasuresAll } from './measures-all';
 import { MeasuresTable } from './measures-table';
 import { MeasureForm } from './measure-form';
 
 type Case = Schemas['CaseDto'];
 
-export function Measures({ c, editable, onChange }: { c: Case; editable: boolean; onChange: () => void }) {
+export function Measures({ c, editable, onChange, reload }: { c: Case; editable: boolean; onChange: () => void; reload: () => void }) {
   const instruments = useInstruments();
   return (
     <section className="card" aria-labelledby="measures-h">
@@ -18,7 +19,8 @@ export function Measures({ c, editable, onChange }: { c: Case; editable: boolean
       {instruments.data && (
         <>
           <MeasuresTable c={c} instruments={instruments.data} />
-          {editable && instruments.data.length > 0 && <MeasureForm c={c} instruments={instruments.data} onChange={onChange} />}
+          <MeasuresAll c={c} instruments={instruments.data} editable={editable} onChange={onChange} reload={reload} />
+          {editable && instruments.data.length > 0 && <MeasureForm c={c} instruments={instruments.data} onChange={onChange} reload={reload} />}
         </>
       )}
     </section>

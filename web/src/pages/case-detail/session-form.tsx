@@ -1,66 +1,102 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { api, call, etagOf, type Schemas } from '../../api/client';
-import { ErrorBox, Field, fieldErrors, today, useAction } from '../../ui';
+import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
+import { api, etagOf, type Schemas } from '../../api/client';
+import { ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
+import { checkSession, hasProblems } from './case-checks';
+import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
+type Session = Schemas['SessionDto'];
 type Phase = Schemas['SessionPhase'];
 
-const phaseFor = (num: number, planned: number): Phase => (num <= 3 ? 'initial' : num > planned - 3 ? 'termination' : 'middle');
+export const phaseFor = (num: number, planned: number): Phase => (num <= 3 ? 'initial' : num > planned - 3 ? 'termination' : 'middle');
 
-export function AddSessionForm({ c, autoFocus, onChange }: { c: Case; autoFocus: boolean; onChange: (c: Case) => void }) {
+interface SessionValues {
+  date: string;
+  durationMinutes: number;
+  attended: boolean;
+  recorded: boolean;
+  phase: Phase | '';
+}
+
+/** The session's fields; `dateKey` re-creates the date input so a focused date starts at its first part. */
+function SessionFields({ form, setForm, error, autoPhase, dateRef, dateKey, autoFocus }: {
+  form: SessionValues;
+  setForm: (f: SessionValues) => void;
+  error: unknown;
+  autoPhase?: Phase;
+  dateRef?: Ref<HTMLInputElement>;
+  dateKey?: string;
+  autoFocus?: boolean;
+}) {
+  const err = (f: string) => fieldErrors(error, f);
+  return (
+    <>
+      <Field label="Date" errors={err('date')}>
+        {(p) => <input {...p} key={dateKey} ref={dateRef} autoFocus={autoFocus} type="date" required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />}
+      </Field>
+      <Field label="Minutes" errors={err('durationMinutes')}>
+        {(p) => <input {...p} type="number" min={10} max={180} style={{ width: '6rem' }} value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />}
+      </Field>
+      <Field label="Phase" errors={err('phase')}>
+        {(p) => (
+          <select {...p} value={form.phase} onChange={(e) => setForm({ ...form, phase: e.target.value as Phase | '' })}>
+            {autoPhase && <option value="">auto ({autoPhase})</option>}
+            <option value="initial">initial</option>
+            <option value="middle">middle</option>
+            <option value="termination">termination</option>
+          </select>
+        )}
+      </Field>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={form.attended} onChange={(e) => setForm({ ...form, attended: e.target.checked })} /> Attended
+        </label>
+        <label>
+          <input type="checkbox" checked={form.recorded} onChange={(e) => setForm({ ...form, recorded: e.target.checked })} /> Recorded
+        </label>
+      </div>
+    </>
+  );
+}
+
+export function AddSessionForm({ c, autoFocus, onChange, reload }: { c: Case; autoFocus: boolean; onChange: (c: Case) => void; reload: () => void }) {
   const nextNumber = (c.sessions.at(-1)?.number ?? 0) + 1;
-  const [form, setForm] = useState({ date: today(), durationMinutes: 50, attended: true, recorded: c.recordingConsent, phase: '' as Phase | '' });
-  const [message, setMessage] = useState('');
+  const [form, setForm] = useState<SessionValues>({ date: today(), durationMinutes: 50, attended: true, recorded: c.recordingConsent, phase: '' });
+  const [focusTick, setFocusTick] = useState(0);
   const dateRef = useRef<HTMLInputElement>(null);
+  // after a session is added the date input is a new element (keyed by the session number): focusing it puts the
+  // cursor on its first part, ready to type the next date, not on the year the last keystroke left it at
+  useEffect(() => {
+    if (focusTick) dateRef.current?.focus();
+  }, [focusTick]);
   const add = useAction(async () => {
-    const next = await call(
+    const problems = checkSession(c, form);
+    if (hasProblems(problems)) throw formProblems(problems);
+    const next = await caseWrite(
       api.POST('/api/v1/cases/{id}/sessions', {
         params: { path: { id: c.id } },
         headers: { 'If-Match': etagOf(c.version) },
         body: { number: nextNumber, date: form.date, durationMinutes: form.durationMinutes, phase: form.phase || phaseFor(nextNumber, c.plannedSessions), attended: form.attended, recorded: form.recorded },
       }),
+      reload,
     );
     onChange(next);
     setForm((f) => ({ ...f, phase: '' }));
-    setMessage(`Session ${nextNumber} added.`);
-    dateRef.current?.focus();
+    setFocusTick((t) => t + 1);
+    return `Session ${nextNumber} added.`;
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void add.run();
   };
-  const err = (f: string) => fieldErrors(add.error, f);
   return (
-    <form onSubmit={submit} aria-label="Add a session" style={{ marginTop: '1rem' }}>
+    <form onSubmit={submit} noValidate aria-label="Add a session" style={{ marginTop: '1rem' }}>
       <h3>
         Add session {nextNumber} <span className="small muted">— fill in and press <span className="kbd">Enter</span></span>
       </h3>
       <ErrorBox error={add.error} title="The session was not added" />
       <div className="row">
-        <Field label="Date" errors={err('date')}>
-          {(p) => <input {...p} ref={dateRef} autoFocus={autoFocus} type="date" required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />}
-        </Field>
-        <Field label="Minutes" errors={err('durationMinutes')}>
-          {(p) => <input {...p} type="number" min={1} max={240} style={{ width: '6rem' }} value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />}
-        </Field>
-        <Field label="Phase" errors={err('phase')}>
-          {(p) => (
-            <select {...p} value={form.phase} onChange={(e) => setForm({ ...form, phase: e.target.value as Phase | '' })}>
-              <option value="">auto ({phaseFor(nextNumber, c.plannedSessions)})</option>
-              <option value="initial">initial</option>
-              <option value="middle">middle</option>
-              <option value="termination">termination</option>
-            </select>
-          )}
-        </Field>
-        <div className="field">
-          <label>
-            <input type="checkbox" checked={form.attended} onChange={(e) => setForm({ ...form, attended: e.target.checked })} /> Attended
-          </label>
-          <label>
-            <input type="checkbox" checked={form.recorded} onChange={(e) => setForm({ ...form, recorded: e.target.checked })} /> Recorded
-          </label>
-        </div>
+        <SessionFields form={form} setForm={setForm} error={add.error} autoPhase={phaseFor(nextNumber, c.plannedSessions)} dateRef={dateRef} dateKey={`date-${nextNumber}`} autoFocus={autoFocus} />
         <div className="field">
           <button type="submit" disabled={add.busy}>
             {add.busy ? 'Adding…' : `Add session ${nextNumber}`}
@@ -68,8 +104,65 @@ export function AddSessionForm({ c, autoFocus, onChange }: { c: Case; autoFocus:
         </div>
       </div>
       <p role="status" aria-live="polite" className="small">
-        {message}
+        {add.notice}
       </p>
     </form>
   );
 }
+
+/** Editing one logged session (its number stays), or deleting it after a confirmation. */
+export function EditSessionForm({ c, s, onChange, onDone, reload }: { c: Case; s: Session; onChange: (c: Case) => void; onDone: (message: string) => void; reload: () => void }) {
+  const [form, setForm] = useState<SessionValues>({ date: s.date, durationMinutes: s.durationMinutes, attended: s.attended, recorded: s.recorded, phase: s.phase });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const path = { params: { path: { id: c.id, sessionId: s.id } }, headers: { 'If-Match': etagOf(c.version) } };
+  const save = useAction(async () => {
+    const problems = checkSession(c, form);
+    if (hasProblems(problems)) throw formProblems(problems);
+    const body = { number: s.number, date: form.date, durationMinutes: form.durationMinutes, phase: (form.phase || s.phase) as Phase, attended: form.attended, recorded: form.recorded };
+    onChange(await caseWrite(api.PATCH('/api/v1/cases/{id}/sessions/{sessionId}', { ...path, body }), reload));
+    onDone(`Session ${s.number} saved.`);
+  });
+  const del = useAction(async () => {
+    onChange(await caseWrite(api.DELETE('/api/v1/cases/{id}/sessions/{sessionId}', path), reload));
+    onDone(`Session ${s.number} deleted.`);
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`edit-session-${s.id}`} className="card" style={{ marginTop: '1rem' }}>
+      <h3 id={`edit-session-${s.id}`} style={{ marginTop: 0 }}>
+        Edit session {s.number}
+      </h3>
+      <ErrorBox error={save.error ?? del.error} title={del.error ? 'The session was not deleted' : 'The session was not saved'} />
+      <div className="row">
+        <SessionFields form={form} setForm={setForm} error={save.error} autoFocus />
+      </div>
+      <p className="row">
+        <button type="submit" disabled={save.busy}>
+          {save.busy ? 'Saving…' : `Save session ${s.number}`}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone('')}>
+          Cancel
+        </button>
+        {!confirmDelete ? (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete session {s.number}…
+          </button>
+        ) : (
+          <span role="group" aria-label="Confirm deletion">
+            Delete session {s.number}?{' '}
+            <button type="button" className="danger" autoFocus disabled={del.busy} onClick={() => void del.run()}>
+              Yes, delete it
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+              No
+            </button>
+          </span>
+        )}
+      </p>
+    </form>
+  );
+}
+

@@ -4,7 +4,7 @@ import { Empty, fmtDate } from '../../ui';
 
 type Case = Schemas['CaseDto'];
 
-export function SessionsTable({ c, canRate }: { c: Case; canRate: boolean }) {
+export function SessionsTable({ c, canRate, onEdit }: { c: Case; canRate: boolean; onEdit?: (sessionId: string) => void }) {
   return c.sessions.length === 0 ? (
     <Empty>No sessions logged yet.</Empty>
   ) : (
@@ -20,6 +20,7 @@ export function SessionsTable({ c, canRate }: { c: Case; canRate: boolean }) {
             <th>Recorded</th>
             <th>Logged</th>
             {canRate && <th>Rating</th>}
+            {onEdit && <th>Change</th>}
           </tr>
         </thead>
         <tbody>
@@ -35,6 +36,13 @@ export function SessionsTable({ c, canRate }: { c: Case; canRate: boolean }) {
               {canRate && (
                 <td data-label="Rating">
                   {s.recorded ? <Link to={`/supervisor/rate/${s.id}?case=${c.id}`}>Rate recording</Link> : <span className="muted">not recorded</span>}
+                </td>
+              )}
+              {onEdit && (
+                <td data-label="Change">
+                  <button type="button" className="secondary" onClick={() => onEdit(s.id)}>
+                    Edit session {s.number}
+                  </button>
                 </td>
               )}
             </tr>

@@ -1,17 +1,50 @@
+import { useState } from 'react';
 import type { Schemas } from '../../api/client';
+import { AddSessionForm, EditSessionForm } from './session-form';
 import { SessionsTable } from './sessions-table';
-import { AddSessionForm } from './session-form';
 
 type Case = Schemas['CaseDto'];
 
-export function Sessions({ c, editable, autoFocus, canRate, onChange }: { c: Case; editable: boolean; autoFocus: boolean; canRate: boolean; onChange: (c: Case) => void }) {
+export function Sessions({ c, editable, autoFocus, canRate, onChange, reload }: { c: Case; editable: boolean; autoFocus: boolean; canRate: boolean; onChange: (c: Case) => void; reload: () => void }) {
+  const [editing, setEditing] = useState<string>();
+  const [message, setMessage] = useState('');
+  const session = c.sessions.find((s) => s.id === editing);
   return (
     <section className="card" aria-labelledby="sessions-h">
       <h2 id="sessions-h" style={{ marginTop: 0 }}>
         Sessions
       </h2>
-      <SessionsTable c={c} canRate={canRate} />
-      {editable && <AddSessionForm c={c} autoFocus={autoFocus} onChange={onChange} />}
+      <SessionsTable
+        c={c}
+        canRate={canRate}
+        onEdit={
+          editable
+            ? (id) => {
+                setMessage('');
+                setEditing(id);
+              }
+            : undefined
+        }
+      />
+      {message && (
+        <p className="alert ok" role="status">
+          {message}
+        </p>
+      )}
+      {editable && session && (
+        <EditSessionForm
+          key={session.id}
+          c={c}
+          s={session}
+          onChange={onChange}
+          reload={reload}
+          onDone={(m) => {
+            setEditing(undefined);
+            setMessage(m);
+          }}
+        />
+      )}
+      {editable && !session && <AddSessionForm c={c} autoFocus={autoFocus} onChange={onChange} reload={reload} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
-import { useTitle } from '../../router';
+import { useLocation, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Field, fmtDate, humanise, Loading, useAction, useLoad } from '../../ui';
 import { appTone } from '../shared/labels';
 
@@ -19,10 +19,11 @@ export function TraineeApplications() {
     );
     return { apps, options: progress.map((p) => ({ scheme: schemes.find((s) => s.id === p.schemeId), progress: p })) };
   }, [me?.id]);
-  const [choice, setChoice] = useState('');
+  const [choice, setChoice] = useState(useLocation().query.get('level') ?? '');
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
   const apply = useAction(async () => {
+    setDone('');
     const [schemeId, levelCode] = choice.split('|');
     const created = await call(api.POST('/api/v1/applications', { body: { schemeId, levelCode, ...(note.trim() ? { note: note.trim() } : {}) } }));
     setDone(`Application for level ${created.levelCode} submitted: ${created.evaluation.summary}.`);

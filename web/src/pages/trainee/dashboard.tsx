@@ -8,14 +8,19 @@ export function TraineeDashboard() {
   useTitle('My progress');
   const { me } = useAuth();
   const { data, error, loading } = useLoad(async () => {
-    const [enrolments, schemes] = await Promise.all([
+    const [enrolments, schemes, accreditations, applications] = await Promise.all([
       call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId: me!.id } } })),
       call(api.GET('/api/v1/schemes')),
+      call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })),
+      call(api.GET('/api/v1/applications', { params: { query: { limit: 100 } } })),
     ]);
+    // a level is awarded while an accreditation for it stands (active or suspended); an open application waits
+    const awarded = new Set(accreditations.items.filter((a) => a.holderId === me!.id && (a.status === 'active' || a.status === 'suspended')).map((a) => a.levelCode));
+    const pending = new Set(applications.items.filter((a) => a.applicantId === me!.id && (a.status === 'submitted' || a.status === 'more_info_requested')).map((a) => a.levelCode));
     const progress = await Promise.all(
       enrolments.map((e) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId: me!.id, schemeId: e.schemeId } } }))),
     );
-    return enrolments.map((e, i) => ({ enrolment: e, scheme: schemes.find((s) => s.id === e.schemeId), progress: progress[i] }));
+    return enrolments.map((e, i) => ({ enrolment: e, scheme: schemes.find((s) => s.id === e.schemeId), progress: progress[i], awarded, pending }));
   }, [me?.id]);
   return (
     <>
@@ -34,7 +39,7 @@ export function TraineeDashboard() {
       {loading && <Loading label="Evaluating your record against your scheme…" />}
       <ErrorBox error={error} />
       {data && data.length === 0 && <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>}
-      {data?.map(({ scheme, progress }) => {
+      {data?.map(({ scheme, progress, awarded, pending }) => {
         const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
         return (
           <section key={progress.schemeId} className="card" aria-labelledby={`scheme-${progress.schemeId}`}>
@@ -48,6 +53,25 @@ export function TraineeDashboard() {
                 </Badge>
               ))}
             </p>
+            {progress.levels
+              .filter((l) => l.met && !awarded.has(l.levelCode))
+              .map((l) => (
+                <p key={l.levelCode} className="alert ok">
+                  {pending.has(l.levelCode) ? (
+                    <>
+                      You meet every requirement of {l.levelName}; your application is with the body.{' '}
+                      <Link to="/trainee/applications">See your applications</Link>
+                    </>
+                  ) : (
+                    <>
+                      You meet every requirement of {l.levelName}.{' '}
+                      <Link className="button" to={`/trainee/applications?level=${encodeURIComponent(`${progress.schemeId}|${l.levelCode}`)}`}>
+                        Apply for {l.levelName}
+                      </Link>
+                    </>
+                  )}
+                </p>
+              ))}
             {current && (
               <>
                 <h3>

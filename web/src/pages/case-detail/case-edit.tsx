@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from 'react';
+import { api, etagOf, type Schemas } from '../../api/client';
+import { ErrorBox, Field, fieldErrors, formProblems, useAction } from '../../ui';
+import { checkCaseForm, hasProblems } from './case-checks';
+import { CaseFields, type CaseFieldValues } from './case-fields';
+import { caseWrite } from './case-write';
+
+type Case = Schemas['CaseDto'];
+type Narrative = 'presentingProblem' | 'formulation' | 'course' | 'techniques' | 'outcome';
+type EditForm = CaseFieldValues & Record<Narrative, string> & { clientCode: string };
+
+const fromCase = (c: Case): EditForm => ({
+  clientCode: c.clientCode,
+  format: c.format,
+  adaptation: c.adaptation,
+  ageBand: c.ageBand,
+  setting: c.setting,
+  primaryDiagnosis: c.primaryDiagnosis,
+  focusProblemArea: c.focusProblemArea,
+  secondaryProblemArea: c.secondaryProblemArea,
+  plannedSessions: c.plannedSessions,
+  startDate: c.startDate,
+  recordingConsent: c.recordingConsent,
+  presentingProblem: c.presentingProblem ?? '',
+  formulation: c.formulation ?? '',
+  course: c.course ?? '',
+  techniques: c.techniques ?? '',
+  outcome: c.outcome ?? '',
+});
+
+const NARRATIVE: { key: Narrative; label: string }[] = [
+  { key: 'presentingProblem', label: 'Presenting problem' },
+  { key: 'formulation', label: 'Formulation' },
+  { key: 'course', label: 'Course of therapy' },
+  { key: 'techniques', label: 'Techniques' },
+];
+
+/** The trainee edits every field of the case they may change (a reviewed case goes back to draft). */
+export function CaseEditForm({ c, onSaved, onCancel, reload }: { c: Case; onSaved: (c: Case) => void; onCancel: () => void; reload: () => void }) {
+  const [form, setForm] = useState<EditForm>(() => fromCase(c));
+  const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const save = useAction(async () => {
+    const problems = checkCaseForm({ ...form, status: c.status, endDate: c.endDate }, c.sessions);
+    if (hasProblems(problems)) throw formProblems(problems);
+    const text = (v: string) => (v.trim() ? v.trim() : null);
+    const body: Schemas['UpdateCaseDto'] = {
+      ...form,
+      clientCode: form.clientCode.trim(),
+      primaryDiagnosis: form.primaryDiagnosis.trim(),
+      presentingProblem: text(form.presentingProblem),
+      formulation: text(form.formulation),
+      course: text(form.course),
+      techniques: text(form.techniques),
+      outcome: text(form.outcome),
+    };
+    onSaved(await caseWrite(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, headers: { 'If-Match': etagOf(c.version) }, body }), reload));
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="edit-case-h">
+      <h2 id="edit-case-h" style={{ marginTop: 0 }}>
+        Edit case {c.clientCode}
+      </h2>
+      {c.reviewState !== 'draft' && (
+        <p className="alert warn">
+          Saving a change takes the case back to draft{c.reviewState === 'signed_off' ? ' and voids its sign-off' : ''}: send it to your supervisor again afterwards.
+        </p>
+      )}
+      <ErrorBox error={save.error} title="The case was not saved" />
+      <div className="grid">
+        <Field label="Client code" hint="pseudonymous, no names" errors={fieldErrors(save.error, 'clientCode')}>
+          {(p) => <input {...p} required value={form.clientCode} onChange={(e) => set('clientCode', e.target.value)} />}
+        </Field>
+        <CaseFields form={form} set={set} error={save.error} autoFocus withSecondary />
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client consented to sessions being recorded
+        </label>
+      </div>
+      {NARRATIVE.map(({ key, label }) => (
+        <Field key={key} label={label} hint="optional, no identifying details" errors={fieldErrors(save.error, key)}>
+          {(p) => <textarea {...p} maxLength={4000} value={form[key]} onChange={(e) => set(key, e.target.value)} />}
+        </Field>
+      ))}
+      <p className="row">
+        <button type="submit" disabled={save.busy}>
+          {save.busy ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
