@@ -242,7 +242,10 @@ export function check(conf: Conformance, o: Operation, r: FuzzRequest, out: Outc
     if (r.mode === 'invalid-body' && r.mutation === 'proto-pollution') problems.push(`accepted a body with a ${r.where} key with ${status}`);
     if (r.mode === 'invalid-path' && Object.values(r.path).some((p) => p.kind === 'malformed')) problems.push(`accepted a malformed path id with ${status}`);
     const audit = out.changes.find((c) => c.startsWith('audit_log:'));
-    const other = out.changes.filter((c) => !c.startsWith('audit_log:') && !c.startsWith('sessions:') && !c.startsWith('refresh_tokens:'));
+    // sign-in's sessions and tokens are not audited state; nor is the security mail a registration on a taken
+    // e-mail queues for its owner (anonymous callers must not grow the audit trail)
+    const unaudited = (c: string) => c.startsWith('sessions:') || c.startsWith('refresh_tokens:') || (o.path === '/api/v1/auth/register' && c.startsWith('notifications:'));
+    const other = out.changes.filter((c) => !c.startsWith('audit_log:') && !unaudited(c));
     if (other.length && !audit) problems.push(`a write without an audit row: ${other.join(', ')}`);
     if (audit && !/rows (\d+)→(\d+)/.test(audit)) problems.push(`audit_log changed in place: ${audit}`);
     const m = audit?.match(/rows (\d+)→(\d+)/);
