@@ -1,0 +1,38 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { pdfHasImage, pdfText } from '../../test/support/pdf-text';
+import { certificatePdf, printable, verificationUrl } from './certificate-pdf';
+
+const DATA = {
+  bodyName: 'UK IPT Network', holderName: 'Casey Trainee', levelName: 'Practitioner (Level A)',
+  certificateNumber: 'UK-IPT-2026-000123', issuedOn: '2026-03-01', expiresOn: '2027-03-01', status: 'active',
+};
+
+describe('the printable certificate', () => {
+  it('points its QR code at the web app\'s verification page for that number', () => {
+    expect(verificationUrl('https://ipt.example.org', 'UK-IPT-2026-000123')).toBe('https://ipt.example.org/verify/UK-IPT-2026-000123');
+    expect(verificationUrl('https://ipt.example.org/', 'A B/1')).toBe('https://ipt.example.org/verify/A%20B%2F1');
+  });
+
+  it('prints body, holder, level as the body wrote it, dates and number, and embeds the QR image', async () => {
+    const pdf = await certificatePdf(DATA, verificationUrl('https://ipt.example.org', DATA.certificateNumber), new Date('2026-03-02T00:00:00Z'));
+    expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    for (const s of ['UK IPT Network', 'Casey Trainee', 'Practitioner (Level A)', 'UK-IPT-2026-000123', '2026-03-01', '2027-03-01']) expect(text).toContain(s);
+    expect(text.join(' ')).toContain('https://ipt.example.org/verify/UK-IPT-2026-000123');
+    expect(pdfHasImage(pdf)).toBe(true);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  });
+
+  it('says "No expiry" for a level that never expires', async () => {
+    const pdf = await certificatePdf({ ...DATA, expiresOn: null }, 'https://x.example/verify/1', new Date());
+    expect(pdfText(pdf)).toContain('No expiry');
+  });
+
+  it('prints a name outside the standard fonts\' character set without failing: accents kept, others approximated', async () => {
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    expect(printable('Zoë Müller', font)).toBe('Zoë Müller');
+    expect(printable('Łucja Dvořák', font)).toBe('?ucja Dvorák');
+    expect(printable('Ἀλέξανδρος', font)).toMatch(/^\?+$/);
+    await expect(certificatePdf({ ...DATA, holderName: 'Łucja Dvořák 王' }, 'https://x.example/verify/1', new Date())).resolves.toBeInstanceOf(Uint8Array);
+  });
+});
