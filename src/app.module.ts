@@ -32,6 +32,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { RegisterModule } from './register/register.module';
 import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { ApplicationsModule } from './applications/applications.module';
     CredentialsModule, RegisterModule,
     SchemesModule,
     ApplicationsModule, AccreditationsModule,
+    ExportsModule,
   ],
   providers: [
     { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(embeddedDbClosed) },

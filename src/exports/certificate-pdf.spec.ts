@@ -36,3 +36,10 @@ describe('the printable certificate', () => {
     await expect(certificatePdf({ ...DATA, holderName: 'Łucja Dvořák 王' }, 'https://x.example/verify/1', new Date())).resolves.toBeInstanceOf(Uint8Array);
   });
 });
+
+describe('a certificate printed while not in good standing', () => {
+  it('says its status when printed; an active one does not', async () => {
+    expect(pdfText(await certificatePdf({ ...DATA, status: 'suspended' }, 'https://x.example/verify/1', new Date()))).toContain('suspended');
+    expect(pdfText(await certificatePdf(DATA, 'https://x.example/verify/1', new Date())).join(' ')).not.toContain('Status when printed');
+  });
+});

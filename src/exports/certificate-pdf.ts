@@ -60,9 +60,11 @@ export async function certificatePdf(data: CertificateData, verifyUrl: string, n
     ['Certificate number', data.certificateNumber],
     ['Awarded on', data.issuedOn],
     ['Valid until', data.expiresOn ?? 'No expiry'],
+    // a copy printed while not in good standing says so; the QR code always tells today's status
+    ...(data.status === 'active' ? [] : [['Status when printed', data.status] as [string, string]]),
   ];
   lines.forEach(([label, value], i) => {
-    const y = 170 - i * 24;
+    const y = 180 - i * 22;
     page.drawText(`${label}:`, { x: 80, y, size: 12, font: regular, color: ink });
     page.drawText(printable(value, bold), { x: 220, y, size: 12, font: bold, color: ink });
   });

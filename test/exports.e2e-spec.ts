@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
+import { Role } from '../src/auth/roles';
+import { verificationUrl } from '../src/exports/certificate-pdf';
+import { API, daysAgo, team, type Team } from './cases-fixtures';
+import { makeUser, type TestUser } from './support/factories';
+import { pdfHasImage, pdfText } from './support/pdf-text';
+import { createTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const SCHEME = {
+  noun: 'accredited',
+  phaseBoundaries: { initialLastSession: 3, terminationSessions: 3 },
+  groupCredit: { kind: 'full' },
+  levels: [{
+    code: 'BASIC', name: 'Praticien IPT (niveau A)', kind: 'practitioner', order: 1,
+    validity: { kind: 'annual' },
+    renewal: { requirements: [], graceDays: 30, reminderDaysBefore: 30, auditSharePercent: 0 },
+    prerequisites: [],
+    requirements: [{ id: 'course', type: 'learning_hours', params: { kinds: ['didactic_course'], minHours: 16, verifiedOnly: false } }],
+  }],
+};
+
+interface World extends Team {
+  admin: TestUser;
+  holder: TestUser;
+  schemeId: string;
+  acc: { id: string; certificateNumber: string };
+}
+
+const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+async function world(holderName = 'Zoë Holder'): Promise<World> {
+  const tm = await team(t);
+  const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: tm.bodyId }]);
+  const holder = await makeUser(t, [{ role: Role.Trainee, bodyId: tm.bodyId }], { displayName: holderName });
+  const scheme = await t.http().post(`${API}/schemes`).set(admin.auth).send({ bodyId: tm.bodyId, code: `EX-${Date.now()}`, name: 'Export scheme' }).expect(201);
+  const draft = await t.http().post(`${API}/schemes/${scheme.body.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(10), definition: SCHEME }).expect(201);
+  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  const app = await t.http().post(`${API}/applications`).set(holder.auth).send({ schemeId: scheme.body.id, levelCode: 'BASIC' }).expect(201);
+  const res = await t.http().post(`${API}/applications/${app.body.id}/approve`).set(admin.auth).send({ overrideReason: 'Course taken abroad' }).expect(200);
+  return { ...tm, admin, holder, schemeId: scheme.body.id, acc: res.body.accreditation };
+}
+
+const certificate = (w: World, who: TestUser, id = w.acc.id) => t.http().get(`${API}/accreditations/${id}/certificate.pdf`).set(who.auth).buffer(true).parse(binary);
+
+describe('printable certificate', () => {
+  it('is a PDF naming the holder, the level as the body wrote it and the number, with the verification QR', async () => {
+    const w = await world();
+    const res = await certificate(w, w.holder).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`certificate-${w.acc.certificateNumber}.pdf`);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toEqual(expect.arrayContaining([w.acc.certificateNumber, 'Zoë Holder', 'Praticien IPT (niveau A)', daysAgo(0)]));
+    // the verify URL printed under the QR code is the one it encodes (the payload builder is unit-tested)
+    const base = t.app.get((await import('../src/config/env')).AppConfig).publicBaseUrl;
+    expect(text.join(' ')).toContain(verificationUrl(base, w.acc.certificateNumber));
+    expect(pdfHasImage(pdf)).toBe(true);
+  });
+
+  it('is the holder\'s and the body\'s admins\': another trainee, the supervisor and another body\'s admin get 404', async () => {
+    const w = await world();
+    await certificate(w, w.admin).expect(200);
+    const other = await world();
+    for (const who of [w.trainee, w.supervisor, other.admin, other.holder]) {
+      const res = await t.http().get(`${API}/accreditations/${w.acc.id}/certificate.pdf`).set(who.auth).expect(404);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body.code).toBe('ACCREDITATION_NOT_FOUND');
+    }
+    await t.http().get(`${API}/accreditations/00000000-0000-4000-8000-000000000000/certificate.pdf`).set(w.holder.auth).expect(404);
+    await t.http().get(`${API}/accreditations/${w.acc.id}/certificate.pdf`).expect(401);
+  });
+});
+
+describe('body exports', () => {
+  const exportOf = (w: World, who: TestUser, kind: string, format?: string) =>
+    t.http().get(`${API}/bodies/${w.bodyId}/exports/${kind}${format ? `?format=${format}` : ''}`).set(who.auth).buffer(true).parse(binary);
+
+  it('exports the register as CSV, neutralising a name a spreadsheet would run as a formula', async () => {
+    const w = await world('=HYPERLINK("http://evil.example","click")');
+    const res = await exportOf(w, w.admin, 'register').expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*-register-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (res.body as Buffer).toString('utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('Certificate number,Holder,E-mail,Level code,Level,Status,Awarded on,Expires on,Listed publicly');
+    expect(lines[1]).toBe(`${w.acc.certificateNumber},"'=HYPERLINK(""http://evil.example"",""click"")",${w.holder.email},BASIC,Praticien IPT (niveau A),active,${daysAgo(0)},${daysAgo(-365).slice(0, 4)}${daysAgo(0).slice(4)},no`);
+  });
+
+  it('exports applications with their decisions as XLSX', async () => {
+    const w = await world();
+    const res = await exportOf(w, w.admin, 'applications', 'xlsx').expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Applications')!;
+    expect(ws.rowCount).toBe(2);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = Object.fromEntries(header.map((h, i) => [h, ws.getRow(2).getCell(i + 1).value]));
+    expect(row).toMatchObject({ Applicant: 'Zoë Holder', Status: 'approved', 'All rules met': 'no', 'Override reason': 'Course taken abroad', 'Certificate number': w.acc.certificateNumber });
+  });
+
+  it('exports accreditations due for renewal: the same list as renewals-due', async () => {
+    const w = await world();
+    await t.db.query('UPDATE accreditations SET expires_on = $2 WHERE id = $1', [w.acc.id, daysAgo(-10)]);
+    const text = (await exportOf(w, w.admin, 'renewals').expect(200)).body.toString('utf8');
+    const due = await t.http().get(`${API}/accreditations/renewals-due?bodyId=${w.bodyId}`).set(w.admin.auth).expect(200);
+    expect(due.body).toHaveLength(1);
+    expect(text.trim().split('\r\n')).toHaveLength(2);
+    expect(text).toContain(`${w.acc.certificateNumber},Zoë Holder,BASIC,Praticien IPT (niveau A),${daysAgo(-10)},${due.body[0].reminderDueOn},${due.body[0].renewableUntil},active`);
+  });
+
+  it('is for the body\'s admins: 403 for a trainee or supervisor, 404 for another body\'s admin, 400 for an unknown kind or format', async () => {
+    const w = await world();
+    const other = await world();
+    await exportOf(w, w.holder, 'register').expect(403);
+    await exportOf(w, w.supervisor, 'register').expect(403);
+    const res = await exportOf(w, other.admin, 'register').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    await t.http().get(`${API}/bodies/${w.bodyId}/exports/people`).set(w.admin.auth).expect(400);
+    await t.http().get(`${API}/bodies/${w.bodyId}/exports/register?format=pdf`).set(w.admin.auth).expect(400);
+    const global = await makeUser(t, [{ role: Role.Admin }]);
+    await exportOf(w, global, 'register', 'xlsx').expect(200);
+  });
+});
