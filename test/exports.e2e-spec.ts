@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020';
+import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { Role } from '../src/auth/roles';
+import { AppConfig } from '../src/config/env';
 import { verificationUrl } from '../src/exports/certificate-pdf';
-import { API, daysAgo, team, type Team } from './cases-fixtures';
+import { API, daysAgo, makeCase, session, supervise, team, type Team } from './cases-fixtures';
 import { makeUser, type TestUser } from './support/factories';
 import { pdfHasImage, pdfText } from './support/pdf-text';
 import { createTestApp, type TestApp } from './support/test-app';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -65,7 +73,7 @@ describe('printable certificate', () => {
     const text = pdfText(pdf);
     expect(text).toEqual(expect.arrayContaining([w.acc.certificateNumber, 'Zoë Holder', 'Praticien IPT (niveau A)', daysAgo(0)]));
     // the verify URL printed under the QR code is the one it encodes (the payload builder is unit-tested)
-    const base = t.app.get((await import('../src/config/env')).AppConfig).publicBaseUrl;
+    const base = t.app.get(AppConfig).publicBaseUrl;
     expect(text.join(' ')).toContain(verificationUrl(base, w.acc.certificateNumber));
     expect(pdfHasImage(pdf)).toBe(true);
   });
@@ -132,5 +140,47 @@ describe('body exports', () => {
     await t.http().get(`${API}/bodies/${w.bodyId}/exports/register?format=pdf`).set(w.admin.auth).expect(400);
     const global = await makeUser(t, [{ role: Role.Admin }]);
     await exportOf(w, global, 'register', 'xlsx').expect(200);
+  });
+});
+
+describe('a person\'s whole record', () => {
+  const SCHEMA = JSON.parse(readFileSync(join(process.cwd(), 'docs/schemas/record-export.schema.json'), 'utf8')) as object;
+  const validate = addFormats(new Ajv2020({ allErrors: true, strict: true })).compile(SCHEMA);
+
+  it('holds their activities, cases with sessions, measures and sign-offs, supervision, applications and accreditations, valid against the documented schema', async () => {
+    const w = await world();
+    const tm = { bodyId: w.bodyId, trainee: w.holder, supervisor: w.supervisor };
+    await supervise(t, w.holder.id, w.supervisor.id, w.bodyId);
+    await t.http().post(`${API}/trainees/${w.holder.id}/activities`).set(w.holder.auth)
+      .send({ kind: 'cpd', title: 'CPD workshop', provider: 'Institute', hours: 2.5, delivery: 'online', date: daysAgo(5) }).expect(201);
+    const c = await makeCase(t, tm);
+    await t.http().post(`${API}/cases/${c.id}/sessions`).set(w.holder.auth).set('If-Match', '"1"').send(session(1, daysAgo(50))).expect(201);
+    await t.http().post(`${API}/cases/${c.id}/measures`).set(w.holder.auth).set('If-Match', '"2"').send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [2, 2, 2, 1, 1, 2, 1, 1, 0] }).expect(201);
+    // someone else's record must not leak into it
+    await makeCase(t, { bodyId: w.bodyId, trainee: w.trainee, supervisor: w.supervisor });
+
+    const res = await t.http().get(`${API}/me/record-export`).set(w.holder.auth).expect(200);
+    const ok = validate(res.body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const r = res.body;
+    expect(r.person).toMatchObject({ id: w.holder.id, email: w.holder.email, displayName: 'Zoë Holder' });
+    expect(r.activities).toEqual([expect.objectContaining({ title: 'CPD workshop', hours: 2.5, verified: false })]);
+    expect(r.cases).toHaveLength(1);
+    expect(r.cases[0]).toMatchObject({ id: c.id, sessions: [{ number: 1, date: daysAgo(50) }], measures: [{ instrument: 'PHQ9', total: 12 }], signOffs: [] });
+    expect(r.supervisionRelationships).toEqual([expect.objectContaining({ status: 'active' })]);
+    expect(r.applications).toEqual([expect.objectContaining({ status: 'approved', accreditationId: w.acc.id })]);
+    expect(r.accreditations).toEqual([expect.objectContaining({ certificateNumber: w.acc.certificateNumber, levelName: 'Praticien IPT (niveau A)' })]);
+    expect(res.headers['cache-control']).toMatch(/no-store/);
+  });
+
+  it('is only ever one\'s own: another person\'s export holds none of it', async () => {
+    const w = await world();
+    const res = await t.http().get(`${API}/me/record-export`).set(w.trainee.auth).expect(200);
+    expect(validate(res.body)).toBe(true);
+    expect(res.body.person.id).toBe(w.trainee.id);
+    expect(res.body.accreditations).toEqual([]);
+    expect(res.body.applications).toEqual([]);
+    await t.http().get(`${API}/me/record-export`).expect(401);
   });
 });

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
 import { type FileDownload, SendsFile } from '../common/file-download';
@@ -8,6 +8,8 @@ import { UuidPipe } from '../common/uuid';
 import { BodyExportsService } from './body-exports.service';
 import { CertificatesService } from './certificates.service';
 import { BodyExportParams, BodyExportQuery } from './dto';
+import { RECORD_EXPORT_SCHEMA, type RecordExport, toOpenApi30 } from './record-export';
+import { RecordExportService } from './record-export.service';
 
 @ApiTags('exports')
 @Controller('accreditations')
@@ -37,5 +39,19 @@ export class BodyExportsController {
   )
   export(@Ctx() ctx: AuthedCtx, @Param() params: BodyExportParams, @Query() query: BodyExportQuery): Promise<FileDownload> {
     return this.exports.export(ctx, params.bodyId, params.kind, query.format ?? 'csv');
+  }
+}
+
+@ApiTags('exports')
+@Controller('me')
+export class RecordExportController {
+  constructor(private readonly records: RecordExportService) {}
+
+  @Get('record-export')
+  @Header('cache-control', 'private, no-store')
+  @RequirePermission(Permission.Self, 'Export my whole training record (JSON)')
+  @ApiOkResponse({ description: 'Schema: docs/schemas/record-export.schema.json', schema: toOpenApi30(RECORD_EXPORT_SCHEMA) as object })
+  recordExport(@Ctx() ctx: AuthedCtx): Promise<RecordExport> {
+    return this.records.export(ctx);
   }
 }
