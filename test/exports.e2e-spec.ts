@@ -183,4 +183,15 @@ describe('a person\'s whole record', () => {
     expect(res.body.applications).toEqual([]);
     await t.http().get(`${API}/me/record-export`).expect(401);
   });
+
+  it('prints as a readable PDF for its owner', async () => {
+    const w = await world();
+    const res = await t.http().get(`${API}/me/record-export.pdf`).set(w.holder.auth).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    const text = pdfText(res.body as Buffer).join('\n');
+    expect(text).toContain(`Zoë Holder <${w.holder.email}>`);
+    expect(text).toContain(`${w.acc.certificateNumber}: Praticien IPT (niveau A)`);
+    expect(text).toContain('approved');
+  });
 });

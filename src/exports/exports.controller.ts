@@ -54,4 +54,11 @@ export class RecordExportController {
   recordExport(@Ctx() ctx: AuthedCtx): Promise<RecordExport> {
     return this.records.export(ctx);
   }
+
+  @Get('record-export.pdf')
+  @RequirePermission(Permission.Self, 'Export my whole training record (readable PDF)')
+  @SendsFile('The same record as the JSON export, printed section by section', 'application/pdf')
+  recordPdf(@Ctx() ctx: AuthedCtx): Promise<FileDownload> {
+    return this.records.pdf(ctx);
+  }
 }

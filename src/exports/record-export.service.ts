@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { FileDownload } from '../common/file-download';
 import type { AuthedCtx } from '../common/request-context';
 import { RECORD_EXPORT_FORMAT, type RecordExport } from './record-export';
+import { recordPdf } from './record-pdf';
 
 // A person's own record, everything the service holds about their training, as plain JSON (schema:
 // docs/schemas/record-export.schema.json). One statement per section; each answers a JSON array in a fixed order.
@@ -75,5 +77,11 @@ export class RecordExportService {
       }
       return { format: RECORD_EXPORT_FORMAT, exportedAt: new Date().toISOString(), person: person!.j, ...sections } as RecordExport;
     });
+  }
+
+  async pdf(ctx: AuthedCtx): Promise<FileDownload> {
+    const record = await this.export(ctx);
+    const pdf = await recordPdf(record, new Date(record.exportedAt));
+    return { filename: `training-record-${record.exportedAt.slice(0, 10)}.pdf`, contentType: 'application/pdf', body: Buffer.from(pdf) };
   }
 }

@@ -78,6 +78,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/me': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
   // one's own record only (no id to address another's)
   'GET /api/v1/me/record-export': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/me/record-export.pdf': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/schemes': { own: LIST },
   'GET /api/v1/schemes/rule-types': { own: LIST },
   'GET /api/v1/schemes/:id': { params: id('scheme'), own: READ_RECORD, foreign: 200 },
