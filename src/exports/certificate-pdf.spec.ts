@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { pdfHasImage, pdfText } from '../../test/support/pdf-text';
-import { certificatePdf, printable, verificationUrl } from './certificate-pdf';
+import QRCode from 'qrcode';
+import { pdfRectangles, pdfText } from '../../test/support/pdf-text';
+import { certificatePdf, printable, qrRuns, verificationUrl } from './certificate-pdf';
 
 const DATA = {
   bodyName: 'UK IPT Network', holderName: 'Casey Trainee', levelName: 'Practitioner (Level A)',
@@ -13,14 +14,28 @@ describe('the printable certificate', () => {
     expect(verificationUrl('https://ipt.example.org/', 'A B/1')).toBe('https://ipt.example.org/verify/A%20B%2F1');
   });
 
-  it('prints body, holder, level as the body wrote it, dates and number, and embeds the QR image', async () => {
+  it('prints body, holder, level as the body wrote it, dates and number, and draws the QR code of the verify URL', async () => {
     const pdf = await certificatePdf(DATA, verificationUrl('https://ipt.example.org', DATA.certificateNumber), new Date('2026-03-02T00:00:00Z'));
     expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
     for (const s of ['UK IPT Network', 'Casey Trainee', 'Practitioner (Level A)', 'UK-IPT-2026-000123', '2026-03-01', '2027-03-01']) expect(text).toContain(s);
     expect(text.join(' ')).toContain('https://ipt.example.org/verify/UK-IPT-2026-000123');
-    expect(pdfHasImage(pdf)).toBe(true);
+    expect(pdfRectangles(pdf)).toBe(qrRuns('https://ipt.example.org/verify/UK-IPT-2026-000123').runs.length);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  });
+
+  it('draws the QR code module for module: the runs cover exactly the dark modules of the URL\'s QR code', () => {
+    const url = 'https://ipt.example.org/verify/UK-IPT-2026-000123';
+    const { size, runs } = qrRuns(url);
+    const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    expect(size).toBe(modules.size);
+    const drawn = new Set(runs.flatMap((r) => Array.from({ length: r.length }, (_, i) => `${r.row},${r.col + i}`)));
+    const dark = new Set<string>();
+    for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) if (modules.get(row, col)) dark.add(`${row},${col}`);
+    expect(drawn).toEqual(dark);
+    // a run stops at a light module or the edge, so no two runs of a row touch
+    for (const r of runs) expect(runs.some((o) => o.row === r.row && o.col === r.col + r.length)).toBe(false);
+    expect(qrRuns(`${url}9`).runs).not.toEqual(runs);
   });
 
   it('says "No expiry" for a level that never expires', async () => {

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { fill, PDFDocument, type PDFFont, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
 
 export interface CertificateData {
@@ -10,6 +10,27 @@ export interface CertificateData {
   issuedOn: string;
   expiresOn: string | null;
   status: string;
+}
+
+/**
+ * The QR code of a URL as runs of dark modules, row by row ({row, col, length} in module units, row 0 at the top).
+ * Drawn as vector rectangles: sharp at any print size, and far cheaper than rendering and re-decoding a PNG.
+ */
+export function qrRuns(url: string): { size: number; runs: { row: number; col: number; length: number }[] } {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const runs: { row: number; col: number; length: number }[] = [];
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      runs.push({ row, col: start, length: col - start });
+    }
+  }
+  return { size: modules.size, runs };
 }
 
 /** The web app's public verification page for one certificate: what the QR code opens. */
@@ -70,7 +91,15 @@ export async function certificatePdf(data: CertificateData, verifyUrl: string, n
   });
   page.drawText(printable(`Status today and authenticity: ${verifyUrl}`, regular), { x: 80, y: 80, size: 9, font: regular, color: ink, maxWidth: w - 300 });
 
-  const qr = await doc.embedPng(await QRCode.toBuffer(verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 }));
-  page.drawImage(qr, { x: w - 80 - 140, y: 60, width: 140, height: 140 });
+  const qr = qrRuns(verifyUrl);
+  const side = 140, left = w - 80 - side, top = 60 + side, unit = side / qr.size;
+  // one filled path of rectangles (one `re` per run), black on the white page
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    ...qr.runs.map((r) => rectangle(left + r.col * unit, top - (r.row + 1) * unit, r.length * unit, unit)),
+    fill(),
+    popGraphicsState(),
+  );
   return doc.save();
 }
