@@ -33,6 +33,7 @@ import { RegisterModule } from './register/register.module';
 import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -57,6 +58,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     SchemesModule,
     ApplicationsModule, AccreditationsModule,
     NotificationsModule,
+    ExportsModule,
   ],
   providers: [
     { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(embeddedDbClosed) },

@@ -11,6 +11,6 @@ import { RenewalAuditsService } from './renewal-audits.service';
   imports: [SchemesModule],
   controllers: [AccreditationsController, RenewalAuditsController],
   providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationIssuance, RenewalAuditsService],
-  exports: [AccreditationIssuance],
+  exports: [AccreditationIssuance, AccreditationRenewalsService],
 })
 export class AccreditationsModule {}

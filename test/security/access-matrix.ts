@@ -76,11 +76,15 @@ export const MATRIX: Record<string, MatrixRow> = {
 
   // ---- self ---------------------------------------------------------------------------------------
   'GET /api/v1/me': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
+  // one's own record only (no id to address another's)
+  'GET /api/v1/me/record-export': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/me/record-export.pdf': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/schemes': { own: LIST },
   'GET /api/v1/schemes/rule-types': { own: LIST },
   'GET /api/v1/schemes/:id': { params: id('scheme'), own: READ_RECORD, foreign: 200 },
   'GET /api/v1/scheme-versions/:id': { params: id('schemeVersion'), own: READ_RECORD, foreign: 200 },
   'GET /api/v1/accreditations/:id/credential': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/accreditations/:id/certificate.pdf': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
   'PUT /api/v1/accreditations/:id/public-listing': { params: id('accreditation'), body: () => ({ publicListing: true }), ifMatch: etag('accreditation'), own: { trainee: 200, supervisor: 404, adminA: 404, adminB: 404, global: 404 } },
   'POST /api/v1/accreditations/:id/renew': { params: id('accreditationDue'), body: () => ({ declaration: true }), own: { trainee: 200 } },
   'GET /api/v1/me/notifications': { own: LIST },
@@ -259,6 +263,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/accreditations/:id/revoke': { params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), body: () => ({ sharePercent: 10 }), own: { adminA: 201, adminB: 201, global: 201 } },
   'GET /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/bodies/:bodyId/exports/:kind': { params: (c) => ({ bodyId: c.w.body.id, kind: 'applications' }), query: () => 'format=xlsx', own: { adminA: 200, adminB: 200, global: 200 } },
 
   // ---- late: publishing or retiring versions retires what the calls above use -------------------------
   'POST /api/v1/rubric-versions/:id/publish': { params: per({ adminA: 'rubricDraft', global: 'rubricDraft2' }), own: { adminA: 200, adminB: 200, global: 200 } },

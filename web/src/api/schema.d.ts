@@ -1831,6 +1831,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accreditations/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the printable certificate (PDF) of an accreditation */
+        get: operations["CertificatesController_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a body's register, applications or renewals due (CSV or XLSX) */
+        get: operations["BodyExportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export my whole training record (JSON) */
+        get: operations["RecordExportController_recordExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record-export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export my whole training record (readable PDF) */
+        get: operations["RecordExportController_recordPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16373,6 +16441,484 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate: body, holder, level, dates, certificate number and a QR code opening its public verification page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BodyExportsController_export: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                bodyId: string;
+                /** @description register: every accreditation of the body; applications: with their decisions; renewals: accreditations due for renewal */
+                kind: "register" | "applications" | "renewals";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A table with a header row; cells that a spreadsheet would run as a formula start with an apostrophe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:decide`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecordExportController_recordExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schema: docs/schemas/record-export.schema.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Schema version of this document
+                         * @enum {unknown}
+                         */
+                        format: "ipt-record-export/1";
+                        /** Format: date-time */
+                        exportedAt: string;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            traineeProfile: {
+                                countryCode: string;
+                                /** Format: uuid */
+                                homeBodyId: string;
+                                coreProfession: string;
+                                licences: Record<string, never>[];
+                                memberships: Record<string, never>[];
+                            } | null;
+                        };
+                        /** @description Training activities (didactic, workshops, boosters, CPD), oldest first */
+                        activities: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            title: string;
+                            provider: string;
+                            hours: number;
+                            delivery: string;
+                            /** Format: date */
+                            date: string;
+                            evidenceRef: string | null;
+                            verified: boolean;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        }[];
+                        /** @description Supervised cases with their sessions, outcome measures and sign-offs */
+                        cases: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            supervisorName: string;
+                            clientCode: string;
+                            format: string;
+                            adaptation: string;
+                            ageBand: string;
+                            setting: string;
+                            primaryDiagnosis: string;
+                            focusProblemArea: string;
+                            secondaryProblemArea: string | null;
+                            plannedSessions: number;
+                            /** Format: date */
+                            startDate: string;
+                            /** Format: date */
+                            endDate: string | null;
+                            status: string;
+                            endReason: string | null;
+                            reviewState: string;
+                            presentingProblem: string | null;
+                            formulation: string | null;
+                            course: string | null;
+                            techniques: string | null;
+                            outcome: string | null;
+                            /** @description Therapy sessions by number */
+                            sessions: {
+                                number: number;
+                                /** Format: date */
+                                date: string;
+                                durationMinutes: number;
+                                phase: string;
+                                attended: boolean;
+                                recorded: boolean;
+                            }[];
+                            /** @description Outcome measures */
+                            measures: {
+                                instrument: string;
+                                /** Format: date */
+                                administeredOn: string;
+                                sessionNumber: number | null;
+                                total: number;
+                                severity: string;
+                                riskFlag: boolean;
+                            }[];
+                            /** @description Supervisor sign-offs (a voided one was undone by a later edit) */
+                            signOffs: {
+                                supervisorName: string;
+                                contentHash: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                /** Format: date-time */
+                                voidedAt: string | null;
+                                voidReason: string | null;
+                            }[];
+                        }[];
+                        /** @description Supervision relationships */
+                        supervisionRelationships: {
+                            /** Format: uuid */
+                            id: string;
+                            supervisorName: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            status: string;
+                            /** Format: date */
+                            startedOn: string | null;
+                            /** Format: date */
+                            endedOn: string | null;
+                            endReason: string | null;
+                        }[];
+                        /** @description Supervision received (individual or group), with the own cases reviewed */
+                        supervisionSessions: {
+                            /** Format: uuid */
+                            id: string;
+                            supervisorName: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** Format: date */
+                            date: string;
+                            minutes: number;
+                            format: string;
+                            participants: number;
+                            casesReviewed: string[];
+                        }[];
+                        /** @description Submitted competency ratings of the person's work (a correction supersedes an earlier rating) */
+                        ratingsReceived: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            rubricVersionId: string;
+                            targetType: string;
+                            /** Format: uuid */
+                            targetId: string;
+                            raterRole: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                            mean: number | null;
+                            passed: boolean | null;
+                            overallComment: string | null;
+                            /** Format: uuid */
+                            supersedesId: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                        }[];
+                        /** @description Applications for a level, with their decisions */
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            levelCode: string;
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            allRulesMet: boolean;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            accreditationId: string | null;
+                        }[];
+                        /** @description Accreditations held (each also as a printable certificate and a verifiable credential) */
+                        accreditations: {
+                            /** Format: uuid */
+                            id: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            levelCode: string;
+                            levelName: string;
+                            status: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            /** Format: date */
+                            expiresOn: string | null;
+                            publicListing: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecordExportController_recordPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same record as the JSON export, printed section by section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */

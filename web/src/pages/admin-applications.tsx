@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { BodyExports } from './shared/body-exports';
 import { appTone, shortId } from './shared/labels';
 import { RulesList } from './shared/rules-list';
 
@@ -18,6 +19,7 @@ export function AdminApplications() {
   return (
     <>
       <h1>Applications</h1>
+      <BodyExports kinds={['applications']} />
       <div className="tabs" role="group" aria-label="Filter by status">
         {[...STATUSES, 'all' as const].map((s) => (
           <Link key={s} to={`/admin/applications?status=${s}`} className={`button ${s === status ? '' : 'secondary'}`} aria-current={s === status ? 'true' : undefined}>

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
+import { downloadFrom } from '../api/download';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
 
 export function AdminHome() {
@@ -67,6 +69,9 @@ export function AdminAccreditations() {
     setReason('');
     reload();
   });
+  const certificate = useAction((a: Schemas['AccreditationDto']) =>
+    downloadFrom(api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id: a.id } }, parseAs: 'blob' }), `certificate-${a.certificateNumber}.pdf`),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void change.run();
@@ -74,8 +79,9 @@ export function AdminAccreditations() {
   return (
     <>
       <h1>Accreditations</h1>
+      <BodyExports kinds={['register', 'renewals']} />
       {loading && <Loading />}
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? certificate.error} />
       {data && data.items.length === 0 && <Empty>No accreditations issued yet. Approving an application issues one.</Empty>}
       {target && (
         <form className="card" onSubmit={submit} aria-labelledby="change-h">
@@ -111,6 +117,15 @@ export function AdminAccreditations() {
               className: 'row',
               cell: (a) => (
                 <>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={certificate.busy}
+                    onClick={() => void certificate.run(a)}
+                    aria-label={`Certificate PDF of ${a.certificateNumber}`}
+                  >
+                    Certificate
+                  </button>
                   {a.status === 'active' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'suspend' })}>
                       Suspend

@@ -1,26 +1,17 @@
 import { api, call } from '../../api/client';
+import { downloadFrom, saveFile } from '../../api/download';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, Loading, useAction, useLoad } from '../../ui';
 import { PublicListingToggle } from '../public-listing-toggle';
 
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function TraineeAccreditations() {
   useTitle('My accreditations');
   const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
-  const dl = useAction(async (id: string, kind: 'jws' | 'json') => {
+  const dl = useAction(async (id: string, kind: 'jws' | 'json' | 'pdf') => {
+    if (kind === 'pdf') return downloadFrom(api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id } }, parseAs: 'blob' }), 'certificate.pdf');
     const c = await call(api.GET('/api/v1/accreditations/{id}/credential', { params: { path: { id } } }));
-    if (kind === 'jws') download(`${c.certificateNumber}.jwt`, c.jws, c.mediaType || 'application/vc+jwt');
-    else download(`${c.certificateNumber}.json`, JSON.stringify(c.credential, null, 2), 'application/json');
+    if (kind === 'jws') saveFile(`${c.certificateNumber}.jwt`, c.jws, c.mediaType || 'application/vc+jwt');
+    else saveFile(`${c.certificateNumber}.json`, JSON.stringify(c.credential, null, 2), 'application/json');
   });
   return (
     <>
@@ -50,7 +41,10 @@ export function TraineeAccreditations() {
             </dd>
           </dl>
           <p className="row">
-            <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>
+            <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'pdf')}>
+              Download certificate (PDF)
+            </button>
+            <button type="button" className="secondary" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>
               Download verifiable credential (JWT)
             </button>
             <button type="button" className="secondary" disabled={dl.busy} onClick={() => void dl.run(a.id, 'json')}>
@@ -58,7 +52,7 @@ export function TraineeAccreditations() {
             </button>
           </p>
           <p className="muted">
-            The JWT is an Open Badges 3.0 credential: any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it
+            The PDF is a printable certificate whose QR code opens its public verification page. The JWT is an Open Badges 3.0 credential: any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it
             is suspended or revoked today. The JSON is a readable copy without the signature.
           </p>
         </div>

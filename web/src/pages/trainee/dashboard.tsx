@@ -3,6 +3,7 @@ import { useAuth } from '../../auth';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { RulesList } from '../shared/rules-list';
+import { RecordDownload } from './record-download';
 
 export function TraineeDashboard() {
   useTitle('My progress');
@@ -93,6 +94,7 @@ export function TraineeDashboard() {
           </section>
         );
       })}
+      <RecordDownload />
     </>
   );
 }
