@@ -76,8 +76,8 @@ const RATE_LIMIT_SQL = `INSERT INTO rate_limits (key, hits, window_ends_at) VALU
 const REGISTER_SQL = `SELECT a.id, a.holder_name, a.certificate_number, a.body_id, b.name AS body_name, b.country_code, a.level_code, a.level_name,
               a.issued_on::text AS issued_on, a.expires_on::text AS expires_on, a.status
          FROM accreditations a JOIN bodies b ON b.id = a.body_id
-        WHERE a.public_listing = TRUE AND (a.status = $1 OR (a.status = $2 AND (a.expires_on IS NULL OR a.expires_on >= current_date))) AND a.holder_name ILIKE $3
-        ORDER BY a.holder_name, a.id LIMIT $4`;
+        WHERE a.public_listing = TRUE AND (a.status = $1 OR (a.status = $2 AND (a.expires_on IS NULL OR a.expires_on >= $3::date))) AND a.holder_name ILIKE $4
+        ORDER BY a.holder_name, a.id LIMIT $5`;
 const VERIFY_SQL = `SELECT ${sel('a', ACC_COLS)}, ${sel('b', BODY_COLS)} FROM accreditations a JOIN bodies b ON b.id = a.body_id WHERE a.certificate_number = $1`;
 
 class HttpError extends Error {
@@ -222,7 +222,7 @@ async function rateLimit(req: IncomingMessage): Promise<void> {
 async function register(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
   await rateLimit(req);
   const name = url.searchParams.get('name') ?? '';
-  const rows = await q(REGISTER_SQL, ['suspended', 'active', `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, 21]);
+  const rows = await q(REGISTER_SQL, ['suspended', 'active', new Date().toISOString().slice(0, 10), `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, 21]);
   return [200, { items: rows.slice(0, 20).map((a) => ({ holderName: a.holder_name, certificateNumber: a.certificate_number, body: { id: a.body_id, name: a.body_name }, level: a.level_code, status: a.status })), nextCursor: rows.length > 20 ? 'more' : null }];
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccreditationStatus } from '../accreditations/accreditation.entity';
+import { todayUtc } from '../common/dates';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { ListRegisterQuery, RegisterEntryDto } from './dto';
 
@@ -17,8 +18,9 @@ export class RegisterService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     // plain SQL with only the columns the entry shows: the public's hot path (see `npm run bench`)
-    const params: unknown[] = [AccreditationStatus.Suspended, AccreditationStatus.Active];
-    const where = ['a.public_listing = TRUE', '(a.status = $1 OR (a.status = $2 AND (a.expires_on IS NULL OR a.expires_on >= current_date)))'];
+    // "not past expiry" by the service's own calendar (common/dates), not the database session's time zone
+    const params: unknown[] = [AccreditationStatus.Suspended, AccreditationStatus.Active, todayUtc(new Date())];
+    const where = ['a.public_listing = TRUE', '(a.status = $1 OR (a.status = $2 AND (a.expires_on IS NULL OR a.expires_on >= $3::date)))'];
     const add = (sql: (p: string) => string, ...values: unknown[]) => {
       const refs = values.map((v) => `$${params.push(v)}`);
       where.push(sql(refs.join(', ')));
