@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
 import { type FileDownload, SendsFile } from '../common/file-download';
@@ -7,7 +7,8 @@ import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { BodyExportsService } from './body-exports.service';
 import { CertificatesService } from './certificates.service';
-import { BodyExportParams, BodyExportQuery } from './dto';
+import { BODY_EXPORT_KIND_DESCRIPTION, BodyExportKindPipe, BodyExportQuery } from './dto';
+import { BODY_EXPORT_KINDS, type BodyExportKind } from './body-exports';
 import { RECORD_EXPORT_SCHEMA, type RecordExport, toOpenApi30 } from './record-export';
 import { RecordExportService } from './record-export.service';
 
@@ -37,8 +38,9 @@ export class BodyExportsController {
     'text/csv',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
-  export(@Ctx() ctx: AuthedCtx, @Param() params: BodyExportParams, @Query() query: BodyExportQuery): Promise<FileDownload> {
-    return this.exports.export(ctx, params.bodyId, params.kind, query.format ?? 'csv');
+  @ApiParam({ name: 'kind', enum: BODY_EXPORT_KINDS, description: BODY_EXPORT_KIND_DESCRIPTION })
+  export(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Param('kind', BodyExportKindPipe) kind: BodyExportKind, @Query() query: BodyExportQuery): Promise<FileDownload> {
+    return this.exports.export(ctx, bodyId, kind, query.format ?? 'csv');
   }
 }
 

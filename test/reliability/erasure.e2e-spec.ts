@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/roles';
 import { API, caseBody, supervise } from '../cases-fixtures';
@@ -6,6 +7,7 @@ import { type ActorKey, MATRIX } from '../security/access-matrix';
 import { buildWorld, type World } from '../security/world';
 import { makeAdmin, makeBody, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';
 import { listRoutes } from '../support/routes';
+import { pdfText } from '../support/pdf-text';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -120,6 +122,26 @@ describe('POST /users/:id/erase', () => {
  * Every GET of the API an actor can make in world `w` — the routes read from the application itself, their ids
  * from the access matrix — plus `extra` URLs, following every page of every list.
  */
+// Files (PDF certificates and records, XLSX exports) are read as what a person would see in them.
+async function binaryText(url: string, actor: TestUser): Promise<string> {
+  const res = await t.http().get(url).set(actor.auth).buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  const bytes = res.body as Buffer;
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.startsWith('application/pdf')) return pdfText(bytes).join('\n');
+  if (type.includes('spreadsheetml')) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    return cells.join('\n');
+  }
+  return bytes.toString('utf8');
+}
+
 async function readEverything(w: World, who: ActorKey, actor: TestUser, extra: string[]): Promise<{ url: string; status: number; text: string }[]> {
   const urls = [...extra];
   for (const r of listRoutes(t.app)) {
@@ -138,7 +160,7 @@ async function readEverything(w: World, who: ActorKey, actor: TestUser, extra: s
     let pages = 0;
     do {
       const res: { status: number; text: string; body: { nextCursor?: unknown } } = await t.http().get(cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url).set(actor.auth);
-      out.push({ url, status: res.status, text: res.text });
+      out.push({ url, status: res.status, text: res.text ?? (await binaryText(url, actor)) });
       cursor = res.status === 200 && typeof res.body?.nextCursor === 'string' ? res.body.nextCursor : null;
     } while (cursor && ++pages < 100);
   }

@@ -125,17 +125,17 @@ describe('injection', () => {
   });
 
   it('answers 400 for ids like undefined, null and SQL in every UUID path parameter, never a row', async () => {
-    // not ids: a certificate number, a rating target type, a status-list purpose (each refused by its own pipe)
-    const withIds = routes.filter((r) => /:(?!certificateNumber|targetType|purpose)\w+/.test(r.path));
+    // not ids: a certificate number, a rating target type, a status-list purpose, a body export's kind (each refused by its own pipe)
+    const withIds = routes.filter((r) => /:(?!certificateNumber|targetType|purpose|kind)\w+/.test(r.path));
     const before = await snapshot(t, snapSql);
     const failures: string[] = [];
     for (const r of withIds) {
-      const names = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1]).filter((n) => n !== 'certificateNumber' && n !== 'targetType' && n !== 'purpose');
+      const names = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1]).filter((n) => n !== 'certificateNumber' && n !== 'targetType' && n !== 'purpose' && n !== 'kind');
       const ctx: Ctx = { w: fakeWorld(), who: 'global', n: 'x' };
       const body = MATRIX[key(r)]?.body?.(ctx);
       for (const name of names) {
         for (const v of PATH_IDS) {
-          const res = await send(r, fill(r.path, (n) => (n === name ? v : n === 'targetType' ? 'session' : n === 'purpose' ? 'suspension' : randomUUID())), body);
+          const res = await send(r, fill(r.path, (n) => (n === name ? v : n === 'targetType' ? 'session' : n === 'purpose' ? 'suspension' : n === 'kind' ? 'register' : randomUUID())), body);
           if (res.status !== 400 || res.body.code !== 'INVALID_ID') failures.push(`${key(r)} :${name}=${v}: ${res.status} ${res.text.slice(0, 120)}`);
         }
       }
