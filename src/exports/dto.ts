@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { PipeTransform } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { invalid } from '../common/errors';
