@@ -8,6 +8,7 @@ import { SchemesApplicationsAccreditations1795636498113 } from './1795636498113-
 import { BodySigningKeys1795636461347 } from './1795636461347-BodySigningKeys';
 import { IdempotencyKeys1795638089087 } from './1795638089087-IdempotencyKeys';
 import { OpenBadgesJwtStatusLists1796170000000 } from './1796170000000-OpenBadgesJwtStatusLists';
+import { RiskFlagAcknowledgement1796220000000 } from './1796220000000-RiskFlagAcknowledgement';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
-export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, OpenBadgesJwtStatusLists1796170000000];
+export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, OpenBadgesJwtStatusLists1796170000000, RiskFlagAcknowledgement1796220000000];

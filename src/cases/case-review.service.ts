@@ -100,8 +100,11 @@ export class CaseReviewService {
     }
     params.push(limit + 1);
     // a supervision that has ended takes the case out of the supervisor's hands (and sight): EXISTS … 'active'
-    const rows: (Record<string, unknown> & { delivered: number })[] = await this.db.query(
-      `SELECT ${cases.select('c')}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered
+    // names of the supervisee and of whoever acknowledged the flag: the supervisor may see both
+    const rows: (Record<string, unknown> & { delivered: number; trainee_name: string; ack_name: string | null })[] = await this.db.query(
+      `SELECT ${cases.select('c')}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered,
+              (SELECT u.display_name FROM users u WHERE u.id = c.trainee_id) AS trainee_name,
+              (SELECT u.display_name FROM users u WHERE u.id = c.risk_acknowledged_by) AS ack_name
          FROM supervised_cases c
         WHERE c.supervisor_id = $1 AND c.review_state = $2
           AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')${after}
@@ -109,10 +112,10 @@ export class CaseReviewService {
       params,
     );
     return toPage(
-      rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered })),
+      rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered, traineeName: r.trainee_name, ackName: r.ack_name })),
       limit,
       ({ c }) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
-      ({ c, delivered }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered }),
+      ({ c, delivered, traineeName, ackName }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered, traineeName, riskAcknowledgedByName: ackName }),
     );
   }
 }

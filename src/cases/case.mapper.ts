@@ -32,6 +32,7 @@ export const toCaseSummaryDto = (c: SupervisedCase): CaseSummaryDto => ({
   reviewState: c.reviewState,
   submittedAt: iso(c.submittedAt),
   riskFlaggedAt: iso(c.riskFlaggedAt),
+  riskAcknowledgedAt: iso(c.riskAcknowledgedAt),
   version: c.version,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
