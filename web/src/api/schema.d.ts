@@ -1060,6 +1060,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/risk-flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a case's risk flag and its acknowledgement */
+        get: operations["RiskFlagController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/risk-flag/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a case's risk flag */
+        post: operations["RiskFlagController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/measures": {
         parameters: {
             query?: never;
@@ -1693,6 +1727,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accreditations/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a lapsed accreditation */
+        post: operations["AccreditationsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accreditations/{id}/revoke": {
         parameters: {
             query?: never;
@@ -1893,6 +1944,8 @@ export interface components {
          *     | `NOT_RENEWABLE` | 409 | The accreditation cannot be renewed |
          *     | `RENEWAL_NOT_OPEN` | 409 | Renewal is not open yet |
          *     | `RENEWAL_WINDOW_CLOSED` | 409 | The renewal grace period has ended |
+         *     | `RESTORE_WINDOW_CLOSED` | 409 | A lapsed accreditation can be restored only within one cycle of its expiry; later the holder applies again |
+         *     | `NO_RISK_FLAG` | 409 | The case has no risk flag to acknowledge |
          *     | `LEVEL_NOT_IN_VERSION` | 409 | The level is not part of that scheme version |
          *     | `NO_VERSION_IN_FORCE` | 409 | The scheme has no published version in force |
          *     | `ALREADY_ENROLLED` | 409 | Already enrolled in the scheme; name a newer version to opt in |
@@ -1929,7 +1982,7 @@ export interface components {
          *     | `NOT_READY` | 503 | Readiness probe: this instance should not receive traffic |
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "EMAIL_TAKEN" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "COUNTRY_HAS_BODY" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "EMAIL_TAKEN" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "COUNTRY_HAS_BODY" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -2217,8 +2270,56 @@ export interface components {
             submittedAt: string | null;
             version: number;
         };
+        RatedTargetDto: {
+            /**
+             * Format: uuid
+             * @description The case rated, or the case of the session rated
+             */
+            caseId: string | null;
+            clientCode: string | null;
+            /** @description For a session: its number in the case */
+            sessionNumber: number | null;
+            /** Format: date */
+            sessionDate: string | null;
+        };
+        RatingListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rubricVersionId: string;
+            targetType: components["schemas"]["RubricTarget"];
+            /** Format: uuid */
+            targetId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            raterId: string;
+            raterRole: components["schemas"]["RaterRole"];
+            /**
+             * @example {
+             *       "inventory": 3
+             *     }
+             */
+            scores: Record<string, never>;
+            itemComments: Record<string, never>;
+            overallComment: string | null;
+            sessionPhase: string | null;
+            total: number;
+            mean: number | null;
+            /** @description decided on submission */
+            passed: boolean | null;
+            status: components["schemas"]["RatingStatus"];
+            /** Format: uuid */
+            supersedesId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            version: number;
+            traineeName: string;
+            target: components["schemas"]["RatedTargetDto"];
+        };
         RatingPageDto: {
-            items: components["schemas"]["RatingDto"][];
+            items: components["schemas"]["RatingListItemDto"][];
             nextCursor: string | null;
         };
         UpdateRatingDto: {
@@ -2786,8 +2887,12 @@ export interface components {
             id: string;
             /** Format: uuid */
             traineeId: string;
+            /** @description The trainee's display name (both parties see each other's) */
+            traineeName: string;
             /** Format: uuid */
             supervisorId: string;
+            /** @description The supervisor's display name */
+            supervisorName: string;
             /** Format: uuid */
             bodyId: string;
             status: components["schemas"]["SupervisionStatus"];
@@ -3051,6 +3156,11 @@ export interface components {
              * @description Set when a measure signalled risk (PHQ-9 item 9 > 0)
              */
             riskFlaggedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)
+             */
+            riskAcknowledgedAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -3105,6 +3215,11 @@ export interface components {
              * @description Set when a measure signalled risk (PHQ-9 item 9 > 0)
              */
             riskFlaggedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)
+             */
+            riskAcknowledgedAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -3250,12 +3365,21 @@ export interface components {
              * @description Set when a measure signalled risk (PHQ-9 item 9 > 0)
              */
             riskFlaggedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)
+             */
+            riskAcknowledgedAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
             deliveredSessions: number;
+            /** @description The trainee's display name */
+            traineeName: string;
+            /** @description Who acknowledged the risk flag (null: not acknowledged) */
+            riskAcknowledgedByName: string | null;
         };
         QueuePageDto: {
             items: components["schemas"]["QueueItemDto"][];
@@ -3270,6 +3394,31 @@ export interface components {
             loggedLate: number;
             /** Format: uuid */
             traineeId: string;
+        };
+        PersonNameDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RiskFlagDto: {
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * Format: date-time
+             * @description null: no flag
+             */
+            riskFlaggedAt: string | null;
+            /**
+             * Format: date-time
+             * @description null: not acknowledged since the last flagged measure
+             */
+            acknowledgedAt: string | null;
+            acknowledgedBy: components["schemas"]["PersonNameDto"] | (never | null);
+            note: string | null;
+        };
+        AcknowledgeRiskFlagDto: {
+            /** @description What the supervisor did or will do about it */
+            note?: string;
         };
         CreateMeasureDto: {
             instrument: components["schemas"]["Instrument"];
@@ -3749,6 +3898,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             applicantId: string;
+            /** @description The applicant's display name */
+            applicantName: string;
             /** Format: uuid */
             bodyId: string;
             /** Format: uuid */
@@ -3780,6 +3931,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             applicantId: string;
+            /** @description The applicant's display name */
+            applicantName: string;
             /** Format: uuid */
             bodyId: string;
             /** Format: uuid */
@@ -3829,7 +3982,7 @@ export interface components {
         AccreditationEventDto: {
             /** Format: uuid */
             id: string;
-            /** @description issued, renewed, lapsed, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected */
+            /** @description issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected */
             kind: string;
             /** @enum {string|null} */
             fromStatus: "active" | "lapsed" | "suspended" | "revoked" | "expired" | null;
@@ -3963,6 +4116,10 @@ export interface components {
             changes: components["schemas"]["ExpiryChangeDto"][];
         };
         StatusChangeDto: {
+            reason: string;
+        };
+        RestoreDto: {
+            /** @description Why the body restores it (kept in the history and the audit trail) */
             reason: string;
         };
         RenewDto: {
@@ -4115,7 +4272,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "EMAIL_TAKEN" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "COUNTRY_HAS_BODY" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "NO_INFO_REQUESTED";
+            code: "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "EMAIL_TAKEN" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "COUNTRY_HAS_BODY" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "NO_INFO_REQUESTED";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -4661,7 +4818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4830,7 +4987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5095,7 +5252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5197,7 +5354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5303,7 +5460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5400,7 +5557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5496,7 +5653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5648,7 +5805,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5893,7 +6050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6075,7 +6232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6261,7 +6418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,7 +6530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6422,6 +6579,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
                 traineeId?: string;
+                /** @description Only ratings by this rater (your own: your id) */
+                raterId?: string;
                 targetType?: components["schemas"]["RubricTarget"];
                 targetId?: string;
                 sort?: "createdAt";
@@ -6563,7 +6722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6749,7 +6908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,7 +7020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6970,7 +7129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7234,7 +7393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7413,7 +7572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7520,7 +7679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7873,7 +8032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8052,7 +8211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8166,7 +8325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8437,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8893,7 +9052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8989,7 +9148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9100,7 +9259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9207,7 +9366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9397,7 +9556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9580,7 +9739,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9684,7 +9843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9788,7 +9947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9896,7 +10055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10083,7 +10242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10185,7 +10344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10383,7 +10542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10558,7 +10717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10654,7 +10813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10772,7 +10931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10894,7 +11053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11009,7 +11168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11121,7 +11280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11230,7 +11389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11339,7 +11498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11616,6 +11775,190 @@ export interface operations {
             };
         };
     };
+    RiskFlagController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskFlagDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:read`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RiskFlagController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeRiskFlagDto"];
+            };
+        };
+        responses: {
+            /** @description Only the case's supervisor (else 403); 409 NO_RISK_FLAG without a flag; again while acknowledged: the acknowledgement in force, unchanged */
+            200: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskFlagDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:review`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     MeasuresController_list: {
         parameters: {
             query?: never;
@@ -11761,7 +12104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11881,7 +12224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12058,7 +12401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12242,7 +12585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13070,7 +13413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13256,7 +13599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13442,7 +13785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13553,7 +13896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13657,7 +14000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13764,7 +14107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14115,7 +14458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14302,7 +14645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14411,7 +14754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14518,7 +14861,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14626,7 +14969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14730,7 +15073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14998,7 +15341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15185,7 +15528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15293,7 +15636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15311,6 +15654,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccreditationsController_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreDto"];
+            };
+        };
+        responses: {
+            /** @description Active again for the cycle after its old expiry (restorable until that cycle ends); the credential is re-signed */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccreditationDetailDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:decide`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
@@ -15402,7 +15874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15510,7 +15982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15619,7 +16091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15806,7 +16278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `EMAIL_TAKEN`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `COUNTRY_HAS_BODY`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `NO_INFO_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
