@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { navigate, useTitle } from '../router';
 import { ErrorBox, Field, fieldErrors, humanise, Loading, today, useAction, useLoad } from '../ui';
-import { shortId } from './shared/labels';
 
 type CreateCase = Schemas['CreateCaseDto'];
 const FORMATS: Schemas['CaseFormat'][] = ['individual', 'group'];
@@ -64,7 +63,7 @@ export function NewCase() {
                 {rels.data?.items.length === 0 && <option value="">No active supervisor</option>}
                 {rels.data?.items.map((r) => (
                   <option key={r.id} value={r.supervisorId}>
-                    Supervisor {shortId(r.supervisorId)} (since {r.startedOn})
+                    {r.supervisorName} (since {r.startedOn})
                   </option>
                 ))}
               </select>
