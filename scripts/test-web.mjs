@@ -88,7 +88,7 @@ if (!(await page.text()).includes('<div id="root">')) {
 }
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it)
-const files = ['1-trainee', '2-supervisor', '3-body-admin', '4-public'].map((f) => `e2e/${f}.test.mjs`);
+const files = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '6-staff-screens'].map((f) => `e2e/${f}.test.mjs`);
 const code = await new Promise((ok) => {
   const t = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: join(root, 'web'),

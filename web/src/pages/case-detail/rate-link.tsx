@@ -13,11 +13,11 @@ export function RateLink({ caseId, sessionId, sessionNumber }: { caseId: string;
   if (mine.loading) return <span className="muted">…</span>;
   const rated = mine.data?.items.find((r) => r.status === 'submitted');
   return rated ? (
-    <Link to={`/supervisor/ratings#rating-${rated.id}`} aria-label={`Session ${sessionNumber} rated — see your rating`}>
+    <Link to={`/supervisor/ratings#rating-${rated.id}`} aria-label={`Rated — see rating (session ${sessionNumber})`}>
       Rated — see rating
     </Link>
   ) : (
-    <Link to={`/supervisor/rate/${sessionId}?case=${caseId}`} aria-label={`Rate the recording of session ${sessionNumber}`}>
+    <Link to={`/supervisor/rate/${sessionId}?case=${caseId}`} aria-label={`Rate recording of session ${sessionNumber}`}>
       Rate recording
     </Link>
   );
