@@ -36,16 +36,21 @@ describe('acknowledging a risk flag', () => {
     expect(JSON.stringify(audit.changes)).not.toContain('safety plan');
 
     // not case content: the trainee's ETag stays valid
+    await t.db.query(`UPDATE users SET display_name = CASE id WHEN $1::uuid THEN 'Tom Trainee' ELSE 'Sue Supervisor' END WHERE id IN ($1, $2)`, [tm.trainee.id, tm.supervisor.id]);
     const after = await t.http().get(`${API}/cases/${c.id}`).set(tm.trainee.auth).expect(200);
     expect(after.body.version).toBe(versionBefore);
+    // the case names both people (never an id fragment)
+    expect(after.body).toMatchObject({ traineeName: 'Tom Trainee', supervisorName: 'Sue Supervisor' });
     expect(after.body.riskAcknowledgedAt).toBe(ack.body.acknowledgedAt);
     const queue = await t.http().get(`${API}/supervision/queue`).set(tm.supervisor.auth).expect(200);
-    expect(queue.body.items[0]).toMatchObject({ id: c.id, riskAcknowledgedAt: ack.body.acknowledgedAt, riskAcknowledgedByName: ack.body.acknowledgedBy.name, traineeName: expect.any(String) });
-    expect(await t.http().get(`${API}/cases/${c.id}/risk-flag`).set(tm.trainee.auth).expect(200).then((r) => r.body)).toEqual(ack.body);
+    expect(queue.body.items[0]).toMatchObject({ id: c.id, riskAcknowledgedAt: ack.body.acknowledgedAt, riskAcknowledgedByName: 'Sue Supervisor', traineeName: 'Tom Trainee' });
+    // names are read as they are now (a renamed supervisor shows under their new name)
+    const current = { ...ack.body, acknowledgedBy: { id: tm.supervisor.id, name: 'Sue Supervisor' } };
+    expect(await t.http().get(`${API}/cases/${c.id}/risk-flag`).set(tm.trainee.auth).expect(200).then((r) => r.body)).toEqual(current);
 
     // a repeat (double click, retried request) answers the acknowledgement in force and writes nothing
     const again = await t.http().post(`${API}/cases/${c.id}/risk-flag/acknowledge`).set(tm.supervisor.auth).send({}).expect(200);
-    expect(again.body).toEqual(ack.body);
+    expect(again.body).toEqual(current);
     expect(await auditRows()).toBe(audits + 1);
   });
 

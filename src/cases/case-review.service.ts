@@ -7,7 +7,7 @@ import type { AuthedCtx } from '../common/request-context';
 import { READERS } from '../access/case-access';
 import { CaseAccess, findCase } from './case-access.service';
 import { entityRows } from '../database/entity-rows';
-import { loadCaseContent } from './case-content';
+import { caseNames, loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
 import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
 import { CaseSignoff } from './case-signoff.entity';
@@ -69,7 +69,7 @@ export class CaseReviewService {
       });
       // the answer from this transaction: the case as the transition left it
       const after = await findCase(em, id);
-      return toCaseDto(await loadCaseContent(em, after as SupervisedCase));
+      return toCaseDto(await loadCaseContent(em, after as SupervisedCase), await caseNames(em, after as SupervisedCase));
     });
   }
 

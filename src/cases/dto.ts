@@ -280,6 +280,8 @@ export class CaseMeasuresSummaryDto {
 }
 
 export class CaseDto extends CaseSummaryDto {
+  @ApiProperty({ description: "The trainee's display name" }) traineeName!: string;
+  @ApiProperty({ description: "The supervisor's display name" }) supervisorName!: string;
   @ApiProperty({ nullable: true, type: String }) presentingProblem!: string | null;
   @ApiProperty({ nullable: true, type: String }) formulation!: string | null;
   @ApiProperty({ nullable: true, type: String }) course!: string | null;

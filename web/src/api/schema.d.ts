@@ -3166,6 +3166,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The trainee's display name */
+            traineeName: string;
+            /** @description The supervisor's display name */
+            supervisorName: string;
             presentingProblem: string | null;
             formulation: string | null;
             course: string | null;
