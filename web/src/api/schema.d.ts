@@ -1823,6 +1823,8 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorId: string | null;
+            /** @description The actor's display name (null: the service itself) */
+            actorName: string | null;
             /** @description Role the actor used (SELF, PUBLIC, ADMIN, BODY_ADMIN, …) */
             actorRole: string;
             /** Format: uuid */

@@ -291,7 +291,7 @@ export function AdminAudit() {
                 <tr key={e.id}>
                   <td data-label="When">{fmtDateTime(e.occurredAt)}</td>
                   <td data-label="Who">
-                    {shortId(e.actorId)} <span className="small muted">as {e.actorRole}</span>
+                    {e.actorName ?? 'the service'} <span className="small muted">as {e.actorRole}</span>
                   </td>
                   <td data-label="Action">
                     <code>{e.action}</code>
