@@ -89,8 +89,8 @@ if (!(await page.text()).includes('<div id="root">')) {
 }
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
-// then the trainee's whole case lifecycle the notifications and the exports. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
-const journeys = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '5-trainee-case-lifecycle', '6-notifications', '7-exports'];
+// then the trainee's whole case lifecycle, the staff screens, the exports and the notifications. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
+const journeys = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '5-trainee-case-lifecycle', '6-staff-screens', '7-exports', '8-notifications'];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
 const code = await new Promise((ok) => {

@@ -1,6 +1,8 @@
 import { AccreditationExpiryService } from '../src/accreditations/accreditation-expiry.service';
 import { Role } from '../src/auth/roles';
 import { API, daysAgo, team, type Team } from './cases-fixtures';
+import { decodePart } from './credentials-fixtures';
+import { type Fetch, statusBit } from './ob3-verifier';
 import { countRows, makeBody, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -283,5 +285,77 @@ describe('random audit of renewals', () => {
     const foreign = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
     await t.http().post(`${API}/bodies/${w.bodyId}/renewal-audits`).set(foreign.auth).send({}).expect(404);
     await t.http().get(`${API}/bodies/${w.bodyId}/renewal-audits`).set(foreign.auth).expect(404);
+  });
+});
+
+describe('restoring a lapsed accreditation', () => {
+  // the public status lists, read from this service whatever origin the credential names
+  const fetchHere: Fetch = async (url) => {
+    const res = await t.http().get(new URL(url).pathname).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => (text += c));
+      r.on('end', () => cb(null, text));
+    });
+    return { status: res.status, text: res.body as string, headers: res.headers as Record<string, string> };
+  };
+  const bits = async (jws: string) => {
+    const entry = decodePart(jws, 1).credentialStatus as Record<string, string>;
+    return [await statusBit(entry, fetchHere), await statusBit(entry, fetchHere, 'revocation')];
+  };
+
+  async function lapsed(w: World, expiredDaysAgo: number) {
+    const acc = await issue(w, await makeUser(t, [{ role: Role.Trainee, bodyId: w.bodyId }]));
+    await setExpiry(acc.id, daysAgo(expiredDaysAgo));
+    await t.http().post(`${API}/accreditations/process-expiries`).query({ bodyId: w.bodyId }).set(w.admin.auth).expect(200);
+    const got = await t.http().get(`${API}/accreditations/${acc.id}`).set(w.admin.auth).expect(200);
+    expect(got.body.status).toBe('lapsed');
+    return { id: acc.id, etag: got.headers.etag as string, credentialJws: got.body.credentialJws as string };
+  }
+
+  it('a body admin restores it for the cycle after its old expiry, with If-Match, the event, one audit row and a re-signed credential', async () => {
+    const w = await world();
+    const acc = await lapsed(w, 40);
+    const restore = () => t.http().post(`${API}/accreditations/${acc.id}/restore`).set(w.admin.auth);
+    expect((await restore().send({ reason: 'Declaration was posted in time' }).expect(428)).body.code).toBe('PRECONDITION_REQUIRED');
+    await restore().set('If-Match', '"999"').send({ reason: 'Declaration was posted in time' }).expect(412);
+    await restore().set('If-Match', acc.etag).send({ reason: '' }).expect(400);
+
+    const audits = await auditRows();
+    expect(await bits(acc.credentialJws)).toEqual([1, 0]);
+    const res = await restore().set('If-Match', acc.etag).send({ reason: 'Declaration was posted in time' }).expect(200);
+    // the bit follows the status: the old and the re-signed credential share the index, now clear
+    expect(await bits(acc.credentialJws)).toEqual([0, 0]);
+    expect(await bits(res.body.credentialJws)).toEqual([0, 0]);
+    expect(res.body).toMatchObject({ id: acc.id, status: 'active', expiresOn: addMonthsIso(daysAgo(40), 12) });
+    expect(res.headers.etag).toBe(`"${res.body.version}"`);
+    expect(res.body.credentialJws).not.toBe(acc.credentialJws);
+    expect(res.body.events.at(-1)).toMatchObject({ kind: 'restored', fromStatus: 'lapsed', toStatus: 'active', reason: 'Declaration was posted in time', actorId: w.admin.id });
+    expect(await auditRows()).toBe(audits + 1);
+    const [audit] = await t.db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'accreditation.restore'`, [acc.id]);
+    expect(audit.changes).toMatchObject({ status: { from: 'lapsed', to: 'active' }, expiresOn: { from: daysAgo(40), to: addMonthsIso(daysAgo(40), 12) } });
+
+    // active now: restoring again is refused, and the holder can renew it in its new cycle's window as usual
+    const again = await restore().set('If-Match', res.headers.etag).send({ reason: 'again' }).expect(409);
+    expect(again.body.code).toBe('INVALID_STATUS_CHANGE');
+  });
+
+  it('is refused once the cycle it would restore into is over, for a suspended one, and outside the admin\'s body', async () => {
+    const w = await world();
+    const old = await lapsed(w, 400);
+    const late = await t.http().post(`${API}/accreditations/${old.id}/restore`).set(w.admin.auth).set('If-Match', old.etag).send({ reason: 'Late' }).expect(409);
+    expect(late.body.code).toBe('RESTORE_WINDOW_CLOSED');
+
+    const acc = await lapsed(w, 40);
+    const foreign = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
+    expect((await t.http().post(`${API}/accreditations/${acc.id}/restore`).set(foreign.auth).set('If-Match', acc.etag).send({ reason: 'x' }).expect(404)).body.code).toBe('ACCREDITATION_NOT_FOUND');
+    await t.http().post(`${API}/accreditations/${acc.id}/restore`).set(w.trainee.auth).set('If-Match', acc.etag).send({ reason: 'x' }).expect(403);
+
+    const active = await issue(w, await makeUser(t, [{ role: Role.Trainee, bodyId: w.bodyId }]));
+    const s = await t.http().post(`${API}/accreditations/${active.id}/suspend`).set(w.admin.auth).send({ reason: 'Complaint' }).expect(200);
+    const refused = await t.http().post(`${API}/accreditations/${active.id}/restore`).set(w.admin.auth).set('If-Match', `"${s.body.version}"`).send({ reason: 'x' }).expect(409);
+    expect(refused.body.code).toBe('INVALID_STATUS_CHANGE');
+    const [row] = await t.db.query('SELECT status FROM accreditations WHERE id = $1', [acc.id]);
+    expect(row.status).toBe('lapsed');
   });
 });

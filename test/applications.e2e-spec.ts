@@ -62,6 +62,11 @@ describe('applying for a level', () => {
     const res = await apply(w, w.trainee, { note: 'Bitte prüfen' }).expect(201);
     expect(await auditRows()).toBe(before + 1);
     expect(res.body).toMatchObject({ applicantId: w.trainee.id, bodyId: w.bodyId, schemeVersionId: w.versionId, levelCode: 'PRAKTIKER', status: 'submitted', allRulesMet: false, applicantNote: 'Bitte prüfen' });
+    // names, never ids: the applicant's name in the answer and in the body's list
+    await t.db.query(`UPDATE users SET display_name = 'Greta Antragstellerin' WHERE id = $1`, [w.trainee.id]);
+    expect((await t.http().get(`${API}/applications/${res.body.id}`).set(w.trainee.auth).expect(200)).body.applicantName).toBe('Greta Antragstellerin');
+    const listed = await t.http().get(`${API}/applications`).query({ bodyId: w.bodyId }).set(w.admin.auth).expect(200);
+    expect(listed.body.items.find((a: { id: string }) => a.id === res.body.id).applicantName).toBe('Greta Antragstellerin');
     expect(res.body.evaluation.rules.map((r: { ruleId: string; met: boolean }) => [r.ruleId, r.met])).toEqual([['kurs', true], ['booster', false]]);
     expect(res.body.events).toEqual([expect.objectContaining({ kind: 'submitted', actorId: w.trainee.id, evaluation: expect.objectContaining({ levelCode: 'PRAKTIKER', met: false }) })]);
     const [enrolment] = await t.db.query('SELECT scheme_version_id FROM scheme_enrolments WHERE user_id = $1 AND scheme_id = $2', [w.trainee.id, w.schemeId]);

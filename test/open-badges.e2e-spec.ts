@@ -115,13 +115,13 @@ describe('status changes flip the bits in the published lists', () => {
     await expect(verifyVcJwt(jws, fetch)).resolves.toBeDefined();
   });
 
-  it('a lapsed accreditation has both bits set; other credentials of the body are untouched', async () => {
+  it('a lapsed accreditation has the suspension bit set, not the revocation bit (it can be restored); other credentials of the body are untouched', async () => {
     const { body, acc, jws } = await issued();
     const other = await makeAccreditation(t, body, (await makeUser(t)).id);
     const otherJws = await sign(t, other, body.name);
     await t.db.getRepository(Accreditation).update({ id: acc.id }, { status: AccreditationStatus.Lapsed });
     const entry = decodePart(jws, 1).credentialStatus as Record<string, string>;
-    expect([await statusBit(entry, fetch), await statusBit(entry, fetch, 'revocation')]).toEqual([1, 1]);
+    expect([await statusBit(entry, fetch), await statusBit(entry, fetch, 'revocation')]).toEqual([1, 0]);
     expect(await statusBit(decodePart(otherJws, 1).credentialStatus as Record<string, string>, fetch)).toBe(0);
   });
 

@@ -142,4 +142,19 @@ describe('ratings', () => {
     const outsiderList = await t.http().get(`/api/v1/ratings?targetId=${w.sessionId}`).set(w.outsider.auth).expect(200);
     expect(outsiderList.body.items).toEqual([]);
   });
+
+  it('a rater lists what they rated, named: the trainee, the case and the session number', async () => {
+    const w = await world();
+    await t.db.query(`UPDATE users SET display_name = 'Tariq Trainee' WHERE id = $1`, [w.trainee.id]);
+    const mine = await rateAndSubmit(w, w.supervisor, { inventory: 3, focus: 4 });
+    await rateAndSubmit(w, w.independent, { inventory: 3, focus: 3 });
+    const list = await t.http().get('/api/v1/ratings').query({ raterId: w.supervisor.id }).set(w.supervisor.auth).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const [c] = await t.db.query(`SELECT c.id, c.client_code FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE s.id = $1`, [w.sessionId]);
+    expect(list.body.items[0]).toMatchObject({ id: mine, raterId: w.supervisor.id, traineeName: 'Tariq Trainee', target: { caseId: c.id, clientCode: c.client_code, sessionNumber: 2 } });
+    expect(list.body.items[0].target.sessionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // the filter narrows what the caller may read; it does not widen it
+    const outsider = await t.http().get('/api/v1/ratings').query({ raterId: w.supervisor.id }).set(w.outsider.auth).expect(200);
+    expect(outsider.body.items).toEqual([]);
+  });
 });

@@ -41,6 +41,11 @@ describe('supervision relationships', () => {
     await post(w.otherTrainee, `/supervision/relationships/${req.body.id}/cancel`).expect(404);
     const accepted = await post(w.supervisor, `/supervision/relationships/${req.body.id}/accept`).expect(200);
     expect(accepted.body).toMatchObject({ status: 'active', version: 2 });
+    // both parties are named in every answer and list (the app shows names, never ids)
+    await t.db.query(`UPDATE users SET display_name = CASE id WHEN $1::uuid THEN 'Tess Trainee' ELSE 'Sam Supervisor' END WHERE id IN ($1, $2)`, [w.trainee.id, w.supervisor.id]);
+    const mine = await t.http().get(api('/supervision/relationships')).query({ role: 'trainee' }).set(w.trainee.auth).expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: req.body.id, traineeName: 'Tess Trainee', supervisorName: 'Sam Supervisor' })]);
+    expect((await t.http().get(api(`/supervision/relationships/${req.body.id}`)).set(w.supervisor.auth).expect(200)).body).toMatchObject({ traineeName: 'Tess Trainee', supervisorName: 'Sam Supervisor' });
     expect(accepted.body.startedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await countRows(t, 'audit_log')).toBe(audits + 2);
     const [row] = await t.db.query(`SELECT actor_id, actor_role, action, body_id, changes FROM audit_log ORDER BY id DESC LIMIT 1`);

@@ -103,6 +103,10 @@ describe('audit trail', () => {
     await t.http().post(`/api/v1/users/${p.id}/roles`).set(adminA.auth).send({ role: 'SUPERVISOR', bodyId: a.id }).expect(201);
     const mine = await t.http().get('/api/v1/audit').query({ action: 'role.grant' }).set(adminA.auth).expect(200);
     expect(mine.body.items.map((e: { entityId: string }) => e.entityId)).toContain(p.id);
+    // the trail names who acted
+    await t.db.query(`UPDATE users SET display_name = 'Ada Admin' WHERE id = $1`, [adminA.id]);
+    const named = await t.http().get('/api/v1/audit').query({ action: 'role.grant', entityId: p.id }).set(adminA.auth).expect(200);
+    expect(named.body.items[0]).toMatchObject({ actorId: adminA.id, actorName: 'Ada Admin' });
     const theirs = await t.http().get('/api/v1/audit').query({ action: 'role.grant' }).set(adminB.auth).expect(200);
     expect(theirs.body.items.map((e: { entityId: string }) => e.entityId)).not.toContain(p.id);
     const all = await t.http().get('/api/v1/audit').query({ limit: 1 }).set(admin.auth).expect(200);

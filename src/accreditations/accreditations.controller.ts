@@ -2,14 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
+import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { AccreditationExpiryService } from './accreditation-expiry.service';
+import { AccreditationRestoreService } from './accreditation-restore.service';
 import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsService } from './accreditations.service';
 import {
   AccreditationDetailDto, AccreditationPageDto, LeaveDto, ListAccreditationsQuery, ListRenewalAuditsQuery, ProcessExpiriesQuery, ProcessExpiriesResultDto,
-  RenewalAuditPageDto, RenewalAuditRequestDto, RenewalAuditSelectionDto, RenewalDueDto, RenewalResultDto, RenewalsDueQuery, RenewDto, StatusChangeDto,
+  RenewalAuditPageDto, RenewalAuditRequestDto, RestoreDto, RenewalAuditSelectionDto, RenewalDueDto, RenewalResultDto, RenewalsDueQuery, RenewDto, StatusChangeDto,
 } from './dto';
 import { RenewalAuditsService } from './renewal-audits.service';
 
@@ -20,6 +22,7 @@ export class AccreditationsController {
     private readonly accreditations: AccreditationsService,
     private readonly renewals: AccreditationRenewalsService,
     private readonly expiry: AccreditationExpiryService,
+    private readonly restorer: AccreditationRestoreService,
   ) {}
 
   @Get()
@@ -65,6 +68,14 @@ export class AccreditationsController {
   @ApiOkResponse({ type: AccreditationDetailDto })
   reinstate(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: StatusChangeDto): Promise<AccreditationDetailDto> {
     return this.accreditations.changeStatus(ctx, id, 'reinstate', dto);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApplicationsDecide, 'Restore a lapsed accreditation')
+  @ApiOkResponse({ type: AccreditationDetailDto, description: 'Active again for the cycle after its old expiry (restorable until that cycle ends); the credential is re-signed' })
+  restore(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: RestoreDto): Promise<AccreditationDetailDto> {
+    return this.restorer.restore(ctx, id, ifMatch, dto);
   }
 
   @Post(':id/revoke')

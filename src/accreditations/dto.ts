@@ -30,7 +30,7 @@ export class AccreditationDto {
 
 export class AccreditationEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'issued, renewed, lapsed, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected' }) kind!: string;
+  @ApiProperty({ description: 'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected' }) kind!: string;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus', nullable: true }) fromStatus!: AccreditationStatus | null;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) toStatus!: AccreditationStatus;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
@@ -68,6 +68,12 @@ export class ListAccreditationsQuery extends PageQuery {
 
 export class StatusChangeDto {
   @ApiProperty({ minLength: 1, maxLength: 1000 })
+  @Transform(trim) @IsString() @Length(1, 1000)
+  reason!: string;
+}
+
+export class RestoreDto {
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why the body restores it (kept in the history and the audit trail)' })
   @Transform(trim) @IsString() @Length(1, 1000)
   reason!: string;
 }

@@ -5,6 +5,7 @@ import type { Application, ApplicationEvent } from './application.entity';
 export const toApplicationDto = (a: Application): ApplicationDto => ({
   id: a.id,
   applicantId: a.applicantId,
+  applicantName: a.applicant?.displayName ?? '',
   bodyId: a.bodyId,
   schemeVersionId: a.schemeVersionId,
   levelCode: a.levelCode,

@@ -109,7 +109,7 @@ export class ApplicationsService {
   }
 
   async detail(em: EntityManager, id: string): Promise<ApplicationDetailDto> {
-    const app = await em.findOneByOrFail(Application, { id });
+    const app = await em.findOneOrFail(Application, { where: { id }, relations: { applicant: true } });
     const events = await em.find(ApplicationEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return toApplicationDetailDto(app, events);
   }
@@ -123,6 +123,6 @@ export class ApplicationsService {
 
   private visible(ctx: AuthedCtx, alias: string) {
     const visible = applicationsVisiblePredicate(ctx.actor, alias);
-    return this.db.getRepository(Application).createQueryBuilder(alias).where(visible.sql, visible.params);
+    return this.db.getRepository(Application).createQueryBuilder(alias).innerJoinAndSelect(`${alias}.applicant`, `${alias}_applicant`).where(visible.sql, visible.params);
   }
 }

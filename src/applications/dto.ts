@@ -75,6 +75,7 @@ export class ListApplicationsQuery extends PageQuery {
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) applicantId!: string;
+  @ApiProperty({ description: "The applicant's display name" }) applicantName!: string;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
   @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
   @ApiProperty() levelCode!: string;

@@ -7,7 +7,7 @@ import type { AuthedCtx } from '../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryDto, ListAuditQuery } from './dto';
 
-const toDto = (e: AuditEntry): AuditEntryDto => ({
+const toDto = (e: AuditEntry): Omit<AuditEntryDto, 'actorName'> => ({
   id: String(e.id),
   occurredAt: e.occurredAt.toISOString(),
   actorId: e.actorId,
@@ -43,6 +43,12 @@ export class AuditService {
       qb.andWhere('a.id < :cid', { cid: String(cursor[0]) });
     }
     const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
-    return toPage(rows, limit, (e) => [String(e.id)], toDto);
+    const page = toPage(rows, limit, (e) => [String(e.id)], toDto);
+    // who acted, by name: one query for the page's actors
+    const ids = [...new Set(page.items.map((e) => e.actorId).filter((id): id is string => id !== null))];
+    const names = new Map<string, string>(
+      ids.length ? ((await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]) : [],
+    );
+    return { ...page, items: page.items.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null })) };
   }
 }

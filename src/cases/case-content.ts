@@ -26,6 +26,18 @@ export async function loadCaseContent(em: EntityManager, c: SupervisedCase): Pro
   return withContent({ c, sessions, measures, signoff: await currentSignoffOf(em, c.id) });
 }
 
+export interface CaseNames {
+  traineeName: string;
+  supervisorName: string;
+}
+
+/** The display names of the case's trainee and supervisor: whoever may read the case may see both. */
+export async function caseNames(em: EntityManager, c: SupervisedCase): Promise<CaseNames> {
+  const rows: { id: string; display_name: string }[] = await em.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[c.traineeId, c.supervisorId]]);
+  const name = (id: string) => rows.find((r) => r.id === id)?.display_name ?? '';
+  return { traineeName: name(c.traineeId), supervisorName: name(c.supervisorId) };
+}
+
 /** The case with its signed content and the content's hash. */
 export function withContent(l: Omit<LoadedCase, 'content' | 'hash'>): LoadedCase {
   const content = caseContent(l.c, l.sessions, l.measures);

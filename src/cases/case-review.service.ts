@@ -9,7 +9,7 @@ import { CaseAccess, findCase } from './case-access.service';
 import { entityRows } from '../database/entity-rows';
 import { caseReviewNotice } from '../notifications/notice';
 import { NotificationsService } from '../notifications/notifications.service';
-import { loadCaseContent } from './case-content';
+import { caseNames, loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
 import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
 import { CaseSignoff } from './case-signoff.entity';
@@ -73,7 +73,7 @@ export class CaseReviewService {
       });
       // the answer from this transaction: the case as the transition left it
       const after = await findCase(em, id);
-      return toCaseDto(await loadCaseContent(em, after as SupervisedCase));
+      return toCaseDto(await loadCaseContent(em, after as SupervisedCase), await caseNames(em, after as SupervisedCase));
     });
   }
 
@@ -104,8 +104,11 @@ export class CaseReviewService {
     }
     params.push(limit + 1);
     // a supervision that has ended takes the case out of the supervisor's hands (and sight): EXISTS … 'active'
-    const rows: (Record<string, unknown> & { delivered: number })[] = await this.db.query(
-      `SELECT ${cases.select('c')}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered
+    // names of the supervisee and of whoever acknowledged the flag: the supervisor may see both
+    const rows: (Record<string, unknown> & { delivered: number; trainee_name: string; ack_name: string | null })[] = await this.db.query(
+      `SELECT ${cases.select('c')}, (SELECT count(*)::int FROM therapy_sessions s WHERE s.case_id = c.id AND s.attended) AS delivered,
+              (SELECT u.display_name FROM users u WHERE u.id = c.trainee_id) AS trainee_name,
+              (SELECT u.display_name FROM users u WHERE u.id = c.risk_acknowledged_by) AS ack_name
          FROM supervised_cases c
         WHERE c.supervisor_id = $1 AND c.review_state = $2
           AND EXISTS (SELECT 1 FROM supervision_relationships r WHERE r.trainee_id = c.trainee_id AND r.supervisor_id = c.supervisor_id AND r.status = 'active')${after}
@@ -113,10 +116,10 @@ export class CaseReviewService {
       params,
     );
     return toPage(
-      rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered })),
+      rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered, traineeName: r.trainee_name, ackName: r.ack_name })),
       limit,
       ({ c }) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
-      ({ c, delivered }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered }),
+      ({ c, delivered, traineeName, ackName }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered, traineeName, riskAcknowledgedByName: ackName }),
     );
   }
 }

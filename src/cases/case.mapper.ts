@@ -1,7 +1,7 @@
 import { changeFromIntake } from '../measures/change-from-intake';
 import { toMeasureDto } from '../measures/measure.mapper';
 import type { OutcomeMeasure } from '../measures/outcome-measure.entity';
-import type { LoadedCase } from './case-content';
+import type { CaseNames, LoadedCase } from './case-content';
 import type { CaseSignoff } from './case-signoff.entity';
 import type { CaseDto, CaseSummaryDto, SessionDto, SignoffDto } from './dto';
 import { lagDays, summariseLag } from './logging-lag';
@@ -32,6 +32,7 @@ export const toCaseSummaryDto = (c: SupervisedCase): CaseSummaryDto => ({
   reviewState: c.reviewState,
   submittedAt: iso(c.submittedAt),
   riskFlaggedAt: iso(c.riskFlaggedAt),
+  riskAcknowledgedAt: iso(c.riskAcknowledgedAt),
   version: c.version,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
@@ -71,8 +72,9 @@ export function latestPerInstrument(measures: readonly OutcomeMeasure[]): Outcom
 export const measurePoints = (measures: readonly OutcomeMeasure[]) =>
   measures.map((m) => ({ instrument: m.instrument, administeredOn: m.administeredOn, sessionNumber: m.sessionNumber, total: m.total, seq: m.createdAt.getTime() }));
 
-export const toCaseDto = (l: LoadedCase): CaseDto => ({
+export const toCaseDto = (l: LoadedCase, names: CaseNames): CaseDto => ({
   ...toCaseSummaryDto(l.c),
+  ...names,
   presentingProblem: l.c.presentingProblem,
   formulation: l.c.formulation,
   course: l.c.course,

@@ -161,6 +161,25 @@ export class ReturnCaseDto {
   comments!: string;
 }
 
+export class AcknowledgeRiskFlagDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the supervisor did or will do about it' })
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value)) @IsString() @MaxLength(1000)
+  note?: string;
+}
+
+export class PersonNameDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class RiskFlagDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null: no flag' }) riskFlaggedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null: not acknowledged since the last flagged measure' }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: PersonNameDto, nullable: true }) acknowledgedBy!: PersonNameDto | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+}
+
 export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CaseReviewState, enumName: 'CaseReviewState' })
   @IsOptional() @IsEnum(CaseReviewState)
@@ -249,6 +268,7 @@ export class CaseSummaryDto {
   @ApiProperty({ enum: CaseReviewState, enumName: 'CaseReviewState' }) reviewState!: CaseReviewState;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when a measure signalled risk (PHQ-9 item 9 > 0)' }) riskFlaggedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: "When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)" }) riskAcknowledgedAt!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -260,6 +280,8 @@ export class CaseMeasuresSummaryDto {
 }
 
 export class CaseDto extends CaseSummaryDto {
+  @ApiProperty({ description: "The trainee's display name" }) traineeName!: string;
+  @ApiProperty({ description: "The supervisor's display name" }) supervisorName!: string;
   @ApiProperty({ nullable: true, type: String }) presentingProblem!: string | null;
   @ApiProperty({ nullable: true, type: String }) formulation!: string | null;
   @ApiProperty({ nullable: true, type: String }) course!: string | null;
@@ -297,6 +319,8 @@ export class CaseHistoryDto {
 
 export class QueueItemDto extends CaseSummaryDto {
   @ApiProperty() deliveredSessions!: number;
+  @ApiProperty({ description: "The trainee's display name" }) traineeName!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Who acknowledged the risk flag (null: not acknowledged)' }) riskAcknowledgedByName!: string | null;
 }
 
 export class QueuePageDto {

@@ -67,6 +67,7 @@ export enum ProblemArea {
 @Check('ck_supervised_cases_dates', 'end_date IS NULL OR end_date >= start_date')
 @Check('ck_supervised_cases_secondary', 'secondary_problem_area IS NULL OR secondary_problem_area <> focus_problem_area')
 @Check('ck_supervised_cases_not_self', 'supervisor_id <> trainee_id')
+@Check('ck_supervised_cases_risk_ack', '(risk_acknowledged_at IS NULL) = (risk_acknowledged_by IS NULL) AND (risk_acknowledged_at IS NULL OR risk_flagged_at IS NOT NULL)')
 export class SupervisedCase {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -162,6 +163,21 @@ export class SupervisedCase {
   // set when an outcome measure signals risk (PHQ-9 item 9 > 0); the supervisor's queue shows these first
   @Column({ type: 'timestamptz', nullable: true })
   riskFlaggedAt!: Date | null;
+
+  // the case's supervisor acknowledged the risk flag; cleared when a new flagged measure is recorded (a new
+  // signal needs a new acknowledgement) and when the flag goes
+  @Column({ type: 'timestamptz', nullable: true })
+  riskAcknowledgedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  riskAcknowledgedBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'risk_acknowledged_by' })
+  riskAcknowledger?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  riskAcknowledgementNote!: string | null;
 
   @VersionColumn({ default: 1 })
   version!: number;

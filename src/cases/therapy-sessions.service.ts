@@ -5,7 +5,7 @@ import { entityRows } from '../database/entity-rows';
 import { badRequest, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { casesReadablePredicate, READERS } from '../access/case-access';
-import { measuresOf, sessionsOf, withContent } from './case-content';
+import { caseNames, measuresOf, sessionsOf, withContent } from './case-content';
 import { CaseContentEdits } from './case-edits';
 import { toCaseDto } from './case.mapper';
 import type { CaseDto, CreateSessionDto, TraineeLoggingLagDto, UpdateSessionDto } from './dto';
@@ -81,7 +81,7 @@ export class TherapySessionsService {
       const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId));
       sessions.sort((a, b) => a.number - b.number);
       // an edit voids any sign-off, so there is none to read back
-      return { changes, reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null })) };
+      return { changes, reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }), await caseNames(em, c)) };
     });
   }
 }

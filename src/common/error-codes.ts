@@ -121,6 +121,8 @@ export const ERROR_CODES = {
   NOT_RENEWABLE: { status: 409, description: 'The accreditation cannot be renewed' },
   RENEWAL_NOT_OPEN: { status: 409, description: 'Renewal is not open yet' },
   RENEWAL_WINDOW_CLOSED: { status: 409, description: 'The renewal grace period has ended' },
+  RESTORE_WINDOW_CLOSED: { status: 409, description: 'A lapsed accreditation can be restored only within one cycle of its expiry; later the holder applies again' },
+  NO_RISK_FLAG: { status: 409, description: 'The case has no risk flag to acknowledge' },
   LEVEL_NOT_IN_VERSION: { status: 409, description: 'The level is not part of that scheme version' },
   NO_VERSION_IN_FORCE: { status: 409, description: 'The scheme has no published version in force' },
   ALREADY_ENROLLED: { status: 409, description: 'Already enrolled in the scheme; name a newer version to opt in' },

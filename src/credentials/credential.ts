@@ -19,8 +19,8 @@ export const STATUS_PURPOSES = ['suspension', 'revocation'] as const;
 export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
 // The credential names one list: OB 3.0 allows one credentialStatus object (its schema rejects an array),
 // so the entry is the suspension list, whose bit means "do not accept now" (suspended, revoked, lapsed,
-// expired) and is cleared on reinstatement. The revocation list (final states only, never cleared) is
-// published at the same index for verifiers that want the distinction.
+// expired) and is cleared on reinstatement or restoration. The revocation list (final states only: revoked,
+// expired; never cleared) is published at the same index for verifiers that want the distinction.
 export const CREDENTIAL_STATUS_PURPOSE: StatusPurpose = 'suspension';
 
 export type Standing = 'valid' | 'revoked' | 'suspended' | 'expired' | 'lapsed';

@@ -46,7 +46,12 @@ describe('which statuses set the bit', () => {
   });
 
   it('sets the revocation bit only for end states, which never come back (revocation is not reversible)', () => {
-    for (const s of ['revoked', 'lapsed', 'expired']) expect(bitIsSet('revocation', s)).toBe(true);
+    for (const s of ['revoked', 'expired']) expect(bitIsSet('revocation', s)).toBe(true);
     for (const s of ['active', 'suspended']) expect(bitIsSet('revocation', s)).toBe(false);
+  });
+
+  it('a lapse sets only the suspension bit: the body can restore a lapsed accreditation, and revocation cannot be undone', () => {
+    expect(bitIsSet('suspension', 'lapsed')).toBe(true);
+    expect(bitIsSet('revocation', 'lapsed')).toBe(false);
   });
 });

@@ -8,9 +8,10 @@ export const STATUS_LIST_LENGTH = 131_072;
 
 // Which recorded statuses set an accreditation's bit in each list. Revocation is final by the spec
 // ("not reversible"), so only the end states that never come back set it; the suspension list answers
-// "do not accept this now", cleared again by reinstatement.
+// "do not accept this now", cleared again by reinstatement. A lapsed accreditation can be restored by its
+// body (accreditations/accreditation-restore.ts), so lapsing sets only the suspension bit.
 const SET_BY: Record<StatusPurpose, readonly string[]> = {
-  revocation: ['revoked', 'lapsed', 'expired'],
+  revocation: ['revoked', 'expired'],
   suspension: ['suspended', 'revoked', 'lapsed', 'expired'],
 };
 

@@ -20,7 +20,8 @@ import { OutcomeMeasure } from './outcome-measure.entity';
 
 // Outcome measures are case content (they change the signed hash): every write goes through CaseContentEdits,
 // like a session's. A PHQ-9 with item 9 above 0 flags the case for the supervisor in the same transaction; the
-// flag stays while any such administration is on the case.
+// flag stays while any such administration is on the case. Each new flagged administration clears the
+// supervisor's acknowledgement (cases/risk-flag.service.ts): a new signal needs a new acknowledgement.
 @Injectable()
 export class MeasuresService {
   constructor(
@@ -40,7 +41,9 @@ export class MeasuresService {
       const m = await insertMeasure(em, caseId, dto, value);
       if (value.riskFlag) {
         const [flag]: { risk_flagged_at: Date }[] = flatRows(
-          await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()) WHERE id = $1 RETURNING risk_flagged_at`, [caseId]),
+          await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()),
+                    risk_acknowledged_at = NULL, risk_acknowledged_by = NULL, risk_acknowledgement_note = NULL
+              WHERE id = $1 RETURNING risk_flagged_at`, [caseId]),
         );
         c.riskFlaggedAt = new Date(flag.risk_flagged_at);
         await this.notifications.enqueue(em, riskFlagNotice(c));
@@ -66,7 +69,7 @@ export class MeasuresService {
       const left = measures.filter((m) => m !== row);
       // the flag stays while any flagged administration is left
       if (c.riskFlaggedAt && !left.some((m) => m.riskFlag)) {
-        await em.query(`UPDATE supervised_cases SET risk_flagged_at = NULL WHERE id = $1`, [caseId]);
+        await em.query(`UPDATE supervised_cases SET risk_flagged_at = NULL, risk_acknowledged_at = NULL, risk_acknowledged_by = NULL, risk_acknowledgement_note = NULL WHERE id = $1`, [caseId]);
         c.riskFlaggedAt = null;
       }
       return { changes: { measureId, instrument: row.instrument }, reply: summary(c, left) };

@@ -26,8 +26,21 @@ export class RatingDto {
   @ApiProperty() version!: number;
 }
 
+export class RatedTargetDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The case rated, or the case of the session rated' }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) clientCode!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'For a session: its number in the case' }) sessionNumber!: number | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) sessionDate!: string | null;
+}
+
+// a list names what was rated and whose it is, so people never read ids
+export class RatingListItemDto extends RatingDto {
+  @ApiProperty() traineeName!: string;
+  @ApiProperty({ type: RatedTargetDto }) target!: RatedTargetDto;
+}
+
 export class RatingPageDto {
-  @ApiProperty({ type: [RatingDto] }) items!: RatingDto[];
+  @ApiProperty({ type: [RatingListItemDto] }) items!: RatingListItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
@@ -67,6 +80,9 @@ export class CorrectRatingDto extends RatingContentDto {
 export class ListRatingsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
   traineeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only ratings by this rater (your own: your id)' }) @IsOptional() @IsUUID()
+  raterId?: string;
 
   @ApiPropertyOptional({ enum: RubricTarget, enumName: 'RubricTarget' }) @IsOptional() @IsEnum(RubricTarget)
   targetType?: RubricTarget;

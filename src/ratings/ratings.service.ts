@@ -8,7 +8,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { type RubricDefinition, scoreRating, validateScores } from '../rubrics/rubric-scoring';
 import { Rubric, RubricTarget, RubricVersion, RubricVersionStatus } from '../rubrics/rubric.entity';
-import type { CorrectRatingDto, CreateRatingDto, ListRatingsQuery, RatingDto, RatingPageDto, UpdateRatingDto } from './dto';
+import type { CorrectRatingDto, CreateRatingDto, ListRatingsQuery, RatedTargetDto, RatingDto, RatingPageDto, UpdateRatingDto } from './dto';
 import { deriveRaterRole, resolveTarget } from './rating-targets';
 import { toRatingDto } from './rating.mapper';
 import { RaterRole, Rating, RatingStatus } from './rating.entity';
@@ -19,6 +19,8 @@ const scoresOrThrow = (def: RubricDefinition, scores: unknown, partial: boolean)
 };
 
 const NOT_SUPERSEDED = `NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`;
+
+const NO_TARGET: RatedTargetDto = { caseId: null, clientCode: null, sessionNumber: null, sessionDate: null };
 
 @Injectable()
 export class RatingsService {
@@ -131,11 +133,32 @@ export class RatingsService {
       .createQueryBuilder('r')
       .where(`(r.rater_id = :me OR (r.status = 'submitted' AND ${readable.sql}))`, { me: ctx.actor.userId, ...readable.params });
     if (q.traineeId) qb.andWhere('r.trainee_id = :trainee', { trainee: q.traineeId });
+    if (q.raterId) qb.andWhere('r.rater_id = :rater', { rater: q.raterId });
     if (q.targetType) qb.andWhere('r.target_type = :tt', { tt: q.targetType });
     if (q.targetId) qb.andWhere('r.target_id = :tid', { tid: q.targetId });
     if (cursor) qb.andWhere('(r.created_at, r.id) > (:cv, :cid)', { cv: new Date(Number(cursor[0])), cid: String(cursor[1]) });
     const rows = await qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit + 1).getMany();
-    return toPage(rows, limit, (r) => [r.createdAt.getTime(), r.id], toRatingDto) as Page<RatingDto>;
+    const page = toPage(rows, limit, (r) => [r.createdAt.getTime(), r.id], toRatingDto) as Page<RatingDto>;
+    const named = await this.namesOf(page.items.map((r) => r.id));
+    return { ...page, items: page.items.map((r) => ({ ...r, ...(named.get(r.id) ?? { traineeName: '', target: NO_TARGET }) })) };
+  }
+
+  // the trainee's name and what was rated (case, client code, session number), one query for the page; the
+  // caller may read these ratings, and so the trainee's record they belong to
+  private async namesOf(ids: string[]): Promise<Map<string, { traineeName: string; target: RatedTargetDto }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; trainee_name: string; case_id: string | null; client_code: string | null; session_number: number | null; session_date: unknown }[] = await this.db.query(
+      `SELECT r.id, u.display_name AS trainee_name, c.id AS case_id, c.client_code, s.number AS session_number, s.date::text AS session_date
+         FROM ratings r JOIN users u ON u.id = r.trainee_id
+         LEFT JOIN therapy_sessions s ON r.target_type = 'session' AND s.id = r.target_id
+         LEFT JOIN supervised_cases c ON c.id = COALESCE(s.case_id, CASE WHEN r.target_type = 'case' THEN r.target_id END)
+        WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, {
+      traineeName: r.trainee_name,
+      target: { caseId: r.case_id, clientCode: r.client_code, sessionNumber: r.session_number, sessionDate: r.session_date === null ? null : String(r.session_date) },
+    }]));
   }
 
   private async canRead(ctx: AuthedCtx, r: Rating): Promise<boolean> {

@@ -13,8 +13,8 @@ const daysAgo = (n: number) => addDays(todayUtc(new Date()), -n);
 /**
  * The demo's training records, written through the public API exactly as people would (so the demo can
  * never hold data the API would refuse): supervision, profiles, training, cases in every review state with
- * sessions and measures, supervision sessions, ratings, schemes of three bodies and enrolments, and one
- * issued accreditation listed in the public register.
+ * sessions and measures, supervision sessions, ratings, schemes of three bodies and enrolments, one
+ * issued accreditation listed in the public register and one lapsed accreditation to restore.
  */
 export async function seedDemoRecords(app: NestFastifyApplication): Promise<void> {
   const db = app.get(DataSource);
@@ -133,4 +133,12 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   const approval = await call('POST', `/applications/${application.id}/approve`, tok.adminUs, { reason: 'Course certificate checked.' });
   const accreditation = approval.accreditation as Json;
   await call('PUT', `/accreditations/${accreditation.id}/public-listing`, tok.tUs, { publicListing: true }, accreditation.version);
+
+  // one lapsed accreditation, for the body admin to restore: the second UK trainee's annual Practitioner level,
+  // issued last year and not renewed. Only the dates are back-dated here (no API moves time); the lapse itself
+  // is the body's own expiry run.
+  const bApp = await call('POST', '/applications', tok.t2Uk, { schemeId: schemes['UK-IPT'], levelCode: 'B' });
+  const bApproval = await call('POST', `/applications/${bApp.id}/approve`, tok.adminUk, { overrideReason: 'Demo: accredited under the previous arrangements.' });
+  await db.query(`UPDATE accreditations SET issued_on = $2, expires_on = $3 WHERE id = $1`, [(bApproval.accreditation as Json).id, daysAgo(400), daysAgo(35)]);
+  await call('POST', `/accreditations/process-expiries?bodyId=${bodies['UK-IPT']}`, tok.adminUk);
 }

@@ -62,7 +62,9 @@ export class ListRelationshipsQuery extends PageQuery {
 export class RelationshipDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty({ description: "The trainee's display name (both parties see each other's)" }) traineeName!: string;
   @ApiProperty({ format: 'uuid' }) supervisorId!: string;
+  @ApiProperty({ description: "The supervisor's display name" }) supervisorName!: string;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
   @ApiProperty({ enum: SupervisionStatus, enumName: 'SupervisionStatus' }) status!: SupervisionStatus;
   @ApiProperty({ format: 'uuid' }) requestedBy!: string;

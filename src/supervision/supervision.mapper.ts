@@ -5,7 +5,9 @@ import type { SupervisionRelationship } from './supervision-relationship.entity'
 export const toRelationshipDto = (r: SupervisionRelationship): RelationshipDto => ({
   id: r.id,
   traineeId: r.traineeId,
+  traineeName: r.trainee?.displayName ?? '',
   supervisorId: r.supervisorId,
+  supervisorName: r.supervisor?.displayName ?? '',
   bodyId: r.bodyId,
   status: r.status,
   requestedBy: r.requestedBy,

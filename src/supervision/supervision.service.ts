@@ -27,6 +27,9 @@ export async function holdsRole(em: EntityManager, userId: string, role: Role, b
   return rows.length > 0;
 }
 
+// both parties' names come with every relationship (the UI names people, never ids)
+const PARTIES = { trainee: true, supervisor: true } as const;
+
 const isUniqueViolation = (e: unknown) => (e as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
 
 // Requests, assignments and status changes of supervision relationships. Rows are never deleted.
@@ -46,7 +49,7 @@ export class SupervisionService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const me = ctx.actor.userId;
-    const qb = this.db.getRepository(SupervisionRelationship).createQueryBuilder('r');
+    const qb = this.db.getRepository(SupervisionRelationship).createQueryBuilder('r').innerJoinAndSelect('r.trainee', 'tu').innerJoinAndSelect('r.supervisor', 'su');
     if (q.role === 'trainee') qb.where('r.trainee_id = :me', { me });
     else if (q.role === 'supervisor') qb.where('r.supervisor_id = :me', { me });
     else {
@@ -144,7 +147,7 @@ export class SupervisionService {
         bodyId: rel.bodyId,
         changes: { status: { from, to }, traineeId: rel.traineeId, supervisorId: rel.supervisorId, ...(opts.startedOn ? { startedOn: opts.startedOn } : {}), ...(opts.endedOn ? { endedOn: opts.endedOn } : {}) },
       });
-      return toRelationshipDto(await em.findOneByOrFail(SupervisionRelationship, { id: rel.id }));
+      return toRelationshipDto(await em.findOneOrFail(SupervisionRelationship, { where: { id: rel.id }, relations: PARTIES }));
     });
   }
 
@@ -162,7 +165,7 @@ export class SupervisionService {
         const id = String(identifiers[0].id);
         const action = v.status === SupervisionStatus.Active ? 'supervision.assign' : 'supervision.request';
         audit({ action, entityType: 'supervision_relationship', entityId: id, via, bodyId: v.bodyId, changes: { traineeId: v.traineeId, supervisorId: v.supervisorId, status: v.status, startedOn: v.startedOn } });
-        return toRelationshipDto(await em.findOneByOrFail(SupervisionRelationship, { id }));
+        return toRelationshipDto(await em.findOneOrFail(SupervisionRelationship, { where: { id }, relations: PARTIES }));
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw OPEN_CONFLICT();
@@ -187,7 +190,7 @@ export class SupervisionService {
   }
 
   private async visible(actor: Actor, id: string): Promise<SupervisionRelationship> {
-    const rel = await this.db.getRepository(SupervisionRelationship).findOneBy({ id });
+    const rel = await this.db.getRepository(SupervisionRelationship).findOne({ where: { id }, relations: PARTIES });
     if (!rel || !partiesOf(actor, rel).length) throw notFound('Supervision relationship');
     return rel;
   }

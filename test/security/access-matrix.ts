@@ -171,6 +171,9 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/cases/:id/return': { params: per({ supervisor: 'caseSubmitted', adminA: 'caseSubmitted2', adminB: 'caseSubmitted2' }), body: () => ({ comments: 'Please add the formulation.' }), own: { supervisor: 200, adminA: 403, adminB: 403 } },
   'POST /api/v1/cases/:id/sign-off': { params: id('caseSubmitted2'), body: (c) => ({ contentHash: c.w.contentHash }), own: { supervisor: 409, adminA: 403, adminB: 403 } },
   'DELETE /api/v1/cases/:id': { params: id('caseSpare'), own: { trainee: 204 } },
+  // the main case carries a flagged PHQ-9; only its supervisor acknowledges (a body admin reads it but may not)
+  'GET /api/v1/cases/:id/risk-flag': { params: id('case'), own: READ_RECORD },
+  'POST /api/v1/cases/:id/risk-flag/acknowledge': { params: id('case'), body: () => ({ note: 'Called the trainee' }), own: { supervisor: 200, adminA: 403, adminB: 403 } },
   'GET /api/v1/supervision/queue': { own: { supervisor: 200, adminA: 200, adminB: 200 } },
 
   // ---- supervision sessions ------------------------------------------------------------------------
@@ -259,6 +262,12 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/accreditations/:id': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/accreditations/:id/suspend': { params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/accreditations/:id/reinstate': { params: per({ adminA: 'accreditationSuspended', global: 'accreditationSuspended2' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/accreditations/:id/restore': {
+    params: per({ adminA: 'accreditationLapsed', global: 'accreditationLapsed2' }),
+    ifMatch: (c) => `"${c.w.versions[c.who === 'global' ? 'accreditationLapsed2' : 'accreditationLapsed']}"`,
+    body: reason,
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/accreditations/:id/leave': { params: id('accreditationSuspended'), body: () => ({ from: daysAgo(0), to: daysAgo(-30), reason: 'Parental leave' }), own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/accreditations/:id/revoke': { params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), body: () => ({ sharePercent: 10 }), own: { adminA: 201, adminB: 201, global: 201 } },

@@ -199,10 +199,11 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     ids[key] = coi.id;
   }
 
-  for (const key of ['accreditation', 'accreditationSuspended', 'accreditationSuspended2', 'accreditationSpare', 'accreditationDue']) {
+  for (const key of ['accreditation', 'accreditationSuspended', 'accreditationSuspended2', 'accreditationSpare', 'accreditationDue', 'accreditationLapsed', 'accreditationLapsed2']) {
     // held to the body's real scheme version (the fixture's own scheme has an empty definition)
     const over = { schemeVersionId: ids.schemeVersion, levelCode: 'PRACTITIONER', levelName: 'IPT Practitioner', ...(key.startsWith('accreditationSuspended') ? { status: 'suspended' } : {}),
-      ...(key === 'accreditationDue' ? { issuedOn: dayOffset(-1800), expiresOn: dayOffset(20) } : {}) };
+      ...(key === 'accreditationDue' ? { issuedOn: dayOffset(-1800), expiresOn: dayOffset(20) } : {}),
+      ...(key.startsWith('accreditationLapsed') ? { status: 'lapsed', issuedOn: dayOffset(-1860), expiresOn: dayOffset(-60) } : {}) };
     const acc = await makeAccreditation(t, body, trainee.id, over as never);
     ids[key] = acc.id;
     if (key === 'accreditation') {

@@ -29,7 +29,8 @@ test('body admin: decide an application, draft a scheme version with validation 
 
   // applications and the per-rule evaluation, then approve with reasons
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
-  await page.getByRole('link', { name: /^Applicant/ }).first().click();
+  // applicants are named (never an id fragment); the trainee journey's application is Alex's
+  await page.getByRole('link', { name: 'Alex Trainee (UK)' }).first().click();
   await page.getByRole('heading', { name: /^Evaluation:/ }).waitFor();
   assert.ok((await page.locator('ul.rules li').count()) >= 1);
   await page.getByLabel(/^Reasons/).fill('Course certificate checked against the provider list.');

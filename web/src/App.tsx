@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { homeFor, type Role, useAuth } from './auth';
 import { AdminApplicationDetail, AdminApplications } from './pages/admin-applications';
+import { AdminPeople, AdminPerson } from './pages/admin-people';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { CaseDetail } from './pages/case-detail';
@@ -9,8 +10,10 @@ import { NotificationsLink, NotificationsPage } from './pages/notifications';
 import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
 import { Calibration } from './pages/supervisor/calibration';
+import { MyRatings } from './pages/supervisor/my-ratings';
 import { SupervisorQueue } from './pages/supervisor/queue';
 import { RateSession } from './pages/supervisor/rate-session';
+import { Supervisees } from './pages/supervisor/supervisees';
 import { TraineeAccreditations } from './pages/trainee/accreditations';
 import { TraineeApplications } from './pages/trainee/applications';
 import { TraineeCases } from './pages/trainee/cases';
@@ -43,7 +46,11 @@ const ROUTES: RouteDef[] = [
   { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
   { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
   { path: '/supervisor/calibration', roles: ['SUPERVISOR'], render: () => <Calibration /> },
+  { path: '/supervisor/supervisees', roles: ['SUPERVISOR'], render: () => <Supervisees /> },
+  { path: '/supervisor/ratings', roles: ['SUPERVISOR'], render: () => <MyRatings /> },
   { path: '/admin', roles: ADMINS, render: () => <AdminHome /> },
+  { path: '/admin/people', roles: ADMINS, render: () => <AdminPeople /> },
+  { path: '/admin/people/:id', roles: ADMINS, render: (p) => <AdminPerson id={p.id} /> },
   { path: '/admin/applications', roles: ADMINS, render: () => <AdminApplications /> },
   { path: '/admin/applications/:id', roles: ADMINS, render: (p) => <AdminApplicationDetail id={p.id} /> },
   { path: '/admin/schemes', roles: ADMINS, render: () => <AdminSchemes /> },
@@ -60,9 +67,9 @@ function Nav() {
   const links: [string, string][] = [];
   if (has('TRAINEE'))
     links.push(['/trainee', 'Progress'], ['/trainee/cases', 'Cases'], ['/trainee/supervision', 'Supervision'], ['/trainee/ratings', 'Ratings'], ['/trainee/applications', 'Applications'], ['/trainee/accreditations', 'Accreditations']);
-  if (has('SUPERVISOR')) links.push(['/supervisor', 'Review queue'], ['/supervisor/calibration', 'Calibration']);
+  if (has('SUPERVISOR')) links.push(['/supervisor', 'Review queue'], ['/supervisor/supervisees', 'Supervisees'], ['/supervisor/ratings', 'My ratings'], ['/supervisor/calibration', 'Calibration']);
   if (has('BODY_ADMIN') || has('ADMIN'))
-    links.push(['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail']);
+    links.push(['/admin/people', 'People'], ['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail']);
   links.push(['/register', 'Register'], ['/verify', 'Verify']);
   return (
     <header className="top">

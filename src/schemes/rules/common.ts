@@ -105,3 +105,6 @@ export function phaseOf(sessionNumber: number, c: CaseRecord, ctx: EvaluationCon
   if (sessionNumber > last - ctx.phaseBoundaries.terminationSessions) return 'termination';
   return 'middle';
 }
+
+// Evidence is read by people: each counted record is named in words, never by its id alone.
+export const activityNote = (a: { kind: string; hours: number; date: string }): string => `${a.kind.replace(/_/g, ' ')}, ${a.hours} h on ${a.date}`;

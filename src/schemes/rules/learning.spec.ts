@@ -10,6 +10,10 @@ describe('learning hours', () => {
     expect(r).toMatchObject({ met: true, reached: 16, required: 16 });
     expect(r.evidence).toHaveLength(2);
   });
+  it('names each counted activity in words for the person reading the evidence', () => {
+    const r = run(learningHours, { kinds: ['didactic_course'], minHours: 8 }, aRecord({ activities: [activity({ hours: 8, date: '2026-03-01' })] }));
+    expect(r.evidence[0].note).toBe('didactic course, 8 h on 2026-03-01');
+  });
   it('says how many hours are missing and how many await verification', () => {
     const r = run(learningHours, { kinds: ['didactic_course'], minHours: 16 }, aRecord({ activities: [activity({}), activity({ verified: false })] }));
     expect(r.met).toBe(false);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { ACTIVITY_KINDS, heldOn, LevelRef, plural, round2, withinMonths } from './common';
+import { ACTIVITY_KINDS, activityNote, heldOn, LevelRef, plural, round2, withinMonths } from './common';
 import type { RuleEvaluator } from './rule-types';
 import { MaxDecimals } from '../../common/decimal';
 
@@ -45,7 +45,7 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
       unit: 'hours',
       message: `${hours} of ${p.minHours} h of ${kindsText(p.kinds)}${qualifiers ? ` (${qualifiers})` : ''}` +
         (gap > 0 ? `; ${gap} h more needed` : '') + (gap > 0 && unverified > 0 ? ` (${unverified} h await verification)` : ''),
-      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id })),
+      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
 };
@@ -84,7 +84,7 @@ export const cpd: RuleEvaluator<CpdParams> = {
       unit: p.minHours !== undefined ? 'hours' : 'items',
       message: `${parts.join(', ')} in the last ${plural(p.withinMonths, 'month')}` +
         (!countOk ? `; ${plural(p.minCount! - counted.length, 'more item')} needed` : '') + (!hoursOk ? `; ${round2(p.minHours! - hours)} h more needed` : ''),
-      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id })),
+      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
 };
@@ -112,7 +112,7 @@ export const teachingGiven: RuleEvaluator<TeachingGivenParams> = {
       required: p.minHours,
       unit: 'hours',
       message: `${hours} of ${p.minHours} h of teaching given` + (hours < p.minHours ? `; ${round2(p.minHours - hours)} h more needed` : ''),
-      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id })),
+      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
 };
@@ -147,7 +147,7 @@ export const supervisionGiven: RuleEvaluator<SupervisionGivenParams> = {
         (p.minDistinctSupervisees !== undefined ? ` to ${supervisees} of ${p.minDistinctSupervisees} different clinicians` : '') +
         (!hoursOk ? `; ${round2(p.minHours - hours)} h more needed` : '') +
         (!peopleOk ? `; ${plural(p.minDistinctSupervisees! - supervisees, 'more supervisee')} needed` : ''),
-      evidence: counted.map((s) => ({ kind: 'supervision_session' as const, id: s.id })),
+      evidence: counted.map((s) => ({ kind: 'supervision_session' as const, id: s.id, note: `${s.minutes} min on ${s.date}` })),
     };
   },
 };

@@ -3,7 +3,7 @@ import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
 import { BodyExports } from './shared/body-exports';
-import { appTone, shortId } from './shared/labels';
+import { appTone } from './shared/labels';
 import { RulesList } from './shared/rules-list';
 
 const STATUSES: Schemas['ApplicationStatus'][] = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
@@ -34,7 +34,7 @@ export function AdminApplications() {
         <DataTable
           rows={data.items}
           columns={[
-            { label: 'Applicant', cell: (a) => <Link to={`/admin/applications/${a.id}`}>Applicant {shortId(a.applicantId)}</Link> },
+            { label: 'Applicant', cell: (a) => <Link to={`/admin/applications/${a.id}`}>{a.applicantName}</Link> },
             { label: 'Level', cell: (a) => a.evaluation.levelName ?? a.levelCode },
             { label: 'Evaluation', cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{a.evaluation.summary}</Badge> },
             { label: 'Submitted', cell: (a) => fmtDate(a.createdAt) },
@@ -84,7 +84,7 @@ export function AdminApplicationDetail({ id }: { id: string }) {
         <Link to="/admin/applications">← Applications</Link>
       </p>
       <h1>
-        {data.evaluation.levelName} — applicant {shortId(data.applicantId)} <Badge tone={appTone(data.status)}>{humanise(data.status)}</Badge>
+        {data.evaluation.levelName} — {data.applicantName} <Badge tone={appTone(data.status)}>{humanise(data.status)}</Badge>
       </h1>
       {done && (
         <div className="alert ok" role="status">

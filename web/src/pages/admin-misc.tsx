@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { api, call, type Schemas } from '../api/client';
+import { api, call, etagOf, type Schemas } from '../api/client';
 import { downloadFrom } from '../api/download';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
@@ -23,6 +23,10 @@ export function AdminHome() {
       {loading && <Loading />}
       <ErrorBox error={error} />
       <div className="grid">
+        <Link className="card" to="/admin/people">
+          <h2 style={{ marginTop: 0 }}>People</h2>
+          <p>Find a person by name or e-mail; roles and progress</p>
+        </Link>
         <Link className="card" to="/admin/applications">
           <h2 style={{ marginTop: 0 }}>Applications</h2>
           <p>{data ? `${data[0].items.length} awaiting a decision` : '…'}</p>
@@ -57,14 +61,20 @@ const accTone = (s: string) => (s === 'active' ? 'ok' : s === 'suspended' || s =
 export function AdminAccreditations() {
   useTitle('Accreditations');
   const { data, error, loading, reload } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
-  const [target, setTarget] = useState<{ a: Schemas['AccreditationDto']; action: 'suspend' | 'reinstate' | 'revoke' }>();
+  const [target, setTarget] = useState<{ a: Schemas['AccreditationDto']; action: 'suspend' | 'reinstate' | 'revoke' | 'restore' }>();
+  const [done, setDone] = useState('');
   const [reason, setReason] = useState('');
   const change = useAction(async () => {
     if (!target) return;
     const path = { params: { path: { id: target.a.id } }, body: { reason: reason.trim() } };
     if (target.action === 'suspend') await call(api.POST('/api/v1/accreditations/{id}/suspend', path));
     else if (target.action === 'reinstate') await call(api.POST('/api/v1/accreditations/{id}/reinstate', path));
-    else await call(api.POST('/api/v1/accreditations/{id}/revoke', path));
+    else if (target.action === 'restore') {
+      // restoring re-dates the accreditation: only from the version the admin was looking at
+      const restored = await call(api.POST('/api/v1/accreditations/{id}/restore', { ...path, headers: { 'If-Match': etagOf(target.a.version) } }));
+      setDone(`${restored.certificateNumber} (${restored.holderName}) is active again until ${fmtDate(restored.expiresOn)}.`);
+    } else await call(api.POST('/api/v1/accreditations/{id}/revoke', path));
+    if (target.action !== 'restore') setDone('');
     setTarget(undefined);
     setReason('');
     reload();
@@ -83,6 +93,11 @@ export function AdminAccreditations() {
       {loading && <Loading />}
       <ErrorBox error={error ?? certificate.error} />
       {data && data.items.length === 0 && <Empty>No accreditations issued yet. Approving an application issues one.</Empty>}
+      {done && !target && (
+        <div className="alert ok" role="status">
+          {done}
+        </div>
+      )}
       {target && (
         <form className="card" onSubmit={submit} aria-labelledby="change-h">
           <h2 id="change-h" style={{ marginTop: 0 }}>
@@ -93,7 +108,12 @@ export function AdminAccreditations() {
             {(p) => <textarea {...p} required autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <div className="row">
-            <button type="submit" className={target.action === 'reinstate' ? '' : 'danger'} disabled={change.busy || !reason.trim()}>
+            {target.action === 'restore' && (
+              <p className="small" style={{ flexBasis: '100%' }}>
+                Restored for the cycle after its old expiry ({fmtDate(target.a.expiresOn)}); possible until that cycle ends.
+              </p>
+            )}
+            <button type="submit" className={target.action === 'reinstate' || target.action === 'restore' ? '' : 'danger'} disabled={change.busy || !reason.trim()}>
               Confirm {target.action}
             </button>
             <button type="button" className="secondary" onClick={() => setTarget(undefined)}>
@@ -134,6 +154,11 @@ export function AdminAccreditations() {
                   {a.status === 'suspended' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'reinstate' })}>
                       Reinstate
+                    </button>
+                  )}
+                  {a.status === 'lapsed' && (
+                    <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'restore' })} aria-label={`Restore ${a.certificateNumber} (${a.holderName})`}>
+                      Restore
                     </button>
                   )}
                   {a.status !== 'revoked' && (
@@ -281,7 +306,7 @@ export function AdminAudit() {
                 <tr key={e.id}>
                   <td data-label="When">{fmtDateTime(e.occurredAt)}</td>
                   <td data-label="Who">
-                    {shortId(e.actorId)} <span className="small muted">as {e.actorRole}</span>
+                    {e.actorName ?? 'the service'} <span className="small muted">as {e.actorRole}</span>
                   </td>
                   <td data-label="Action">
                     <code>{e.action}</code>

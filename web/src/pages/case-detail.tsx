@@ -10,6 +10,7 @@ import { CaseFacts } from './case-detail/case-facts';
 import { Measures } from './case-detail/measures';
 import { ReviewActions } from './case-detail/review-actions';
 import { ReviewHistory } from './case-detail/review-history';
+import { RiskFlagPanel } from './case-detail/risk-flag-panel';
 import { Sessions } from './case-detail/sessions';
 import { SubmitForReview } from './case-detail/submit-for-review';
 
@@ -84,6 +85,7 @@ export function CaseDetail({ id }: { id: string }) {
           </button>
         </p>
       )}
+      {c.riskFlaggedAt && <RiskFlagPanel key={c.riskFlaggedAt + String(c.version)} caseId={c.id} canAcknowledge={isSupervisor} />}
       {isSupervisor && <ReviewActions c={c} onChange={(next) => { setCase(next); loaded.reload(); }} />}
       <Sessions c={c} editable={editable} autoFocus={query.get('new') === '1'} canRate={isSupervisor} onChange={setCase} reload={reload} />
       <Measures c={c} editable={isTrainee && c.reviewState !== 'signed_off'} onChange={reload} reload={reload} />

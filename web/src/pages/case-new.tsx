@@ -4,7 +4,6 @@ import { navigate, useTitle } from '../router';
 import { ErrorBox, Field, fieldErrors, formProblems, Loading, today, useAction, useLoad } from '../ui';
 import { checkCaseForm, hasProblems } from './case-detail/case-checks';
 import { CaseFields } from './case-detail/case-fields';
-import { shortId } from './shared/labels';
 
 type CreateCase = Schemas['CreateCaseDto'];
 
@@ -52,7 +51,7 @@ export function NewCase() {
                 {rels.data?.items.length === 0 && <option value="">No active supervisor</option>}
                 {rels.data?.items.map((r) => (
                   <option key={r.id} value={r.supervisorId}>
-                    Supervisor {shortId(r.supervisorId)} (since {r.startedOn})
+                    {r.supervisorName} (since {r.startedOn})
                   </option>
                 ))}
               </select>

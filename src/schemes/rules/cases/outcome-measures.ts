@@ -49,7 +49,7 @@ export const outcomeMeasures: RuleEvaluator<OutcomeMeasuresParams> = {
       return {
         met: !gaps.length,
         message: gaps.length ? `missing ${gaps.join(', ')}` : 'measures complete',
-        evidence: c.measures.filter((m) => p.instruments.includes(m.instrument)).map((m) => ({ kind: 'measure' as const, id: m.id })),
+        evidence: c.measures.filter((m) => p.instruments.includes(m.instrument)).map((m) => ({ kind: 'measure' as const, id: m.id, note: `${m.instrument} of case ${c.clientCode} on ${m.administeredOn}` })),
       };
     }),
 };

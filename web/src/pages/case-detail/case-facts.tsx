@@ -1,6 +1,5 @@
 import type { Schemas } from '../../api/client';
 import { fmtDate, humanise } from '../../ui';
-import { shortId } from '../shared/labels';
 
 type Case = Schemas['CaseDto'];
 
@@ -32,7 +31,7 @@ export function CaseFacts({ c, isTrainee }: { c: Case; isTrainee: boolean }) {
         {!isTrainee && (
           <>
             <dt>Trainee</dt>
-            <dd>{shortId(c.traineeId)}</dd>
+            <dd>{c.traineeName}</dd>
           </>
         )}
         {c.presentingProblem && (

@@ -1,6 +1,6 @@
 import type { Schemas } from '../../api/client';
-import { Link } from '../../router';
 import { Empty, fmtDate } from '../../ui';
+import { RateLink } from './rate-link';
 
 type Case = Schemas['CaseDto'];
 
@@ -35,7 +35,7 @@ export function SessionsTable({ c, canRate, onEdit }: { c: Case; canRate: boolea
               <td data-label="Logged">{s.lagDays === 0 ? 'same day' : `${s.lagDays} days later`}</td>
               {canRate && (
                 <td data-label="Rating">
-                  {s.recorded ? <Link to={`/supervisor/rate/${s.id}?case=${c.id}`}>Rate recording</Link> : <span className="muted">not recorded</span>}
+                  {s.recorded ? <RateLink caseId={c.id} sessionId={s.id} sessionNumber={s.number} /> : <span className="muted">not recorded</span>}
                 </td>
               )}
               {onEdit && (

@@ -1,9 +1,14 @@
 import type { Schemas } from '../../api/client';
 import { Link } from '../../router';
-import { Badge } from '../../ui';
-import { shortId } from './labels';
+import { Badge, humanise } from '../../ui';
 
 type Level = Schemas['LevelReportDto'];
+
+// Evidence in words: the service names most records (an activity's kind, hours and date, a measure's case and
+// date); a licence's or a level's reference is readable as it is; other records are named by their kind only.
+const READABLE_IDS = ['licence', 'accreditation_level'];
+const evidenceLabel = (e: { kind: string; id: string; note?: string }) =>
+  `${humanise(e.kind)}${e.note ? ` ${e.note}` : READABLE_IDS.includes(e.kind) ? ` ${e.id}` : ''}`;
 
 export function RulesList({ level, evidenceLinks = false }: { level: Level; evidenceLinks?: boolean }) {
   return (
@@ -34,7 +39,7 @@ export function RulesList({ level, evidenceLinks = false }: { level: Level; evid
                 {r.evidence.map((e, i) => (
                   <span key={i}>
                     {i > 0 && ', '}
-                    {e.kind === 'case' ? <Link to={`/cases/${e.id}`}>case {e.note ?? shortId(e.id)}</Link> : `${e.kind} ${e.note ?? shortId(e.id)}`}
+                    {e.kind === 'case' ? <Link to={`/cases/${e.id}`}>case {e.note ?? ''}</Link> : evidenceLabel(e)}
                   </span>
                 ))}
               </div>

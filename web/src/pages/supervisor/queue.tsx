@@ -1,12 +1,38 @@
 import { useMemo } from 'react';
-import { api, call } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { Link, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, fmtDateTime, humanise, Loading, useLoad } from '../../ui';
-import { shortId } from '../shared/labels';
+import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../../ui';
+
+/** The risk cell: "acknowledged by X on D", or the button that acknowledges it (a note can be added on the case). */
+function RiskCell({ c, onChange }: { c: Schemas['QueueItemDto']; onChange: () => void }) {
+  const ack = useAction(async () => {
+    await call(api.POST('/api/v1/cases/{id}/risk-flag/acknowledge', { params: { path: { id: c.id } }, body: {} }));
+    onChange();
+  });
+  if (!c.riskFlaggedAt) return <span className="muted">none</span>;
+  if (c.riskAcknowledgedAt)
+    return (
+      <>
+        <Badge tone="warn">⚠ Risk flag</Badge>{' '}
+        <span className="small">
+          acknowledged by {c.riskAcknowledgedByName} on {fmtDate(c.riskAcknowledgedAt)}
+        </span>
+      </>
+    );
+  return (
+    <>
+      <Badge tone="bad">⚠ Risk flag</Badge>{' '}
+      <button type="button" className="secondary" disabled={ack.busy} onClick={() => void ack.run()} aria-label={`Acknowledge the risk flag of case ${c.clientCode}`}>
+        {ack.busy ? 'Acknowledging…' : 'Acknowledge'}
+      </button>
+      <ErrorBox error={ack.error} title="Not acknowledged" />
+    </>
+  );
+}
 
 export function SupervisorQueue() {
   useTitle('Review queue');
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/supervision/queue', { params: { query: { limit: 100 } } })), []);
+  const { data, error, loading, reload } = useLoad(() => call(api.GET('/api/v1/supervision/queue', { params: { query: { limit: 100 } } })), []);
   // risk flags first, then the longest waiting
   const items = useMemo(
     () =>
@@ -39,9 +65,11 @@ export function SupervisorQueue() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id} data-risk={c.riskFlaggedAt ? 'yes' : 'no'}>
-                  <td data-label="Risk">{c.riskFlaggedAt ? <Badge tone="bad">⚠ Risk flag</Badge> : <span className="muted">none</span>}</td>
+                  <td data-label="Risk">
+                    <RiskCell c={c} onChange={reload} />
+                  </td>
                   <td data-label="Client">{c.clientCode}</td>
-                  <td data-label="Trainee">{shortId(c.traineeId)}</td>
+                  <td data-label="Trainee">{c.traineeName}</td>
                   <td data-label="Focus">{humanise(c.focusProblemArea)}</td>
                   <td data-label="Sessions">
                     {c.deliveredSessions}/{c.plannedSessions}

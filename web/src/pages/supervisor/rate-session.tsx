@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
+import { useAuth } from '../../auth';
 import { Link, useLocation, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../../ui';
 import { type RubricDef, RubricForm, scoreRubric } from './rubric-form';
@@ -8,6 +9,9 @@ export function RateSession({ sessionId }: { sessionId: string }) {
   useTitle('Rate a recorded session');
   const { query } = useLocation();
   const caseId = query.get('case');
+  const { me } = useAuth();
+  // a session the supervisor has already rated is not rated twice: say so and link to the rating
+  const mine = useLoad(() => call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })), [sessionId, me?.id]);
   const rubrics = useLoad(() => call(api.GET('/api/v1/rubrics', { params: { query: { target: 'session', limit: 100 } } })), []);
   const published = (rubrics.data?.items ?? []).flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ rubric: r, versionId: v.id, n: v.versionNumber })));
   const [chosen, setChosen] = useState('');
@@ -47,7 +51,17 @@ export function RateSession({ sessionId }: { sessionId: string }) {
         </Field>
       )}
       {version.loading && <Loading label="Loading the rubric…" />}
-      {result ? (
+      {!result && mine.data?.items.some((r) => r.status === 'submitted') ? (
+        <div className="alert ok" role="status">
+          You have rated this session already. <Link to={`/supervisor/ratings#rating-${mine.data.items.find((r) => r.status === 'submitted')!.id}`}>See your rating</Link>
+          {caseId && (
+            <>
+              {' '}or <Link to={`/cases/${caseId}`}>go back to the case</Link>
+            </>
+          )}
+          .
+        </div>
+      ) : result ? (
         <div className={`alert ${result.passed ? 'ok' : 'error'}`} role="status">
           Rating submitted: total <strong>{result.total}</strong>, mean {result.mean?.toFixed(2)} — <strong>{result.passed ? 'pass' : 'below the pass mark'}</strong>.{' '}
           {caseId && <Link to={`/cases/${caseId}`}>Back to the case</Link>}

@@ -30,7 +30,7 @@ export function TraineeSupervision() {
             <ul>
               {rels.items.map((r) => (
                 <li key={r.id}>
-                  Supervisor {shortId(r.supervisorId)} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{r.status}</Badge> since {fmtDate(r.startedOn)}
+                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{r.status}</Badge> since {fmtDate(r.startedOn)}
                 </li>
               ))}
             </ul>

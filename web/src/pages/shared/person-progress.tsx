@@ -1,0 +1,52 @@
+import { api, call } from '../../api/client';
+import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
+import { RulesList } from './rules-list';
+
+// A trainee's progress as their supervisor or their body's admin sees it: each scheme they are enrolled in
+// (or, not enrolled yet, each scheme of their bodies at the version in force), every level with its rules.
+export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; bodyIds: string[] }) {
+  const { data, error, loading } = useLoad(async () => {
+    const [enrolments, schemes] = await Promise.all([
+      call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId } } })),
+      call(api.GET('/api/v1/schemes')),
+    ]);
+    const schemeIds = enrolments.length ? enrolments.map((e) => e.schemeId) : schemes.filter((s) => bodyIds.includes(s.bodyId)).map((s) => s.id);
+    const progress = await Promise.all(
+      schemeIds.map((schemeId) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId, schemeId } } })).catch(() => null)),
+    );
+    return schemeIds.map((id, i) => ({ scheme: schemes.find((s) => s.id === id), progress: progress[i] })).filter((p) => p.progress !== null);
+  }, [traineeId, bodyIds.join(',')]);
+  if (loading) return <Loading label="Evaluating the record against the scheme…" />;
+  if (error) return <ErrorBox error={error} />;
+  if (!data?.length) return <Empty>No scheme to measure progress against yet.</Empty>;
+  return (
+    <>
+      {data.map(({ scheme, progress }) => {
+        if (!progress) return null;
+        const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
+        return (
+          <div key={progress.schemeId} data-testid="person-progress">
+            <h3>
+              {scheme?.name ?? 'Scheme'} <span className="small muted">version {progress.versionNumber}{progress.heldBy === 'enrolment' ? '' : ' (not enrolled yet)'}</span>
+            </h3>
+            <p className="row" aria-label="Levels">
+              {progress.levels.map((l) => (
+                <Badge key={l.levelCode} tone={l.met ? 'ok' : l === current ? 'warn' : 'neutral'}>
+                  {l.levelName}: {l.met ? 'requirements met' : `${l.metCount}/${l.ruleCount}`}
+                </Badge>
+              ))}
+            </p>
+            {current && (
+              <details open>
+                <summary>
+                  Working towards {current.levelName} — {current.summary}
+                </summary>
+                <RulesList level={current} evidenceLinks />
+              </details>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
