@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SchemesModule } from '../schemes/schemes.module';
 import { AccreditationExpiryService } from './accreditation-expiry.service';
 import { AccreditationIssuance } from './accreditation-issuance.service';
+import { AccreditationRemindersService } from './accreditation-reminders.service';
 import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsController, RenewalAuditsController } from './accreditations.controller';
 import { AccreditationsService } from './accreditations.service';
@@ -10,7 +11,7 @@ import { RenewalAuditsService } from './renewal-audits.service';
 @Module({
   imports: [SchemesModule],
   controllers: [AccreditationsController, RenewalAuditsController],
-  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationIssuance, RenewalAuditsService],
+  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationRemindersService, AccreditationIssuance, RenewalAuditsService],
   exports: [AccreditationIssuance, AccreditationRenewalsService],
 })
 export class AccreditationsModule {}
