@@ -338,6 +338,13 @@ describe('restoring a lapsed accreditation', () => {
     // active now: restoring again is refused, and the holder can renew it in its new cycle's window as usual
     const again = await restore().set('If-Match', res.headers.etag).send({ reason: 'again' }).expect(409);
     expect(again.body.code).toBe('INVALID_STATUS_CHANGE');
+    // the holder is told, in the same transaction (the outbox), without the reason
+    const told = await t.db.query(
+      `SELECT n.kind, n.body_text FROM notifications n JOIN accreditations a ON a.holder_id = n.recipient_id WHERE a.id = $1 AND n.kind = 'accreditation.restored'`,
+      [acc.id],
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0].body_text).not.toContain('Declaration was posted in time');
   });
 
   it('is refused once the cycle it would restore into is over, for a suspended one, and outside the admin\'s body', async () => {

@@ -23,3 +23,13 @@ export function administeredBodiesPredicate(actor: Actor, bodyColumn: string): {
     params: { sa_bodies: bodiesWhere(actor, Role.BodyAdmin) },
   };
 }
+
+/** The BODY_ADMINs of the body itself: who is told of a new application to decide (not the parent's admins nor global admins). */
+export async function bodyAdminIds(em: EntityManager, bodyId: string): Promise<string[]> {
+  const rows: { user_id: string }[] = await em.query(
+    `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id
+      WHERE g.body_id = $1 AND g.role = $2 AND g.revoked_at IS NULL AND u.status = 'active' ORDER BY g.user_id`,
+    [bodyId, Role.BodyAdmin],
+  );
+  return rows.map((r) => r.user_id);
+}

@@ -58,6 +58,16 @@ export const reminderDueOn = (expiresOn: string | null, terms: RenewalTerms): st
   expiresOn === null ? null : addDays(expiresOn, -terms.reminderDaysBefore);
 
 /**
+ * Whether the holder of an active accreditation is reminded to renew on `today`: from the reminder date
+ * (expiry − reminderDaysBefore) up to and including the expiry date itself, so a job that missed days catches up.
+ * After expiry the holder hears of the lapse instead. Sent once per expiry date (see renewalDueNotice).
+ */
+export function renewalReminderDue(expiresOn: string | null, terms: RenewalTerms, today: string): boolean {
+  const dueOn = reminderDueOn(expiresOn, terms);
+  return dueOn !== null && expiresOn !== null && today >= dueOn && today <= expiresOn;
+}
+
+/**
  * The status an accreditation has on a date. Only an active one changes on its own: past its expiry plus the
  * grace period, an annual one lapses (it can be restored by the body) and a fixed-term one expires.
  * Suspended, revoked, lapsed and expired ones are left as they are.

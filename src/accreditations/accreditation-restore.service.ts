@@ -4,6 +4,8 @@ import { dateOrNull, todayUtc } from '../common/dates';
 import { expectedVersion } from '../common/etag';
 import { conflict, preconditionFailed } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
+import { accreditationStatusNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import { AccreditationEvent, AccreditationStatus } from './accreditation.entity';
 import { AccreditationIssuance } from './accreditation-issuance.service';
 import { decideRestore } from './accreditation-restore';
@@ -19,6 +21,7 @@ export class AccreditationRestoreService {
     private readonly uow: UnitOfWork,
     private readonly accreditations: AccreditationsService,
     private readonly issuance: AccreditationIssuance,
+    private readonly notifications: NotificationsService,
   ) {}
 
   restore(ctx: AuthedCtx, id: string, ifMatch: string | undefined, dto: RestoreDto): Promise<AccreditationDetailDto> {
@@ -35,6 +38,7 @@ export class AccreditationRestoreService {
         accreditationId: id, kind: 'restored', fromStatus: acc.status, toStatus: AccreditationStatus.Active, reason: dto.reason, actorId: ctx.actor.userId,
       });
       const restored = await this.issuance.resign(em, id);
+      await this.notifications.enqueue(em, accreditationStatusNotice('restored', acc));
       audit({
         action: 'accreditation.restore', entityType: 'accreditation', entityId: id, via, bodyId: acc.bodyId,
         changes: { status: { from: acc.status, to: AccreditationStatus.Active }, expiresOn: { from: expiresOn, to: decision.expiresOn }, reason: dto.reason },

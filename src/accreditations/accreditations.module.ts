@@ -3,6 +3,7 @@ import { SchemesModule } from '../schemes/schemes.module';
 import { AccreditationExpiryService } from './accreditation-expiry.service';
 import { AccreditationIssuance } from './accreditation-issuance.service';
 import { AccreditationRestoreService } from './accreditation-restore.service';
+import { AccreditationRemindersService } from './accreditation-reminders.service';
 import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsController, RenewalAuditsController } from './accreditations.controller';
 import { AccreditationsService } from './accreditations.service';
@@ -11,7 +12,7 @@ import { RenewalAuditsService } from './renewal-audits.service';
 @Module({
   imports: [SchemesModule],
   controllers: [AccreditationsController, RenewalAuditsController],
-  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationIssuance, AccreditationRestoreService, RenewalAuditsService],
+  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationRemindersService, AccreditationIssuance, AccreditationRestoreService, RenewalAuditsService],
   exports: [AccreditationIssuance, AccreditationRenewalsService],
 })
 export class AccreditationsModule {}

@@ -10,12 +10,14 @@ import { Accreditation, AccreditationEvent, AccreditationStatus } from './accred
 import { expiryAfterLeave, leaveDays } from './accreditation-lifecycle';
 import { toAccreditationDetailDto, toAccreditationDto } from './accreditation.mapper';
 import { administeredBodiesPredicate } from '../access/scheme-administration';
+import { accreditationStatusNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { AccreditationDetailDto, AccreditationDto, LeaveDto, ListAccreditationsQuery, StatusChangeDto } from './dto';
 
 export type StatusAction = 'suspend' | 'reinstate' | 'revoke';
 
 // Which statuses each body-admin action starts from, and where it leads. Revoked is final.
-const TRANSITIONS: Record<StatusAction, { from: AccreditationStatus[]; to: AccreditationStatus; event: string }> = {
+const TRANSITIONS: Record<StatusAction, { from: AccreditationStatus[]; to: AccreditationStatus; event: 'suspended' | 'reinstated' | 'revoked' }> = {
   suspend: { from: [AccreditationStatus.Active], to: AccreditationStatus.Suspended, event: 'suspended' },
   reinstate: { from: [AccreditationStatus.Suspended], to: AccreditationStatus.Active, event: 'reinstated' },
   revoke: {
@@ -30,6 +32,7 @@ export class AccreditationsService {
   constructor(
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(ctx: AuthedCtx, q: ListAccreditationsQuery): Promise<Page<AccreditationDto>> {
@@ -64,6 +67,7 @@ export class AccreditationsService {
       if (!t.from.includes(acc.status)) throw conflict('INVALID_STATUS_CHANGE', `An accreditation that is ${acc.status} cannot be ${t.event}`);
       await this.bump(em, acc, { status: t.to });
       await em.insert(AccreditationEvent, { accreditationId: id, kind: t.event, fromStatus: acc.status, toStatus: t.to, reason: dto.reason, actorId: ctx.actor.userId });
+      await this.notifications.enqueue(em, accreditationStatusNotice(t.event, acc));
       audit({ action: `accreditation.${action}`, entityType: 'accreditation', entityId: id, via, bodyId: acc.bodyId, changes: { status: { from: acc.status, to: t.to }, reason: dto.reason } });
       return this.detail(em, (await em.findOneBy(Accreditation, { id }))!);
     });

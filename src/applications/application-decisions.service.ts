@@ -7,6 +7,8 @@ import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import type { AuthedCtx, Grant } from '../common/request-context';
+import { applicationToApplicantNotice } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProgressService } from '../schemes/progress.service';
 import { schemeAdminGrant } from '../access/scheme-administration';
 import { Application, ApplicationEvent, ApplicationStatus } from './application.entity';
@@ -21,6 +23,7 @@ export class ApplicationDecisionsService {
     private readonly progress: ProgressService,
     private readonly issuance: AccreditationIssuance,
     private readonly applications: ApplicationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async requestInfo(ctx: AuthedCtx, id: string, dto: RequestInfoDto): Promise<ApplicationDetailDto> {
@@ -30,6 +33,7 @@ export class ApplicationDecisionsService {
       await em.createQueryBuilder().update(Application)
         .set({ status: ApplicationStatus.MoreInfoRequested, infoRequest: dto.message, version: () => 'version + 1' }).where('id = :id', { id }).execute();
       await em.insert(ApplicationEvent, { applicationId: id, kind: 'info_requested', actorId: ctx.actor.userId, note: dto.message, evaluation: null });
+      await this.notifications.enqueue(em, applicationToApplicantNotice('info_requested', app));
       audit({ action: 'application.request_info', entityType: 'application', entityId: id, via, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.MoreInfoRequested } } });
       return this.applications.detail(em, id);
     });
@@ -65,6 +69,7 @@ export class ApplicationDecisionsService {
       }).where('id = :id', { id }).execute();
       const note = [dto.reason, overrideReason && `Override: ${overrideReason}`].filter(Boolean).join(' — ').slice(0, 2000) || null;
       await em.insert(ApplicationEvent, { applicationId: id, kind: 'approved', actorId: ctx.actor.userId, note, evaluation: asJsonb(report) });
+      await this.notifications.enqueue(em, applicationToApplicantNotice('approved', app));
       audit({
         action: 'application.approve', entityType: 'application', entityId: id, via, bodyId: app.bodyId,
         changes: {
@@ -84,6 +89,7 @@ export class ApplicationDecisionsService {
         status: ApplicationStatus.Rejected, decidedBy: ctx.actor.userId, decidedAt: new Date(), decisionReason: dto.reason, version: () => 'version + 1',
       }).where('id = :id', { id }).execute();
       await em.insert(ApplicationEvent, { applicationId: id, kind: 'rejected', actorId: ctx.actor.userId, note: dto.reason, evaluation: null });
+      await this.notifications.enqueue(em, applicationToApplicantNotice('rejected', app));
       audit({ action: 'application.reject', entityType: 'application', entityId: id, via, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Rejected }, reason: dto.reason } });
       return this.applications.detail(em, id);
     });

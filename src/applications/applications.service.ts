@@ -3,10 +3,13 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { applicationsVisiblePredicate } from '../access/application-access';
+import { bodyAdminIds } from '../access/scheme-administration';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { todayUtc } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
+import { applicationToBodyNotices } from '../notifications/notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { AuthedCtx } from '../common/request-context';
 import type { LevelReport } from '../schemes/evaluate-level';
 import { ProgressService } from '../schemes/progress.service';
@@ -28,6 +31,7 @@ export class ApplicationsService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly progress: ProgressService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Applies for a level; enrols the applicant at the version in force if they are not enrolled yet. */
@@ -55,6 +59,7 @@ export class ApplicationsService {
         evaluation: asSnapshot(report), allRulesMet: report.met, evaluatedAt: new Date(), applicantNote: dto.note ?? null,
       }));
       await em.insert(ApplicationEvent, { applicationId: app.id, kind: 'submitted', actorId: me, note: dto.note ?? null, evaluation: asJsonb(report) });
+      await this.notifications.enqueueAll(em, applicationToBodyNotices('submitted', app, await bodyAdminIds(em, app.bodyId)));
       audit({
         action: 'application.submit', entityType: 'application', entityId: app.id, bodyId: scheme.bodyId,
         changes: { schemeVersionId: version.id, levelCode: dto.levelCode, allRulesMet: report.met, enrolled },
@@ -92,6 +97,7 @@ export class ApplicationsService {
         .set({ status: ApplicationStatus.Submitted, evaluation: asJsonb(report), allRulesMet: report.met, evaluatedAt: new Date(), version: () => 'version + 1' })
         .where('id = :id', { id }).execute();
       await em.insert(ApplicationEvent, { applicationId: id, kind: 'responded', actorId: ctx.actor.userId, note: dto.note, evaluation: asJsonb(report) });
+      await this.notifications.enqueueAll(em, applicationToBodyNotices('responded', app, await bodyAdminIds(em, app.bodyId)));
       audit({ action: 'application.respond', entityType: 'application', entityId: id, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Submitted }, allRulesMet: report.met } });
       return this.detail(em, id);
     });

@@ -110,6 +110,18 @@ export function calibrationStatus(attempts: readonly AttemptOutcome[], asOf: Dat
   return { ...base, status: 'calibrated', reason: null, validUntil };
 }
 
+// A calibrated rater is reminded this many days before their calibration runs out.
+export const CALIBRATION_REMINDER_DAYS = 60;
+
+/**
+ * Whether a rater is reminded at `asOf` that their calibration runs out: calibrated now, with validUntil less than
+ * `days` away. Sent once per calibrating attempt (see calibrationExpiringNotice): a new attempt starts a new period.
+ */
+export function calibrationReminderDue(decision: CalibrationDecision, asOf: Date, days = CALIBRATION_REMINDER_DAYS): boolean {
+  if (decision.status !== 'calibrated' || !decision.validUntil) return false;
+  return decision.validUntil.getTime() - asOf.getTime() <= days * 24 * 60 * 60 * 1000;
+}
+
 export interface RaterAttempts {
   raterId: string;
   attempts: AttemptOutcome[];

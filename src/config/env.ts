@@ -126,7 +126,8 @@ export class Env {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   PUBLIC_RATE_LIMIT = 120;
 
-  // Hourly in-process sweep that lapses/expires accreditations past their grace period (idempotent; off in tests).
+  // Scheduled work, checked hourly in-process and run once per day across replicas: the sweep that lapses/expires
+  // accreditations past their grace period, renewal reminders, calibration-expiry reminders (off in tests).
   @IsOptional() @Transform(toBool) @IsBoolean()
   EXPIRY_SWEEP_ENABLED = true;
 

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/env';
 import { afterFailure, describeError, DIGEST_JOB, dueDigestPeriod, isPermanentFailure } from './delivery-rules';
 import { Mailer } from './mailer';
 import { EmailStatus } from './notification.entity';
+import { claimScheduleRun } from './schedule-runs';
 import { DEFAULT_LANGUAGE, languageOf, renderDigest } from './templates';
 
 /** A claimed message belongs to its worker this long; a worker that died is taken over after it. */
@@ -156,8 +157,7 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
    */
   async runDigest(period: string): Promise<number> {
     return this.db.transaction(async (em) => {
-      const won: unknown[] = await em.query(`INSERT INTO schedule_runs (job, period) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`, [DIGEST_JOB, period]);
-      if (!won.length) return 0;
+      if (!(await claimScheduleRun(em, DIGEST_JOB, period))) return 0;
       const held: { id: string; recipient_id: string; subject: string; link: string | null; language: string }[] = await em.query(
         `SELECT id, recipient_id, subject, link, language FROM notifications WHERE email_status = 'digest' ORDER BY recipient_id, created_at FOR UPDATE`,
       );

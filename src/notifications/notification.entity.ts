@@ -28,6 +28,7 @@ export enum EmailPreference {
 @Entity('notifications')
 @Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
 @Index('ix_notifications_due', ['nextAttemptAt'], { where: `email_status IN ('pending', 'sending')` })
+@Index('uq_notifications_once_key', ['onceKey'], { unique: true, where: 'once_key IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -84,6 +85,10 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  // what a scheduled reminder is about (e.g. renewal:<accreditation>:<expiry>): at most one notification per key
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  onceKey!: string | null;
 
   // the digest message this one was sent in
   @Column({ type: 'uuid', nullable: true })

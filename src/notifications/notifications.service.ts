@@ -43,14 +43,15 @@ export class NotificationsService {
 
   /**
    * Writes a notification into the outbox inside the caller's transaction (`em` of UnitOfWork.run): it exists
-   * exactly when the change that causes it commits. The worker delivers the e-mail afterwards.
+   * exactly when the change that causes it commits. The worker delivers the e-mail afterwards. A notice with a
+   * `onceKey` already written (by an earlier or a concurrent run of a scheduled job) writes nothing: returns false.
    */
-  async enqueue(em: EntityManager, notice: Notice): Promise<void> {
+  async enqueue(em: EntityManager, notice: Notice): Promise<boolean> {
     const pref = await em.findOneBy(NotificationPreference, { userId: notice.recipientId });
     const language = DEFAULT_LANGUAGE; // the recipient's language, once accounts carry one
     const link = `${this.config.publicBaseUrl}${notice.path}`;
-    const msg = render(notice.kind, { link, clientCode: notice.clientCode }, language);
-    await em.insert(Notification, {
+    const msg = render(notice.kind, { link, clientCode: notice.clientCode, level: notice.level, date: notice.date }, language);
+    const res = await em.createQueryBuilder().insert().into(Notification).values({
       recipientId: notice.recipientId,
       kind: notice.kind,
       security: notice.security === true,
@@ -60,8 +61,15 @@ export class NotificationsService {
       bodyText: msg.text,
       bodyHtml: msg.html,
       link,
+      onceKey: notice.onceKey ?? null,
       emailStatus: initialEmailStatus(pref?.email ?? EmailPreference.Immediate, notice),
-    });
+    }).orIgnore().returning(['id']).execute();
+    return (res.raw as unknown[]).length > 0;
+  }
+
+  /** Several notices in the caller's transaction (e.g. one per admin of a body). */
+  async enqueueAll(em: EntityManager, notices: readonly Notice[]): Promise<void> {
+    for (const n of notices) await this.enqueue(em, n);
   }
 
   async list(ctx: AuthedCtx, q: ListNotificationsQuery): Promise<NotificationPageDto> {

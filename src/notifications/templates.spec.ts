@@ -23,3 +23,23 @@ describe('message templates', () => {
     expect(m.text).toContain('https://x/cases/b');
   });
 });
+
+describe('messages about applications, accreditations and calibration', () => {
+  it('name the level and the date, and link to the record', () => {
+    const m = render('accreditation.renewal_due', { link: 'https://ipt.example/trainee/accreditations', level: 'PRACTITIONER', date: '2027-03-15' });
+    expect(m.subject).toBe('Your accreditation PRACTITIONER is due for renewal');
+    expect(m.text).toContain('expires on 2027-03-15');
+    expect(m.text).toContain('https://ipt.example/trainee/accreditations');
+    expect(render('application.submitted', { link: 'x', level: 'SUPERVISOR' }).subject).toBe('New application for level SUPERVISOR to decide');
+    expect(render('calibration.expiring', { link: 'x', date: '2027-01-10' }).text).toContain('runs out on 2027-01-10');
+  });
+  it('every kind renders a subject and a text without placeholders left over', () => {
+    const kinds = ['application.info_requested', 'application.approved', 'application.rejected', 'application.responded', 'accreditation.lapsed', 'accreditation.expired',
+      'accreditation.suspended', 'accreditation.reinstated', 'accreditation.revoked', 'accreditation.restored'] as const;
+    for (const k of kinds) {
+      const m = render(k, { link: 'https://x/y', level: 'B' });
+      expect(m.subject).toMatch(/\bB\b/);
+      expect(m.text).not.toMatch(/undefined|\$\{/);
+    }
+  });
+});

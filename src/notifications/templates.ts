@@ -1,7 +1,25 @@
 // Every message the service sends, in one place, per language (English only so far: add a language by adding
 // its table). Templates never carry clinical free text (comments, narratives): the link opens the record.
 
-export type NotificationKind = 'case.submitted' | 'case.returned' | 'case.signed_off' | 'case.risk_flag' | 'account.registration_attempt';
+export type NotificationKind =
+  | 'case.submitted'
+  | 'case.returned'
+  | 'case.signed_off'
+  | 'case.risk_flag'
+  | 'account.registration_attempt'
+  | 'application.submitted'
+  | 'application.responded'
+  | 'application.info_requested'
+  | 'application.approved'
+  | 'application.rejected'
+  | 'accreditation.renewal_due'
+  | 'accreditation.lapsed'
+  | 'accreditation.expired'
+  | 'accreditation.suspended'
+  | 'accreditation.reinstated'
+  | 'accreditation.revoked'
+  | 'accreditation.restored'
+  | 'calibration.expiring';
 export type Language = 'en';
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -9,6 +27,10 @@ export interface MessageParams {
   /** absolute link to the record, built by the caller from PUBLIC_BASE_URL */
   link: string;
   clientCode?: string;
+  /** the level of a scheme an application or accreditation is for (its code, e.g. PRACTITIONER) */
+  level?: string;
+  /** a date the message is about (YYYY-MM-DD): the expiry of an accreditation or a calibration */
+  date?: string;
 }
 
 export interface RenderedMessage {
@@ -24,6 +46,9 @@ interface Template {
 }
 
 const ref = (p: MessageParams) => (p.clientCode ? ` ${p.clientCode}` : '');
+const lvl = (p: MessageParams) => (p.level ? ` ${p.level}` : '');
+const on = (p: MessageParams) => (p.date ? ` on ${p.date}` : '');
+const SEE_RECORD = 'Open it to read the details.';
 
 const EN: Record<NotificationKind, Template> = {
   'case.submitted': {
@@ -48,6 +73,60 @@ const EN: Record<NotificationKind, Template> = {
   'case.risk_flag': {
     subject: (p) => `Risk flag raised on case${ref(p)}`,
     lines: () => ['An outcome measure recorded on a case you supervise indicates risk (for example PHQ-9 item 9 above 0). Please review the case promptly.'],
+  },
+  // Applications and accreditations: the body's messages, requests and reasons stay on the record (they may quote
+  // people); the mail says what happened and links to it.
+  'application.submitted': {
+    subject: (p) => `New application for level${lvl(p)} to decide`,
+    lines: () => ['Someone has applied to your body for accreditation. The application shows how their record meets each rule of the level.', SEE_RECORD],
+  },
+  'application.responded': {
+    subject: (p) => `An applicant answered your request for information (level${lvl(p)})`,
+    lines: () => ['The applicant has answered the request for more information; the application is back with your body for a decision.', SEE_RECORD],
+  },
+  'application.info_requested': {
+    subject: (p) => `More information is needed for your application (level${lvl(p)})`,
+    lines: () => ['The body deciding your application has asked for more information. Open the application to read the request and answer it.'],
+  },
+  'application.approved': {
+    subject: (p) => `Your application for level${lvl(p)} was approved`,
+    lines: () => ['Your application was approved and your accreditation has been issued. You can download your certificate and choose whether to be listed on the public register.'],
+  },
+  'application.rejected': {
+    subject: (p) => `Your application for level${lvl(p)} was not approved`,
+    lines: () => ['The body has decided not to approve your application. Open the application to read the decision.'],
+  },
+  'accreditation.renewal_due': {
+    subject: (p) => `Your accreditation${lvl(p)} is due for renewal`,
+    lines: (p) => [`Your accreditation expires${on(p)}. Renewal is now open: renew it before then (or within the grace period) to keep it active.`],
+  },
+  'accreditation.lapsed': {
+    subject: (p) => `Your accreditation${lvl(p)} has lapsed`,
+    lines: () => ['Your accreditation was not renewed by the end of its grace period and has lapsed. Contact your body if you wish to restore it.'],
+  },
+  'accreditation.expired': {
+    subject: (p) => `Your accreditation${lvl(p)} has expired`,
+    lines: () => ['Your fixed-term accreditation has come to the end of its term (and its grace period) and has expired.'],
+  },
+  'accreditation.suspended': {
+    subject: (p) => `Your accreditation${lvl(p)} was suspended`,
+    lines: () => ['Your body has suspended your accreditation. While it is suspended it does not show as valid.', SEE_RECORD],
+  },
+  'accreditation.reinstated': {
+    subject: (p) => `Your accreditation${lvl(p)} was reinstated`,
+    lines: () => ['Your body has lifted the suspension: your accreditation is active again.'],
+  },
+  'accreditation.revoked': {
+    subject: (p) => `Your accreditation${lvl(p)} was revoked`,
+    lines: () => ['Your body has revoked your accreditation. A revocation is final.', SEE_RECORD],
+  },
+  'accreditation.restored': {
+    subject: (p) => `Your accreditation${lvl(p)} was restored`,
+    lines: () => ['Your body has restored your lapsed accreditation: it is active again.'],
+  },
+  'calibration.expiring': {
+    subject: () => 'Your rater calibration is about to expire',
+    lines: (p) => [`Your calibration as a rater runs out${on(p)}. Score a current calibration exercise before then to stay calibrated; ratings by raters who are not calibrated may not count.`],
   },
 };
 
