@@ -11,6 +11,7 @@ import { AuditErasureScrub1796160000000 } from './1796160000000-AuditErasureScru
 import { OpenBadgesJwtStatusLists1796170000000 } from './1796170000000-OpenBadgesJwtStatusLists';
 import { Notifications1796180000000 } from './1796180000000-Notifications';
 import { BodyKinds1796180000001 } from './1796180000001-BodyKinds';
+import { InvitationsAccountTokens1796240000000 } from './1796240000000-InvitationsAccountTokens';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
-export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, AuditErasureScrub1796160000000, OpenBadgesJwtStatusLists1796170000000, Notifications1796180000000, BodyKinds1796180000001];
+export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, AuditErasureScrub1796160000000, OpenBadgesJwtStatusLists1796170000000, Notifications1796180000000, BodyKinds1796180000001, InvitationsAccountTokens1796240000000];

@@ -30,8 +30,8 @@ const CLAIM_SQL = `
                    WHERE (email_status = 'pending' AND next_attempt_at <= now()) OR (email_status = 'sending' AND lease_until < now())
                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
   RETURNING n.id, n.attempts, n.created_at, n.subject, n.body_text, n.body_html,
-            (SELECT u.email FROM users u WHERE u.id = n.recipient_id) AS email,
-            (SELECT u.status::text FROM users u WHERE u.id = n.recipient_id) AS status`;
+            COALESCE(n.to_address, (SELECT u.email FROM users u WHERE u.id = n.recipient_id)) AS email,
+            CASE WHEN n.recipient_id IS NULL THEN 'active' ELSE (SELECT u.status::text FROM users u WHERE u.id = n.recipient_id) END AS status`;
 
 // Only the worker that holds the claim (same attempt number, still 'sending') may record its outcome.
 const MINE = `id = $1 AND email_status = 'sending' AND attempts = $2`;

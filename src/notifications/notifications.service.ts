@@ -46,15 +46,16 @@ export class NotificationsService {
    * exactly when the change that causes it commits. The worker delivers the e-mail afterwards.
    */
   async enqueue(em: EntityManager, notice: Notice): Promise<void> {
-    const pref = await em.findOneBy(NotificationPreference, { userId: notice.recipientId });
+    const pref = notice.recipientId ? await em.findOneBy(NotificationPreference, { userId: notice.recipientId }) : null;
     const language = DEFAULT_LANGUAGE; // the recipient's language, once accounts carry one
     const link = `${this.config.publicBaseUrl}${notice.path}`;
-    const msg = render(notice.kind, { link, clientCode: notice.clientCode }, language);
+    const msg = render(notice.kind, { link, clientCode: notice.clientCode, bodyName: notice.bodyName, role: notice.role }, language);
     await em.insert(Notification, {
       recipientId: notice.recipientId,
+      toAddress: notice.toAddress ?? null,
       kind: notice.kind,
       security: notice.security === true,
-      inApp: true,
+      inApp: notice.recipientId !== null && notice.inApp !== false,
       language,
       subject: msg.subject,
       bodyText: msg.text,

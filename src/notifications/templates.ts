@@ -1,7 +1,17 @@
 // Every message the service sends, in one place, per language (English only so far: add a language by adding
 // its table). Templates never carry clinical free text (comments, narratives): the link opens the record.
 
-export type NotificationKind = 'case.submitted' | 'case.returned' | 'case.signed_off' | 'case.risk_flag' | 'account.registration_attempt';
+export type NotificationKind =
+  | 'case.submitted'
+  | 'case.returned'
+  | 'case.signed_off'
+  | 'case.risk_flag'
+  | 'account.registration_attempt'
+  | 'account.invitation'
+  | 'account.password_reset'
+  | 'account.verify_email'
+  | 'account.confirm_new_email'
+  | 'account.email_changed';
 export type Language = 'en';
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -9,6 +19,8 @@ export interface MessageParams {
   /** absolute link to the record, built by the caller from PUBLIC_BASE_URL */
   link: string;
   clientCode?: string;
+  bodyName?: string;
+  role?: string;
 }
 
 export interface RenderedMessage {
@@ -22,6 +34,8 @@ interface Template {
   /** paragraphs, plain text; the link is appended */
   lines: (p: MessageParams) => string[];
 }
+
+const ROLE_WORDS: Record<string, string> = { TRAINEE: 'trainee', SUPERVISOR: 'supervisor', BODY_ADMIN: 'body administrator' };
 
 const ref = (p: MessageParams) => (p.clientCode ? ` ${p.clientCode}` : '');
 
@@ -43,6 +57,38 @@ const EN: Record<NotificationKind, Template> = {
     lines: () => [
       'Someone, perhaps you, tried to create a new account with this e-mail address. You already have an account, so nothing was created and your account is unchanged.',
       'If it was you, sign in with your existing account. If it was not you, you can ignore this message.',
+    ],
+  },
+  'account.invitation': {
+    subject: (p) => `You are invited to ${p.bodyName ?? 'a body'} on IPT Accreditation`,
+    lines: (p) => [
+      `${p.bodyName ?? 'A body'} invites you to take the role ${ROLE_WORDS[p.role ?? ''] ?? p.role ?? ''} on IPT Accreditation.`,
+      'Open the link to accept: set a password for a new account, or sign in if you already have one. The link works once and expires; if you did not expect this invitation, ignore this message and nothing happens.',
+    ],
+  },
+  'account.password_reset': {
+    subject: () => 'Reset your password',
+    lines: () => [
+      'Someone, perhaps you, asked to reset the password of your IPT Accreditation account. Open the link within an hour to choose a new password; it works once.',
+      'If it was not you, ignore this message: your password stays as it is.',
+    ],
+  },
+  'account.verify_email': {
+    subject: () => 'Confirm your e-mail address',
+    lines: () => ['Please confirm that this address belongs to your new IPT Accreditation account by opening the link.'],
+  },
+  'account.confirm_new_email': {
+    subject: () => 'Confirm your new e-mail address',
+    lines: () => [
+      'You asked to use this address for your IPT Accreditation account. Open the link to confirm it; until then your account keeps its current address.',
+      'If it was not you, ignore this message.',
+    ],
+  },
+  'account.email_changed': {
+    subject: () => 'The e-mail address of your account was changed',
+    lines: () => [
+      'The e-mail address of your IPT Accreditation account was changed to a new address, confirmed from that address. You will no longer receive mail here.',
+      'If you did not do this, contact your body\'s administrator at once.',
     ],
   },
   'case.risk_flag': {
