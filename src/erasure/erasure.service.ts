@@ -1,3 +1,4 @@
+import { AccountToken } from '../accounts/account-token.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
@@ -56,6 +57,7 @@ export class ErasureService {
       await em.update(RoleGrant, { userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
       await em.createQueryBuilder().delete().from(RateLimit).where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) }).execute();
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
+      await em.delete(AccountToken, { userId: id }); // mailed links; a pending address change names another address
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
       // the signed copy (which names the person) is dropped
