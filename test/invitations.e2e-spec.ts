@@ -175,6 +175,17 @@ describe('password reset', () => {
     await t.http().post(`${API}/auth/sign-in`).send({ email: user.email, password: 'my brand new reset passphrase' }).expect(200);
   });
 
+  it('sends at most three reset mails per address in a window (the answer stays the same)', async () => {
+    const body = await makeBody(t);
+    const user = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
+    for (let i = 0; i < 5; i++) await t.http().post(`${API}/auth/password-reset`).send({ email: user.email }).expect(202);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND kind = 'account.password_reset'`, [user.id]);
+    expect(n).toBe(3);
+    // only the newest link works: each new one ends the earlier ones
+    const [{ live }] = await t.db.query(`SELECT count(*)::int AS live FROM account_tokens WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+    expect(live).toBe(1);
+  });
+
   it('refuses an expired reset link', async () => {
     const body = await makeBody(t);
     const user = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);

@@ -5,6 +5,7 @@ import { assertAcceptablePassword, revokeSessions } from '../auth/auth.service';
 import { EmailVerification } from '../auth/email-verification';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { RateLimiter } from '../auth/rate-limiter';
+import { passwordResetKey } from '../auth/sign-in-limits';
 import { hashRefreshToken as sha256, newRefreshToken as newLinkToken } from '../auth/token.service';
 import { badRequest, conflict, DomainError, invalid, notFound } from '../common/errors';
 import type { AuthedCtx, RequestCtx } from '../common/request-context';
@@ -53,7 +54,7 @@ export class AccountLinksService extends EmailVerification {
     const answer: LinkSentDto = { status: 'accepted', message: LINK_SENT_MESSAGE };
     const user = await this.db.getRepository(User).findOneBy({ email });
     if (!user || user.status !== UserStatus.Active) return answer;
-    const { hits } = await this.limiter.count(`reset:email:${email}`, this.config.SIGN_IN_WINDOW_SECONDS);
+    const { hits } = await this.limiter.count(passwordResetKey(email), this.config.SIGN_IN_WINDOW_SECONDS);
     if (hits > RESETS_PER_WINDOW) return answer;
     await this.uow.run(ctx, async (em, audit) => {
       const token = await this.newToken(em, user.id, AccountTokenPurpose.PasswordReset, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);

@@ -1,9 +1,9 @@
-import { AccountToken } from '../accounts/account-token.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { globalAdminGrant } from '../access/grants';
 import { RateLimit } from '../auth/rate-limit.entity';
+import { AccountToken } from '../accounts/account-token.entity';
 import { accountCounterPrefixes } from '../auth/sign-in-limits';
 import { Session } from '../auth/session.entity';
 import { UnitOfWork } from '../audit/unit-of-work';
