@@ -56,8 +56,9 @@ describe('an invitation to a new person', () => {
     expect(created.body).toMatchObject({ email, role: 'SUPERVISOR', state: 'pending', sendCount: 1 });
     const { token, subject } = await tokenMailed(email, '/invitations/accept');
     expect(subject).toBe('You are invited to Invite Test Body on IPT Accreditation');
-    // the token is stored hashed only
+    // the token is stored hashed only, and the sent mail's text (which held the link) is gone from the outbox
     expect(await t.db.query(`SELECT 1 FROM invitations WHERE token_hash = $1`, [token])).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM notifications WHERE body_text LIKE $1 OR body_html LIKE $1 OR link LIKE $1`, [`%${token}%`])).toEqual([]);
 
     const preview = await t.http().post(`${API}/invitations/preview`).send({ token }).expect(200);
     expect(preview.body).toMatchObject({ bodyName: 'Invite Test Body', role: 'SUPERVISOR', emailMasked: 'n***@invite.example', accountExists: false });
