@@ -34,6 +34,8 @@ import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { AccountLinksModule } from './accounts/account-links.module';
 
 @Module({
   imports: [
@@ -59,6 +61,8 @@ import { ExportsModule } from './exports/exports.module';
     ApplicationsModule, AccreditationsModule,
     NotificationsModule,
     ExportsModule,
+    InvitationsModule,
+    AccountLinksModule,
   ],
   providers: [
     { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(embeddedDbClosed) },

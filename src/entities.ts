@@ -26,6 +26,8 @@ import { Scheme, SchemeEnrolment, SchemeVersion } from './schemes/scheme.entity'
 import { Application, ApplicationEvent } from './applications/application.entity';
 import { Accreditation, AccreditationEvent } from './accreditations/accreditation.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
+import { AccountToken } from './accounts/account-token.entity';
+import { Invitation } from './invitations/invitation.entity';
 import { Notification, NotificationPreference, ScheduleRun } from './notifications/notification.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests. It lives here, at the
@@ -68,4 +70,6 @@ export const ENTITIES = [
   Notification,
   NotificationPreference,
   ScheduleRun,
+  Invitation,
+  AccountToken,
 ];

@@ -55,6 +55,17 @@ const apply = (w: World, who: TestUser = w.trainee, body: object = {}) =>
 const auditRows = () => countRows(t, 'audit_log');
 
 describe('applying for a level', () => {
+  it('a supervisor with no trainee role enrols, applies, and withdraws their own application', async () => {
+    const w = await world();
+    const supervisorOnly = await makeUser(t, [{ role: Role.Supervisor, bodyId: w.bodyId }]);
+    const res = await apply(w, supervisorOnly).expect(201);
+    expect(res.body).toMatchObject({ applicantId: supervisorOnly.id, status: 'submitted' });
+    await t.http().post(`${API}/applications/${res.body.id}/withdraw`).set(supervisorOnly.auth).expect(200);
+    // and not somebody else's
+    const theirs = await apply(w).expect(201);
+    await t.http().post(`${API}/applications/${theirs.body.id}/withdraw`).set(supervisorOnly.auth).expect(404);
+  });
+
   it('enrols the applicant at the version in force, stores the evaluation snapshot and writes one audit row', async () => {
     const w = await world();
     await activity(w, 'didactic_course', 16);
@@ -164,7 +175,8 @@ describe('deciding an application', () => {
     expect(asked.body).toMatchObject({ status: 'more_info_requested', infoRequest: 'Bitte Kursnachweis nachreichen' });
     await t.http().post(`${API}/applications/${app.id}/request-info`).set(w.admin.auth).send({ message: 'again' }).expect(409);
     // someone else cannot answer for the applicant
-    await t.http().post(`${API}/applications/${app.id}/respond`).set(w.supervisor.auth).send({ note: 'x' }).expect(403);
+    // (a supervisor may apply for levels itself, so the refusal is the scope's 404: it is not their application)
+    await t.http().post(`${API}/applications/${app.id}/respond`).set(w.supervisor.auth).send({ note: 'x' }).expect(404);
     const other = await makeUser(t, [{ role: Role.Trainee, bodyId: w.bodyId }]);
     await t.http().post(`${API}/applications/${app.id}/respond`).set(other.auth).send({ note: 'x' }).expect(404);
 
@@ -221,7 +233,8 @@ describe('deciding an application', () => {
   it('lets the applicant withdraw while open, and not after', async () => {
     const w = await world();
     const app = (await apply(w).expect(201)).body;
-    await t.http().post(`${API}/applications/${app.id}/withdraw`).set(w.supervisor.auth).expect(403);
+    // not their application: 404 (a supervisor may hold applications of its own)
+    await t.http().post(`${API}/applications/${app.id}/withdraw`).set(w.supervisor.auth).expect(404);
     const done = await t.http().post(`${API}/applications/${app.id}/withdraw`).set(w.trainee.auth).expect(200);
     expect(done.body.status).toBe('withdrawn');
     expect((await t.http().post(`${API}/applications/${app.id}/withdraw`).set(w.trainee.auth).expect(409)).body.code).toBe('APPLICATION_CLOSED');

@@ -17,7 +17,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @RequirePermission(Permission.RecordsWrite, 'Apply for a level')
+  @RequirePermission(Permission.ApplicationsApply, 'Apply for a level')
   @ApiCreatedResponse({ type: ApplicationDetailDto, description: 'Submitted with its evaluation snapshot; enrols the applicant if needed' })
   submit(@Ctx() ctx: AuthedCtx, @Body() dto: CreateApplicationDto): Promise<ApplicationDetailDto> {
     return this.applications.submit(ctx, dto);
@@ -47,7 +47,7 @@ export class ApplicationsController {
 
   @Post(':id/respond')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite, 'Answer a request for more information')
+  @RequirePermission(Permission.ApplicationsApply, 'Answer a request for more information')
   @ApiOkResponse({ type: ApplicationDetailDto, description: 'Re-evaluated and submitted again' })
   respond(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: RespondDto): Promise<ApplicationDetailDto> {
     return this.applications.respond(ctx, id, dto);
@@ -71,7 +71,7 @@ export class ApplicationsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsWrite, 'Withdraw an application')
+  @RequirePermission(Permission.ApplicationsApply, 'Withdraw an application')
   @ApiOkResponse({ type: ApplicationDetailDto })
   withdraw(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<ApplicationDetailDto> {
     return this.applications.withdraw(ctx, id);

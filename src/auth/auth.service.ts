@@ -14,6 +14,7 @@ import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from './password-policy';
 import { RateLimiter } from './rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
 import { Role } from '../common/roles';
+import { EmailVerification } from './email-verification';
 import { RegistrationNotice } from './registration-notice';
 import { Session } from './session.entity';
 import { signInLimits } from './sign-in-limits';
@@ -57,6 +58,7 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     private readonly notice: RegistrationNotice,
+    private readonly verification: EmailVerification,
   ) {}
 
   /**
@@ -78,6 +80,7 @@ export class AuthService {
         if (existing) throw new EmailTaken(existing.id); // rolls back: nothing written, no audit row
         const user = await em.save(em.create(User, { email: dto.email, displayName: dto.displayName, passwordHash }));
         await em.save(em.create(RoleGrant, { userId: user.id, role: Role.Trainee, bodyId: body.id, grantedBy: null }));
+        await this.verification.issue(em, user);
         audit({ action: 'user.register', entityType: 'user', entityId: user.id, actorId: user.id, via: 'PUBLIC', bodyId: body.id, changes: { role: Role.Trainee, bodyId: body.id } });
       });
     } catch (err) {

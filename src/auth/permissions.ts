@@ -20,6 +20,9 @@ export enum Permission {
   // accreditation schemes, applications and decisions
   SchemesManage = 'schemes:manage', // body admins (their body's schemes); ADMIN (any)
   ApplicationsDecide = 'applications:decide', // body admins decide applications and change accreditation status
+  // anyone in a body who holds or seeks a level: enrol in a scheme, apply, answer, withdraw their own application
+  // (a supervisor applying for a supervisor level needs no trainee role)
+  ApplicationsApply = 'applications:apply',
   UsersErase = 'users:erase', // global admins erase a person's personal data (GDPR Art. 17)
 }
 
@@ -50,9 +53,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CredentialsManage,
     Permission.SchemesManage,
     Permission.ApplicationsDecide,
+    Permission.ApplicationsApply,
   ],
-  [Role.Supervisor]: [Permission.RecordsRead, Permission.RecordsReview, Permission.RatingsWrite],
-  [Role.Trainee]: [Permission.RecordsRead, Permission.RecordsWrite, Permission.RatingsWrite],
+  [Role.Supervisor]: [Permission.RecordsRead, Permission.RecordsReview, Permission.RatingsWrite, Permission.ApplicationsApply],
+  [Role.Trainee]: [Permission.RecordsRead, Permission.RecordsWrite, Permission.RatingsWrite, Permission.ApplicationsApply],
 };
 
 // Held by anyone signed in, whatever roles they have (or none left).

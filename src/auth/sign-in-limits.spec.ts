@@ -1,4 +1,4 @@
-import { accountCounterPrefixes, signInLimits } from './sign-in-limits';
+import { accountCounterPrefixes, passwordResetKey, signInLimits } from './sign-in-limits';
 
 const config = { SIGN_IN_LIMIT: 10, SIGN_IN_ACCOUNT_LIMIT: 100, SIGN_IN_IP_LIMIT: 100 };
 
@@ -19,5 +19,10 @@ describe('sign-in limits', () => {
     expect(keys.join(' ')).not.toMatch(/example/i);
     const prefixes = accountCounterPrefixes('jo@example.org');
     expect(keys.filter((k) => prefixes.some((p) => k.startsWith(p)))).toHaveLength(2);
+  });
+  it('keys password-reset mails by a hash of the e-mail, among the counters erasure deletes', () => {
+    const key = passwordResetKey('Jo@Example.org ');
+    expect(key).not.toContain('jo@example.org');
+    expect(accountCounterPrefixes('jo@example.org')).toContain(key);
   });
 });

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   INVALID_SCHEME: { status: 400, description: 'The scheme definition is not valid; `details` names each problem' },
   INVALID_RUBRIC_DEFINITION: { status: 400, description: 'The rubric definition is not valid; `details` names each problem' },
   INVALID_SCORES: { status: 400, description: 'Scores do not fit the rubric' },
+  INVALID_LINK_TOKEN: { status: 400, description: 'The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one' },
 
   // 401: who is calling is unknown
   UNAUTHENTICATED: { status: 401, description: 'No access token was sent' },
@@ -51,6 +52,7 @@ export const ERROR_CODES = {
   SUPERVISION_ACTION_NOT_ALLOWED: { status: 403, description: 'Your side of the supervision relationship may not take this step' },
   NOT_CASE_TRAINEE: { status: 403, description: 'Only the trainee who logged the case can submit it' },
   SELF_REVIEW: { status: 403, description: 'Nobody reviews or signs off their own case' },
+  INVITATION_FOR_ANOTHER_ACCOUNT: { status: 403, description: 'The invitation was sent to another e-mail address than the signed-in account\'s' },
   NOT_CASE_SUPERVISOR: { status: 403, description: 'Only the case\'s supervisor can review it' },
 
   // 404: missing, or not yours to see (the same answer: no existence oracle)
@@ -67,6 +69,7 @@ export const ERROR_CODES = {
   KEY_NOT_FOUND: { status: 404, description: 'No public signing key with this id for this body' },
   STATUS_LIST_NOT_FOUND: { status: 404, description: 'This body has no status list yet (it has signed no credential)' },
   NOTIFICATION_NOT_FOUND: { status: 404, description: 'No such notification of yours' },
+  INVITATION_NOT_FOUND: { status: 404, description: 'No such invitation (unknown or replaced link), or not visible to you' },
   MEASURE_NOT_FOUND: { status: 404, description: 'No such outcome measure, or not visible to you' },
   PROFILE_NOT_FOUND: { status: 404, description: 'No such trainee profile, or not visible to you' },
   RATER_NOT_FOUND: { status: 404, description: 'No such rater, or not visible to you' },
@@ -145,6 +148,9 @@ export const ERROR_CODES = {
   APPLICATION_CLOSED: { status: 409, description: 'The application is no longer open' },
   APPLICATION_DECIDED: { status: 409, description: 'The application is already decided; decisions are final' },
   INFO_ALREADY_REQUESTED: { status: 409, description: 'More information was already requested' },
+  INVITATION_NOT_PENDING: { status: 409, description: 'The invitation was already accepted, withdrawn, or has expired (`details.state`)' },
+  INVITATION_ALREADY_PENDING: { status: 409, description: 'A pending invitation to this address and role exists; resend it instead' },
+  ACCOUNT_EXISTS: { status: 409, description: 'An account with the invited address exists: sign in with it and accept the invitation' },
   NO_INFO_REQUESTED: { status: 409, description: 'No information was requested for this application' },
 
   // 412 / 428: optimistic concurrency (ETag / If-Match)
@@ -188,6 +194,7 @@ export const NOT_FOUND_CODES = {
   'Conflict declaration': 'CONFLICT_DECLARATION_NOT_FOUND',
   Credential: 'CREDENTIAL_NOT_FOUND',
   Key: 'KEY_NOT_FOUND',
+  Invitation: 'INVITATION_NOT_FOUND',
   Measure: 'MEASURE_NOT_FOUND',
   Notification: 'NOTIFICATION_NOT_FOUND',
   Profile: 'PROFILE_NOT_FOUND',

@@ -162,6 +162,18 @@ export class Env {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
   MAIL_MAX_ATTEMPTS = 12;
 
+  // An invitation link works this many hours (a resend mails a new link with a new expiry).
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
+  INVITATION_TTL_HOURS = 24 * 7;
+
+  // A password-reset link works this many minutes.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  // A link confirming an e-mail address (registration, a new address) works this many hours.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  EMAIL_CONFIRM_TTL_HOURS = 48;
+
   // Serve the OpenAPI document and Swagger UI at /docs (/docs-json, /docs-yaml). Off: those paths answer 404.
   @IsOptional() @Transform(toBool) @IsBoolean()
   DOCS_ENABLED = true;

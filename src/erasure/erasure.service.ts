@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Accreditation } from '../accreditations/accreditation.entity';
 import { globalAdminGrant } from '../access/grants';
 import { RateLimit } from '../auth/rate-limit.entity';
+import { AccountToken } from '../accounts/account-token.entity';
 import { accountCounterPrefixes } from '../auth/sign-in-limits';
 import { Session } from '../auth/session.entity';
 import { UnitOfWork } from '../audit/unit-of-work';
@@ -56,6 +57,7 @@ export class ErasureService {
       await em.update(RoleGrant, { userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
       await em.createQueryBuilder().delete().from(RateLimit).where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) }).execute();
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
+      await em.delete(AccountToken, { userId: id }); // mailed links; a pending address change names another address
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
       // the signed copy (which names the person) is dropped

@@ -2,7 +2,15 @@ import type { NotificationKind } from './templates';
 
 // What a service asks to tell someone, inside its own transaction: `notifications.enqueue(em, notice)`.
 export interface Notice {
-  recipientId: string;
+  /** the account told; null for mail to an address without an account (then toAddress) */
+  recipientId: string | null;
+  /** send to this address instead of the account's (an invitation, a new address to confirm, the old address) */
+  toAddress?: string;
+  /** false keeps it out of the in-app list (mail that carries a one-time link) */
+  inApp?: boolean;
+  /** words the template names (the body, the role) */
+  bodyName?: string;
+  role?: string;
   kind: NotificationKind;
   /** path in the web app, e.g. /cases/<id>; PUBLIC_BASE_URL is put in front */
   path: string;

@@ -31,8 +31,8 @@ const CLAIM_SQL = `
                    WHERE (email_status = 'pending' AND next_attempt_at <= now()) OR (email_status = 'sending' AND lease_until < now())
                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
   RETURNING n.id, n.attempts, n.created_at, n.subject, n.body_text, n.body_html,
-            (SELECT u.email FROM users u WHERE u.id = n.recipient_id) AS email,
-            (SELECT u.status::text FROM users u WHERE u.id = n.recipient_id) AS status`;
+            COALESCE(n.to_address, (SELECT u.email FROM users u WHERE u.id = n.recipient_id)) AS email,
+            CASE WHEN n.recipient_id IS NULL THEN 'active' ELSE (SELECT u.status::text FROM users u WHERE u.id = n.recipient_id) END AS status`;
 
 // Only the worker that holds the claim (same attempt number, still 'sending') may record its outcome.
 const MINE = `id = $1 AND email_status = 'sending' AND attempts = $2`;
@@ -124,11 +124,13 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
   private async deliver(m: Claimed): Promise<void> {
     if (!m.email || m.status !== 'active') {
       await this.db.query(`UPDATE notifications SET email_status = 'skipped', lease_until = NULL, last_error = 'recipient inactive' WHERE ${MINE}`, [m.id, m.attempts]);
+      await this.forgetOneTimeLink(m.id);
       return;
     }
     try {
       const where = await this.mailer.send({ id: m.id, to: m.email, subject: m.subject, text: m.body_text, html: m.body_html });
       await this.db.query(`UPDATE notifications SET email_status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE ${MINE}`, [m.id, m.attempts]);
+      await this.forgetOneTimeLink(m.id);
       this.logger.log(`Notification ${m.id} ${this.mailer.directory ? `written to ${where}` : `sent (${where})`}`);
     } catch (err) {
       const outcome = afterFailure(m.attempts, this.config.MAIL_MAX_ATTEMPTS, isPermanentFailure(err), this.config.MAIL_RETRY_BASE_MS);
@@ -137,9 +139,19 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
         `UPDATE notifications SET email_status = $3, last_error = $4, lease_until = NULL, next_attempt_at = now() + make_interval(secs => $5) WHERE ${MINE}`,
         [m.id, m.attempts, outcome.status, describeError(err), delay / 1000],
       );
+      if (outcome.status === EmailStatus.Failed) await this.forgetOneTimeLink(m.id);
       const what = outcome.status === EmailStatus.Failed ? 'failed for good' : `failed, retry in ${Math.round(delay / 1000)} s`;
       this.logger.warn(`Notification ${m.id} attempt ${m.attempts} ${what}: ${describeError(err)}`);
     }
+  }
+
+  // Mail kept out of the in-app list carries a one-time link (invitation, password reset, address confirmation),
+  // whose token is otherwise stored only hashed: once the message is out (or will never be), its text goes.
+  private async forgetOneTimeLink(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET body_text = $2, body_html = $2, link = NULL WHERE id = $1 AND NOT in_app AND email_status IN ('sent', 'skipped', 'failed')`,
+      [id, '(removed after delivery: it held a one-time link)'],
+    );
   }
 
   /** Runs the digest of `now`'s day if it is due and no replica has run it yet. */

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
 export enum EmailStatus {
@@ -26,6 +26,7 @@ export enum EmailPreference {
 // The outbox: one row per message to one person, written in the transaction of the change that causes it.
 // The in-app list reads it (in_app); the worker delivers its e-mail (email_status).
 @Entity('notifications')
+@Check('ck_notifications_addressed', 'recipient_id IS NOT NULL OR to_address IS NOT NULL')
 @Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
 @Index('ix_notifications_due', ['nextAttemptAt'], { where: `email_status IN ('pending', 'sending')` })
 @Index('uq_notifications_once_key', ['onceKey'], { unique: true, where: 'once_key IS NOT NULL' })
@@ -33,8 +34,12 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'uuid' })
-  recipientId!: string;
+  // null for mail to an address without an account (an invitation, a new address to confirm): to_address
+  @Column({ type: 'uuid', nullable: true })
+  recipientId!: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  toAddress!: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recipient_id' })

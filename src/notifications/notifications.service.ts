@@ -47,15 +47,16 @@ export class NotificationsService {
    * `onceKey` already written (by an earlier or a concurrent run of a scheduled job) writes nothing: returns false.
    */
   async enqueue(em: EntityManager, notice: Notice): Promise<boolean> {
-    const pref = await em.findOneBy(NotificationPreference, { userId: notice.recipientId });
+    const pref = notice.recipientId ? await em.findOneBy(NotificationPreference, { userId: notice.recipientId }) : null;
     const language = DEFAULT_LANGUAGE; // the recipient's language, once accounts carry one
     const link = `${this.config.publicBaseUrl}${notice.path}`;
-    const msg = render(notice.kind, { link, clientCode: notice.clientCode, level: notice.level, date: notice.date }, language);
+    const msg = render(notice.kind, { link, clientCode: notice.clientCode, level: notice.level, date: notice.date, bodyName: notice.bodyName, role: notice.role }, language);
     const res = await em.createQueryBuilder().insert().into(Notification).values({
       recipientId: notice.recipientId,
+      toAddress: notice.toAddress ?? null,
       kind: notice.kind,
       security: notice.security === true,
-      inApp: true,
+      inApp: notice.recipientId !== null && notice.inApp !== false,
       language,
       subject: msg.subject,
       bodyText: msg.text,

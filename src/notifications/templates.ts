@@ -19,7 +19,13 @@ export type NotificationKind =
   | 'accreditation.reinstated'
   | 'accreditation.revoked'
   | 'accreditation.restored'
-  | 'calibration.expiring';
+  | 'calibration.expiring'
+
+  | 'account.invitation'
+  | 'account.password_reset'
+  | 'account.verify_email'
+  | 'account.confirm_new_email'
+  | 'account.email_changed';
 export type Language = 'en';
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -31,6 +37,8 @@ export interface MessageParams {
   level?: string;
   /** a date the message is about (YYYY-MM-DD): the expiry of an accreditation or a calibration */
   date?: string;
+  bodyName?: string;
+  role?: string;
 }
 
 export interface RenderedMessage {
@@ -44,6 +52,8 @@ interface Template {
   /** paragraphs, plain text; the link is appended */
   lines: (p: MessageParams) => string[];
 }
+
+const ROLE_WORDS: Record<string, string> = { TRAINEE: 'trainee', SUPERVISOR: 'supervisor', BODY_ADMIN: 'body administrator' };
 
 const ref = (p: MessageParams) => (p.clientCode ? ` ${p.clientCode}` : '');
 const lvl = (p: MessageParams) => (p.level ? ` ${p.level}` : '');
@@ -68,6 +78,38 @@ const EN: Record<NotificationKind, Template> = {
     lines: () => [
       'Someone, perhaps you, tried to create a new account with this e-mail address. You already have an account, so nothing was created and your account is unchanged.',
       'If it was you, sign in with your existing account. If it was not you, you can ignore this message.',
+    ],
+  },
+  'account.invitation': {
+    subject: (p) => `You are invited to ${p.bodyName ?? 'a body'} on IPT Accreditation`,
+    lines: (p) => [
+      `${p.bodyName ?? 'A body'} invites you to take the role ${ROLE_WORDS[p.role ?? ''] ?? p.role ?? ''} on IPT Accreditation.`,
+      'Open the link to accept: set a password for a new account, or sign in if you already have one. The link works once and expires; if you did not expect this invitation, ignore this message and nothing happens.',
+    ],
+  },
+  'account.password_reset': {
+    subject: () => 'Reset your password',
+    lines: () => [
+      'Someone, perhaps you, asked to reset the password of your IPT Accreditation account. Open the link within an hour to choose a new password; it works once.',
+      'If it was not you, ignore this message: your password stays as it is.',
+    ],
+  },
+  'account.verify_email': {
+    subject: () => 'Confirm your e-mail address',
+    lines: () => ['Please confirm that this address belongs to your new IPT Accreditation account by opening the link.'],
+  },
+  'account.confirm_new_email': {
+    subject: () => 'Confirm your new e-mail address',
+    lines: () => [
+      'You asked to use this address for your IPT Accreditation account. Open the link to confirm it; until then your account keeps its current address.',
+      'If it was not you, ignore this message.',
+    ],
+  },
+  'account.email_changed': {
+    subject: () => 'The e-mail address of your account was changed',
+    lines: () => [
+      'The e-mail address of your IPT Accreditation account was changed to a new address, confirmed from that address. You will no longer receive mail here.',
+      'If you did not do this, contact your body\'s administrator at once.',
     ],
   },
   'case.risk_flag': {

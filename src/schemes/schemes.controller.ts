@@ -83,7 +83,7 @@ export class SchemesController {
   }
 
   @Post('schemes/:id/enrolment')
-  @RequirePermission(Permission.RecordsWrite, 'Enrol in a scheme, or opt into a newer version')
+  @RequirePermission(Permission.ApplicationsApply, 'Enrol in a scheme, or opt into a newer version')
   @ApiCreatedResponse({ type: EnrolmentDto, description: 'Enrol at the version in force, or opt into a newer version' })
   enrol(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: EnrolDto): Promise<EnrolmentDto> {
     return this.progressService.enrol(ctx, id, dto);

@@ -46,7 +46,7 @@ export async function seedDemo(db: DataSource): Promise<{ created: boolean }> {
       bodies.set(b.code, existing ?? (await em.save(em.create(Body, { ...b, parentId }))));
     }
     for (const a of DEMO_ACCOUNTS) {
-      const user = await em.save(em.create(User, { email: a.email, displayName: a.displayName, passwordHash }));
+      const user = await em.save(em.create(User, { email: a.email, displayName: a.displayName, passwordHash, emailVerifiedAt: new Date() }));
       for (const r of a.roles) {
         await em.insert(RoleGrant, { userId: user.id, role: r.role, bodyId: r.body ? (bodies.get(r.body)?.id ?? null) : null, grantedBy: null });
       }

@@ -17,6 +17,7 @@ export class UserDto {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: UserStatus, enumName: 'UserStatus' }) status!: UserStatus;
+  @ApiProperty({ description: 'The owner confirmed the address (verification link, or an accepted invitation to it)' }) emailVerified!: boolean;
   @ApiProperty({ type: [GrantDto] }) roles!: GrantDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

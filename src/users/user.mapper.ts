@@ -10,6 +10,7 @@ export const toUserDto = (u: User, grants: RoleGrant[]): UserDto => ({
   email: u.email,
   displayName: u.displayName,
   status: u.status,
+  emailVerified: u.emailVerifiedAt !== null,
   roles: grants.filter((g) => g.userId === u.id && !g.revokedAt).map(toGrantDto),
   createdAt: u.createdAt.toISOString(),
 });

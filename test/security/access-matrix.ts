@@ -72,6 +72,13 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { anon: 202 },
   },
   'POST /api/v1/auth/sign-in': { body: (c) => ({ email: c.w.supervisor2.email, password: TEST_PASSWORD }), own: { anon: 200 } },
+  // the mailed-link routes, with tokens the world put in place of reading the mail (refusals: invitations.e2e-spec.ts)
+  'POST /api/v1/invitations/preview': { body: (c) => ({ token: c.w.ids.invitationToken }), own: { anon: 200 } },
+  'POST /api/v1/invitations/accept': { body: (c) => ({ token: c.w.ids.invitationToken2, displayName: 'Invited', password: 'a long enough passphrase' }), own: { anon: 200 } },
+  'POST /api/v1/auth/password-reset': { body: (c) => ({ email: c.w.supervisor2.email }), own: { anon: 202 } },
+  'POST /api/v1/auth/password-reset/complete': { body: (c) => ({ token: c.w.ids.resetToken, password: 'a long enough passphrase' }), own: { anon: 204 } },
+  'POST /api/v1/auth/verify-email': { body: (c) => ({ token: c.w.ids.verifyToken }), own: { anon: 204 } },
+  'POST /api/v1/auth/confirm-email-change': { body: (c) => ({ token: c.w.ids.changeToken }), own: { anon: 204 } },
   'POST /api/v1/auth/refresh': { body: (c) => ({ refreshToken: c.w.supervisor2.refreshToken }), own: { anon: 200 } },
 
   // ---- self ---------------------------------------------------------------------------------------
@@ -88,6 +95,9 @@ export const MATRIX: Record<string, MatrixRow> = {
   'PUT /api/v1/accreditations/:id/public-listing': { params: id('accreditation'), body: () => ({ publicListing: true }), ifMatch: etag('accreditation'), own: { trainee: 200, supervisor: 404, adminA: 404, adminB: 404, global: 404 } },
   'POST /api/v1/accreditations/:id/renew': { params: id('accreditationDue'), body: () => ({ declaration: true }), own: { trainee: 200 } },
   'GET /api/v1/me/notifications': { own: LIST },
+  // an invitation to another address: nobody else's account may accept it (the flows: invitations.e2e-spec.ts)
+  'POST /api/v1/me/invitations/accept': { body: (c) => ({ token: c.w.ids.invitationToken }), own: { trainee: 403, supervisor: 403, adminA: 403, adminB: 403, global: 403 } },
+  'POST /api/v1/me/email': { body: (c) => ({ newEmail: `moved-${c.n}@test.example`, password: TEST_PASSWORD }), own: { trainee: 202, supervisor: 202, adminA: 202, adminB: 202, global: 202 } },
   'POST /api/v1/me/notifications/read-all': { own: LIST },
   // one's own notification only: anyone else's is 404, like a missing one
   'POST /api/v1/me/notifications/:id/read': { params: id('notification'), own: { supervisor: 200 } },
@@ -107,6 +117,11 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/bodies': { body: (c) => ({ code: `M-${c.n}`.toUpperCase(), name: 'Matrix body', kind: 'national', countryCode: 'FR', parentId: c.w.body.parentId }), own: { global: 201 } },
   'GET /api/v1/audit': { own: { adminA: 200, adminB: 200, global: 200 } },
+  // a body admin inviting to, or listing the invitations of, another body: 403 (bodies are public)
+  'POST /api/v1/bodies/:bodyId/invitations': { params: (c) => ({ bodyId: c.w.body.id }), body: (c) => ({ email: `inv-${c.n}@invited.example`, role: 'SUPERVISOR' }), own: { adminA: 201, adminB: 201, global: 201 }, foreign: 403 },
+  'GET /api/v1/bodies/:bodyId/invitations': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 }, foreign: 403 },
+  'POST /api/v1/invitations/:id/resend': { params: per({ adminA: 'invitation', global: 'invitation2' }), own: { adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/invitations/:id/withdraw': { params: per({ adminA: 'invitationW', global: 'invitationW2' }), own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/bodies/:bodyId/signing-keys/rotate': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 201, adminB: 201, global: 201 }, foreign: 403 },
 
   // ---- trainee record: profile, activities ---------------------------------------------------------
@@ -238,7 +253,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/schemes/:id/enrolment': {
     params: id('scheme2'),
     body: () => ({}),
-    own: { trainee: 201 },
+    // anyone in a body may seek a level (src/auth/permissions.ts ApplicationsApply)
+    own: { trainee: 201, supervisor: 201, adminA: 201, adminB: 201 },
     noForeign: 'schemes are public and a trainee may enrol on another body’s scheme (see report)',
   },
 
@@ -246,7 +262,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/applications': { own: LIST },
   'POST /api/v1/applications': {
     body: (c) => ({ schemeId: c.w.ids.scheme2, levelCode: 'PRACTITIONER' }),
-    own: { trainee: 201 },
+    own: { trainee: 201, supervisor: 201, adminA: 201, adminB: 201 },
     noForeign: 'like enrolment: applying to another body’s scheme is allowed (see report)',
   },
   'GET /api/v1/applications/:id': { params: id('application'), own: READ_RECORD },

@@ -10,7 +10,8 @@ import { API, buildWorld, type World } from './world';
 // Every step must be refused, and the refusals must not tell a real person from a random id.
 // The roles that can grant (roles:grant) are BODY_ADMIN and ADMIN; BODY_ADMIN is checked both for a
 // national body and for the international body above the victim's body. A global ADMIN keeps full power.
-// (Invitations do not exist yet: invite-then-read comes with them.)
+// Invite-then-read: an invitation grants nothing until the invited person accepts it, signed in as the invited
+// address; after that the inviting body sees what any body sees of its members, and no more.
 
 let t: TestApp;
 let A: World;
@@ -97,10 +98,58 @@ describe('enrol-then-read: a body admin', () => {
     await expectRecordHidden(A.admin, { applications: true });
   });
 
-  it('cannot enrol anyone in a scheme or apply on their behalf (both are the trainee’s own acts)', async () => {
-    await t.http().post(`${API}/schemes/${A.ids.scheme2}/enrolment`).set(A.admin.auth).send({}).expect(403);
-    await t.http().post(`${API}/applications`).set(A.admin.auth).send({ schemeId: A.ids.scheme, levelCode: 'PRACTITIONER' }).expect(403);
+  it('cannot enrol anyone in a scheme or apply on their behalf (both are the person’s own acts)', async () => {
+    // a body admin may seek a level itself (issue 13: anyone who holds or seeks a level applies), but the
+    // routes name no person: what it creates is its own enrolment and application, never the victim's
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM scheme_enrolments WHERE user_id = $1`, [B.trainee.id]);
+    await t.http().post(`${API}/schemes/${A.ids.scheme2}/enrolment`).set(A.admin.auth).send({ userId: B.trainee.id }).expect(400);
+    const app = await t.http().post(`${API}/applications`).set(A.admin.auth).send({ schemeId: A.ids.scheme, levelCode: 'PRACTITIONER' }).expect(201);
+    expect(app.body.applicantId).toBe(A.admin.id);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM scheme_enrolments WHERE user_id = $1`, [B.trainee.id])).toEqual(before);
+    await t.http().post(`${API}/applications/${app.body.id}/withdraw`).set(A.admin.auth).expect(200);
     await expectRecordHidden(A.admin, { applications: true });
+  });
+});
+
+describe('invite-then-read: a body admin', () => {
+  // the mailed link's token is only stored hashed; the test puts a known one in place of reading the mail
+  const knownToken = async (invitationId: string, token: string) =>
+    t.db.query(`UPDATE invitations SET token_hash = encode(sha256($2::bytea), 'hex') WHERE id = $1`, [invitationId, token]);
+
+  it('gains no read of an invited person of another body until they accept; then only what its scope allows', async () => {
+    const inv = await t.http().post(`${API}/bodies/${A.body.id}/invitations`).set(A.admin.auth).send({ email: B.trainee.email, role: 'TRAINEE' }).expect(201);
+    await knownToken(inv.body.id, 'invite-then-read-token-0001');
+    // pending: nothing granted, nothing readable (and the admin cannot grant the role directly either)
+    await expectRecordHidden(A.admin, { applications: true });
+    await t.http().post(`${API}/users/${B.trainee.id}/roles`).set(A.admin.auth).send({ role: 'TRAINEE', bodyId: A.body.id }).expect(404);
+    // another account (the admin itself) cannot accept it for them
+    const other = await t.http().post(`${API}/me/invitations/accept`).set(A.admin.auth).send({ token: 'invite-then-read-token-0001' }).expect(403);
+    expect(other.body.code).toBe('INVITATION_FOR_ANOTHER_ACCOUNT');
+    await expectRecordHidden(A.admin, { applications: true });
+
+    await t.http().post(`${API}/me/invitations/accept`).set(B.trainee.auth).send({ token: 'invite-then-read-token-0001' }).expect(200);
+    const [grant]: { id: string }[] = await t.db.query(`SELECT id FROM role_grants WHERE user_id = $1 AND body_id = $2 AND revoked_at IS NULL`, [B.trainee.id, A.body.id]);
+    try {
+      // a member now: the person and records of no body are visible; body B's records stay body B's
+      await t.http().get(`${API}/users/${B.trainee.id}`).set(A.admin.auth).expect(200);
+      await t.http().get(`${API}/trainees/${B.trainee.id}/profile`).set(A.admin.auth).expect(200);
+      await t.http().get(`${API}/cases/${B.ids.case}`).set(A.admin.auth).expect(404);
+      await t.http().get(`${API}/cases/${B.ids.case}/measures`).set(A.admin.auth).expect(404);
+      await t.http().get(`${API}/ratings/${B.ids.ratingSpare}`).set(A.admin.auth).expect(404);
+      await t.http().get(`${API}/applications/${B.ids.application}`).set(A.admin.auth).expect(404);
+      const cases = await t.http().get(`${API}/cases`).query({ traineeId: B.trainee.id }).set(A.admin.auth).expect(200);
+      expect(cases.body.items).toEqual([]);
+    } finally {
+      await t.http().delete(`${API}/users/${B.trainee.id}/roles/${grant.id}`).set(global.auth).expect(204);
+    }
+  });
+
+  it('a withdrawn invitation can no longer be accepted, so it grants nothing', async () => {
+    const inv = await t.http().post(`${API}/bodies/${A.body.id}/invitations`).set(A.admin.auth).send({ email: B.supervisor.email, role: 'BODY_ADMIN' }).expect(201);
+    await knownToken(inv.body.id, 'invite-then-read-token-0002');
+    await t.http().post(`${API}/invitations/${inv.body.id}/withdraw`).set(A.admin.auth).expect(200);
+    await t.http().post(`${API}/me/invitations/accept`).set(B.supervisor.auth).send({ token: 'invite-then-read-token-0002' }).expect(409);
+    expect(await t.db.query(`SELECT 1 FROM role_grants WHERE user_id = $1 AND body_id = $2`, [B.supervisor.id, A.body.id])).toEqual([]);
   });
 });
 

@@ -42,6 +42,7 @@ const FORBIDDEN = ['role', 'roles', 'bodyId', 'traineeId', 'holderId', 'ownerId'
 const ACCEPTED: Record<string, string> = {
   'POST /api/v1/auth/register bodyId': 'the body the person registers with as a trainee',
   'POST /api/v1/users/:id/roles role': 'the role being granted (scope checked by the service)',
+  'POST /api/v1/bodies/:bodyId/invitations role': 'the role the person is invited to (granted only when they accept; the body must be administered by the caller)',
   'POST /api/v1/users/:id/roles bodyId': 'the body the role is granted in (must be administered by the caller)',
   'POST /api/v1/schemes bodyId': 'the owning body (must be administered by the caller)',
   'POST /api/v1/calibration/exercises bodyId': 'the owning body (must be administered by the caller)',

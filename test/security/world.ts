@@ -228,6 +228,20 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     }
   }
   ids.supervisor3 = (await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }])).id;
+  // invitations: two to resend, two to withdraw, and one whose link token the matrix knows (public routes)
+  for (const key of ['invitation', 'invitation2', 'invitationW', 'invitationW2']) {
+    ids[key] = (await ok<{ id: string }>(http().post(`${API}/bodies/${body.id}/invitations`).set(admin.auth).send({ email: `${key}-${name}@invited.example`.toLowerCase(), role: 'SUPERVISOR' }), key)).id;
+  }
+  for (const key of ['invitationToken', 'invitationToken2']) {
+    ids[key] = `matrix-${key}-${name}`;
+    await t.db.query(`INSERT INTO invitations (body_id, role, email, token_hash, expires_at) VALUES ($1, 'TRAINEE', $2, encode(sha256($3::bytea), 'hex'), now() + interval '1 day')`, [body.id, `${key}-${name}@invited.example`.toLowerCase(), ids[key]]);
+  }
+  // an account of its own for the mailed-link routes (a reset ends its sessions, a change moves its address)
+  const linkUser = await makeUser(t, []);
+  for (const [key, purpose, newEmail] of [['resetToken', 'password_reset', null], ['verifyToken', 'verify_email', null], ['changeToken', 'change_email', `moved-${name}-${hex()}@test.example`.toLowerCase()]] as const) {
+    ids[key] = `matrix-${key}-${name}`;
+    await t.db.query(`INSERT INTO account_tokens (user_id, purpose, token_hash, new_email, expires_at) VALUES ($1, $2, encode(sha256($3::bytea), 'hex'), $4, now() + interval '1 hour')`, [linkUser.id, purpose, ids[key], newEmail]);
+  }
   void global;
   return { name, body, trainee, supervisor, supervisor2, admin, ids, versions, contentHash, certificateNumber: ids.certificateNumber };
 }

@@ -1,7 +1,9 @@
 import { type ReactNode, useEffect } from 'react';
 import { homeFor, type Role, useAuth } from './auth';
+import { AccountPage, AcceptInvitation, ConfirmEmailChange, ForgotPassword, ResetPassword, VerifyEmail } from './pages/account-links';
 import { AdminApplicationDetail, AdminApplications } from './pages/admin-applications';
 import { AdminPeople, AdminPerson } from './pages/admin-people';
+import { AdminInvitations } from './pages/admin-invitations';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { CaseDetail } from './pages/case-detail';
@@ -35,6 +37,12 @@ const ROUTES: RouteDef[] = [
   { path: '/verify', render: () => <Verify /> },
   { path: '/verify/:cert', render: (p) => <Verify cert={p.cert} /> },
   { path: '/sign-in', render: () => <SignIn /> },
+  { path: '/forgot-password', render: () => <ForgotPassword /> },
+  { path: '/reset-password', render: () => <ResetPassword /> },
+  { path: '/verify-email', render: () => <VerifyEmail /> },
+  { path: '/confirm-email', render: () => <ConfirmEmailChange /> },
+  { path: '/invitations/accept', render: () => <AcceptInvitation /> },
+  { path: '/account', roles: ['TRAINEE', 'SUPERVISOR', 'BODY_ADMIN', 'ADMIN'], render: () => <AccountPage /> },
   { path: '/trainee', roles: ['TRAINEE'], render: () => <TraineeDashboard /> },
   { path: '/trainee/cases', roles: ['TRAINEE'], render: () => <TraineeCases /> },
   { path: '/trainee/cases/new', roles: ['TRAINEE'], render: () => <NewCase /> },
@@ -58,6 +66,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
+  { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
   { path: '/notifications', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: () => <NotificationsPage /> },
 ];
 
@@ -69,7 +78,7 @@ function Nav() {
     links.push(['/trainee', 'Progress'], ['/trainee/cases', 'Cases'], ['/trainee/supervision', 'Supervision'], ['/trainee/ratings', 'Ratings'], ['/trainee/applications', 'Applications'], ['/trainee/accreditations', 'Accreditations']);
   if (has('SUPERVISOR')) links.push(['/supervisor', 'Review queue'], ['/supervisor/supervisees', 'Supervisees'], ['/supervisor/ratings', 'My ratings'], ['/supervisor/calibration', 'Calibration']);
   if (has('BODY_ADMIN') || has('ADMIN'))
-    links.push(['/admin/people', 'People'], ['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail']);
+    links.push(['/admin/people', 'People'], ['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail'], ['/admin/invitations', 'Invitations']);
   links.push(['/register', 'Register'], ['/verify', 'Verify']);
   return (
     <header className="top">
@@ -80,7 +89,7 @@ function Nav() {
         {me ? (
           <span className="who">
             <NotificationsLink />{' '}
-            Signed in as <strong>{me.displayName}</strong>{' '}
+            Signed in as <Link to="/account"><strong>{me.displayName}</strong></Link>{' '}
             <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
               Sign out
             </button>

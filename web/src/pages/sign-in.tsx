@@ -31,6 +31,9 @@ export function SignIn() {
           {action.busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <a href="/forgot-password">Forgot your password?</a>
+      </p>
       <p id="demo-hint" className="small muted">
         Demo accounts (password <code>demo-password-2026</code>): trainee.uk@demo.ipt.example, supervisor.uk@demo.ipt.example,
         bodyadmin.uk@demo.ipt.example. The public <a href="/register">register</a> and <a href="/verify">certificate verification</a> need no sign-in.
