@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -21,6 +21,7 @@ test('trainee: progress, a case with sessions and a measure, submit, apply for a
   await page.getByRole('link', { name: 'Log a new case' }).first().click();
   await page.getByRole('heading', { name: 'Log a new case' }).waitFor();
   await page.getByLabel('Supervisor').locator('option').first().waitFor({ state: 'attached' });
+  await checkA11y(page, 'trainee-new-case');
   await page.keyboard.type('F32.1');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /^Case C-/ }).waitFor();
@@ -52,12 +53,15 @@ test('trainee: progress, a case with sessions and a measure, submit, apply for a
   await page.getByRole('link', { name: 'Ratings' }).click();
   await page.getByRole('heading', { name: 'Ratings of my work' }).waitFor();
   await page.getByText(/Total/).first().waitFor();
+  await checkA11y(page, 'trainee-ratings');
   await page.getByRole('link', { name: 'Supervision' }).click();
   await page.getByRole('heading', { name: 'Supervision received' }).waitFor();
+  await checkA11y(page, 'trainee-supervision');
 
   // apply for the level whose requirements are met
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
   await page.getByRole('heading', { name: 'Apply for a level' }).waitFor();
+  await checkA11y(page, 'trainee-apply');
   const option = page.getByLabel('Level').locator('option', { hasText: 'all requirements met' }).first();
   await page.getByLabel('Level').selectOption((await option.getAttribute('value')) ?? '');
   await page.getByRole('button', { name: 'Submit application' }).click();

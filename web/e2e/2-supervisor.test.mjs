@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -24,6 +24,7 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await page.getByLabel('Comments for the trainee').fill('Please add the safety plan you agreed at session 4.');
   await page.getByRole('button', { name: 'Return with comments' }).click();
   await page.locator('h1').getByText('returned').waitFor();
+  await checkA11y(page, 'supervisor-case-returned');
 
   // sign off the trainee's new case (the first one without a risk flag)
   await page.getByRole('link', { name: 'Review queue' }).click();
@@ -49,5 +50,6 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   // calibration and own agreement figures
   await page.getByRole('link', { name: 'Calibration' }).click();
   await page.getByRole('heading', { name: 'My agreement' }).waitFor();
+  await checkA11y(page, 'supervisor-calibration');
   assert.deepEqual(page.problems, []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, shot } from './helpers.mjs';
+import { checkA11y, launch, newPage, shot } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -29,6 +29,7 @@ test('public: register search and certificate verification without signing in', 
   await page.getByRole('textbox', { name: 'Certificate number' }).fill('NO-SUCH-CERT-0001');
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await page.getByRole('heading', { name: 'No such certificate' }).or(page.getByRole('alert')).first().waitFor();
+  await checkA11y(page, 'public-verify-unknown');
 
   // a phone-sized register
   await page.setViewportSize({ width: 390, height: 844 });
