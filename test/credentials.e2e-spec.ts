@@ -130,7 +130,7 @@ describe('verification', () => {
     const unknown = await verifyNumber('NO-SUCH-CERT-1').expect(200);
     expect(unknown.body).toMatchObject({ result: 'unknown', certificateNumber: 'NO-SUCH-CERT-1', holderName: null, level: null, body: null });
     await t.http().get(`${API}/verify/status/NO-SUCH-CERT-1`).expect(404);
-    await t.http().get(`${API}/verify/bad%20number`).expect(400);
+    await t.http().get(`${API}/verify/bad%3Bnumber`).expect(400); // spaces are dropped from a typed number (register.e2e-spec), a ';' is in no number
     await t.http().get(`${API}/verify/bodies/00000000-0000-4000-8000-000000000000/jwks`).expect(404);
   });
 

@@ -73,9 +73,24 @@ describe('public register', () => {
     expect(names(p3)).toEqual(['Filter Sup']);
     expect(p3.body.nextCursor).toBeNull();
 
-    await list({ country: 'Ireland' }).expect(400);
+    // a country is a code or a name; words that name no country are refused, as before
+    await list({ country: 'Neverland' }).expect(400);
     await list({ cursor: 'garbage!' }).expect(400);
     await list({ email: 'x' }).expect(400);
+  });
+
+  it('finds a country by the names and codes people use: "UK", "GB", "United Kingdom", "Deutschland"', async () => {
+    const gb = await makeBody(t, { countryCode: 'GB' });
+    const de = await makeBody(t, { countryCode: 'DE' });
+    const holder = await makeUser(t, []);
+    await makeAccreditation(t, gb, holder.id, { holderName: 'Country Gwen', publicListing: true });
+    await makeAccreditation(t, de, holder.id, { holderName: 'Country Dieter', publicListing: true });
+    const names = async (country: string) =>
+      (await list({ country, name: 'Country ' }).expect(200)).body.items.map((i: { holderName: string }) => i.holderName);
+    for (const uk of ['GB', 'gb', 'UK', 'uk', 'United Kingdom', 'the United Kingdom', 'Great Britain', 'England']) expect(await names(uk)).toEqual(['Country Gwen']);
+    for (const germany of ['DE', 'Germany', 'Deutschland', 'deutschland']) expect(await names(germany)).toEqual(['Country Dieter']);
+    const refused = await list({ country: 'Atlantis' }).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('country must be a country code or name');
   });
 });
 
@@ -98,5 +113,36 @@ describe('public rate limit', () => {
     expect(rows).toEqual([{ hits: 5 }]);
     // signed-in routes are not counted against the public limit
     await t.http().get(`${API}/bodies`).expect(200);
+  });
+});
+
+describe('verification by a certificate number as people type it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_RATE_LIMIT: '100000' });
+  });
+  afterAll(() => t.close());
+
+  it('finds the certificate typed in lower case, with spaces and with typographic dashes, and answers its canonical number', async () => {
+    const body = await makeBody(t, { countryCode: 'NZ' });
+    const holder = await makeUser(t, []);
+    const acc = await makeAccreditation(t, body, holder.id, { holderName: 'Typed Tui', publicListing: true });
+    const n = acc.certificateNumber; // T-IPT-XXXXXXXX
+    const typed = [n.toLowerCase(), ` ${n} `, n.split('-').join(' - '), n.replace(/-/g, '\u2013'), n.slice(0, 6) + ' ' + n.slice(6).toLowerCase()];
+    for (const form of typed) {
+      const res = await t.http().get(`${API}/verify/${encodeURIComponent(form)}`).expect(200);
+      expect(res.body).toMatchObject({ result: 'valid', certificateNumber: n, holderName: 'Typed Tui' });
+      const status = await t.http().get(`${API}/verify/status/${encodeURIComponent(form)}`).expect(200);
+      expect(status.body).toMatchObject({ certificateNumber: n, status: 'active' });
+    }
+    // the name check is as forgiving of case and spacing, and a wrong name is answered as not matching
+    expect((await t.http().get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`).query({ name: 'typed  TUI' }).expect(200)).body.nameMatches).toBe(true);
+    expect((await t.http().get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`).query({ name: 'Someone Else' }).expect(200)).body.nameMatches).toBe(false);
+  });
+
+  it('still answers unknown for a number that is not there, and 400 for characters no number has', async () => {
+    expect((await t.http().get(`${API}/verify/${encodeURIComponent('no such cert 1')}`).expect(200)).body).toMatchObject({ result: 'unknown', certificateNumber: 'nosuchcert1' });
+    await t.http().get(`${API}/verify/${encodeURIComponent('bad;number')}`).expect(400);
+    await t.http().get(`${API}/verify/${encodeURIComponent('   ')}`).expect(400);
   });
 });

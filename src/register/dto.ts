@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AccreditationStatus } from '../accreditations/accreditation.entity';
 import { PageQuery } from '../common/pagination';
+import { countryCodeFor } from '../bodies/country-names';
 
 export const VERIFICATION_RESULTS = ['valid', 'revoked', 'suspended', 'expired', 'lapsed', 'unknown', 'invalid_signature'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
@@ -100,8 +101,12 @@ export class RegisterPageDto {
 }
 
 export class ListRegisterQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 country of the issuing body' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  @ApiPropertyOptional({
+    description: 'Country of the issuing body: its ISO 3166-1 alpha-2 code in any letter case, its English name, its own name, or a common alias ("GB", "uk", "United Kingdom", "Deutschland")',
+    maxLength: 80,
+  })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' && value.length <= 80 ? (countryCodeFor(value) ?? value.trim().toUpperCase()) : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a country code or name, e.g. GB, UK or United Kingdom' })
   country?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -4,6 +4,7 @@ import { RateLimiter } from '../auth/rate-limiter';
 import { invalid } from '../common/errors';
 import { AppConfig } from '../config/env';
 import { STATUS_PURPOSES, type StatusPurpose } from '../credentials/credential';
+import { normaliseCertificateNumber } from './certificate-number';
 
 // The public register and verification endpoints answer anyone, so each client address gets
 // PUBLIC_RATE_LIMIT requests a minute across all of them (counted in the database, shared by replicas):
@@ -24,10 +25,14 @@ export class PublicRateLimitGuard implements CanActivate {
 
 const CERTIFICATE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-/** A certificate number in a path: letters, digits, '.', '_' and '-', at most 40; anything else is a 400. */
+/**
+ * A certificate number in a path, as a person typed it (spaces dropped, typographic dashes made hyphens): then
+ * letters, digits, '.', '_' and '-', at most 40; anything else is a 400.
+ */
 @Injectable()
 export class CertificateNumberPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
+  transform(raw: string): string {
+    const value = normaliseCertificateNumber(raw);
     if (!CERTIFICATE_NUMBER.test(value)) throw invalid('certificateNumber', 'certificateNumber is not a certificate number', 'INVALID_CERTIFICATE_NUMBER');
     return value;
   }

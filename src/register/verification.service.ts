@@ -13,6 +13,7 @@ import { toPublicJwkDto } from '../credentials/signing-key.mapper';
 import { SigningKeyStatus } from '../credentials/signing-key.entity';
 import { StatusListsService } from '../credentials/status-lists.service';
 import { SigningKeysService } from '../credentials/signing-keys.service';
+import { certificateNumberCandidates } from './certificate-number';
 import type { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerificationResult } from './dto';
 
 const normaliseName = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
@@ -57,11 +58,11 @@ export class VerificationService {
 
   // a plain status lookup by certificate number (credentials carry a Bitstring Status List entry instead)
   async status(certificateNumber: string): Promise<CredentialStatusDto> {
-    const acc = await this.db.getRepository(Accreditation).findOneBy({ certificateNumber });
+    const acc = await this.load(certificateNumber);
     if (!acc) throw notFound('Certificate');
     const [row]: { at: Date | string | null }[] = await this.db.query(`SELECT max(occurred_at) AS at FROM accreditation_events WHERE accreditation_id = $1`, [acc.id]);
     return {
-      certificateNumber,
+      certificateNumber: acc.certificateNumber,
       status: acc.status,
       result: standing(acc.status, acc.expiresOn, todayUtc(new Date())),
       updatedAt: new Date(row?.at ?? acc.createdAt).toISOString(),
@@ -104,12 +105,16 @@ export class VerificationService {
     };
   }
 
-  /** The accreditation with its body, in one statement (verification is the public's hot path). */
+  /**
+   * The accreditation with its body, in one statement (verification is the public's hot path); a number typed in
+   * lower case finds the upper-case number it means, an exact match first.
+   */
   private async load(certificateNumber: string): Promise<Accreditation | null> {
     const a = entityRows(this.db, Accreditation), b = entityRows(this.db, Body);
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${a.select('a')}, ${b.select('b')} FROM accreditations a JOIN bodies b ON b.id = a.body_id WHERE a.certificate_number = $1`,
-      [certificateNumber],
+      `SELECT ${a.select('a')}, ${b.select('b')} FROM accreditations a JOIN bodies b ON b.id = a.body_id
+        WHERE a.certificate_number = ANY($1::varchar[]) ORDER BY a.certificate_number = $2 DESC LIMIT 1`,
+      [certificateNumberCandidates(certificateNumber), certificateNumber],
     );
     if (!rows.length) return null;
     const acc = a.map(rows[0], 'a');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -24,6 +24,7 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await page.getByLabel('Comments for the trainee').fill('Please add the safety plan you agreed at session 4.');
   await page.getByRole('button', { name: 'Return with comments' }).click();
   await page.locator('h1').getByText('returned').waitFor();
+  await checkA11y(page, 'supervisor-case-returned');
 
   // sign off the trainee's new case (the first one without a risk flag)
   await page.getByRole('link', { name: 'Review queue' }).click();
@@ -34,12 +35,31 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await page.locator('h1').getByText('signed off').waitFor();
 
   // rate a recorded session: one screen, every item with its anchors, total and pass computed as you go
-  await page.getByRole('link', { name: 'Rate recording' }).first().click();
+  const clientCode = (await page.locator('h1').innerText()).match(/Case (\S+)/)[1];
+  const rateLink = page.getByRole('link', { name: 'Rate recording' }).first();
+  const sessionNo = (await rateLink.getAttribute('aria-label')).match(/session (\d+)/)[1];
+  await rateLink.click();
   await page.getByRole('heading', { name: 'Rate a recorded session' }).waitFor();
+  // the screen says which session is rated, and opens with a rubric chosen
+  const rated = page.getByTestId('rated-session');
+  await rated.getByText(clientCode).waitFor();
+  assert.match(await rated.innerText(), new RegExp(`^Case ${clientCode} of .+ — session ${sessionNo} on \\w`), 'case, session number and date');
   const items = page.locator('fieldset.rubric-item');
   await items.first().waitFor();
+  assert.notEqual(await page.getByLabel(/^Rubric/).inputValue(), '', 'a rubric is chosen');
   const n = await items.count();
   assert.ok(n >= 5, `${n} rubric items on one screen`);
+  // keyboard: Tab from item to item; the sticky total bar never covers the item with focus
+  await items.first().locator('input[type=radio]').first().focus();
+  for (let i = 1; i < n; i++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('.total-bar');
+      return el.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1 ? `${el.getAttribute('name')} under the bar` : null;
+    });
+    assert.equal(covered, null, `item ${i + 1}`);
+  }
   for (let i = 0; i < n; i++) await items.nth(i).locator('input[type=radio]').nth(-2).check();
   await page.locator('.total-bar').getByText('Pass', { exact: true }).waitFor();
   await shot(page, 'supervisor-rating');
@@ -49,5 +69,6 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   // calibration and own agreement figures
   await page.getByRole('link', { name: 'Calibration' }).click();
   await page.getByRole('heading', { name: 'My agreement' }).waitFor();
+  await checkA11y(page, 'supervisor-calibration');
   assert.deepEqual(page.problems, []);
 });

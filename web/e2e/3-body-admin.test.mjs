@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, BASE_URL, launch, newPage, shot, signIn } from './helpers.mjs';
+import { apiToken, BASE_URL, checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -26,6 +26,7 @@ test('body admin: decide an application, draft a scheme version with validation 
   const page = await newPage(browser);
   await signIn(page, 'bodyadmin.uk');
   await page.getByRole('heading', { name: 'Body administration' }).waitFor();
+  await checkA11y(page, 'admin-dashboard');
 
   // applications and the per-rule evaluation, then approve with reasons
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
@@ -42,6 +43,7 @@ test('body admin: decide an application, draft a scheme version with validation 
   // schemes: draft a new version, break a rule in JSON, see the service's validation message
   await page.getByRole('link', { name: 'Schemes' }).click();
   await page.getByRole('heading', { name: 'UK-style accreditation (example)' }).waitFor();
+  await checkA11y(page, 'admin-schemes');
   await page.locator('section', { hasText: 'UK-style accreditation' }).getByRole('button', { name: 'Draft a new version' }).click();
   await page.getByRole('heading', { name: /Scheme version \d+/ }).waitFor();
   await page.locator('h1').getByText('draft').waitFor();
@@ -67,6 +69,7 @@ test('body admin: decide an application, draft a scheme version with validation 
   await page.getByLabel(/^Reason/).fill('Fitness-to-practise inquiry opened.');
   await page.getByRole('button', { name: 'Confirm suspend' }).click();
   await row.getByText('suspended').waitFor();
+  await checkA11y(page, 'admin-accreditations');
   await row.getByRole('button', { name: 'Reinstate' }).click();
   await page.getByLabel(/^Reason/).fill('Inquiry closed with no finding.');
   await page.getByRole('button', { name: 'Confirm reinstate' }).click();
@@ -75,6 +78,7 @@ test('body admin: decide an application, draft a scheme version with validation 
   // reliability overview and audit trail
   await page.getByRole('link', { name: 'Reliability' }).click();
   await page.getByRole('heading', { name: 'Inter-rater reliability' }).waitFor();
+  await checkA11y(page, 'admin-reliability');
   await page.getByRole('link', { name: 'Audit trail' }).click();
   await page.locator('tbody tr').first().waitFor();
   await page.getByText('accreditation.reinstate').first().waitFor({ timeout: 5000 }).catch(() => undefined);

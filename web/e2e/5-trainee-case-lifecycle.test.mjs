@@ -2,7 +2,7 @@
 // sign-off) is done over the API, as the supervisor's own journey covers those screens.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, BASE_URL, launch, newPage, shot, signIn } from './helpers.mjs';
+import { apiToken, BASE_URL, checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -54,6 +54,7 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   const c = await logCase(page, 'f32.1');
   await page.getByRole('button', { name: 'Submit for sign-off' }).click();
   await page.getByText('Add at least one session before sending the case to your supervisor').first().waitFor();
+  await checkA11y(page, 'trainee-case-submit-error');
 
   // sessions from the keyboard: after each, the next date field has focus with the cursor on its first part
   const dateField = page.getByLabel('Date', { exact: true });
@@ -105,6 +106,7 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   await page.getByRole('link', { name: 'Progress' }).click();
   await page.getByRole('heading', { name: /Working towards:/ }).waitFor();
   await page.getByText(`${c.clientCode}: not counted, status is active`).first().waitFor();
+  await checkA11y(page, 'trainee-progress-not-counted');
 
   // the supervisor returns it with comments; the trainee sees them on the case and acts on them
   const comments = 'Please add your formulation and check the start date.';
@@ -120,6 +122,7 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   await page.getByLabel('Start date').fill(localDate(3).iso);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Start date is in the future').first().waitFor();
+  await checkA11y(page, 'trainee-case-edit-error');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'date', 'focus is on the start date');
   await page.getByLabel('Start date').fill(localDate().iso);
   await page.getByLabel(/^Formulation/).fill('Role transition: retirement; low mood linked to loss of role and routine.');
@@ -129,6 +132,7 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   // completed: end date, end reason, outcome
   await page.getByRole('button', { name: 'Complete or close case' }).click();
   await page.getByLabel('Status').selectOption('completed');
+  await checkA11y(page, 'trainee-case-complete-form');
   await page.getByLabel(/^End reason/).fill('Planned ending after eight sessions');
   await page.getByRole('textbox', { name: /^Outcome/ }).fill('PHQ-9 fell from moderate to mild.');
   await page.getByRole('button', { name: 'Mark as completed' }).click();
@@ -153,6 +157,7 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   if (!held.includes('A') && !open.includes('A')) {
     await page.getByRole('link', { name: 'Apply for Interest (Level A)' }).click();
     await page.getByRole('heading', { name: 'Apply for a level' }).waitFor();
+    await checkA11y(page, 'trainee-apply-prefilled');
     assert.match(await page.getByLabel('Level').inputValue(), /\|A$/, 'the level is chosen');
   } else {
     assert.equal(await page.getByRole('link', { name: 'Apply for Interest (Level A)' }).count(), 0, 'a level held or applied for offers no Apply');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiToken, BASE_URL, launch, newPage, shot, signIn } from './helpers.mjs';
+import { apiToken, BASE_URL, checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 // Set-up over the API: the second UK trainee logs a case with two recorded sessions and a PHQ-9 whose item 9
 // is above 0 (so the case is risk-flagged) and submits it; their supervisor rates session 1. The lapsed
@@ -50,6 +50,7 @@ test('supervisor: acknowledges a risk flag from the case, sees a rated session m
   const row = page.locator('tbody tr', { hasText: risky.clientCode });
   await row.getByText('Bea Trainee (UK)').waitFor();
   await row.getByRole('button', { name: `Acknowledge the risk flag of case ${risky.clientCode}` }).waitFor();
+  await checkA11y(page, 'supervisor-queue-risk');
 
   await row.getByRole('link', { name: `Review ${risky.clientCode}` }).click();
   const panel = page.getByTestId('risk-flag');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -25,6 +25,7 @@ test('notifications: unread count in the header, the list links to the case, mar
 
   await page.getByLabel('One daily summary e-mail').check();
   await page.getByText('Saved.').waitFor();
+  await checkA11y(page, 'notifications-preference-saved');
   await page.reload();
   await page.getByLabel('One daily summary e-mail').waitFor();
   assert.equal(await page.getByLabel('One daily summary e-mail').isChecked(), true);

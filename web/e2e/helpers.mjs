@@ -1,5 +1,6 @@
 // Shared set-up for the browser journeys: Debian's Chromium driven by playwright-core (no browser download).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -33,14 +34,39 @@ export async function newPage(browser, viewport = { width: 1280, height: 900 }) 
 export async function signIn(page, who) {
   await page.goto('/');
   await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('E-mail').waitFor();
+  await checkA11y(page, 'sign-in');
   await page.getByLabel('E-mail').fill(`${who}@demo.ipt.example`);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Signed in as').waitFor();
 }
 
+/** Every screenshotted screen is also checked for accessibility. */
 export async function shot(page, name) {
+  await checkA11y(page, name);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A/AA and best practices) on the screen as it is now and fails on any serious or
+ * critical violation, naming the rule and the offending elements. The script is evaluated over the DevTools
+ * protocol, so the app's Content-Security-Policy stays in force (the journeys still catch CSP violations).
+ */
+export async function checkA11y(page, screen = page.url()) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`).join('\n    ')}`);
+  });
+  if (violations.length) throw new Error(`axe-core on "${screen}" (${page.url()}):\n  ${violations.join('\n  ')}`);
 }
 
 /** Signs in over the API (for set-up the journey itself does not cover). */

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { homeFor, type Role, useAuth } from './auth';
 import { AccountPage, AcceptInvitation, ConfirmEmailChange, ForgotPassword, ResetPassword, VerifyEmail } from './pages/account-links';
 import { AdminApplicationDetail, AdminApplications } from './pages/admin-applications';
@@ -73,6 +73,9 @@ const ROUTES: RouteDef[] = [
 function Nav() {
   const { me, has, signOut } = useAuth();
   const { path } = useLocation();
+  // on a phone the links fold into a menu (one row: the Menu button); it closes again once a link is followed
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   const links: [string, string][] = [];
   if (has('TRAINEE'))
     links.push(['/trainee', 'Progress'], ['/trainee/cases', 'Cases'], ['/trainee/supervision', 'Supervision'], ['/trainee/ratings', 'Ratings'], ['/trainee/applications', 'Applications'], ['/trainee/accreditations', 'Accreditations']);
@@ -99,7 +102,10 @@ function Nav() {
         )}
       </div>
       <nav aria-label="Main" className="bar">
-        <ul>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-links" onClick={() => setMenuOpen(!menuOpen)}>
+          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
+        </button>
+        <ul id="main-links" className={menuOpen ? 'open' : undefined} onClick={() => setMenuOpen(false)}>
           {links.map(([to, label]) => (
             <li key={to}>
               <Link to={to} aria-current={path === to ? 'page' : undefined}>

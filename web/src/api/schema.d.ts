@@ -13620,7 +13620,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
-                /** @description ISO 3166-1 alpha-2 country of the issuing body */
+                /** @description Country of the issuing body: its ISO 3166-1 alpha-2 code in any letter case, its English name, its own name, or a common alias ("GB", "uk", "United Kingdom", "Deutschland") */
                 country?: string;
                 bodyId?: string;
                 /** @description Level code, e.g. B */

@@ -17,7 +17,7 @@ export function RegisterSearch() {
   );
   const search = (e: FormEvent) => {
     e.preventDefault();
-    const params = new URLSearchParams(Object.entries({ name: name.trim(), country: country.trim().toUpperCase(), bodyId }).filter(([, v]) => v));
+    const params = new URLSearchParams(Object.entries({ name: name.trim(), country: country.trim(), bodyId }).filter(([, v]) => v));
     navigate(`/register${params.size ? `?${params}` : ''}`);
   };
   return (
@@ -26,8 +26,8 @@ export function RegisterSearch() {
       <p className="muted">Practitioners who hold a current accreditation and agreed to be listed.</p>
       <form className="card row" role="search" onSubmit={search}>
         <Field label="Name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-        <Field label="Country" hint="2 letters">
-          {(p) => <input {...p} value={country} maxLength={2} style={{ width: '5rem' }} onChange={(e) => setCountry(e.target.value)} />}
+        <Field label="Country" hint="e.g. UK, Germany or DE">
+          {(p) => <input {...p} value={country} maxLength={80} autoComplete="country-name" style={{ width: '12rem' }} onChange={(e) => setCountry(e.target.value)} />}
         </Field>
         <Field label="Body">
           {(p) => (
@@ -86,13 +86,35 @@ export function RegisterSearch() {
   );
 }
 
+/** What a person typed as a certificate number, as it is issued: no spaces, hyphens for dashes, upper case. */
+export const typedCertificateNumber = (typed: string): string =>
+  typed
+    .replace(/\s+/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toUpperCase();
+
 function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['PresentedVerificationDto'] }) {
   const valid = v.result === 'valid';
+  // a valid certificate held by someone else is no reassurance: never green when the name does not match
+  const nameMismatch = v.nameMatches === false;
+  const tone = valid && !nameMismatch ? 'ok' : valid ? 'warn' : 'error';
   return (
-    <section className={`alert ${valid ? 'ok' : 'error'}`} role="status" aria-live="polite">
+    <section className={`alert ${tone}`} role="status" aria-live="polite">
       <h2 style={{ marginTop: 0 }}>
-        {valid ? '✓ Valid accreditation' : v.result === 'unknown' ? 'No such certificate' : `✗ Not valid: ${v.result.replace(/_/g, ' ')}`}
+        {valid && nameMismatch
+          ? '⚠ Valid certificate, but not in the name you entered'
+          : valid
+            ? '✓ Valid accreditation'
+            : v.result === 'unknown'
+              ? 'No such certificate'
+              : `✗ Not valid: ${v.result.replace(/_/g, ' ')}`}
       </h2>
+      {valid && nameMismatch && (
+        <p>
+          <strong>Check who you are talking to.</strong> This certificate exists and is valid, but the name you entered is not the holder&apos;s. Ask the
+          person for their own certificate number, or contact the issuing body.
+        </p>
+      )}
       {v.result !== 'unknown' && (
         <dl className="facts">
           <dt>Certificate</dt>
@@ -124,7 +146,7 @@ function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['Pr
           {v.nameMatches !== null && v.nameMatches !== undefined && (
             <>
               <dt>Name you entered</dt>
-              <dd>{v.nameMatches ? 'matches' : 'does not match'}</dd>
+              <dd>{v.nameMatches ? '✓ matches' : <strong>⚠ does not match</strong>}</dd>
             </>
           )}
           <dt>Checked</dt>
@@ -148,8 +170,10 @@ export function Verify({ cert }: { cert?: string }) {
   const [presented, setPresented] = useState<{ data?: Schemas['PresentedVerificationDto']; error?: unknown; busy?: boolean }>({});
   const lookUp = (e: FormEvent) => {
     e.preventDefault();
-    if (!number.trim()) return;
-    navigate(`/verify/${encodeURIComponent(number.trim())}${name.trim() ? `?name=${encodeURIComponent(name.trim())}` : ''}`);
+    const typed = typedCertificateNumber(number);
+    if (!typed) return;
+    setNumber(typed);
+    navigate(`/verify/${encodeURIComponent(typed)}${name.trim() ? `?name=${encodeURIComponent(name.trim())}` : ''}`);
   };
   const check = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { type FocusEvent, useRef, useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Link, useLocation, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../../ui';
-import { type RubricDef, RubricForm, scoreRubric } from './rubric-form';
+import { Badge, Empty, ErrorBox, Field, fmtDate, Loading, useAction, useLoad } from '../../ui';
+import { defaultRubric, type RubricDef, RubricForm, schemeRubricCodes, scoreRubric } from './rubric-form';
 
 export function RateSession({ sessionId }: { sessionId: string }) {
   useTitle('Rate a recorded session');
@@ -13,9 +13,34 @@ export function RateSession({ sessionId }: { sessionId: string }) {
   // a session the supervisor has already rated is not rated twice: say so and link to the rating
   const mine = useLoad(() => call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })), [sessionId, me?.id]);
   const rubrics = useLoad(() => call(api.GET('/api/v1/rubrics', { params: { query: { target: 'session', limit: 100 } } })), []);
-  const published = (rubrics.data?.items ?? []).flatMap((r) => r.versions.filter((v) => v.status === 'published').map((v) => ({ rubric: r, versionId: v.id, n: v.versionNumber })));
+  // the session being rated, named as the supervisor knows it: case client code, session number and date
+  const theCase = useLoad(() => (caseId ? call(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })) : Promise.resolve(undefined)), [caseId]);
+  const session = theCase.data?.sessions.find((s) => s.id === sessionId);
+  // the rubric the trainee's scheme names, if any (a trainee may be enrolled in several schemes)
+  const traineeId = theCase.data?.traineeId;
+  const schemeCodes = useLoad(async () => {
+    if (!traineeId) return [];
+    const enrolments = await call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId } } })).catch(() => []);
+    const versions = await Promise.all(enrolments.map((e) => call(api.GET('/api/v1/scheme-versions/{id}', { params: { path: { id: e.schemeVersionId } } })).catch(() => undefined)));
+    return versions.flatMap((v) => schemeRubricCodes(v?.definition));
+  }, [traineeId]);
+  const published = (rubrics.data?.items ?? []).flatMap((r) =>
+    r.versions.filter((v) => v.status === 'published').map((v) => ({ rubric: r, versionId: v.id, n: v.versionNumber, code: r.code, ownerBodyId: r.ownerBodyId, publishedAt: v.publishedAt })),
+  );
+  const settled = !caseId || (!theCase.loading && !schemeCodes.loading);
+  const suggested = settled ? defaultRubric(published, schemeCodes.data ?? [], theCase.data?.bodyId) : {};
   const [chosen, setChosen] = useState('');
-  const versionId = chosen || published[0]?.versionId || '';
+  const versionId = chosen || suggested.choice?.versionId || '';
+  // the sticky total bar never hides the item that has focus (WCAG 2.2, 2.4.11 focus not obscured)
+  const bar = useRef<HTMLDivElement>(null);
+  const keepFocusVisible = (e: FocusEvent<HTMLFormElement>) => {
+    const focused = e.target as HTMLElement;
+    const top = bar.current?.getBoundingClientRect().top;
+    if (top === undefined || bar.current?.contains(focused)) return;
+    if (focused.getBoundingClientRect().bottom > top) {
+      focused.scrollIntoView({ block: 'center' });
+    }
+  };
   const version = useLoad(() => (versionId ? call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: versionId } } })) : Promise.resolve(undefined)), [versionId]);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
@@ -34,11 +59,36 @@ export function RateSession({ sessionId }: { sessionId: string }) {
     <>
       <p className="small">{caseId && <Link to={`/cases/${caseId}`}>← Back to the case</Link>}</p>
       <h1>Rate a recorded session</h1>
+      <ErrorBox error={theCase.error} />
+      {theCase.data && (
+        <p className="lead" data-testid="rated-session">
+          Case <strong>{theCase.data.clientCode}</strong> of {theCase.data.traineeName}
+          {session ? (
+            <>
+              {' '}
+              — session <strong>{session.number}</strong> on <strong>{fmtDate(session.date)}</strong>
+            </>
+          ) : (
+            ' — this session is no longer on the case'
+          )}
+        </p>
+      )}
       {rubrics.loading && <Loading />}
       <ErrorBox error={rubrics.error ?? version.error} />
       {rubrics.data && published.length === 0 && <Empty>No published session rubric is available.</Empty>}
-      {published.length > 0 && (
-        <Field label="Rubric">
+      {published.length > 0 && settled && (
+        <Field
+          label="Rubric"
+          hint={
+            chosen || !suggested.why
+              ? undefined
+              : suggested.why === 'scheme'
+                ? "the one the trainee's scheme asks for"
+                : suggested.why === 'body'
+                  ? "your body's rubric"
+                  : 'the most recently published'
+          }
+        >
           {(p) => (
             <select {...p} value={versionId} onChange={(e) => { setChosen(e.target.value); setScores({}); }}>
               {published.map((o) => (
@@ -70,6 +120,7 @@ export function RateSession({ sessionId }: { sessionId: string }) {
         def &&
         live && (
           <form
+            onFocus={keepFocusVisible}
             onSubmit={(e) => {
               e.preventDefault();
               void save.run();
@@ -86,7 +137,7 @@ export function RateSession({ sessionId }: { sessionId: string }) {
               </Field>
             </div>
             <ErrorBox error={save.error} title="The rating was not saved" />
-            <div className="total-bar" aria-live="polite">
+            <div className="total-bar" aria-live="polite" ref={bar}>
               <span>
                 Total <strong data-testid="rating-total">{live.total}</strong>
               </span>

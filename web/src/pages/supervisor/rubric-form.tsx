@@ -46,3 +46,31 @@ export function RubricForm({ def, scores, setScores }: { def: RubricDef; scores:
     </>
   );
 }
+
+/** The rubric codes a scheme version asks recordings to be rated with (case_recordings rules with a rubricCode). */
+export function schemeRubricCodes(definition: unknown): string[] {
+  const levels = (definition as { levels?: { prerequisites?: unknown[]; requirements?: unknown[]; renewal?: { requirements?: unknown[] } }[] } | undefined)?.levels ?? [];
+  const rules = levels.flatMap((l) => [...(l.prerequisites ?? []), ...(l.requirements ?? []), ...(l.renewal?.requirements ?? [])]) as { type?: string; params?: { rubricCode?: unknown } }[];
+  return [...new Set(rules.filter((r) => r?.type === 'case_recordings' && typeof r.params?.rubricCode === 'string').map((r) => r.params!.rubricCode as string))];
+}
+
+export interface PublishedRubric {
+  versionId: string;
+  code: string;
+  ownerBodyId: string | null;
+  publishedAt: string | null;
+}
+
+/**
+ * Which rubric the screen opens with: the one the trainee's scheme names; else the case body's own rubric (the
+ * most recently published if it has several); else the most recently published one. Returns why, for the screen.
+ */
+export function defaultRubric<T extends PublishedRubric>(published: T[], schemeCodes: string[], bodyId: string | undefined): { choice?: T; why?: 'scheme' | 'body' | 'latest' } {
+  const newest = (list: T[]) => [...list].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
+  const byScheme = newest(published.filter((p) => schemeCodes.includes(p.code)));
+  if (byScheme) return { choice: byScheme, why: 'scheme' };
+  const byBody = bodyId ? newest(published.filter((p) => p.ownerBodyId === bodyId)) : undefined;
+  if (byBody) return { choice: byBody, why: 'body' };
+  const latest = newest(published);
+  return latest ? { choice: latest, why: published.length === 1 ? undefined : 'latest' } : {};
+}
