@@ -14,7 +14,7 @@ import type { EntityManager, DataSource } from 'typeorm';
 import { ACCESS_SQL } from '../src/access/record-access.service';
 import { ACTOR_SQL } from '../src/auth/auth.guard';
 import { hasPermission, Permission } from '../src/auth/permissions';
-import type { Role } from '../src/auth/roles';
+import type { Role } from '../src/common/roles';
 import { checkSessions, issueDetails } from '../src/cases/session-consistency';
 import { evaluateLevel } from '../src/schemes/evaluate-level';
 import { RecordLoader } from '../src/schemes/record-loader';

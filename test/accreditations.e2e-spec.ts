@@ -1,5 +1,5 @@
 import { AccreditationExpiryService } from '../src/accreditations/accreditation-expiry.service';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { API, daysAgo, team, type Team } from './cases-fixtures';
 import { decodePart } from './credentials-fixtures';
 import { type Fetch, statusBit } from './ob3-verifier';

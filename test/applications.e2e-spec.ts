@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { API, daysAgo, team, type Team } from './cases-fixtures';
 import { countRows, makeBody, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';

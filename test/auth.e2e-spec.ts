@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { signInLimits } from '../src/auth/sign-in-limits';
 import { countRows, makeBody, makeUser, TEST_PASSWORD } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { calibratedRaters } from '../src/calibration/calibrated-raters';
 import { icc } from '../src/statistics/icc';
 import { countRows, makeBody, makeUser, type TestUser } from './support/factories';

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { countRows, makeAdmin, makeBody, makeUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 import { API, caseBody, makeCase, supervise, team } from './cases-fixtures';

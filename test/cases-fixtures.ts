@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { makeBody, makeUser, type TestUser } from './support/factories';
 import type { TestApp } from './support/test-app';
 

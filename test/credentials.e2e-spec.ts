@@ -1,6 +1,6 @@
 import { CompactSign, importJWK, type JWK } from 'jose';
 import { Accreditation, AccreditationStatus } from '../src/accreditations/accreditation.entity';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { decryptSecret, parseMasterKey } from '../src/credentials/key-encryption';
 import { API, dayOffset, decodePart, makeAccreditation, sign, tamper } from './credentials-fixtures';
 import { makeAdmin, makeBody, makeUser } from './support/factories';

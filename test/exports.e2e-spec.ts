@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import addFormatsModule from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { AppConfig } from '../src/config/env';
 import { qrRuns, verificationUrl } from '../src/exports/certificate-pdf';
 import { API, daysAgo, makeCase, session, supervise, team, type Team } from './cases-fixtures';

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { makeAdmin, makeUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 import { API, daysAgo, makeCase, team, type Team } from './cases-fixtures';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccreditationExpiryService } from '../src/accreditations/accreditation-expiry.service';
 import { AccreditationRemindersService } from '../src/accreditations/accreditation-reminders.service';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { CalibrationRemindersService } from '../src/calibration/calibration-reminders.service';
 import { addDays, todayUtc } from '../src/common/dates';
 import { NotificationWorker } from '../src/notifications/notification-worker';

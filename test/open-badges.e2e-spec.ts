@@ -1,5 +1,5 @@
 import { Accreditation, AccreditationStatus } from '../src/accreditations/accreditation.entity';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { identityHash } from '../src/credentials/credential';
 import { API, decodePart, makeAccreditation, sign } from './credentials-fixtures';
 import { type Fetch, statusBit, validateAchievementCredential, validateProfile, VerificationFailure, verifyVcJwt } from './ob3-verifier';

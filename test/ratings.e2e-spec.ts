@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { countRows, makeBody, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { API, daysAgo, makeCase, supervise, team } from './cases-fixtures';
 import { countRows, makeUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { AgeBand, CaseAdaptation, CaseFormat, CaseSetting, ProblemArea, SupervisedCase } from '../src/cases/supervised-case.entity';
 import { SessionPhase, TherapySession } from '../src/cases/therapy-session.entity';
 import { SupervisionRelationship, SupervisionStatus } from '../src/supervision/supervision-relationship.entity';

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/common/roles';
 import { BodyKind } from '../src/bodies/body.entity';
 import { countRows, makeBody, makeUser, TEST_PASSWORD } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';

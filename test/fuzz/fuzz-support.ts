@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { isErrorCode, statusOf } from '../../src/common/error-codes';
 import { caseBody, supervise } from '../cases-fixtures';
 import { makeBody, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';

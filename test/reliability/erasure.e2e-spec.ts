@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { API, caseBody, supervise } from '../cases-fixtures';
 import { makeAccreditation, sign } from '../credentials-fixtures';
 import { type ActorKey, MATRIX } from '../security/access-matrix';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { API, caseBody, team, type Team } from '../cases-fixtures';
 import { makeBody, makeUser } from '../support/factories';
 import { usingServer } from '../support/test-db';

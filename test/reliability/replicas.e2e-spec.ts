@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { API, caseBody, team, type Team } from '../cases-fixtures';
 import { makeBody, makeUser, TEST_PASSWORD } from '../support/factories';
 import { usingServer } from '../support/test-db';

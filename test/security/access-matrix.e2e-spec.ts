@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hasPermission, type Permission } from '../../src/auth/permissions';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';
 import { listRoutes, type RouteInfo } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';

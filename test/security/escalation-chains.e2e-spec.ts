@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { countRows, makeUser, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { API, buildWorld, type World } from './world';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApi } from '../../src/app.factory';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { makeBody, makeUser, type TestUser } from '../support/factories';
 import { listRoutes, type RouteInfo } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';

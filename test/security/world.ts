@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import type { Body } from '../../src/bodies/body.entity';
 import { caseBody, daysAgo, session, supervise } from '../cases-fixtures';
 import { dayOffset, decodePart, makeAccreditation, sign } from '../credentials-fixtures';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../src/auth/password-hasher';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/roles';
 import { Body, BodyKind } from '../../src/bodies/body.entity';
 import { RoleGrant } from '../../src/users/role-grant.entity';
 import { User } from '../../src/users/user.entity';
