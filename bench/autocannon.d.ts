@@ -1,7 +1,18 @@
 // autocannon ships no types; only what the bench uses.
 declare module 'autocannon' {
   namespace autocannon {
-    interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; total?: number }
+    interface Histogram {
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      p50: number;
+      p90: number;
+      p97_5: number;
+      p99: number;
+      total?: number;
+    }
     interface Result {
       requests: Histogram & { sent: number; total: number };
       latency: Histogram;

@@ -44,12 +44,18 @@ async function q(sql: string, params: unknown[] = [], client: { query: Pool['que
 }
 
 // TypeORM's select lists, reproduced exactly ("Alias"."col" AS "Alias_col", …)
-const sel = (alias: string, cols: string) => cols.split(' ').map((c) => `"${alias}"."${c}" AS "${alias}_${c}"`).join(', ');
-const CASE_COLS = 'id trainee_id supervisor_id body_id client_code format adaptation age_band setting primary_diagnosis focus_problem_area secondary_problem_area planned_sessions start_date end_date status end_reason recording_consent presenting_problem formulation course techniques outcome review_state submitted_at risk_flagged_at version created_at updated_at';
+const sel = (alias: string, cols: string) =>
+  cols
+    .split(' ')
+    .map((c) => `"${alias}"."${c}" AS "${alias}_${c}"`)
+    .join(', ');
+const CASE_COLS =
+  'id trainee_id supervisor_id body_id client_code format adaptation age_band setting primary_diagnosis focus_problem_area secondary_problem_area planned_sessions start_date end_date status end_reason recording_consent presenting_problem formulation course techniques outcome review_state submitted_at risk_flagged_at version created_at updated_at';
 const SESSION_COLS = 'id case_id number date duration_minutes phase attended recorded created_at updated_at';
 const MEASURE_COLS = 'id case_id instrument administered_on session_number items total severity risk_flag created_at';
 const SIGNOFF_COLS = 'id case_id supervisor_id content_hash snapshot signed_at voided_at void_reason';
-const ACC_COLS = 'id certificate_number holder_id holder_name body_id scheme_version_id level_code level_name application_id status issued_on expires_on public_listing credential_jws created_at updated_at version';
+const ACC_COLS =
+  'id certificate_number holder_id holder_name body_id scheme_version_id level_code level_name application_id status issued_on expires_on public_listing credential_jws created_at updated_at version';
 const BODY_COLS = 'id code name kind country_code parent_id created_at';
 
 // the guard's and the record-access check's own statements, so the baseline cannot drift from them
@@ -81,19 +87,31 @@ const REGISTER_SQL = `SELECT a.id, a.holder_name, a.certificate_number, a.body_i
 const VERIFY_SQL = `SELECT ${sel('a', ACC_COLS)}, ${sel('b', BODY_COLS)} FROM accreditations a JOIN bodies b ON b.id = a.body_id WHERE a.certificate_number = $1`;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-interface Actor { id: string; grants: { role: Role; bodyId: string | null }[] }
+interface Actor {
+  id: string;
+  grants: { role: Role; bodyId: string | null }[];
+}
 
 async function authenticate(req: IncomingMessage, permission: Permission): Promise<Actor> {
   const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.headers.authorization ?? '');
   if (!m) throw new HttpError(401, 'unauthorized');
   let sub: string, sid: string;
   try {
-    const { payload } = await jwtVerify(m[1], key, { algorithms: ['HS256'], issuer: 'ipt-accreditation', audience: 'ipt-accreditation-api', typ: 'at+jwt', requiredClaims: ['sub', 'exp', 'iat'] });
+    const { payload } = await jwtVerify(m[1], key, {
+      algorithms: ['HS256'],
+      issuer: 'ipt-accreditation',
+      audience: 'ipt-accreditation-api',
+      typ: 'at+jwt',
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
     sub = String(payload.sub);
     sid = String(payload.sid);
   } catch {
@@ -102,12 +120,23 @@ async function authenticate(req: IncomingMessage, permission: Permission): Promi
   const rows = await q(ACTOR_SQL, [sid, sub]);
   if (!rows.length) throw new HttpError(401, 'session ended');
   const actor = { id: rows[0].id as string, grants: rows[0].grants as Actor['grants'] };
-  if (!hasPermission(actor.grants.map((g) => g.role), permission)) throw new HttpError(403, 'forbidden');
+  if (
+    !hasPermission(
+      actor.grants.map((g) => g.role),
+      permission,
+    )
+  )
+    throw new HttpError(403, 'forbidden');
   return actor;
 }
 
 /** RecordAccessService.relation: own / supervisor / body_admin / admin, or null. */
-async function relation(actor: Actor, traineeId: string, recordBodyId: string | null, client?: { query: Pool['query'] }): Promise<string | null> {
+async function relation(
+  actor: Actor,
+  traineeId: string,
+  recordBodyId: string | null,
+  client?: { query: Pool['query'] },
+): Promise<string | null> {
   const adminBodies = actor.grants.filter((g) => g.role === 'BODY_ADMIN' && g.bodyId).map((g) => g.bodyId);
   const [row] = await q(ACCESS_SQL, [traineeId, actor.id, adminBodies, recordBodyId], client);
   if (actor.id === traineeId) return 'own';
@@ -144,8 +173,22 @@ async function addSession(req: IncomingMessage, id: string, raw: string): Promis
   if (!req.headers['if-match']) throw new HttpError(428, 'If-Match required');
   if (!m) throw new HttpError(412, 'stale');
   const expected = Number(m[1]);
-  const dto = JSON.parse(raw) as { number: number; date: string; durationMinutes: number; phase: 'initial' | 'middle' | 'termination'; attended: boolean; recorded: boolean };
-  if (!Number.isInteger(dto.number) || dto.number < 1 || dto.number > 100 || !/^\d{4}-\d{2}-\d{2}$/.test(dto.date) || typeof dto.attended !== 'boolean' || typeof dto.recorded !== 'boolean') {
+  const dto = JSON.parse(raw) as {
+    number: number;
+    date: string;
+    durationMinutes: number;
+    phase: 'initial' | 'middle' | 'termination';
+    attended: boolean;
+    recorded: boolean;
+  };
+  if (
+    !Number.isInteger(dto.number) ||
+    dto.number < 1 ||
+    dto.number > 100 ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(dto.date) ||
+    typeof dto.attended !== 'boolean' ||
+    typeof dto.recorded !== 'boolean'
+  ) {
     throw new HttpError(400, 'invalid session');
   }
   const client = await pool.connect();
@@ -159,13 +202,25 @@ async function addSession(req: IncomingMessage, id: string, raw: string): Promis
     if (c.c_review_state !== 'draft') throw new HttpError(501, 'the baseline only writes to draft cases');
     const others = await q(SESSIONS_OF_CASE, [id], client);
     const facts = others.map((s) => ({ number: s.s_number, date: s.s_date, durationMinutes: s.s_duration_minutes, phase: s.s_phase }));
-    const details = issueDetails(checkSessions({ startDate: c.c_start_date, endDate: c.c_end_date }, [...facts, dto], new Date()), dto.number);
+    const details = issueDetails(
+      checkSessions({ startDate: c.c_start_date, endDate: c.c_end_date }, [...facts, dto], new Date()),
+      dto.number,
+    );
     if (Object.keys(details).length) throw new HttpError(400, JSON.stringify(details));
     const [row] = await q(INSERT_SESSION, [id, dto.number, dto.date, dto.durationMinutes, dto.phase, dto.attended, dto.recorded], client);
     const measures = await q(MEASURES_OF_CASE, [id], client);
     await q(
       `INSERT INTO "audit_log"("occurred_at", "actor_id", "actor_role", "body_id", "action", "entity_type", "entity_id", "changes", "request_id") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id", "occurred_at", "changes"`,
-      [actor.id, 'SELF', c.c_body_id, 'session.create', 'case', id, JSON.stringify({ sessionId: row.s_id, number: dto.number }), 'baseline'],
+      [
+        actor.id,
+        'SELF',
+        c.c_body_id,
+        'session.create',
+        'case',
+        id,
+        JSON.stringify({ sessionId: row.s_id, number: dto.number }),
+        'baseline',
+      ],
       client,
     );
     await q('COMMIT', [], client);
@@ -195,9 +250,12 @@ async function progress(req: IncomingMessage, traineeId: string, schemeId: strin
   if (!version) throw new HttpError(409, 'no version in force');
   const definition = version.SchemeVersion_definition as SchemeDefinition;
   const levelCode = url.searchParams.get('level');
-  const levels = levelCode ? definition.levels.filter((l) => l.code === levelCode) : [...definition.levels].sort((a, b) => a.order - b.order);
+  const levels = levelCode
+    ? definition.levels.filter((l) => l.code === levelCode)
+    : [...definition.levels].sort((a, b) => a.order - b.order);
   if (!levels.length) throw new HttpError(400, 'no such level');
-  if (JSON.stringify(levels).includes('"calibratedRatersOnly":true')) throw new HttpError(501, 'the baseline does not load calibrated raters');
+  if (JSON.stringify(levels).includes('"calibratedRatersOnly":true'))
+    throw new HttpError(501, 'the baseline does not load calibrated raters');
   const record = await loader.load(traineeId, { calibratedRaters: [] }, fakeEm);
   const ctx = {
     asOf: today,
@@ -206,7 +264,15 @@ async function progress(req: IncomingMessage, traineeId: string, schemeId: strin
     phaseBoundaries: definition.phaseBoundaries,
     groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
   };
-  return [200, { personId: traineeId, schemeId, schemeVersionId: version.SchemeVersion_id, levels: levels.map((l) => evaluateLevel(definition, l, record, ctx)) }];
+  return [
+    200,
+    {
+      personId: traineeId,
+      schemeId,
+      schemeVersionId: version.SchemeVersion_id,
+      levels: levels.map((l) => evaluateLevel(definition, l, record, ctx)),
+    },
+  ];
 }
 
 let lastSweep = 0;
@@ -222,8 +288,26 @@ async function rateLimit(req: IncomingMessage): Promise<void> {
 async function register(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
   await rateLimit(req);
   const name = url.searchParams.get('name') ?? '';
-  const rows = await q(REGISTER_SQL, ['suspended', 'active', new Date().toISOString().slice(0, 10), `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`, 21]);
-  return [200, { items: rows.slice(0, 20).map((a) => ({ holderName: a.holder_name, certificateNumber: a.certificate_number, body: { id: a.body_id, name: a.body_name }, level: a.level_code, status: a.status })), nextCursor: rows.length > 20 ? 'more' : null }];
+  const rows = await q(REGISTER_SQL, [
+    'suspended',
+    'active',
+    new Date().toISOString().slice(0, 10),
+    `%${name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    21,
+  ]);
+  return [
+    200,
+    {
+      items: rows.slice(0, 20).map((a) => ({
+        holderName: a.holder_name,
+        certificateNumber: a.certificate_number,
+        body: { id: a.body_id, name: a.body_name },
+        level: a.level_code,
+        status: a.status,
+      })),
+      nextCursor: rows.length > 20 ? 'more' : null,
+    },
+  ];
 }
 
 async function verify(req: IncomingMessage, number: string): Promise<[number, unknown]> {
@@ -233,15 +317,32 @@ async function verify(req: IncomingMessage, number: string): Promise<[number, un
   if (!acc) return [200, { result: 'unknown', certificateNumber: number }];
   const today = new Date().toISOString().slice(0, 10);
   const good = acc.a_status === 'active' && (!acc.a_expires_on || acc.a_expires_on >= today);
-  return [200, { result: good ? 'valid' : acc.a_status, certificateNumber: number, holderName: acc.a_public_listing ? acc.a_holder_name : null, level: acc.a_level_code, body: acc.b_name }];
+  return [
+    200,
+    {
+      result: good ? 'valid' : acc.a_status,
+      certificateNumber: number,
+      holderName: acc.a_public_listing ? acc.a_holder_name : null,
+      level: acc.a_level_code,
+      body: acc.b_name,
+    },
+  ];
 }
 
 const UUID = '([0-9a-fA-F-]{36})';
-const routes: [string, RegExp, (req: IncomingMessage, m: RegExpExecArray, url: URL, body: string) => Promise<[number, unknown, Record<string, string>?]>][] = [
+const routes: [
+  string,
+  RegExp,
+  (req: IncomingMessage, m: RegExpExecArray, url: URL, body: string) => Promise<[number, unknown, Record<string, string>?]>,
+][] = [
   ['GET', new RegExp(`^/api/v1/cases/${UUID}$`), (req, m) => getCase(req, m[1].toLowerCase())],
   ['GET', /^\/api\/v1\/supervision\/queue$/, (req, _m, url) => queue(req, url)],
   ['POST', new RegExp(`^/api/v1/cases/${UUID}/sessions$`), (req, m, _u, body) => addSession(req, m[1].toLowerCase(), body)],
-  ['GET', new RegExp(`^/api/v1/trainees/${UUID}/schemes/${UUID}/progress$`), (req, m, url) => progress(req, m[1].toLowerCase(), m[2].toLowerCase(), url)],
+  [
+    'GET',
+    new RegExp(`^/api/v1/trainees/${UUID}/schemes/${UUID}/progress$`),
+    (req, m, url) => progress(req, m[1].toLowerCase(), m[2].toLowerCase(), url),
+  ],
   ['GET', /^\/api\/v1\/register$/, (req, _m, url) => register(req, url)],
   ['GET', /^\/api\/v1\/verify\/([^/]+)$/, (req, m) => verify(req, decodeURIComponent(m[1]))],
   ['GET', /^\/__bench\/statements$/, async () => [200, { statements }]],
@@ -265,7 +366,9 @@ const server = createServer((req, res) => {
       if (!m || method !== req.method) continue;
       handler(req, m, url, Buffer.concat(chunks).toString('utf8'))
         .then(([status, body, headers]) => send(res, status, body, headers))
-        .catch((err: unknown) => (err instanceof HttpError ? send(res, err.status, { message: err.message }) : send(res, 500, { message: String(err) })));
+        .catch((err: unknown) =>
+          err instanceof HttpError ? send(res, err.status, { message: err.message }) : send(res, 500, { message: String(err) }),
+        );
       return;
     }
     send(res, 404, { message: 'not found' });

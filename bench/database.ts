@@ -22,7 +22,8 @@ export async function prepareDatabase(databaseUrl: string, scale: Scale, reset: 
     }
     const exists = (await server.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
     if (!exists) await server.query(`CREATE DATABASE ${name}`);
-    const comment = (await server.query(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`, [name])).rows[0]?.c as string | null;
+    const comment = (await server.query(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = $1`, [name]))
+      .rows[0]?.c as string | null;
     const wanted = MARK + JSON.stringify(scale);
     if (comment === wanted) return null; // generated before at this scale: reuse
     const db = new Client({ connectionString: databaseUrl });

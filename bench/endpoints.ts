@@ -17,7 +17,9 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export function endpoints(f: Fixtures): Endpoint[] {
   let i = 0;
   const pick = <T>(xs: T[]): T => xs[i++ % xs.length];
-  const caseReads = f.trainees.flatMap((t) => (f.casesByTrainee.get(t.id) ?? []).map((c) => ({ token: t.token, caseId: c, traineeId: t.id })));
+  const caseReads = f.trainees.flatMap((t) =>
+    (f.casesByTrainee.get(t.id) ?? []).map((c) => ({ token: t.token, caseId: c, traineeId: t.id })),
+  );
   // tokens may be re-issued (refreshTokens): look them up at request time
   const tokenOf = new Map<string, () => string>(f.trainees.map((t) => [t.id, () => t.token]));
   return [
@@ -59,7 +61,11 @@ export function endpoints(f: Fixtures): Endpoint[] {
       kind: 'read',
       next: () => {
         const t = pick(f.trainees);
-        return { method: 'GET', path: `/api/v1/trainees/${t.id}/schemes/${f.schemeByBody.get(t.bodyId)}/progress?level=B`, headers: bearer(t.token) };
+        return {
+          method: 'GET',
+          path: `/api/v1/trainees/${t.id}/schemes/${f.schemeByBody.get(t.bodyId)}/progress?level=B`,
+          headers: bearer(t.token),
+        };
       },
     },
     {

@@ -4,7 +4,11 @@ import { Pool } from 'pg';
 import { BENCH_PASSWORD } from './generate';
 import { sleep } from './util';
 
-export interface Person { id: string; token: string; bodyId: string }
+export interface Person {
+  id: string;
+  token: string;
+  bodyId: string;
+}
 
 export interface Fixtures {
   trainees: Person[];
@@ -19,7 +23,11 @@ export interface Fixtures {
 
 export async function signIn(baseUrl: string, email: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+    const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    });
     if (res.ok) return ((await res.json()) as { accessToken: string }).accessToken;
     if (attempt >= 3) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
     await sleep(500);
@@ -29,29 +37,58 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
 async function signInAll(baseUrl: string, emails: string[], parallel = 4): Promise<string[]> {
   const out: string[] = new Array(emails.length);
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < emails.length) {
-      const i = next++;
-      out[i] = await signIn(baseUrl, emails[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < emails.length) {
+        const i = next++;
+        out[i] = await signIn(baseUrl, emails[i]);
+      }
+    }),
+  );
   return out;
 }
 
 export async function loadFixtures(db: Pool, baseUrl: string, opts: { trainees: number; supervisors: number }): Promise<Fixtures> {
-  const tr = (await db.query(`SELECT u.id, u.email, g.body_id FROM users u JOIN role_grants g ON g.user_id = u.id AND g.role = 'TRAINEE'
-                               WHERE u.email LIKE 'trainee%@bench.ipt.example' ORDER BY u.email LIMIT $1`, [opts.trainees])).rows;
-  const sup = (await db.query(`SELECT u.id, u.email, g.body_id FROM users u JOIN role_grants g ON g.user_id = u.id AND g.role = 'SUPERVISOR'
-                                WHERE u.email LIKE 'supervisor%@bench.ipt.example' ORDER BY u.email LIMIT $1`, [opts.supervisors])).rows;
-  const [trTokens, supTokens] = [await signInAll(baseUrl, tr.map((r) => r.email)), await signInAll(baseUrl, sup.map((r) => r.email))];
+  const tr = (
+    await db.query(
+      `SELECT u.id, u.email, g.body_id FROM users u JOIN role_grants g ON g.user_id = u.id AND g.role = 'TRAINEE'
+                               WHERE u.email LIKE 'trainee%@bench.ipt.example' ORDER BY u.email LIMIT $1`,
+      [opts.trainees],
+    )
+  ).rows;
+  const sup = (
+    await db.query(
+      `SELECT u.id, u.email, g.body_id FROM users u JOIN role_grants g ON g.user_id = u.id AND g.role = 'SUPERVISOR'
+                                WHERE u.email LIKE 'supervisor%@bench.ipt.example' ORDER BY u.email LIMIT $1`,
+      [opts.supervisors],
+    )
+  ).rows;
+  const [trTokens, supTokens] = [
+    await signInAll(
+      baseUrl,
+      tr.map((r) => r.email),
+    ),
+    await signInAll(
+      baseUrl,
+      sup.map((r) => r.email),
+    ),
+  ];
   const trainees = tr.map((r, i) => ({ id: r.id as string, token: trTokens[i], bodyId: r.body_id as string }));
   const supervisors = sup.map((r, i) => ({ id: r.id as string, token: supTokens[i], bodyId: r.body_id as string }));
   const casesByTrainee = new Map<string, string[]>();
-  for (const r of (await db.query(`SELECT id, trainee_id FROM supervised_cases WHERE trainee_id = ANY($1::uuid[]) ORDER BY id`, [trainees.map((t) => t.id)])).rows) {
+  for (const r of (
+    await db.query(`SELECT id, trainee_id FROM supervised_cases WHERE trainee_id = ANY($1::uuid[]) ORDER BY id`, [
+      trainees.map((t) => t.id),
+    ])
+  ).rows) {
     casesByTrainee.set(r.trainee_id, [...(casesByTrainee.get(r.trainee_id) ?? []), r.id]);
   }
-  const schemeByBody = new Map<string, string>((await db.query(`SELECT body_id, id FROM schemes`)).rows.map((r) => [r.body_id as string, r.id as string]));
-  const certificates = (await db.query(`SELECT certificate_number FROM accreditations ORDER BY certificate_number LIMIT 500`)).rows.map((r) => r.certificate_number as string);
+  const schemeByBody = new Map<string, string>(
+    (await db.query(`SELECT body_id, id FROM schemes`)).rows.map((r) => [r.body_id as string, r.id as string]),
+  );
+  const certificates = (await db.query(`SELECT certificate_number FROM accreditations ORDER BY certificate_number LIMIT 500`)).rows.map(
+    (r) => r.certificate_number as string,
+  );
   const names = ['murph', 'tanak', 'silva', 'jones', 'okaf', 'berg', 'rossi', 'kumar', 'walsh', 'larsen'];
   const slots = new WriteSlots(db, trainees);
   await slots.reset();
@@ -62,17 +99,27 @@ export async function loadFixtures(db: Pool, baseUrl: string, opts: { trainees: 
 /** Tokens live 15 minutes: sign the pool in again when they are older than 10. */
 export async function refreshTokens(f: Fixtures, baseUrl: string, db: Pool): Promise<void> {
   if (Date.now() - f.signedInAt < 10 * 60_000) return;
-  const emails = async (people: Person[]) => (await db.query(`SELECT id, email FROM users WHERE id = ANY($1::uuid[])`, [people.map((p) => p.id)])).rows;
+  const emails = async (people: Person[]) =>
+    (await db.query(`SELECT id, email FROM users WHERE id = ANY($1::uuid[])`, [people.map((p) => p.id)])).rows;
   for (const people of [f.trainees, f.supervisors]) {
     const byId = new Map((await emails(people)).map((r) => [r.id as string, r.email as string]));
-    const tokens = await signInAll(baseUrl, people.map((p) => byId.get(p.id)!));
+    const tokens = await signInAll(
+      baseUrl,
+      people.map((p) => byId.get(p.id)!),
+    );
     people.forEach((p, i) => (p.token = tokens[i]));
   }
   f.slots.retoken(f.trainees);
   f.signedInAt = Date.now();
 }
 
-export interface Slot { caseId: string; token: string; version: number; next: number; lastDate: string }
+export interface Slot {
+  caseId: string;
+  token: string;
+  version: number;
+  next: number;
+  lastDate: string;
+}
 
 /**
  * Draft, open cases of the signed-in trainees. A request takes a free slot (its case is then used by no other
@@ -84,7 +131,10 @@ export class WriteSlots {
   private all: Slot[] = [];
   cap = 40;
   invalid = 0;
-  constructor(private readonly db: Pool, private trainees: Person[]) {}
+  constructor(
+    private readonly db: Pool,
+    private trainees: Person[],
+  ) {}
 
   retoken(trainees: Person[]): void {
     this.trainees = trainees;
@@ -106,14 +156,22 @@ export class WriteSlots {
   /** Reads every slot's version and last number from the database (after a run, in-flight requests may have been cut off). */
   async sync(): Promise<void> {
     const tokens = new Map(this.trainees.map((t) => [t.id, t.token]));
-    const rows = (await this.db.query(
-      `SELECT c.id, c.trainee_id, c.version, COALESCE(max(s.number), 0) AS last, COALESCE(max(s.date), c.start_date)::text AS last_date
+    const rows = (
+      await this.db.query(
+        `SELECT c.id, c.trainee_id, c.version, COALESCE(max(s.number), 0) AS last, COALESCE(max(s.date), c.start_date)::text AS last_date
          FROM supervised_cases c LEFT JOIN therapy_sessions s ON s.case_id = c.id
         WHERE c.trainee_id = ANY($1::uuid[]) AND c.review_state = 'draft' AND c.status = 'active' AND c.end_date IS NULL
         GROUP BY c.id ORDER BY c.id`,
-      [this.trainees.map((t) => t.id)],
-    )).rows;
-    this.all = rows.map((r) => ({ caseId: r.id, token: tokens.get(r.trainee_id)!, version: Number(r.version), next: Number(r.last) + 1, lastDate: r.last_date }));
+        [this.trainees.map((t) => t.id)],
+      )
+    ).rows;
+    this.all = rows.map((r) => ({
+      caseId: r.id,
+      token: tokens.get(r.trainee_id)!,
+      version: Number(r.version),
+      next: Number(r.last) + 1,
+      lastDate: r.last_date,
+    }));
     this.free = this.all.filter((s) => s.next <= this.cap);
   }
 

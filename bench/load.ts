@@ -15,7 +15,11 @@ export interface RunResult {
   statuses: Record<string, number>;
 }
 
-export async function run(baseUrl: string, e: Endpoint, opts: { connections: number; duration: number; overallRate?: number }): Promise<RunResult> {
+export async function run(
+  baseUrl: string,
+  e: Endpoint,
+  opts: { connections: number; duration: number; overallRate?: number },
+): Promise<RunResult> {
   const r = await autocannon({
     url: baseUrl,
     connections: opts.connections,

@@ -33,7 +33,10 @@ export async function progressGrowth(app: NestFastifyApplication, iterations = 1
   const loader = app.get(RecordLoader);
   const out: GrowthRow[] = [];
   for (const size of GROWTH_SIZES) {
-    const [person] = await ds.query(`SELECT u.id, s.id AS scheme_id FROM users u JOIN trainee_profiles p ON p.user_id = u.id JOIN schemes s ON s.body_id = p.home_body_id WHERE u.email = $1`, [`growth${size}@bench.ipt.example`]);
+    const [person] = await ds.query(
+      `SELECT u.id, s.id AS scheme_id FROM users u JOIN trainee_profiles p ON p.user_id = u.id JOIN schemes s ON s.body_id = p.home_body_id WHERE u.email = $1`,
+      [`growth${size}@bench.ipt.example`],
+    );
     const held = await progress.heldVersion(ds.manager, person.id, person.scheme_id);
     const definition = held.version.definition as SchemeDefinition;
     const level = definition.levels.find((l) => l.code === 'B')!;

@@ -16,21 +16,35 @@ import { installQueryCounter } from './query-counter';
 import { buildDir, rssMb, serviceEnv, startProcess, stopProcess, type Running } from './service';
 import { fmt, median, parseArgs, scaleFrom, sleep, table } from './util';
 
-const SERVICE_PORT = 3900, BASELINE_PORT = 3901;
+const SERVICE_PORT = 3900,
+  BASELINE_PORT = 3901;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error('DATABASE_URL is required: a dedicated PostgreSQL database for the bench, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipt_bench npm run bench -- --scale=small');
+    console.error(
+      'DATABASE_URL is required: a dedicated PostgreSQL database for the bench, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipt_bench npm run bench -- --scale=small',
+    );
     process.exit(2);
   }
   const scale = scaleFrom(args.scale, process.env);
-  const rounds = Number(args.rounds ?? 3), duration = Number(args.duration ?? 5), connections = Number(args.connections ?? 10);
-  const fixedDuration = Number(args['fixed-duration'] ?? 15), soak = Number(args.soak ?? 0);
+  const rounds = Number(args.rounds ?? 3),
+    duration = Number(args.duration ?? 5),
+    connections = Number(args.connections ?? 10);
+  const fixedDuration = Number(args['fixed-duration'] ?? 15),
+    soak = Number(args.soak ?? 0);
   const started = Date.now();
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavgAtStart: loadavg().map((x) => +x.toFixed(2)) };
-  console.log(`IPT bench — scale ${scale.name}: ${JSON.stringify(scale)}; ${rounds} rounds × ${duration} s × ${connections} connections; ${machine.cpus} CPUs, load average ${machine.loadavgAtStart.join(' ')}`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memGb: +(totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    loadavgAtStart: loadavg().map((x) => +x.toFixed(2)),
+  };
+  console.log(
+    `IPT bench — scale ${scale.name}: ${JSON.stringify(scale)}; ${rounds} rounds × ${duration} s × ${connections} connections; ${machine.cpus} CPUs, load average ${machine.loadavgAtStart.join(' ')}`,
+  );
 
   const generated = await prepareDatabase(databaseUrl, scale, process.env.BENCH_RESET === '1');
   if (!generated) console.log('data set: reused (generated earlier at this scale; BENCH_RESET=1 to regenerate)');
@@ -46,12 +60,20 @@ async function main(): Promise<void> {
     const nodeArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'results')}`] : [];
     const service = await startProcess(join(buildDir, 'src', 'main.js'), env, SERVICE_PORT, '/health/ready', nodeArgs);
     procs.push(service);
-    const baseline = await startProcess(join(buildDir, 'bench', 'baseline-server.js'), { ...env, PORT: String(BASELINE_PORT) }, BASELINE_PORT, '/health/ready');
+    const baseline = await startProcess(
+      join(buildDir, 'bench', 'baseline-server.js'),
+      { ...env, PORT: String(BASELINE_PORT) },
+      BASELINE_PORT,
+      '/health/ready',
+    );
     procs.push(baseline);
     const targets = { service: service.baseUrl, baseline: baseline.baseUrl };
 
     process.stdout.write('signing in the token pool… ');
-    const f = await loadFixtures(db, service.baseUrl, { trainees: Math.min(200, scale.trainees), supervisors: Math.min(20, scale.supervisors) });
+    const f = await loadFixtures(db, service.baseUrl, {
+      trainees: Math.min(200, scale.trainees),
+      supervisors: Math.min(20, scale.supervisors),
+    });
     console.log(`${f.trainees.length} trainees, ${f.supervisors.length} supervisors, ${f.slots.size} draft cases for writes`);
     const eps = endpoints(f);
 
@@ -62,7 +84,12 @@ async function main(): Promise<void> {
     const counts: Record<string, { service: number; baseline: number; sample: string[]; statuses: number[] }> = {};
     for (const e of eps) {
       const c = await countQueries(app, e, 5);
-      counts[e.name] = { service: c.perRequest, baseline: await baselineStatements(baseline.baseUrl, e, 5), sample: c.sample, statuses: c.statuses };
+      counts[e.name] = {
+        service: c.perRequest,
+        baseline: await baselineStatements(baseline.baseUrl, e, 5),
+        sample: c.sample,
+        statuses: c.statuses,
+      };
     }
     const growth = await progressGrowth(app);
     await app.close();
@@ -75,11 +102,14 @@ async function main(): Promise<void> {
       if (e.name.startsWith('GET /register') || e.name.startsWith('GET /verify')) await db.query(`DELETE FROM rate_limits`);
     };
     console.log('warming up…');
-    for (const e of eps) for (const url of Object.values(targets)) {
-      await prep(e);
-      await run(url, e, { connections, duration: 2 });
-    }
-    const runs: Record<string, { service: RunResult[]; baseline: RunResult[] }> = Object.fromEntries(eps.map((e) => [e.name, { service: [], baseline: [] }]));
+    for (const e of eps)
+      for (const url of Object.values(targets)) {
+        await prep(e);
+        await run(url, e, { connections, duration: 2 });
+      }
+    const runs: Record<string, { service: RunResult[]; baseline: RunResult[] }> = Object.fromEntries(
+      eps.map((e) => [e.name, { service: [], baseline: [] }]),
+    );
     for (let r = 0; r < rounds; r++) {
       for (const e of eps) {
         const order = (r + eps.indexOf(e)) % 2 === 0 ? (['service', 'baseline'] as const) : (['baseline', 'service'] as const);
@@ -88,7 +118,9 @@ async function main(): Promise<void> {
           await prep(e);
           const res = await run(targets[t], e, { connections, duration });
           runs[e.name][t].push(res);
-          console.log(`round ${r + 1}/${rounds}  ${e.name.padEnd(30)} ${t.padEnd(8)} ${fmt(res.rps2xx).padStart(6)} 2xx/s  p50 ${res.p50} ms  p99 ${res.p99} ms${res.non2xx ? `  non-2xx ${JSON.stringify(res.statuses)}` : ''}${res.errors ? `  errors ${res.errors}` : ''}`);
+          console.log(
+            `round ${r + 1}/${rounds}  ${e.name.padEnd(30)} ${t.padEnd(8)} ${fmt(res.rps2xx).padStart(6)} 2xx/s  p50 ${res.p50} ms  p99 ${res.p99} ms${res.non2xx ? `  non-2xx ${JSON.stringify(res.statuses)}` : ''}${res.errors ? `  errors ${res.errors}` : ''}`,
+          );
         }
       }
     }
@@ -131,7 +163,8 @@ async function main(): Promise<void> {
     }
 
     const summary = eps.map((e) => {
-      const s = runs[e.name].service, b = runs[e.name].baseline;
+      const s = runs[e.name].service,
+        b = runs[e.name].baseline;
       const ratios = s.map((x, i) => x.rps2xx / b[i].rps2xx);
       return {
         endpoint: e.name,
@@ -155,11 +188,21 @@ async function main(): Promise<void> {
       machine: { ...machine, loadavgAtEnd: loadavg().map((x) => +x.toFixed(2)) },
       scale,
       generation: generated ?? 'reused',
-      settings: { rounds, duration, connections, fixedDuration, poolSize: 10, tokenPool: { trainees: f.trainees.length, supervisors: f.supervisors.length } },
+      settings: {
+        rounds,
+        duration,
+        connections,
+        fixedDuration,
+        poolSize: 10,
+        tokenPool: { trainees: f.trainees.length, supervisors: f.supervisors.length },
+      },
       method: {
-        throughput: 'autocannon (programmatic), closed loop, 2xx responses per second; service and baseline interleaved per round, first target alternating; median of rounds; ratio = median of per-round service/baseline',
-        statements: 'service: an in-process instance (createApp, compiled) with pg Client#query wrapped, 5 sequential requests after a warm-up; baseline: its own statement counter read before/after 5 requests',
-        write: 'each request takes a free draft case (no other connection uses it), sends If-Match with its current version and the next session number; 2xx advances the version from the ETag; slots are re-read from the database before every run. All requests are valid, so non-2xx should be 0',
+        throughput:
+          'autocannon (programmatic), closed loop, 2xx responses per second; service and baseline interleaved per round, first target alternating; median of rounds; ratio = median of per-round service/baseline',
+        statements:
+          'service: an in-process instance (createApp, compiled) with pg Client#query wrapped, 5 sequential requests after a warm-up; baseline: its own statement counter read before/after 5 requests',
+        write:
+          'each request takes a free draft case (no other connection uses it), sends If-Match with its current version and the next session number; 2xx advances the version from the ETag; slots are re-read from the database before every run. All requests are valid, so non-2xx should be 0',
         fixedRate: 'open loop (autocannon overallRate) at half the service median max rate, same rate for the baseline',
       },
       summary,
@@ -176,19 +219,59 @@ async function main(): Promise<void> {
     const file = join(dir, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(results, null, 2));
 
-    console.log(`\nThroughput (median of ${rounds} interleaved rounds, ${connections} connections, ${duration} s each; noisy shared 2-core machine — read the ratios)`);
-    console.log(table(
-      ['endpoint', 'service req/s', 'p50/p99 ms', 'baseline req/s', 'p50/p99 ms', 'service ÷ baseline', 'statements svc/base'],
-      summary.map((s) => [s.endpoint, fmt(s.serviceRps), `${fmt(s.serviceP50)}/${fmt(s.serviceP99)}`, fmt(s.baselineRps), `${fmt(s.baselineP50)}/${fmt(s.baselineP99)}`, fmt(s.ratio, 2), `${fmt(s.statementsService, 1)}/${fmt(s.statementsBaseline, 1)}`]),
-    ));
+    console.log(
+      `\nThroughput (median of ${rounds} interleaved rounds, ${connections} connections, ${duration} s each; noisy shared 2-core machine — read the ratios)`,
+    );
+    console.log(
+      table(
+        ['endpoint', 'service req/s', 'p50/p99 ms', 'baseline req/s', 'p50/p99 ms', 'service ÷ baseline', 'statements svc/base'],
+        summary.map((s) => [
+          s.endpoint,
+          fmt(s.serviceRps),
+          `${fmt(s.serviceP50)}/${fmt(s.serviceP99)}`,
+          fmt(s.baselineRps),
+          `${fmt(s.baselineP50)}/${fmt(s.baselineP99)}`,
+          fmt(s.ratio, 2),
+          `${fmt(s.statementsService, 1)}/${fmt(s.statementsBaseline, 1)}`,
+        ]),
+      ),
+    );
     console.log('\nProgress report as the record grows (in-process, level B of the UK-style scheme; target < 50 ms at 50 cases)');
-    console.log(table(['cases', 'sessions', 'ratings', 'evaluate median (p95) ms', 'load ms', 'pure evaluateLevel ms', 'load statements'],
-      growth.map((g) => [g.cases, g.sessions, g.ratings, `${fmt(g.evaluateMs, 1)} (${fmt(g.evaluateP95Ms, 1)})`, fmt(g.loadMs, 1), fmt(g.pureMs, 2), g.loadStatements])));
+    console.log(
+      table(
+        ['cases', 'sessions', 'ratings', 'evaluate median (p95) ms', 'load ms', 'pure evaluateLevel ms', 'load statements'],
+        growth.map((g) => [
+          g.cases,
+          g.sessions,
+          g.ratings,
+          `${fmt(g.evaluateMs, 1)} (${fmt(g.evaluateP95Ms, 1)})`,
+          fmt(g.loadMs, 1),
+          fmt(g.pureMs, 2),
+          g.loadStatements,
+        ]),
+      ),
+    );
     console.log('\nLatency at half the service max rate (open loop; targets: p99 ≤ 50 ms reads, ≤ 100 ms writes)');
-    console.log(table(['endpoint', 'rate/s', 'service p50/p99 ms', 'baseline p50/p99 ms', 'service non-2xx'],
-      Object.entries(fixed).map(([k, v]) => [k, v.rate, `${v.service.p50}/${v.service.p99}`, `${v.baseline.p50}/${v.baseline.p99}`, v.service.non2xx])));
-    console.log(`\nRSS under load: service ${fmt(rssUnderLoad.service)} MB, baseline ${fmt(rssUnderLoad.baseline)} MB${soakResult ? `; soak growth ${fmt(soakResult.growthPercent, 1)}% over ${soak} s` : ''}`);
-    console.log(`write requests answered non-2xx: ${f.slots.invalid}; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(
+      table(
+        ['endpoint', 'rate/s', 'service p50/p99 ms', 'baseline p50/p99 ms', 'service non-2xx'],
+        Object.entries(fixed).map(([k, v]) => [
+          k,
+          v.rate,
+          `${v.service.p50}/${v.service.p99}`,
+          `${v.baseline.p50}/${v.baseline.p99}`,
+          v.service.non2xx,
+        ]),
+      ),
+    );
+    console.log(
+      `\nRSS under load: service ${fmt(rssUnderLoad.service)} MB, baseline ${fmt(rssUnderLoad.baseline)} MB${soakResult ? `; soak growth ${fmt(soakResult.growthPercent, 1)}% over ${soak} s` : ''}`,
+    );
+    console.log(
+      `write requests answered non-2xx: ${f.slots.invalid}; load average now ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`results: ${file}  (${results.minutes} min)`);
   } finally {
     await cleanup();
@@ -208,7 +291,7 @@ async function baselineStatements(baseUrl: string, e: Endpoint, n: number): Prom
   await send();
   const before = await read();
   for (let i = 0; i < n; i++) await send();
-  return (await read() - before) / n;
+  return ((await read()) - before) / n;
 }
 
 main().catch(async (err: unknown) => {

@@ -26,10 +26,23 @@ export function serviceEnv(databaseUrl: string, port: number): Record<string, st
   };
 }
 
-export interface Running { proc: ChildProcess; baseUrl: string; pid: number }
+export interface Running {
+  proc: ChildProcess;
+  baseUrl: string;
+  pid: number;
+}
 
-export async function startProcess(script: string, env: Record<string, string>, port: number, readyPath: string, nodeArgs: string[] = []): Promise<Running> {
-  const proc = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<Running> {
+  const proc = spawn(process.execPath, [...nodeArgs, script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -10,12 +10,21 @@ export interface Scale {
   ratings: number;
 }
 
-export const DEFAULT_SCALE: Scale = { name: 'default', bodies: 3, trainees: 20_000, supervisors: 1_000, cases: 200_000, sessions: 2_500_000, ratings: 300_000 };
+export const DEFAULT_SCALE: Scale = {
+  name: 'default',
+  bodies: 3,
+  trainees: 20_000,
+  supervisors: 1_000,
+  cases: 200_000,
+  sessions: 2_500_000,
+  ratings: 300_000,
+};
 
 /** `--scale=small` is 1/50 of the default; `--scale=0.1` any fraction; BENCH_TRAINEES=… etc. override one count. */
 export function scaleFrom(arg: string | undefined, env: NodeJS.ProcessEnv): Scale {
   const factor = arg === undefined || arg === 'default' ? 1 : arg === 'small' ? 1 / 50 : Number(arg);
-  if (!Number.isFinite(factor) || factor <= 0 || factor > 10) throw new Error(`--scale must be small, default or a factor in (0, 10], got ${arg}`);
+  if (!Number.isFinite(factor) || factor <= 0 || factor > 10)
+    throw new Error(`--scale must be small, default or a factor in (0, 10], got ${arg}`);
   const pick = (key: keyof Omit<Scale, 'name' | 'bodies'>) => {
     const v = env[`BENCH_${key.toUpperCase()}`];
     return v ? Number(v) : Math.max(1, Math.round(DEFAULT_SCALE[key] * factor));
@@ -49,7 +58,10 @@ export function parseArgs(argv: string[]): Record<string, string> {
 export class ProgressBar {
   private readonly started = Date.now();
   private lastLen = 0;
-  constructor(private readonly total: number, private readonly label: string) {}
+  constructor(
+    private readonly total: number,
+    private readonly label: string,
+  ) {}
 
   update(done: number, step: string): void {
     const frac = Math.min(1, done / this.total);

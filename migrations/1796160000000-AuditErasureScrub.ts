@@ -27,12 +27,16 @@ export class AuditErasureScrub1796160000000 implements MigrationInterface {
         RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = '42501';
       END $$`);
     await q.query(`DROP TRIGGER audit_log_no_change ON "audit_log"`);
-    await q.query(`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION audit_log_guard()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION audit_log_guard()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER audit_log_no_change ON "audit_log"`);
-    await q.query(`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    );
     await q.query(`DROP FUNCTION audit_log_guard()`);
   }
 }

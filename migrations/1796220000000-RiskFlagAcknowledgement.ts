@@ -9,8 +9,12 @@ export class RiskFlagAcknowledgement1796220000000 implements MigrationInterface 
     await q.query(`ALTER TABLE "supervised_cases" ADD "risk_acknowledged_at" TIMESTAMP WITH TIME ZONE`);
     await q.query(`ALTER TABLE "supervised_cases" ADD "risk_acknowledged_by" uuid`);
     await q.query(`ALTER TABLE "supervised_cases" ADD "risk_acknowledgement_note" character varying(1000)`);
-    await q.query(`ALTER TABLE "supervised_cases" ADD CONSTRAINT "FK_7cac5dc98933384dbf96e9b978b" FOREIGN KEY ("risk_acknowledged_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "supervised_cases" ADD CONSTRAINT "ck_supervised_cases_risk_ack" CHECK ((risk_acknowledged_at IS NULL) = (risk_acknowledged_by IS NULL) AND (risk_acknowledged_at IS NULL OR risk_flagged_at IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE "supervised_cases" ADD CONSTRAINT "FK_7cac5dc98933384dbf96e9b978b" FOREIGN KEY ("risk_acknowledged_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "supervised_cases" ADD CONSTRAINT "ck_supervised_cases_risk_ack" CHECK ((risk_acknowledged_at IS NULL) = (risk_acknowledged_by IS NULL) AND (risk_acknowledged_at IS NULL OR risk_flagged_at IS NOT NULL))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

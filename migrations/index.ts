@@ -16,4 +16,21 @@ import { InvitationsAccountTokens1796240000000 } from './1796240000000-Invitatio
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
-export const MIGRATIONS: Function[] = [Init1795635005914, SupervisionRelationships1795635307738, TrainingCases1795635633138, SupervisionSessions1795635738120, RatingsCalibration1795635844015, TrainingRecordsRecA1795635969953, BodySigningKeys1795636461347, SchemesApplicationsAccreditations1795636498113, IdempotencyKeys1795638089087, AuditErasureScrub1796160000000, OpenBadgesJwtStatusLists1796170000000, Notifications1796180000000, BodyKinds1796180000001, RiskFlagAcknowledgement1796220000000, InvitationsAccountTokens1796240000000, NotificationOnceKey1796250000000];
+export const MIGRATIONS: Function[] = [
+  Init1795635005914,
+  SupervisionRelationships1795635307738,
+  TrainingCases1795635633138,
+  SupervisionSessions1795635738120,
+  RatingsCalibration1795635844015,
+  TrainingRecordsRecA1795635969953,
+  BodySigningKeys1795636461347,
+  SchemesApplicationsAccreditations1795636498113,
+  IdempotencyKeys1795638089087,
+  AuditErasureScrub1796160000000,
+  OpenBadgesJwtStatusLists1796170000000,
+  Notifications1796180000000,
+  BodyKinds1796180000001,
+  RiskFlagAcknowledgement1796220000000,
+  InvitationsAccountTokens1796240000000,
+  NotificationOnceKey1796250000000,
+];

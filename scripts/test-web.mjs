@@ -33,7 +33,7 @@ const generated = join(scratch, 'schema.d.ts');
 run('node', [join(dirname(entry), 'openapi-export.js'), openapi]);
 run('npx', ['openapi-typescript', openapi, '--default-non-nullable', 'false', '-o', generated], { cwd: join(root, 'web') });
 if (readFileSync(generated, 'utf8') !== readFileSync(join(root, 'web/src/api/schema.d.ts'), 'utf8')) {
-  console.error('web/src/api/schema.d.ts differs from the service\'s OpenAPI document: run `npm run gen:api` and commit the result.');
+  console.error("web/src/api/schema.d.ts differs from the service's OpenAPI document: run `npm run gen:api` and commit the result.");
   rmSync(scratch, { recursive: true, force: true });
   process.exit(1);
 }
@@ -49,7 +49,19 @@ const port = await new Promise((ok) => {
 const dataDir = join(scratch, 'data');
 const service = spawn('node', [entry], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: 'true', LOG_LEVEL: 'warn', EXPIRY_SWEEP_ENABLED: 'false', PUBLIC_RATE_LIMIT: '10000', SIGN_IN_LIMIT: '1000', SHUTDOWN_GRACE_MS: '0', MAIL_POLL_MS: '300' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    EXPIRY_SWEEP_ENABLED: 'false',
+    PUBLIC_RATE_LIMIT: '10000',
+    SIGN_IN_LIMIT: '1000',
+    SHUTDOWN_GRACE_MS: '0',
+    MAIL_POLL_MS: '300',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
@@ -90,7 +102,17 @@ if (!(await page.text()).includes('<div id="root">')) {
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
 // then the trainee's whole case lifecycle, the staff screens, the exports, the notifications and the invitations. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
-const journeys = ['1-trainee', '2-supervisor', '3-body-admin', '4-public', '5-trainee-case-lifecycle', '6-staff-screens', '7-exports', '8-notifications', '9-invitations'];
+const journeys = [
+  '1-trainee',
+  '2-supervisor',
+  '3-body-admin',
+  '4-public',
+  '5-trainee-case-lifecycle',
+  '6-staff-screens',
+  '7-exports',
+  '8-notifications',
+  '9-invitations',
+];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
 const code = await new Promise((ok) => {

@@ -54,11 +54,18 @@ export async function createApp(
     // what Fastify refuses before routing (an over-long path parameter, a malformed URL) in the one error shape,
     // without echoing the URL back
     frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
-      const body = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? errorBody('URI_TOO_LONG', 'A path parameter is too long') : errorBody('BAD_REQUEST', 'Malformed request URL');
+      const body =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? errorBody('URI_TOO_LONG', 'A path parameter is too long')
+          : errorBody('BAD_REQUEST', 'Malformed request URL');
       void reply.code(body.statusCode).send(body);
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
 
@@ -72,7 +79,8 @@ export async function createApp(
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
     // bounded before parsing: validation recurses over the body and would overflow the stack (500)
-    if (jsonTooDeep(body as string)) return done(new DomainError('JSON_TOO_DEEP', `JSON nested more than ${MAX_JSON_DEPTH} levels deep is refused`), undefined);
+    if (jsonTooDeep(body as string))
+      return done(new DomainError('JSON_TOO_DEEP', `JSON nested more than ${MAX_JSON_DEPTH} levels deep is refused`), undefined);
     return jsonParser(req, body as string, done);
   });
   // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
@@ -81,10 +89,7 @@ export async function createApp(
   const shutdown = app.get(ShutdownState);
   fastify.addHook('onRequest', async (_req, reply) => {
     if (!shutdown.refusing) return;
-    return reply
-      .code(503)
-      .header('retry-after', '1')
-      .send(errorBody('SHUTTING_DOWN', 'This instance is shutting down; retry shortly'));
+    return reply.code(503).header('retry-after', '1').send(errorBody('SHUTTING_DOWN', 'This instance is shutting down; retry shortly'));
   });
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
@@ -108,7 +113,9 @@ export async function createApp(
       },
     },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, credentials: false });
 
   app.setGlobalPrefix(API_PREFIX, {

@@ -36,7 +36,9 @@ async function main(): Promise<number> {
       try {
         await ds.runMigrations({ transaction: 'each' });
         const r = await createGlobalAdmin(ds, { email, password, displayName: arg('name') });
-        console.log(r.created ? `Created global admin ${email}` : r.granted ? `Granted ADMIN to ${email}` : `${email} is already a global admin`);
+        console.log(
+          r.created ? `Created global admin ${email}` : r.granted ? `Granted ADMIN to ${email}` : `${email} is already a global admin`,
+        );
       } finally {
         await closeToolDataSource(ds);
       }

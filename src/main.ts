@@ -23,7 +23,9 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   if (app.get(SeedService).freshDemo) {
     process.stdout.write('Loading demo training records through the API…\n');
-    await seedDemoRecords(app).catch((err: unknown) => console.error(`Demo records incomplete: ${err instanceof Error ? err.message : String(err)}`));
+    await seedDemoRecords(app).catch((err: unknown) =>
+      console.error(`Demo records incomplete: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   const url = `http://localhost:${config.PORT}`;
@@ -47,7 +49,9 @@ async function bootstrap(): Promise<void> {
     stopping = true;
     app.get(ShutdownState).draining = true;
     const grace = signal === 'SIGTERM' ? config.SHUTDOWN_GRACE_MS : 0;
-    new Logger('Shutdown').log(`${signal}: readiness is 503; ${grace ? `serving for ${grace} ms more, then ` : ''}closing once in-flight requests finish`);
+    new Logger('Shutdown').log(
+      `${signal}: readiness is 503; ${grace ? `serving for ${grace} ms more, then ` : ''}closing once in-flight requests finish`,
+    );
     if (grace > 0) await new Promise((r) => setTimeout(r, grace));
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();

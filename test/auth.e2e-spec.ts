@@ -16,7 +16,11 @@ describe('register → sign in → /me → refresh → reuse detection → sign 
   it('walks the whole session life cycle', async () => {
     const body = await makeBody(t);
     const email = 'New.Trainee@Example.org';
-    const reg = await t.http().post('/api/v1/auth/register').send({ email, password: 'a long enough passphrase', displayName: 'New Trainee', bodyId: body.id }).expect(202);
+    const reg = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ email, password: 'a long enough passphrase', displayName: 'New Trainee', bodyId: body.id })
+      .expect(202);
     expect(reg.body).toMatchObject({ status: 'accepted', email: 'new.trainee@example.org' });
     expect(JSON.stringify(reg.body)).not.toMatch(/passphrase/i);
 
@@ -45,13 +49,29 @@ describe('register → sign in → /me → refresh → reuse detection → sign 
   it('refuses weak passwords, unknown bodies and extra fields at registration', async () => {
     const body = await makeBody(t);
     const base = { email: 'dup@example.org', password: 'a long enough passphrase', displayName: 'D', bodyId: body.id };
-    const short = await t.http().post('/api/v1/auth/register').send({ ...base, password: 'short' }).expect(400);
+    const short = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ ...base, password: 'short' })
+      .expect(400);
     expect(short.body).toMatchObject({ code: 'WEAK_PASSWORD', details: { password: [expect.stringContaining('12')] } });
-    const common = await t.http().post('/api/v1/auth/register').send({ ...base, password: 'qwertyuiop123' }).expect(400);
+    const common = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ ...base, password: 'qwertyuiop123' })
+      .expect(400);
     expect(common.body.code).toBe('WEAK_PASSWORD');
-    const escalate = await t.http().post('/api/v1/auth/register').send({ ...base, role: 'ADMIN' }).expect(400);
+    const escalate = await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ ...base, role: 'ADMIN' })
+      .expect(400);
     expect(escalate.body.details.role).toBeDefined();
-    await t.http().post('/api/v1/auth/register').send({ ...base, bodyId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    await t
+      .http()
+      .post('/api/v1/auth/register')
+      .send({ ...base, bodyId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
     await t.http().post('/api/v1/auth/register').send(base).expect(202);
   });
 });
@@ -70,7 +90,10 @@ describe('sign-in', () => {
     const limited = await signIn(u.email, TEST_PASSWORD).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     const [, pair, account] = signInLimits(u.email, '127.0.0.1', t.config);
-    const rows: { key: string; hits: number }[] = await t.db.query(`SELECT key, hits FROM rate_limits WHERE key = ANY($1::text[]) ORDER BY key`, [[pair[0], account[0]]]);
+    const rows: { key: string; hits: number }[] = await t.db.query(
+      `SELECT key, hits FROM rate_limits WHERE key = ANY($1::text[]) ORDER BY key`,
+      [[pair[0], account[0]]],
+    );
     expect(rows.map((r) => r.hits)).toEqual([5, 5]);
   });
 
@@ -102,14 +125,23 @@ describe('access tokens', () => {
     await bad(await sign({ iss: 'someone-else' }));
     await bad(await sign({ exp: Math.floor(Date.now() / 1000) - 10 }));
     // a correctly signed token is accepted: the failures above are about the token, not the harness
-    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${await sign({})}`).expect(200);
+    await t
+      .http()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${await sign({})}`)
+      .expect(200);
   });
 
   it('ends every session when an admin disables the user, and a password change ends the others', async () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const u = await makeUser(t, []);
     const other = (await signIn(u.email, TEST_PASSWORD).expect(200)).body;
-    await t.http().post('/api/v1/me/password').set(u.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }).expect(204);
+    await t
+      .http()
+      .post('/api/v1/me/password')
+      .set(u.auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })
+      .expect(204);
     await t.http().get('/api/v1/me').set(u.auth).expect(200);
     await t.http().get('/api/v1/me').set('Authorization', `Bearer ${other.accessToken}`).expect(401);
     await t.http().post(`/api/v1/users/${u.id}/disable`).set(admin.auth).expect(200);

@@ -16,10 +16,14 @@ describe('several bodies per country', () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const intl = await makeBody(t, { kind: BodyKind.International, parentId: null });
     const create = (b: Record<string, unknown>) => t.http().post(`${API}/bodies`).set(admin.auth).send(b);
-    const ipt = (await create({ code: 'NL-IPT', name: 'IPT Nederland', kind: 'national', countryCode: 'NL', parentId: intl.id }).expect(201)).body;
+    const ipt = (
+      await create({ code: 'NL-IPT', name: 'IPT Nederland', kind: 'national', countryCode: 'NL', parentId: intl.id }).expect(201)
+    ).body;
     const cbt = (await create({ code: 'NL-CBT', name: 'VGCt (CBT)', kind: 'national', countryCode: 'NL' }).expect(201)).body;
     expect(cbt).toMatchObject({ kind: 'national', countryCode: 'NL', parentId: null });
-    const region = (await create({ code: 'NL-IPT-NORD', name: 'IPT Nederland, Noord', kind: 'regional', countryCode: 'NL', parentId: ipt.id }).expect(201)).body;
+    const region = (
+      await create({ code: 'NL-IPT-NORD', name: 'IPT Nederland, Noord', kind: 'regional', countryCode: 'NL', parentId: ipt.id }).expect(201)
+    ).body;
     expect(region).toMatchObject({ kind: 'regional', parentId: ipt.id, name: 'IPT Nederland, Noord' });
     await create({ code: 'OTHER-1', name: 'A training institute', kind: 'other' }).expect(201);
 
@@ -30,13 +34,33 @@ describe('several bodies per country', () => {
     await create({ code: 'NL-BAD4', name: 'x national', kind: 'national', countryCode: 'NL', parentId: ipt.id }).expect(400);
 
     const list = (await t.http().get(`${API}/bodies`).expect(200)).body as { id: string; countryCode: string | null }[];
-    expect(list.filter((b) => b.countryCode === 'NL').map((b) => b.id).sort()).toEqual([ipt.id, cbt.id, region.id].sort());
+    expect(
+      list
+        .filter((b) => b.countryCode === 'NL')
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual([ipt.id, cbt.id, region.id].sort());
 
     for (const body of [cbt, region]) {
-      const reg = await t.http().post(`${API}/auth/register`).send({ email: `someone-${body.code.toLowerCase()}@example.org`, password: 'a long enough passphrase', displayName: 'New Trainee', bodyId: body.id }).expect(202);
-      const grants = await t.db.query(`SELECT g.body_id FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.email = $1`, [reg.body.email]);
+      const reg = await t
+        .http()
+        .post(`${API}/auth/register`)
+        .send({
+          email: `someone-${body.code.toLowerCase()}@example.org`,
+          password: 'a long enough passphrase',
+          displayName: 'New Trainee',
+          bodyId: body.id,
+        })
+        .expect(202);
+      const grants = await t.db.query(`SELECT g.body_id FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.email = $1`, [
+        reg.body.email,
+      ]);
       expect(grants).toEqual([{ body_id: body.id }]);
     }
-    await t.http().post(`${API}/auth/register`).send({ email: 'someone-intl@example.org', password: 'a long enough passphrase', displayName: 'New Trainee', bodyId: intl.id }).expect(400);
+    await t
+      .http()
+      .post(`${API}/auth/register`)
+      .send({ email: 'someone-intl@example.org', password: 'a long enough passphrase', displayName: 'New Trainee', bodyId: intl.id })
+      .expect(400);
   });
 });

@@ -43,18 +43,41 @@ async function world(): Promise<World> {
   const rater = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
   const lenient = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
   const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
-  const r = await t.http().post(api('/rubrics')).set(global.auth).send({ code: `G-${randomBytes(3).toString('hex')}`, name: 'IPT', modality: 'IPT', target: 'session', definition }).expect(201);
-  await t.http().post(api(`/rubric-versions/${r.body.versions[0].id}/publish`)).set(global.auth).expect(200);
+  const r = await t
+    .http()
+    .post(api('/rubrics'))
+    .set(global.auth)
+    .send({ code: `G-${randomBytes(3).toString('hex')}`, name: 'IPT', modality: 'IPT', target: 'session', definition })
+    .expect(201);
+  await t
+    .http()
+    .post(api(`/rubric-versions/${r.body.versions[0].id}/publish`))
+    .set(global.auth)
+    .expect(200);
   return { bodyId: body.id, admin, otherAdmin, rater, lenient, trainee, versionId: r.body.versions[0].id, rubricId: r.body.id };
 }
 
 const publish = (w: World, over: Record<string, unknown> = {}) =>
-  t.http().post(api('/calibration/exercises')).set(w.admin.auth).send({
-    bodyId: w.bodyId, rubricVersionId: w.versionId, title: 'Session 3, grief focus', description: 'Reference recording: third session, role-played client, grief.',
-    referenceScores: reference, tolerance: { maxMeanAbsDiff: 0.5 }, ...over,
-  });
+  t
+    .http()
+    .post(api('/calibration/exercises'))
+    .set(w.admin.auth)
+    .send({
+      bodyId: w.bodyId,
+      rubricVersionId: w.versionId,
+      title: 'Session 3, grief focus',
+      description: 'Reference recording: third session, role-played client, grief.',
+      referenceScores: reference,
+      tolerance: { maxMeanAbsDiff: 0.5 },
+      ...over,
+    });
 
-const attempt = (id: string, who: TestUser, scores: Record<string, unknown>) => t.http().post(api(`/calibration/exercises/${id}/attempts`)).set(who.auth).send({ scores });
+const attempt = (id: string, who: TestUser, scores: Record<string, unknown>) =>
+  t
+    .http()
+    .post(api(`/calibration/exercises/${id}/attempts`))
+    .set(who.auth)
+    .send({ scores });
 
 describe('calibration exercises', () => {
   it('is blind: a rater listing or reading the exercise before attempting never sees the reference scores; the admin does', async () => {
@@ -66,25 +89,68 @@ describe('calibration exercises', () => {
     expect(row).toMatchObject({ action: 'calibration_exercise.create', entity_id: created.body.id, body_id: w.bodyId });
     expect(created.body).toMatchObject({ status: 'open', referenceScores: reference, tolerance: { maxMeanAbsDiff: 0.5 }, myAttempt: null });
 
-    const list = await t.http().get(api(`/calibration/exercises?bodyId=${w.bodyId}`)).set(w.rater.auth).expect(200);
+    const list = await t
+      .http()
+      .get(api(`/calibration/exercises?bodyId=${w.bodyId}`))
+      .set(w.rater.auth)
+      .expect(200);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ id: created.body.id, referenceScores: null, myAttempt: null });
-    const one = await t.http().get(api(`/calibration/exercises/${created.body.id}`)).set(w.rater.auth).expect(200);
+    const one = await t
+      .http()
+      .get(api(`/calibration/exercises/${created.body.id}`))
+      .set(w.rater.auth)
+      .expect(200);
     expect(one.body.referenceScores).toBeNull();
     expect(JSON.stringify(one.body)).not.toContain('"termination":4');
 
     // an admin who also rates in the body stays blind too, and cannot take an exercise they wrote
-    const dual = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: w.bodyId }, { role: Role.Supervisor, bodyId: w.bodyId }]);
-    expect((await t.http().get(api(`/calibration/exercises/${created.body.id}`)).set(dual.auth).expect(200)).body.referenceScores).toBeNull();
-    const own = await t.http().post(api('/calibration/exercises')).set(dual.auth).send({ bodyId: w.bodyId, rubricVersionId: w.versionId, title: 'Own', description: 'Own reference', referenceScores: reference, tolerance: { maxMeanAbsDiff: 0.5 } }).expect(201);
+    const dual = await makeUser(t, [
+      { role: Role.BodyAdmin, bodyId: w.bodyId },
+      { role: Role.Supervisor, bodyId: w.bodyId },
+    ]);
+    expect(
+      (
+        await t
+          .http()
+          .get(api(`/calibration/exercises/${created.body.id}`))
+          .set(dual.auth)
+          .expect(200)
+      ).body.referenceScores,
+    ).toBeNull();
+    const own = await t
+      .http()
+      .post(api('/calibration/exercises'))
+      .set(dual.auth)
+      .send({
+        bodyId: w.bodyId,
+        rubricVersionId: w.versionId,
+        title: 'Own',
+        description: 'Own reference',
+        referenceScores: reference,
+        tolerance: { maxMeanAbsDiff: 0.5 },
+      })
+      .expect(201);
     expect(own.body.referenceScores).toBeNull();
     expect((await attempt(own.body.id, dual, reference).expect(409)).body.code).toBe('OWN_CALIBRATION_EXERCISE');
 
     // trainees and other bodies' admins do not see it at all
-    await t.http().get(api(`/calibration/exercises/${created.body.id}`)).set(w.trainee.auth).expect(404);
+    await t
+      .http()
+      .get(api(`/calibration/exercises/${created.body.id}`))
+      .set(w.trainee.auth)
+      .expect(404);
     expect((await t.http().get(api('/calibration/exercises')).set(w.trainee.auth).expect(200)).body.items).toEqual([]);
-    await t.http().get(api(`/calibration/exercises/${created.body.id}`)).set(w.otherAdmin.auth).expect(404);
-    await t.http().post(api(`/calibration/exercises/${created.body.id}/close`)).set(w.otherAdmin.auth).expect(404);
+    await t
+      .http()
+      .get(api(`/calibration/exercises/${created.body.id}`))
+      .set(w.otherAdmin.auth)
+      .expect(404);
+    await t
+      .http()
+      .post(api(`/calibration/exercises/${created.body.id}/close`))
+      .set(w.otherAdmin.auth)
+      .expect(404);
     expect((await t.http().get(api('/calibration/exercises')).set(w.otherAdmin.auth).expect(200)).body.items).toEqual([]);
   });
 
@@ -94,7 +160,11 @@ describe('calibration exercises', () => {
     const before = [await countRows(t, 'calibration_attempts'), await audits()];
     const res = await attempt(ex.id, w.rater, { ...reference, focus: 4 }).expect(201);
     expect(res.body).toMatchObject({ exerciseId: ex.id, raterId: w.rater.id, referenceScores: reference });
-    expect(res.body.figures).toMatchObject({ withinTolerance: true, outsideBecause: [], perItemAbsDiff: { inventory: 0, focus: 1, linking: 0, roles: 0, termination: 0 } });
+    expect(res.body.figures).toMatchObject({
+      withinTolerance: true,
+      outsideBecause: [],
+      perItemAbsDiff: { inventory: 0, focus: 1, linking: 0, roles: 0, termination: 0 },
+    });
     expect(res.body.figures.meanAbsDiff).toBeCloseTo(0.2, 10);
     expect(res.body.figures.bias).toBeCloseTo(0.2, 10);
     expect(res.body.figures.icc).toBeGreaterThan(0.5);
@@ -103,7 +173,11 @@ describe('calibration exercises', () => {
     const [row] = await t.db.query(`SELECT action, actor_role, body_id FROM audit_log ORDER BY id DESC LIMIT 1`);
     expect(row).toMatchObject({ action: 'calibration_attempt.submit', actor_role: 'SUPERVISOR', body_id: w.bodyId });
 
-    const after = await t.http().get(api(`/calibration/exercises/${ex.id}`)).set(w.rater.auth).expect(200);
+    const after = await t
+      .http()
+      .get(api(`/calibration/exercises/${ex.id}`))
+      .set(w.rater.auth)
+      .expect(200);
     expect(after.body.referenceScores).toEqual(reference);
     expect(after.body.myAttempt.id).toBe(res.body.id);
 
@@ -111,7 +185,11 @@ describe('calibration exercises', () => {
     expect(again.body.code).toBe('ATTEMPT_EXISTS');
     expect([await countRows(t, 'calibration_attempts'), await audits()]).toEqual([before[0] + 1, before[1] + 1]);
 
-    const status = await t.http().get(api(`/calibration/raters/${w.rater.id}?bodyId=${w.bodyId}`)).set(w.rater.auth).expect(200);
+    const status = await t
+      .http()
+      .get(api(`/calibration/raters/${w.rater.id}?bodyId=${w.bodyId}`))
+      .set(w.rater.auth)
+      .expect(200);
     expect(status.body).toMatchObject({ raterId: w.rater.id, status: 'calibrated', reason: null });
     expect(status.body.attempts).toHaveLength(1);
     expect(new Date(status.body.validUntil).getTime()).toBeGreaterThan(Date.now() + 700 * 86_400_000);
@@ -125,13 +203,29 @@ describe('calibration exercises', () => {
     expect(lenient.body.figures).toMatchObject({ withinTolerance: false, outsideBecause: ['mean_abs_diff'] });
     await attempt(ex.id, w.rater, reference).expect(201);
 
-    const report = await t.http().get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`)).set(w.admin.auth).expect(200);
+    const report = await t
+      .http()
+      .get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`))
+      .set(w.admin.auth)
+      .expect(200);
     expect(report.body).toMatchObject({ status: 'not_calibrated', reason: 'outside_tolerance' });
     expect(report.body.attempts[0].figures.bias).toBeCloseTo(1, 10);
     // another supervisor or another body's admin may not look
-    await t.http().get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`)).set(w.rater.auth).expect(404);
-    await t.http().get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`)).set(w.otherAdmin.auth).expect(404);
-    const none = await t.http().get(api(`/calibration/raters/${w.trainee.id}?bodyId=${w.bodyId}`)).set(w.trainee.auth).expect(200);
+    await t
+      .http()
+      .get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`))
+      .set(w.rater.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/calibration/raters/${w.lenient.id}?bodyId=${w.bodyId}`))
+      .set(w.otherAdmin.auth)
+      .expect(404);
+    const none = await t
+      .http()
+      .get(api(`/calibration/raters/${w.trainee.id}?bodyId=${w.bodyId}`))
+      .set(w.trainee.auth)
+      .expect(200);
     expect(none.body).toMatchObject({ status: 'no_attempts', attempts: [] });
 
     expect(await calibratedRaters(t.db.manager, w.bodyId)).toEqual([w.rater.id]);
@@ -141,8 +235,24 @@ describe('calibration exercises', () => {
     const w = await world();
     const ex = (await publish(w).expect(201)).body;
     // a rubric owned by another body is not usable here
-    const foreign = await t.http().post(api('/rubrics')).set(w.otherAdmin.auth).send({ code: `B-${randomBytes(3).toString('hex')}`, name: 'Theirs', modality: 'IPT', target: 'session', definition, ownerBodyId: (await t.db.query(`SELECT body_id FROM role_grants WHERE user_id = $1`, [w.otherAdmin.id]))[0].body_id }).expect(201);
-    await t.http().post(api(`/rubric-versions/${foreign.body.versions[0].id}/publish`)).set(w.otherAdmin.auth).expect(200);
+    const foreign = await t
+      .http()
+      .post(api('/rubrics'))
+      .set(w.otherAdmin.auth)
+      .send({
+        code: `B-${randomBytes(3).toString('hex')}`,
+        name: 'Theirs',
+        modality: 'IPT',
+        target: 'session',
+        definition,
+        ownerBodyId: (await t.db.query(`SELECT body_id FROM role_grants WHERE user_id = $1`, [w.otherAdmin.id]))[0].body_id,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(api(`/rubric-versions/${foreign.body.versions[0].id}/publish`))
+      .set(w.otherAdmin.auth)
+      .expect(200);
     const before = [await countRows(t, 'calibration_attempts'), await countRows(t, 'calibration_exercises'), await audits()];
     const bad = await attempt(ex.id, w.rater, { inventory: 6, focus: 2.5, empathy: 3 }).expect(400);
     expect(bad.body.details).toMatchObject({
@@ -158,30 +268,85 @@ describe('calibration exercises', () => {
     expect(mail.body.details.description).toBeDefined();
     await publish(w, { description: 'Call 020 7946 0958 for the file' }).expect(400);
     await publish(w, { tolerance: { maxMeanAbsDiff: 0.5, minIcc: 2 } }).expect(400);
-    await t.http().post(api('/calibration/exercises')).set(w.otherAdmin.auth).send({ bodyId: w.bodyId, rubricVersionId: w.versionId, title: 'x', description: 'y', referenceScores: reference, tolerance: { maxMeanAbsDiff: 1 } }).expect(403);
-    await t.http().post(api('/calibration/exercises')).set(w.rater.auth).send({ bodyId: w.bodyId, rubricVersionId: w.versionId, title: 'x', description: 'y', referenceScores: reference, tolerance: { maxMeanAbsDiff: 1 } }).expect(403);
+    await t
+      .http()
+      .post(api('/calibration/exercises'))
+      .set(w.otherAdmin.auth)
+      .send({
+        bodyId: w.bodyId,
+        rubricVersionId: w.versionId,
+        title: 'x',
+        description: 'y',
+        referenceScores: reference,
+        tolerance: { maxMeanAbsDiff: 1 },
+      })
+      .expect(403);
+    await t
+      .http()
+      .post(api('/calibration/exercises'))
+      .set(w.rater.auth)
+      .send({
+        bodyId: w.bodyId,
+        rubricVersionId: w.versionId,
+        title: 'x',
+        description: 'y',
+        referenceScores: reference,
+        tolerance: { maxMeanAbsDiff: 1 },
+      })
+      .expect(403);
     const notUsable = await publish(w, { rubricVersionId: foreign.body.versions[0].id }).expect(400);
     expect(notUsable.body.details.rubricVersionId).toBeDefined();
     // the computed figures cannot be sent
-    await t.http().post(api(`/calibration/exercises/${ex.id}/attempts`)).set(w.rater.auth).send({ scores: reference, withinTolerance: true }).expect(400);
+    await t
+      .http()
+      .post(api(`/calibration/exercises/${ex.id}/attempts`))
+      .set(w.rater.auth)
+      .send({ scores: reference, withinTolerance: true })
+      .expect(400);
     expect([await countRows(t, 'calibration_attempts'), await countRows(t, 'calibration_exercises'), await audits()]).toEqual(before);
 
-    const closed = await t.http().post(api(`/calibration/exercises/${ex.id}/close`)).set(w.admin.auth).expect(200);
+    const closed = await t
+      .http()
+      .post(api(`/calibration/exercises/${ex.id}/close`))
+      .set(w.admin.auth)
+      .expect(200);
     expect(closed.body.status).toBe('closed');
     expect(await audits()).toBe(before[2] + 1);
-    await t.http().post(api(`/calibration/exercises/${ex.id}/close`)).set(w.admin.auth).expect(409);
+    await t
+      .http()
+      .post(api(`/calibration/exercises/${ex.id}/close`))
+      .set(w.admin.auth)
+      .expect(409);
     expect((await attempt(ex.id, w.rater, reference).expect(409)).body.code).toBe('EXERCISE_CLOSED');
     expect(await audits()).toBe(before[2] + 1);
   });
 });
 
 describe('rubric reliability', () => {
-  async function insertRating(w: World, targetId: string, raterId: string, scores: Record<string, number>, over: { role?: string; supersedes?: string; traineeId?: string; at?: string } = {}): Promise<string> {
+  async function insertRating(
+    w: World,
+    targetId: string,
+    raterId: string,
+    scores: Record<string, number>,
+    over: { role?: string; supersedes?: string; traineeId?: string; at?: string } = {},
+  ): Promise<string> {
     const mean = Object.values(scores).reduce((s, x) => s + x, 0) / ITEMS.length;
     const [r] = await t.db.query(
       `INSERT INTO ratings (rubric_version_id, target_type, target_id, trainee_id, rater_id, rater_role, body_id, scores, total, mean, passed, status, supersedes_id, submitted_at)
        VALUES ($1, 'session', $2, $3, $4, $5, $6, $7, $8, $9, true, 'submitted', $10, $11) RETURNING id`,
-      [w.versionId, targetId, over.traineeId ?? w.trainee.id, raterId, over.role ?? 'supervisor', w.bodyId, JSON.stringify(scores), Math.round(mean * ITEMS.length), mean, over.supersedes ?? null, over.at ?? '2025-01-01T00:00:00Z'],
+      [
+        w.versionId,
+        targetId,
+        over.traineeId ?? w.trainee.id,
+        raterId,
+        over.role ?? 'supervisor',
+        w.bodyId,
+        JSON.stringify(scores),
+        Math.round(mean * ITEMS.length),
+        mean,
+        over.supersedes ?? null,
+        over.at ?? '2025-01-01T00:00:00Z',
+      ],
     );
     return r.id;
   }
@@ -198,12 +363,20 @@ describe('rubric reliability', () => {
     }
     // superseded: the old rating (5) no longer counts, its correction (4) does — already b[1] = 4
     const old = await insertRating(w, targets[1], w.lenient.id, flat(1), { at: '2024-01-01T00:00:00Z' });
-    await t.db.query(`UPDATE ratings SET supersedes_id = $1 WHERE target_id = $2 AND rater_id = $3 AND id <> $1`, [old, targets[1], w.lenient.id]);
+    await t.db.query(`UPDATE ratings SET supersedes_id = $1 WHERE target_id = $2 AND rater_id = $3 AND id <> $1`, [
+      old,
+      targets[1],
+      w.lenient.id,
+    ]);
     await insertRating(w, targets[0], w.trainee.id, flat(5), { role: 'self' });
     await insertRating(w, randomUUID(), w.rater.id, flat(3));
     const before = await audits();
 
-    const res = await t.http().get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`)).set(w.admin.auth).expect(200);
+    const res = await t
+      .http()
+      .get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`))
+      .set(w.admin.auth)
+      .expect(200);
     const expected = icc(a.map((x, i) => [x, b[i]]));
     expect(res.body).toMatchObject({ rubricId: w.rubricId, bodyId: w.bodyId, targets: 5, raters: 2, ratings: 10, completeDesign: true });
     expect(res.body.icc.value).toBeCloseTo(expected?.icc2 as number, 10);
@@ -214,9 +387,25 @@ describe('rubric reliability', () => {
     expect(res.body.interpretation).toContain('Koo & Li');
     expect(await audits()).toBe(before);
 
-    await t.http().get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`)).set(w.otherAdmin.auth).expect(404);
-    await t.http().get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`)).set(w.rater.auth).expect(403);
-    await t.http().get(api(`/rubrics/${randomUUID()}/reliability?bodyId=${w.bodyId}`)).set(w.admin.auth).expect(404);
-    await t.http().get(api(`/rubrics/${w.rubricId}/reliability`)).set(w.admin.auth).expect(400);
+    await t
+      .http()
+      .get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`))
+      .set(w.otherAdmin.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/rubrics/${w.rubricId}/reliability?bodyId=${w.bodyId}`))
+      .set(w.rater.auth)
+      .expect(403);
+    await t
+      .http()
+      .get(api(`/rubrics/${randomUUID()}/reliability?bodyId=${w.bodyId}`))
+      .set(w.admin.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/rubrics/${w.rubricId}/reliability`))
+      .set(w.admin.auth)
+      .expect(400);
   });
 });

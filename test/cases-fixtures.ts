@@ -42,7 +42,11 @@ export const caseBody = (supervisorId: string, over: Record<string, unknown> = {
   ...over,
 });
 
-export async function makeCase(t: TestApp, tm: Team, over: Record<string, unknown> = {}): Promise<{ id: string; version: number; contentHash: string }> {
+export async function makeCase(
+  t: TestApp,
+  tm: Team,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; contentHash: string }> {
   const res = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(caseBody(tm.supervisor.id, over)).expect(201);
   return res.body;
 }

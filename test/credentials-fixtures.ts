@@ -17,9 +17,13 @@ export async function makeAccreditation(
 ): Promise<Accreditation> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const scheme = await t.db.getRepository(Scheme).save({ bodyId: body.id, code: `S-${suffix}`, name: 'Test scheme' });
-  const version = await t.db
-    .getRepository(SchemeVersion)
-    .save({ schemeId: scheme.id, versionNumber: 1, status: SchemeVersionStatus.Published, effectiveFrom: '2020-01-01', definition: {} as SchemeVersion['definition'] });
+  const version = await t.db.getRepository(SchemeVersion).save({
+    schemeId: scheme.id,
+    versionNumber: 1,
+    status: SchemeVersionStatus.Published,
+    effectiveFrom: '2020-01-01',
+    definition: {} as SchemeVersion['definition'],
+  });
   const acc = await t.db.getRepository(Accreditation).save({
     certificateNumber: `T-IPT-${suffix}`,
     holderId,
@@ -48,7 +52,8 @@ export async function sign(t: TestApp, acc: Accreditation, bodyName: string): Pr
   });
 }
 
-export const decodePart = (jws: string, i: 0 | 1): Record<string, unknown> => JSON.parse(Buffer.from(jws.split('.')[i], 'base64url').toString('utf8')) as Record<string, unknown>;
+export const decodePart = (jws: string, i: 0 | 1): Record<string, unknown> =>
+  JSON.parse(Buffer.from(jws.split('.')[i], 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /** The same signature over a different payload. */
 export function tamper(jws: string, change: (payload: { credentialSubject: { name: string } }) => void): string {

@@ -25,18 +25,29 @@ async function issued(over: Parameters<typeof makeAccreditation>[3] = {}) {
 }
 
 describe('signing an accreditation', () => {
-  it('produces an OB 3.0 VC-JWT (RS256, kid the key URL, typ JWT, nothing else) under the body\'s first key, created on demand', async () => {
+  it("produces an OB 3.0 VC-JWT (RS256, kid the key URL, typ JWT, nothing else) under the body's first key, created on demand", async () => {
     const { body, acc, jws } = await issued();
     const header = decodePart(jws, 0);
-    const keys: { id: string; status: string; alg: string }[] = await t.db.query(`SELECT id, status, alg FROM body_signing_keys WHERE body_id = $1`, [body.id]);
+    const keys: { id: string; status: string; alg: string }[] = await t.db.query(
+      `SELECT id, status, alg FROM body_signing_keys WHERE body_id = $1`,
+      [body.id],
+    );
     expect(keys).toEqual([{ id: expect.any(String), status: 'active', alg: 'RS256' }]);
-    expect(header).toEqual({ alg: 'RS256', typ: 'JWT', kid: `https://verify.example.org/api/v1/verify/bodies/${body.id}/keys/${keys[0].id}` });
+    expect(header).toEqual({
+      alg: 'RS256',
+      typ: 'JWT',
+      kid: `https://verify.example.org/api/v1/verify/bodies/${body.id}/keys/${keys[0].id}`,
+    });
     const payload = decodePart(jws, 1);
     expect(payload).toMatchObject({
       id: `urn:uuid:${acc.id}`,
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: `https://verify.example.org/api/v1/verify/bodies/${body.id}`, name: 'IPT Testland' },
-      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListCredential: `https://verify.example.org/api/v1/verify/bodies/${body.id}/status-lists/suspension` },
+      credentialStatus: {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'suspension',
+        statusListCredential: `https://verify.example.org/api/v1/verify/bodies/${body.id}/status-lists/suspension`,
+      },
       credentialSubject: { name: 'Ada Lovelace', achievement: { name: 'Practitioner', achievementType: 'License' } },
     });
 
@@ -52,7 +63,10 @@ describe('signing an accreditation', () => {
       `SELECT id, public_jwk, private_key_ciphertext FROM body_signing_keys WHERE body_id = $1`,
       [body.id],
     );
-    const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as Record<string, string>;
+    const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as Record<
+      string,
+      string
+    >;
     expect(jwk.d).toMatch(/^[A-Za-z0-9_-]{300,}$/);
     expect(row.private_key_ciphertext).not.toContain(jwk.d);
     expect(row.private_key_ciphertext).not.toContain('"d"');
@@ -95,8 +109,14 @@ describe('verification', () => {
     const issuer = await t.http().get(`${API}/verify/bodies/${body.id}`).expect(200);
     expect(issuer.body).toEqual({
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: (decodePart(jws, 1).issuer as { id: string }).id, type: ['Profile'], name: 'IPT Testland', description: expect.stringContaining('IPT Testland'),
-      address: { type: ['Address'], addressCountryCode: 'GB' }, bodyId: body.id, countryCode: 'GB', jwksUrl: expect.stringMatching(/\/jwks$/),
+      id: (decodePart(jws, 1).issuer as { id: string }).id,
+      type: ['Profile'],
+      name: 'IPT Testland',
+      description: expect.stringContaining('IPT Testland'),
+      address: { type: ['Address'], addressCountryCode: 'GB' },
+      bodyId: body.id,
+      countryCode: 'GB',
+      jwksUrl: expect.stringMatching(/\/jwks$/),
     });
   });
 
@@ -111,11 +131,17 @@ describe('verification', () => {
     const [h, p, s] = jws.split('.');
     const header = decodePart(jws, 0);
     const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    expect((await verifyJws([enc({ ...header, kid: '00000000-0000-4000-8000-000000000000' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
-    expect((await verifyJws([enc({ ...header, kid: 'https://evil.example/key.json' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
+    expect(
+      (await verifyJws([enc({ ...header, kid: '00000000-0000-4000-8000-000000000000' }), p, s].join('.')).expect(200)).body.result,
+    ).toBe('invalid_signature');
+    expect((await verifyJws([enc({ ...header, kid: 'https://evil.example/key.json' }), p, s].join('.')).expect(200)).body.result).toBe(
+      'invalid_signature',
+    );
     expect((await verifyJws([enc({ ...header, alg: 'ES256' }), p, s].join('.')).expect(200)).body.result).toBe('invalid_signature');
     expect((await verifyJws([enc({ ...header, alg: 'none' }), p, 'AA'].join('.')).expect(200)).body.result).toBe('invalid_signature');
-    expect((await verifyJws([h, p, s.slice(0, -2) + (s.endsWith('AA') ? 'BB' : 'AA')].join('.')).expect(200)).body.result).toBe('invalid_signature');
+    expect((await verifyJws([h, p, s.slice(0, -2) + (s.endsWith('AA') ? 'BB' : 'AA')].join('.')).expect(200)).body.result).toBe(
+      'invalid_signature',
+    );
 
     // the key of body X signing a credential that names body Y as issuer
     const other = await issued();
@@ -128,7 +154,13 @@ describe('verification', () => {
     expect(bad.body.details.credential).toBeDefined();
     await t.http().post(`${API}/verify`).send({ credential: 'a.b.c', extra: 1 }).expect(400);
     const unknown = await verifyNumber('NO-SUCH-CERT-1').expect(200);
-    expect(unknown.body).toMatchObject({ result: 'unknown', certificateNumber: 'NO-SUCH-CERT-1', holderName: null, level: null, body: null });
+    expect(unknown.body).toMatchObject({
+      result: 'unknown',
+      certificateNumber: 'NO-SUCH-CERT-1',
+      holderName: null,
+      level: null,
+      body: null,
+    });
     await t.http().get(`${API}/verify/status/NO-SUCH-CERT-1`).expect(404);
     await t.http().get(`${API}/verify/bad%3Bnumber`).expect(400); // spaces are dropped from a typed number (register.e2e-spec), a ';' is in no number
     await t.http().get(`${API}/verify/bodies/00000000-0000-4000-8000-000000000000/jwks`).expect(404);
@@ -140,7 +172,10 @@ describe('verification', () => {
       await t.db.getRepository(Accreditation).update({ id: acc.id }, { status });
       expect((await verifyNumber(acc.certificateNumber).expect(200)).body).toMatchObject({ result: status, status });
       expect((await verifyJws(jws).expect(200)).body).toMatchObject({ result: status, status });
-      expect((await t.http().get(`${API}/verify/status/${acc.certificateNumber}`).expect(200)).body).toMatchObject({ status, result: status });
+      expect((await t.http().get(`${API}/verify/status/${acc.certificateNumber}`).expect(200)).body).toMatchObject({
+        status,
+        result: status,
+      });
     }
 
     const old = await issued({ issuedOn: dayOffset(-800), expiresOn: dayOffset(-1) });
@@ -184,10 +219,17 @@ describe('key rotation', () => {
       `SELECT action, actor_role, body_id, changes FROM audit_log WHERE entity_type = 'body' AND entity_id = $1`,
       [body.id],
     );
-    expect(audit).toEqual([{ action: 'signing_key.rotate', actor_role: 'BODY_ADMIN', body_id: body.id, changes: { retiredKid: oldKid, activeKid: res.body.active.kid } }]);
+    expect(audit).toEqual([
+      {
+        action: 'signing_key.rotate',
+        actor_role: 'BODY_ADMIN',
+        body_id: body.id,
+        changes: { retiredKid: oldKid, activeKid: res.body.active.kid },
+      },
+    ]);
   });
 
-  it('creates a first key for a body without one, and is refused outside one\'s body', async () => {
+  it("creates a first key for a body without one, and is refused outside one's body", async () => {
     const body = await makeBody(t);
     const otherAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
     const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
@@ -202,17 +244,27 @@ describe('key rotation', () => {
   });
 });
 
-describe('the holder\'s credential', () => {
-  it('is downloadable by the holder and the issuing body\'s admins only', async () => {
+describe("the holder's credential", () => {
+  it("is downloadable by the holder and the issuing body's admins only", async () => {
     const { body, holder, acc, jws } = await issued();
     const dl = await t.http().get(`${API}/accreditations/${acc.id}/credential`).set(holder.auth).expect(200);
-    expect(dl.body).toEqual({ accreditationId: acc.id, certificateNumber: acc.certificateNumber, mediaType: 'application/vc+jwt', jws, credential: decodePart(jws, 1) });
+    expect(dl.body).toEqual({
+      accreditationId: acc.id,
+      certificateNumber: acc.certificateNumber,
+      mediaType: 'application/vc+jwt',
+      jws,
+      credential: decodePart(jws, 1),
+    });
     const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
     await t.http().get(`${API}/accreditations/${acc.id}/credential`).set(bodyAdmin.auth).expect(200);
     const stranger = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
     const otherAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
     const hidden = await t.http().get(`${API}/accreditations/${acc.id}/credential`).set(stranger.auth).expect(404);
-    const missing = await t.http().get(`${API}/accreditations/00000000-0000-4000-8000-000000000000/credential`).set(stranger.auth).expect(404);
+    const missing = await t
+      .http()
+      .get(`${API}/accreditations/00000000-0000-4000-8000-000000000000/credential`)
+      .set(stranger.auth)
+      .expect(404);
     expect(hidden.body).toEqual({ ...missing.body });
     await t.http().get(`${API}/accreditations/${acc.id}/credential`).set(otherAdmin.auth).expect(404);
   });
@@ -221,7 +273,13 @@ describe('the holder\'s credential', () => {
     const { body, holder, acc } = await issued();
     const url = `${API}/accreditations/${acc.id}/public-listing`;
     await t.http().put(url).set(holder.auth).send({ publicListing: true }).expect(428);
-    await t.http().put(url).set(holder.auth).set('If-Match', `"${acc.version + 5}"`).send({ publicListing: true }).expect(412);
+    await t
+      .http()
+      .put(url)
+      .set(holder.auth)
+      .set('If-Match', `"${acc.version + 5}"`)
+      .send({ publicListing: true })
+      .expect(412);
     await t.http().put(url).set(holder.auth).set('If-Match', `"${acc.version}"`).send({ publicListing: 'yes' }).expect(400);
     const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
     await t.http().put(url).set(bodyAdmin.auth).set('If-Match', `"${acc.version}"`).send({ publicListing: true }).expect(404);
@@ -230,8 +288,13 @@ describe('the holder\'s credential', () => {
     expect(ok.body).toEqual({ id: acc.id, certificateNumber: acc.certificateNumber, publicListing: true, version: acc.version + 1 });
     expect(ok.headers.etag).toBe(`"${acc.version + 1}"`);
     expect((await t.db.getRepository(Accreditation).findOneByOrFail({ id: acc.id })).publicListing).toBe(true);
-    const audit: { action: string; actor_id: string; changes: unknown }[] = await t.db.query(`SELECT action, actor_id, changes FROM audit_log WHERE entity_type = 'accreditation' AND entity_id = $1`, [acc.id]);
-    expect(audit).toEqual([{ action: 'accreditation.public_listing', actor_id: holder.id, changes: { publicListing: { from: false, to: true } } }]);
+    const audit: { action: string; actor_id: string; changes: unknown }[] = await t.db.query(
+      `SELECT action, actor_id, changes FROM audit_log WHERE entity_type = 'accreditation' AND entity_id = $1`,
+      [acc.id],
+    );
+    expect(audit).toEqual([
+      { action: 'accreditation.public_listing', actor_id: holder.id, changes: { publicListing: { from: false, to: true } } },
+    ]);
 
     // now listed: the number lookup shows the name
     expect((await verifyNumber(acc.certificateNumber).expect(200)).body.holderName).toBe('Ada Lovelace');
@@ -252,12 +315,20 @@ describe('credentials signed before OB 3.0 JWT proofs', () => {
     }
     const { body, acc, jws } = old;
     // the shape the service issued before: same key, legacy header, the credential alone as payload
-    const [row]: { id: string; private_key_ciphertext: string }[] = await t.db.query(`SELECT id, private_key_ciphertext FROM body_signing_keys WHERE body_id = $1`, [body.id]);
+    const [row]: { id: string; private_key_ciphertext: string }[] = await t.db.query(
+      `SELECT id, private_key_ciphertext FROM body_signing_keys WHERE body_id = $1`,
+      [body.id],
+    );
     const jwk = JSON.parse(decryptSecret(row.private_key_ciphertext, parseMasterKey(t.config.CREDENTIALS_MASTER_KEY), row.id)) as JWK;
     const payload = decodePart(jws, 1);
     for (const claim of ['iss', 'jti', 'sub', 'nbf', 'exp']) delete payload[claim];
     const legacy = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: row.id, jku: `https://verify.example.org/api/v1/verify/bodies/${body.id}/jwks` })
+      .setProtectedHeader({
+        alg: 'EdDSA',
+        typ: 'vc+jwt',
+        kid: row.id,
+        jku: `https://verify.example.org/api/v1/verify/bodies/${body.id}/jwks`,
+      })
       .sign(await importJWK(jwk, 'EdDSA'));
     expect((await verifyJws(legacy).expect(200)).body).toMatchObject({ result: 'valid', kid: row.id });
 

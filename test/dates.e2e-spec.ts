@@ -18,7 +18,22 @@ beforeAll(async () => {
   jest.useFakeTimers({
     now: NOW,
     advanceTimers: true,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
   t = await createTestApp();
 });
@@ -36,26 +51,55 @@ describe('a date typed by a person, at 20:00 UTC', () => {
   it('auckland-trainee-logs-this-mornings-session-while-utc-is-still-yesterday', async () => {
     const tm = await team(t);
     const c = await makeCase(t, tm);
-    const ok = await t.http().post(`${API}/cases/${c.id}/sessions`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send(session(1, KIRIBATI_TODAY)).expect(201);
+    const ok = await t
+      .http()
+      .post(`${API}/cases/${c.id}/sessions`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version}"`)
+      .send(session(1, KIRIBATI_TODAY))
+      .expect(201);
     expect(ok.body.sessions).toEqual([expect.objectContaining({ number: 1, date: KIRIBATI_TODAY })]);
 
     const before = { s: await countRows(t, 'therapy_sessions'), a: await countRows(t, 'audit_log') };
-    const refused = await t.http().post(`${API}/cases/${c.id}/sessions`).set(tm.trainee.auth).set('If-Match', `"${ok.body.version}"`).send(session(2, NOWHERE_YET)).expect(400);
+    const refused = await t
+      .http()
+      .post(`${API}/cases/${c.id}/sessions`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${ok.body.version}"`)
+      .send(session(2, NOWHERE_YET))
+      .expect(400);
     expect(refused.body).toMatchObject({ code: 'INCONSISTENT_SESSIONS', details: { date: ['session 2 is in the future'] } });
     expect({ s: await countRows(t, 'therapy_sessions'), a: await countRows(t, 'audit_log') }).toEqual(before);
   });
 
   it('a-case-started-and-closed-on-the-trainees-today-at-utc-plus-14-is-accepted', async () => {
     const tm = await team(t);
-    const created = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(caseBody(tm.supervisor.id, { startDate: KIRIBATI_TODAY })).expect(201);
+    const created = await t
+      .http()
+      .post(`${API}/cases`)
+      .set(tm.trainee.auth)
+      .send(caseBody(tm.supervisor.id, { startDate: KIRIBATI_TODAY }))
+      .expect(201);
     expect(created.body.startDate).toBe(KIRIBATI_TODAY);
 
     const c = await makeCase(t, tm);
-    const closed = await t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send({ status: 'completed', endDate: KIRIBATI_TODAY }).expect(200);
+    const closed = await t
+      .http()
+      .patch(`${API}/cases/${c.id}`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version}"`)
+      .send({ status: 'completed', endDate: KIRIBATI_TODAY })
+      .expect(200);
     expect(closed.body).toMatchObject({ status: 'completed', endDate: KIRIBATI_TODAY, version: c.version + 1 });
 
     const other = await makeCase(t, tm);
-    const refused = await t.http().patch(`${API}/cases/${other.id}`).set(tm.trainee.auth).set('If-Match', `"${other.version}"`).send({ status: 'completed', endDate: NOWHERE_YET }).expect(400);
+    const refused = await t
+      .http()
+      .patch(`${API}/cases/${other.id}`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${other.version}"`)
+      .send({ status: 'completed', endDate: NOWHERE_YET })
+      .expect(400);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { endDate: ['a closed case cannot end in the future'] } });
     const after = await t.http().get(`${API}/cases/${other.id}`).set(tm.trainee.auth).expect(200);
     expect(after.body).toMatchObject({ status: 'active', endDate: null, version: other.version });
@@ -64,10 +108,21 @@ describe('a date typed by a person, at 20:00 UTC', () => {
   it('an-outcome-measure-administered-this-morning-in-auckland-is-accepted', async () => {
     const tm = await team(t);
     const c = await makeCase(t, tm);
-    const m = await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send({ instrument: 'GAD7', administeredOn: KIRIBATI_TODAY, total: 4 }).expect(201);
+    const m = await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version}"`)
+      .send({ instrument: 'GAD7', administeredOn: KIRIBATI_TODAY, total: 4 })
+      .expect(201);
     expect(m.body).toMatchObject({ administeredOn: KIRIBATI_TODAY, caseVersion: c.version + 1 });
-    const refused = await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version + 1}"`).send({ instrument: 'GAD7', administeredOn: NOWHERE_YET, total: 4 }).expect(400);
+    const refused = await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version + 1}"`)
+      .send({ instrument: 'GAD7', administeredOn: NOWHERE_YET, total: 4 })
+      .expect(400);
     expect(refused.body.details).toEqual({ administeredOn: ['administeredOn must not be in the future'] });
   });
-
 });

@@ -22,11 +22,26 @@ describe('EntityRows', () => {
     const tm = await team(t);
     const c = await makeCase(t, tm, { secondaryProblemArea: 'role_dispute', endDate: null });
     let v = c.version;
-    for (const [n, phase] of [[1, 'initial'], [2, 'initial']] as const) {
-      const r = await t.http().post(`${API}/cases/${c.id}/sessions`).set(tm.trainee.auth).set('If-Match', `"${v}"`).send(session(n, daysAgo(50 - n), phase, { recorded: n === 1 })).expect(201);
+    for (const [n, phase] of [
+      [1, 'initial'],
+      [2, 'initial'],
+    ] as const) {
+      const r = await t
+        .http()
+        .post(`${API}/cases/${c.id}/sessions`)
+        .set(tm.trainee.auth)
+        .set('If-Match', `"${v}"`)
+        .send(session(n, daysAgo(50 - n), phase, { recorded: n === 1 }))
+        .expect(201);
       v = r.body.version;
     }
-    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${v}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(49), sessionNumber: 1, items: [1, 2, 3, 0, 1, 2, 1, 0, 0] }).expect(201);
+    await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${v}"`)
+      .send({ instrument: 'PHQ9', administeredOn: daysAgo(49), sessionNumber: 1, items: [1, 2, 3, 0, 1, 2, 1, 0, 0] })
+      .expect(201);
     await t.http().post(`${API}/cases/${c.id}/submit`).set(tm.trainee.auth).expect(200);
     const read = await t.http().get(`${API}/cases/${c.id}`).set(tm.supervisor.auth).expect(200);
     await t.http().post(`${API}/cases/${c.id}/sign-off`).set(tm.supervisor.auth).send({ contentHash: read.body.contentHash }).expect(200);
@@ -35,8 +50,13 @@ describe('EntityRows', () => {
 
     const same = async <T extends ObjectLiteral>(target: EntityTarget<T>, table: string, where: string, param: string) => {
       const rows = entityRows(t.db, target);
-      const raw: Record<string, unknown>[] = await t.db.query(`SELECT ${rows.select('x')} FROM ${table} x WHERE x.${where} = $1 ORDER BY x.id`, [param]);
-      const viaRepo = await t.db.getRepository(target).find({ where: { [where === 'id' ? 'id' : camel(where)]: param } as never, order: { id: 'ASC' } as never });
+      const raw: Record<string, unknown>[] = await t.db.query(
+        `SELECT ${rows.select('x')} FROM ${table} x WHERE x.${where} = $1 ORDER BY x.id`,
+        [param],
+      );
+      const viaRepo = await t.db
+        .getRepository(target)
+        .find({ where: { [where === 'id' ? 'id' : camel(where)]: param } as never, order: { id: 'ASC' } as never });
       expect(raw.length).toBeGreaterThan(0);
       const mapped = raw.map((r) => rows.map(r, 'x'));
       expect(mapped).toEqual(viaRepo);

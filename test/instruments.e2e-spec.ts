@@ -30,14 +30,21 @@ interface Instrument {
   riskItems: number[];
 }
 
-const instruments = async (auth: Record<string, string>): Promise<Instrument[]> => (await t.http().get(`${API}/instruments`).set(auth).expect(200)).body.items;
+const instruments = async (auth: Record<string, string>): Promise<Instrument[]> =>
+  (await t.http().get(`${API}/instruments`).set(auth).expect(200)).body.items;
 
 // Writes measures on one case, carrying the case's version as If-Match from one write to the next.
 async function measureWriter(tm: Team) {
   const c = await makeCase(t, tm);
   let version = c.version;
   return async (body: object, status = 201) => {
-    const res = await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${version}"`).send({ administeredOn: daysAgo(10), ...body }).expect(status);
+    const res = await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${version}"`)
+      .send({ administeredOn: daysAgo(10), ...body })
+      .expect(status);
     if (status === 201) version = res.body.caseVersion;
     return res.body;
   };
@@ -49,7 +56,16 @@ describe('instrument definitions (GET /instruments)', () => {
     const list = await instruments(tm.trainee.auth);
     expect(list.map((i) => i.code)).toEqual(['PHQ9', 'GAD7', 'BDI2', 'HAMD17']);
     const phq = list[0];
-    expect(phq).toMatchObject({ name: 'PHQ-9', construct: 'depression', loinc: '44261-6', itemCount: 9, total: { min: 0, max: 27 }, riskItems: [9], casenessAt: 10, reliableChange: 6 });
+    expect(phq).toMatchObject({
+      name: 'PHQ-9',
+      construct: 'depression',
+      loinc: '44261-6',
+      itemCount: 9,
+      total: { min: 0, max: 27 },
+      riskItems: [9],
+      casenessAt: 10,
+      reliableChange: 6,
+    });
     expect(phq.items[8]).toEqual({ number: 9, min: 0, max: 3, risk: true });
     expect(phq.bands.find((b) => b.min <= 12 && 12 <= b.max)?.label).toBe('moderate');
     const hamd = list.find((i) => i.code === 'HAMD17')!;
@@ -74,7 +90,8 @@ describe('instrument definitions (GET /instruments)', () => {
     expect((await write({ instrument: 'PHQ9', total: 12 })).severity).toBe(phq.bands.find((b) => b.min <= 12 && 12 <= b.max)!.label);
     for (const ins of list) {
       for (const band of ins.bands) {
-        for (const total of [band.min, band.max]) expect([ins.code, total, (await write({ instrument: ins.code, total })).severity]).toEqual([ins.code, total, band.label]);
+        for (const total of [band.min, band.max])
+          expect([ins.code, total, (await write({ instrument: ins.code, total })).severity]).toEqual([ins.code, total, band.label]);
       }
       await write({ instrument: ins.code, total: ins.total.max + 1 }, 400);
     }

@@ -46,7 +46,10 @@ const invite = (admin: { auth: Record<string, string> }, bodyId: string, email: 
   t.http().post(`${API}/bodies/${bodyId}/invitations`).set(admin.auth).send({ email, role });
 
 const rolesOf = (email: string) =>
-  t.db.query<{ role: string; body_id: string }[]>(`SELECT g.role, g.body_id FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.email = $1 AND g.revoked_at IS NULL`, [email]);
+  t.db.query<{ role: string; body_id: string }[]>(
+    `SELECT g.role, g.body_id FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.email = $1 AND g.revoked_at IS NULL`,
+    [email],
+  );
 
 describe('an invitation to a new person', () => {
   it('is mailed, works once with a password, and gives exactly the invited role (a supervisor is no trainee)', async () => {
@@ -58,15 +61,26 @@ describe('an invitation to a new person', () => {
     expect(subject).toBe('You are invited to Invite Test Body on IPT Accreditation');
     // the token is stored hashed only, and the sent mail's text (which held the link) is gone from the outbox
     expect(await t.db.query(`SELECT 1 FROM invitations WHERE token_hash = $1`, [token])).toEqual([]);
-    expect(await t.db.query(`SELECT 1 FROM notifications WHERE body_text LIKE $1 OR body_html LIKE $1 OR link LIKE $1`, [`%${token}%`])).toEqual([]);
+    expect(
+      await t.db.query(`SELECT 1 FROM notifications WHERE body_text LIKE $1 OR body_html LIKE $1 OR link LIKE $1`, [`%${token}%`]),
+    ).toEqual([]);
 
     const preview = await t.http().post(`${API}/invitations/preview`).send({ token }).expect(200);
-    expect(preview.body).toMatchObject({ bodyName: 'Invite Test Body', role: 'SUPERVISOR', emailMasked: 'n***@invite.example', accountExists: false });
+    expect(preview.body).toMatchObject({
+      bodyName: 'Invite Test Body',
+      role: 'SUPERVISOR',
+      emailMasked: 'n***@invite.example',
+      accountExists: false,
+    });
 
     await t.http().post(`${API}/invitations/accept`).send({ token, displayName: 'New Supervisor', password: PASSWORD }).expect(200);
     expect(await rolesOf(email)).toEqual([{ role: 'SUPERVISOR', body_id: body.id }]);
     const signIn = await t.http().post(`${API}/auth/sign-in`).send({ email, password: PASSWORD }).expect(200);
-    const me = await t.http().get(`${API}/me`).set({ Authorization: `Bearer ${signIn.body.accessToken}` }).expect(200);
+    const me = await t
+      .http()
+      .get(`${API}/me`)
+      .set({ Authorization: `Bearer ${signIn.body.accessToken}` })
+      .expect(200);
     expect(me.body).toMatchObject({ email, emailVerified: true });
 
     // used: refused, nothing changed
@@ -80,13 +94,21 @@ describe('an invitation to a new person', () => {
 
   it('refuses forged, expired and withdrawn links with a clear 4xx, changing nothing', async () => {
     const { body, admin } = await setup();
-    const forged = await t.http().post(`${API}/invitations/accept`).send({ token: 'x'.repeat(43), displayName: 'F', password: PASSWORD }).expect(404);
+    const forged = await t
+      .http()
+      .post(`${API}/invitations/accept`)
+      .send({ token: 'x'.repeat(43), displayName: 'F', password: PASSWORD })
+      .expect(404);
     expect(forged.body.code).toBe('INVITATION_NOT_FOUND');
 
     const exp = await invite(admin, body.id, 'late@invite.example').expect(201);
     const { token: expToken } = await tokenMailed('late@invite.example', '/invitations/accept');
     await t.db.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [exp.body.id]);
-    const expired = await t.http().post(`${API}/invitations/accept`).send({ token: expToken, displayName: 'L', password: PASSWORD }).expect(409);
+    const expired = await t
+      .http()
+      .post(`${API}/invitations/accept`)
+      .send({ token: expToken, displayName: 'L', password: PASSWORD })
+      .expect(409);
     expect(expired.body).toMatchObject({ code: 'INVITATION_NOT_PENDING', details: { state: ['expired'] } });
 
     const w = await invite(admin, body.id, 'gone@invite.example').expect(201);
@@ -147,7 +169,9 @@ describe('an invitation to a person who has an account', () => {
 
     const ok = await t.http().post(`${API}/me/invitations/accept`).set(existing.auth).send({ token }).expect(200);
     expect(ok.body).toMatchObject({ role: 'SUPERVISOR', bodyId: body.id });
-    expect((await rolesOf(existing.email)).map((r) => `${r.role}@${r.body_id}`).sort()).toEqual([`SUPERVISOR@${body.id}`, `TRAINEE@${elsewhere.id}`].sort());
+    expect((await rolesOf(existing.email)).map((r) => `${r.role}@${r.body_id}`).sort()).toEqual(
+      [`SUPERVISOR@${body.id}`, `TRAINEE@${elsewhere.id}`].sort(),
+    );
     await t.http().post(`${API}/me/invitations/accept`).set(existing.auth).send({ token }).expect(409);
   });
 });
@@ -161,7 +185,10 @@ describe('password reset', () => {
     expect(known.body).toEqual(unknown.body);
     const { token, subject } = await tokenMailed(user.email, '/reset-password');
     expect(subject).toBe('Reset your password');
-    const [row] = await t.db.query(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE purpose = 'password_reset' AND user_id = $1`, [user.id]);
+    const [row] = await t.db.query(
+      `SELECT expires_at - created_at AS ttl FROM account_tokens WHERE purpose = 'password_reset' AND user_id = $1`,
+      [user.id],
+    );
     expect(row.ttl).toMatchObject({ hours: 1 });
 
     await t.http().post(`${API}/auth/password-reset/complete`).send({ token, password: 'short' }).expect(400);
@@ -171,7 +198,11 @@ describe('password reset', () => {
     await t.http().post(`${API}/auth/refresh`).send({ refreshToken: user.refreshToken }).expect(401);
     await t.http().post(`${API}/auth/sign-in`).send({ email: user.email, password: TEST_PASSWORD }).expect(401);
     await t.http().post(`${API}/auth/sign-in`).send({ email: user.email, password: 'my brand new reset passphrase' }).expect(200);
-    const used = await t.http().post(`${API}/auth/password-reset/complete`).send({ token, password: 'yet another passphrase here' }).expect(400);
+    const used = await t
+      .http()
+      .post(`${API}/auth/password-reset/complete`)
+      .send({ token, password: 'yet another passphrase here' })
+      .expect(400);
     expect(used.body.code).toBe('INVALID_LINK_TOKEN');
     await t.http().post(`${API}/auth/sign-in`).send({ email: user.email, password: 'my brand new reset passphrase' }).expect(200);
   });
@@ -180,10 +211,15 @@ describe('password reset', () => {
     const body = await makeBody(t);
     const user = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
     for (let i = 0; i < 5; i++) await t.http().post(`${API}/auth/password-reset`).send({ email: user.email }).expect(202);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND kind = 'account.password_reset'`, [user.id]);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND kind = 'account.password_reset'`,
+      [user.id],
+    );
     expect(n).toBe(3);
     // only the newest link works: each new one ends the earlier ones
-    const [{ live }] = await t.db.query(`SELECT count(*)::int AS live FROM account_tokens WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+    const [{ live }] = await t.db.query(`SELECT count(*)::int AS live FROM account_tokens WHERE user_id = $1 AND used_at IS NULL`, [
+      user.id,
+    ]);
     expect(live).toBe(1);
   });
 
@@ -193,7 +229,10 @@ describe('password reset', () => {
     await t.http().post(`${API}/auth/password-reset`).send({ email: user.email }).expect(202);
     const { token } = await tokenMailed(user.email, '/reset-password');
     await t.db.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
-    expect((await t.http().post(`${API}/auth/password-reset/complete`).send({ token, password: 'my brand new reset passphrase' }).expect(400)).body.code).toBe('INVALID_LINK_TOKEN');
+    expect(
+      (await t.http().post(`${API}/auth/password-reset/complete`).send({ token, password: 'my brand new reset passphrase' }).expect(400))
+        .body.code,
+    ).toBe('INVALID_LINK_TOKEN');
     await t.http().post(`${API}/auth/sign-in`).send({ email: user.email, password: TEST_PASSWORD }).expect(200);
   });
 });
@@ -202,7 +241,11 @@ describe('e-mail verification and change', () => {
   it('a self-registered account is mailed a link that verifies its address', async () => {
     const body = await makeBody(t);
     const email = 'self.registered@invite.example';
-    await t.http().post(`${API}/auth/register`).send({ email, password: 'a long enough passphrase', displayName: 'Self', bodyId: body.id }).expect(202);
+    await t
+      .http()
+      .post(`${API}/auth/register`)
+      .send({ email, password: 'a long enough passphrase', displayName: 'Self', bodyId: body.id })
+      .expect(202);
     const [before] = await t.db.query(`SELECT email_verified_at FROM users WHERE email = $1`, [email]);
     expect(before.email_verified_at).toBeNull();
     const { token } = await tokenMailed(email, '/verify-email');

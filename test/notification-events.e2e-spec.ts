@@ -19,7 +19,13 @@ let smtp: SmtpSink;
 let worker: NotificationWorker;
 beforeAll(async () => {
   smtp = await new SmtpSink().start();
-  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'IPT Test <noreply@ipt.test>', MAIL_RETRY_BASE_MS: '20', MAIL_POLL_MS: '100', PUBLIC_BASE_URL: 'https://ipt.test' });
+  t = await createTestApp({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'IPT Test <noreply@ipt.test>',
+    MAIL_RETRY_BASE_MS: '20',
+    MAIL_POLL_MS: '100',
+    PUBLIC_BASE_URL: 'https://ipt.test',
+  });
   worker = t.app.get(NotificationWorker);
 });
 afterAll(async () => {
@@ -34,7 +40,9 @@ async function mailTo(who: TestUser): Promise<{ subject: string; text: string; r
   const deadline = Date.now() + 8000;
   for (;;) {
     await worker.deliverDue();
-    const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM notifications WHERE email_status IN ('pending', 'sending')`);
+    const [{ n }] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM notifications WHERE email_status IN ('pending', 'sending')`,
+    );
     if (n === 0) break;
     if (Date.now() > deadline) throw new Error('not delivered in time');
     await sleep(15);
@@ -43,7 +51,9 @@ async function mailTo(who: TestUser): Promise<{ subject: string; text: string; r
 }
 
 const kindsFor = async (who: TestUser) =>
-  (await t.db.query<{ kind: string }[]>(`SELECT kind FROM notifications WHERE recipient_id = $1 ORDER BY created_at, kind`, [who.id])).map((r) => r.kind);
+  (await t.db.query<{ kind: string }[]>(`SELECT kind FROM notifications WHERE recipient_id = $1 ORDER BY created_at, kind`, [who.id])).map(
+    (r) => r.kind,
+  );
 
 const SCHEME = {
   noun: 'accredited',
@@ -51,14 +61,20 @@ const SCHEME = {
   groupCredit: { kind: 'full' },
   levels: [
     {
-      code: 'BASIC', name: 'Basic IPT Therapist', kind: 'practitioner', order: 1,
+      code: 'BASIC',
+      name: 'Basic IPT Therapist',
+      kind: 'practitioner',
+      order: 1,
       validity: { kind: 'annual' },
       renewal: { requirements: [], graceDays: 30, reminderDaysBefore: 30, auditSharePercent: 0 },
       prerequisites: [],
       requirements: [{ id: 'course', type: 'learning_hours', params: { kinds: ['didactic_course'], minHours: 16, verifiedOnly: false } }],
     },
     {
-      code: 'SUPERVISOR', name: 'IPT Supervisor', kind: 'supervisor', order: 2,
+      code: 'SUPERVISOR',
+      name: 'IPT Supervisor',
+      kind: 'supervisor',
+      order: 2,
       validity: { kind: 'fixed_term', months: 60 },
       renewal: { requirements: [], graceDays: 0, reminderDaysBefore: 90, auditSharePercent: 0 },
       prerequisites: [],
@@ -77,8 +93,18 @@ async function world(): Promise<World> {
   const tm = await team(t);
   const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: tm.bodyId }]);
   const secondAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: tm.bodyId }]);
-  const scheme = await t.http().post(`${API}/schemes`).set(admin.auth).send({ bodyId: tm.bodyId, code: `EV-${randomBytes(3).toString('hex')}`, name: 'Events scheme' }).expect(201);
-  const draft = await t.http().post(`${API}/schemes/${scheme.body.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(10), definition: SCHEME }).expect(201);
+  const scheme = await t
+    .http()
+    .post(`${API}/schemes`)
+    .set(admin.auth)
+    .send({ bodyId: tm.bodyId, code: `EV-${randomBytes(3).toString('hex')}`, name: 'Events scheme' })
+    .expect(201);
+  const draft = await t
+    .http()
+    .post(`${API}/schemes/${scheme.body.id}/versions`)
+    .set(admin.auth)
+    .send({ effectiveFrom: daysAgo(10), definition: SCHEME })
+    .expect(201);
   await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
   return { ...tm, admin, secondAdmin, schemeId: scheme.body.id };
 }
@@ -88,7 +114,9 @@ const apply = async (w: World, levelCode = 'BASIC', holder: TestUser = w.trainee
 
 async function issue(w: World, levelCode = 'BASIC'): Promise<string> {
   const id = await apply(w, levelCode);
-  return (await t.http().post(`${API}/applications/${id}/approve`).set(w.admin.auth).send({ overrideReason: 'Course taken abroad' }).expect(200)).body.accreditation.id;
+  return (
+    await t.http().post(`${API}/applications/${id}/approve`).set(w.admin.auth).send({ overrideReason: 'Course taken abroad' }).expect(200)
+  ).body.accreditation.id;
 }
 
 const setExpiry = (id: string, date: string) => t.db.query('UPDATE accreditations SET expires_on = $2 WHERE id = $1', [id, date]);
@@ -104,13 +132,34 @@ describe('applications', () => {
     }
     expect(await mailTo(w.trainee)).toEqual([]);
 
-    await t.http().post(`${API}/applications/${id}/request-info`).set(w.admin.auth).send({ message: 'Please explain the gap in Mrs Jones\'s sessions.' }).expect(200);
-    await t.http().post(`${API}/applications/${id}/respond`).set(w.trainee.auth).send({ note: 'The client, Mrs Jones, was in hospital.' }).expect(200);
-    await t.http().post(`${API}/applications/${id}/approve`).set(w.secondAdmin.auth).send({ overrideReason: 'Course taken abroad' }).expect(200);
+    await t
+      .http()
+      .post(`${API}/applications/${id}/request-info`)
+      .set(w.admin.auth)
+      .send({ message: "Please explain the gap in Mrs Jones's sessions." })
+      .expect(200);
+    await t
+      .http()
+      .post(`${API}/applications/${id}/respond`)
+      .set(w.trainee.auth)
+      .send({ note: 'The client, Mrs Jones, was in hospital.' })
+      .expect(200);
+    await t
+      .http()
+      .post(`${API}/applications/${id}/approve`)
+      .set(w.secondAdmin.auth)
+      .send({ overrideReason: 'Course taken abroad' })
+      .expect(200);
 
     const applicant = await mailTo(w.trainee);
-    expect(applicant.map((m) => m.subject)).toEqual(['More information is needed for your application (level BASIC)', 'Your application for level BASIC was approved']);
-    expect((await mailTo(w.admin)).map((m) => m.subject)).toEqual(['New application for level BASIC to decide', 'An applicant answered your request for information (level BASIC)']);
+    expect(applicant.map((m) => m.subject)).toEqual([
+      'More information is needed for your application (level BASIC)',
+      'Your application for level BASIC was approved',
+    ]);
+    expect((await mailTo(w.admin)).map((m) => m.subject)).toEqual([
+      'New application for level BASIC to decide',
+      'An applicant answered your request for information (level BASIC)',
+    ]);
     // the deciding admin is not told of their own decision; nobody's mail quotes the request, the answer or the override
     expect(await mailTo(w.secondAdmin)).toHaveLength(2);
     for (const m of [...applicant, ...(await mailTo(w.admin))]) {
@@ -121,7 +170,12 @@ describe('applications', () => {
   it('a rejection tells the applicant without the reason', async () => {
     const w = await world();
     const id = await apply(w);
-    await t.http().post(`${API}/applications/${id}/reject`).set(w.admin.auth).send({ reason: 'Insufficient supervised hours with the client K.' }).expect(200);
+    await t
+      .http()
+      .post(`${API}/applications/${id}/reject`)
+      .set(w.admin.auth)
+      .send({ reason: 'Insufficient supervised hours with the client K.' })
+      .expect(200);
     const mails = await mailTo(w.trainee);
     expect(mails.map((m) => m.subject)).toEqual(['Your application for level BASIC was not approved']);
     expect(mails[0].text).toContain('https://ipt.test/trainee/applications');
@@ -191,12 +245,19 @@ describe('accreditation status', () => {
     await setExpiry(acc2, daysAgo(40));
     expect(await expiry.scheduledSweep(today)).toBeNull();
     expect((await kindsFor(w.trainee)).filter((k) => k === 'accreditation.lapsed')).toHaveLength(1);
-    expect((await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM schedule_runs WHERE job = 'accreditation.expiry_sweep' AND period = $1`, [today]))[0].n).toBe(1);
+    expect(
+      (
+        await t.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM schedule_runs WHERE job = 'accreditation.expiry_sweep' AND period = $1`,
+          [today],
+        )
+      )[0].n,
+    ).toBe(1);
   });
 });
 
 describe('renewal reminders', () => {
-  it('use each level\'s reminderDaysBefore, reach the holder once per renewal period, however often and concurrently the job runs', async () => {
+  it("use each level's reminderDaysBefore, reach the holder once per renewal period, however often and concurrently the job runs", async () => {
     const w = await world();
     const basic = await issue(w, 'BASIC'); // reminded 30 days ahead
     const sup = await issue(w, 'SUPERVISOR'); // reminded 90 days ahead
@@ -217,7 +278,10 @@ describe('renewal reminders', () => {
     const later = addDays(asOf, 10);
     expect(await reminders.runRenewalReminders(later)).toBe(1);
     mails = (await mailTo(w.trainee)).filter((m) => /renewal/.test(m.subject));
-    expect(mails.map((m) => m.subject)).toEqual(['Your accreditation SUPERVISOR is due for renewal', 'Your accreditation BASIC is due for renewal']);
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Your accreditation SUPERVISOR is due for renewal',
+      'Your accreditation BASIC is due for renewal',
+    ]);
 
     // renewed (the expiry moves a cycle on): the next period is reminded again, once
     await setExpiry(basic, addDays(asOf, 60));
@@ -250,20 +314,49 @@ describe('rater calibration expiring', () => {
     const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
     const rater = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
     const lenient = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
-    const definition = { scale: { min: 1, max: 5 }, items: ITEMS.map((code) => ({ code, label: code })), aggregation: 'mean', passRule: { threshold: 3 }, multiRater: { kind: 'single', disagreementThreshold: 1 } };
-    const r = await t.http().post(`${API}/rubrics`).set(global.auth).send({ code: `EV-${randomBytes(3).toString('hex')}`, name: 'IPT', modality: 'IPT', target: 'session', definition }).expect(201);
+    const definition = {
+      scale: { min: 1, max: 5 },
+      items: ITEMS.map((code) => ({ code, label: code })),
+      aggregation: 'mean',
+      passRule: { threshold: 3 },
+      multiRater: { kind: 'single', disagreementThreshold: 1 },
+    };
+    const r = await t
+      .http()
+      .post(`${API}/rubrics`)
+      .set(global.auth)
+      .send({ code: `EV-${randomBytes(3).toString('hex')}`, name: 'IPT', modality: 'IPT', target: 'session', definition })
+      .expect(201);
     await t.http().post(`${API}/rubric-versions/${r.body.versions[0].id}/publish`).set(global.auth).expect(200);
-    const ex = await t.http().post(`${API}/calibration/exercises`).set(admin.auth).send({
-      bodyId: body.id, rubricVersionId: r.body.versions[0].id, title: 'Session 3', description: 'Reference recording: role-played client.', referenceScores: reference, tolerance: { maxMeanAbsDiff: 0.5 },
-    }).expect(201);
+    const ex = await t
+      .http()
+      .post(`${API}/calibration/exercises`)
+      .set(admin.auth)
+      .send({
+        bodyId: body.id,
+        rubricVersionId: r.body.versions[0].id,
+        title: 'Session 3',
+        description: 'Reference recording: role-played client.',
+        referenceScores: reference,
+        tolerance: { maxMeanAbsDiff: 0.5 },
+      })
+      .expect(201);
     await t.http().post(`${API}/calibration/exercises/${ex.body.id}/attempts`).set(rater.auth).send({ scores: reference }).expect(201);
-    await t.http().post(`${API}/calibration/exercises/${ex.body.id}/attempts`).set(lenient.auth).send({ scores: { inventory: 5, focus: 5, linking: 5, roles: 5, termination: 5 } }).expect(201);
+    await t
+      .http()
+      .post(`${API}/calibration/exercises/${ex.body.id}/attempts`)
+      .set(lenient.auth)
+      .send({ scores: { inventory: 5, focus: 5, linking: 5, roles: 5, termination: 5 } })
+      .expect(201);
     // both attempts made on 2088-06-01: the rater's calibration runs until 2090-06-01
     await t.db.query(`UPDATE calibration_attempts SET submitted_at = '2088-06-01T12:00:00Z' WHERE exercise_id = $1`, [ex.body.id]);
     const reminders = t.app.get(CalibrationRemindersService);
 
     expect(await reminders.runExpiringReminders(new Date('2090-03-01T08:00:00Z'))).toBe(0); // 92 days ahead: not yet
-    const runs = await Promise.all([reminders.runExpiringReminders(new Date('2090-04-15T08:00:00Z')), reminders.runExpiringReminders(new Date('2090-04-15T09:00:00Z'))]);
+    const runs = await Promise.all([
+      reminders.runExpiringReminders(new Date('2090-04-15T08:00:00Z')),
+      reminders.runExpiringReminders(new Date('2090-04-15T09:00:00Z')),
+    ]);
     expect(runs.sort()).toEqual([0, 1]);
     expect(await reminders.runExpiringReminders(new Date('2090-04-16T08:00:00Z'))).toBe(0);
     const mails = await mailTo(rater);

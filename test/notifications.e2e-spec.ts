@@ -17,7 +17,14 @@ let smtp: SmtpSink;
 let worker: NotificationWorker;
 beforeAll(async () => {
   smtp = await new SmtpSink().start();
-  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'IPT Test <noreply@ipt.test>', MAIL_RETRY_BASE_MS: '20', MAIL_MAX_ATTEMPTS: '5', MAIL_POLL_MS: '100', PUBLIC_BASE_URL: 'https://ipt.test' });
+  t = await createTestApp({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'IPT Test <noreply@ipt.test>',
+    MAIL_RETRY_BASE_MS: '20',
+    MAIL_MAX_ATTEMPTS: '5',
+    MAIL_POLL_MS: '100',
+    PUBLIC_BASE_URL: 'https://ipt.test',
+  });
   worker = t.app.get(NotificationWorker);
 });
 afterAll(async () => {
@@ -54,7 +61,9 @@ describe('notifications of the case review, over a real SMTP exchange', () => {
     const tm = await team(t);
     const id = await submitted(tm);
     // written in the same transaction as the submission, before any delivery
-    expect(await rowsFor(tm.supervisor.id)).toEqual([expect.objectContaining({ kind: 'case.submitted', email_status: 'pending', attempts: 0 })]);
+    expect(await rowsFor(tm.supervisor.id)).toEqual([
+      expect.objectContaining({ kind: 'case.submitted', email_status: 'pending', attempts: 0 }),
+    ]);
     await deliverUntil(() => smtp.to(tm.supervisor.email).length > 0);
     const [mail] = smtp.to(tm.supervisor.email);
     expect(mail.from).toBe('noreply@ipt.test');
@@ -64,10 +73,15 @@ describe('notifications of the case review, over a real SMTP exchange', () => {
     expect(await rowsFor(tm.supervisor.id)).toEqual([expect.objectContaining({ email_status: 'sent', attempts: 1, last_error: null })]);
   });
 
-  it('tells the trainee when the case is returned and when it is signed off, without the supervisor\'s comments', async () => {
+  it("tells the trainee when the case is returned and when it is signed off, without the supervisor's comments", async () => {
     const tm = await team(t);
     const id = await submitted(tm);
-    await t.http().post(`${API}/cases/${id}/return`).set(tm.supervisor.auth).send({ comments: 'Secret clinical remark about the client.' }).expect(200);
+    await t
+      .http()
+      .post(`${API}/cases/${id}/return`)
+      .set(tm.supervisor.auth)
+      .send({ comments: 'Secret clinical remark about the client.' })
+      .expect(200);
     await t.http().post(`${API}/cases/${id}/submit`).set(tm.trainee.auth).expect(200);
     const read = await t.http().get(`${API}/cases/${id}`).set(tm.supervisor.auth).expect(200);
     await t.http().post(`${API}/cases/${id}/sign-off`).set(tm.supervisor.auth).send({ contentHash: read.body.contentHash }).expect(200);
@@ -85,8 +99,20 @@ describe('notifications of the case review, over a real SMTP exchange', () => {
     const tm = await team(t);
     await t.http().put(`${API}/me/notification-preferences`).set(tm.supervisor.auth).send({ email: 'daily' }).expect(200);
     const c = await makeCase(t, tm);
-    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }).expect(201);
-    await t.http().post(`${API}/cases/${c.id}/measures`).set(tm.trainee.auth).set('If-Match', `"${c.version + 1}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 2, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }).expect(201);
+    await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version}"`)
+      .send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] })
+      .expect(201);
+    await t
+      .http()
+      .post(`${API}/cases/${c.id}/measures`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${c.version + 1}"`)
+      .send({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 2, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] })
+      .expect(201);
     await deliverUntil(() => smtp.to(tm.supervisor.email).length > 0);
     expect(smtp.to(tm.supervisor.email).map((m) => m.subject)).toEqual([expect.stringMatching(/^Risk flag raised on case C-/)]);
   });
@@ -183,12 +209,19 @@ describe('in-app notifications and preferences', () => {
     const all = await t.http().post(`${API}/me/notifications/read-all`).set(tm.supervisor.auth).expect(200);
     expect(all.body).toEqual({ marked: 2 });
     expect((await t.http().get(`${API}/me/notifications`).set(tm.supervisor.auth).expect(200)).body.unreadCount).toBe(0);
-    expect((await t.http().get(`${API}/me/notifications`).set(tm.trainee.auth).expect(200)).body).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
+    expect((await t.http().get(`${API}/me/notifications`).set(tm.trainee.auth).expect(200)).body).toEqual({
+      items: [],
+      nextCursor: null,
+      unreadCount: 0,
+    });
   });
 
   it('keeps the mail preference: immediately by default, "off" sends no mail but keeps the in-app list', async () => {
     const tm = await team(t);
-    expect((await t.http().get(`${API}/me/notification-preferences`).set(tm.supervisor.auth).expect(200)).body).toEqual({ email: 'immediate', securityEmail: 'always' });
+    expect((await t.http().get(`${API}/me/notification-preferences`).set(tm.supervisor.auth).expect(200)).body).toEqual({
+      email: 'immediate',
+      securityEmail: 'always',
+    });
     await t.http().put(`${API}/me/notification-preferences`).set(tm.supervisor.auth).send({ email: 'weekly' }).expect(400);
     await t.http().put(`${API}/me/notification-preferences`).set(tm.supervisor.auth).send({ email: 'off' }).expect(200);
     expect((await t.http().get(`${API}/me/notification-preferences`).set(tm.supervisor.auth).expect(200)).body.email).toBe('off');
@@ -226,7 +259,13 @@ describe('without SMTP_URL', () => {
     try {
       const mailer = new Mailer(loadConfig({ DATA_DIR: dir, MAIL_FROM: 'IPT <noreply@ipt.test>' }));
       expect(mailer.describe()).toContain(join(dir, 'mail'));
-      const file = await mailer.send({ id: '00000000-0000-4000-8000-000000000001', to: 'someone@ipt.test', subject: 'Case C-AB12 was signed off', text: 'Open: https://ipt.test/cases/1', html: '<p>x</p>' });
+      const file = await mailer.send({
+        id: '00000000-0000-4000-8000-000000000001',
+        to: 'someone@ipt.test',
+        subject: 'Case C-AB12 was signed off',
+        text: 'Open: https://ipt.test/cases/1',
+        html: '<p>x</p>',
+      });
       expect(file).toBe(join(dir, 'mail', '00000000-0000-4000-8000-000000000001.eml'));
       const eml = await readFile(file, 'utf8');
       expect(eml).toMatch(/^To: someone@ipt\.test$/m);
@@ -254,10 +293,17 @@ describeServer('two workers on one server database', () => {
     const tm = await team(t);
     const service = t.app.get(NotificationsService);
     await t.db.transaction(async (em) => {
-      for (let i = 0; i < 40; i++) await service.enqueue(em, { recipientId: tm.supervisor.id, kind: 'case.submitted', path: `/cases/${i}` });
+      for (let i = 0; i < 40; i++)
+        await service.enqueue(em, { recipientId: tm.supervisor.id, kind: 'case.submitted', path: `/cases/${i}` });
     });
     const workers = [worker, second.get(NotificationWorker)];
-    const pending = async () => (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND email_status <> 'sent'`, [tm.supervisor.id]))[0].n;
+    const pending = async () =>
+      (
+        await t.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND email_status <> 'sent'`,
+          [tm.supervisor.id],
+        )
+      )[0].n;
     await Promise.all(workers.map((w) => deliverUntil(async () => (await pending()) === 0, w)));
     const mails = smtp.to(tm.supervisor.email);
     expect(mails).toHaveLength(40);

@@ -20,7 +20,8 @@ const ajv = addFormats(new Ajv2019({ allErrors: true, strict: false }));
 export const validateAchievementCredential = ajv.compile(fixture('ob_v3p0_achievementcredential_schema.json') as object);
 export const validateProfile = ajv.compile(fixture('ob_v3p0_profile_schema.json') as object);
 
-const b64json = (part: string): Record<string, unknown> => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+const b64json = (part: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 export class VerificationFailure extends Error {}
 const fail = (why: string): never => {
@@ -28,7 +29,11 @@ const fail = (why: string): never => {
 };
 
 /** OB 3.0 §8.2.5: verify a compact JWS credential; returns the payload (the credential with its claims). */
-export async function verifyVcJwt(jws: string, fetch: Fetch, now = new Date()): Promise<{ header: Record<string, unknown>; payload: Record<string, any>; jwk: JsonWebKey }> {
+export async function verifyVcJwt(
+  jws: string,
+  fetch: Fetch,
+  now = new Date(),
+): Promise<{ header: Record<string, unknown>; payload: Record<string, any>; jwk: JsonWebKey }> {
   const parts = jws.split('.');
   if (parts.length !== 3) fail('not a compact JWS');
   const header = b64json(parts[0]);
@@ -45,10 +50,13 @@ export async function verifyVcJwt(jws: string, fetch: Fetch, now = new Date()): 
   const data = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
   const sig = Buffer.from(parts[2], 'base64url');
   const ok =
-    header.alg === 'RS256' ? cryptoVerify('sha256', data, key, sig)
-    : header.alg === 'ES256' ? cryptoVerify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, sig)
-    : header.alg === 'EdDSA' ? cryptoVerify(null, data, key, sig)
-    : fail(`unsupported alg ${String(header.alg)}`);
+    header.alg === 'RS256'
+      ? cryptoVerify('sha256', data, key, sig)
+      : header.alg === 'ES256'
+        ? cryptoVerify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, sig)
+        : header.alg === 'EdDSA'
+          ? cryptoVerify(null, data, key, sig)
+          : fail(`unsupported alg ${String(header.alg)}`);
   if (!ok) fail('bad signature');
   const payload = b64json(parts[1]) as Record<string, any>;
   const issuerId = typeof payload.issuer === 'string' ? payload.issuer : payload.issuer?.id;
@@ -65,9 +73,17 @@ export async function verifyVcJwt(jws: string, fetch: Fetch, now = new Date()): 
 }
 
 /** Bitstring Status List v1.0 §3.2: the credential's status bit (0 or 1) in the list its entry names. */
-export async function statusBit(entry: Record<string, any>, fetch: Fetch, purpose = entry.statusPurpose as string, index = Number(entry.statusListIndex)): Promise<number> {
+export async function statusBit(
+  entry: Record<string, any>,
+  fetch: Fetch,
+  purpose = entry.statusPurpose as string,
+  index = Number(entry.statusListIndex),
+): Promise<number> {
   if (entry.type !== 'BitstringStatusListEntry') fail('not a BitstringStatusListEntry');
-  const url = purpose === entry.statusPurpose ? (entry.statusListCredential as string) : (entry.statusListCredential as string).replace(/[^/]+$/, purpose);
+  const url =
+    purpose === entry.statusPurpose
+      ? (entry.statusListCredential as string)
+      : (entry.statusListCredential as string).replace(/[^/]+$/, purpose);
   const res = await fetch(url);
   if (res.status !== 200) fail(`status list did not dereference (${res.status})`);
   const { payload: list } = await verifyVcJwt(res.text, fetch);

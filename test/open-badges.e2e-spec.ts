@@ -18,12 +18,16 @@ afterAll(() => t.close());
 // the service stands in for the public origin named in the credentials
 const fetch: Fetch = async (url) => {
   if (!url.startsWith(`${ORIGIN}/`)) throw new Error(`refusing to fetch ${url}`);
-  const res = await t.http().get(url.slice(ORIGIN.length).replace(/#.*$/, '')).buffer(true).parse((r, cb) => {
-    let text = '';
-    r.setEncoding('utf8');
-    r.on('data', (c: string) => (text += c));
-    r.on('end', () => cb(null, text));
-  });
+  const res = await t
+    .http()
+    .get(url.slice(ORIGIN.length).replace(/#.*$/, ''))
+    .buffer(true)
+    .parse((r, cb) => {
+      let text = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => (text += c));
+      r.on('end', () => cb(null, text));
+    });
   return { status: res.status, text: res.body as string, headers: res.headers as Record<string, string> };
 };
 
@@ -39,7 +43,7 @@ async function issued(email = `holder-${Math.random().toString(36).slice(2)}@tes
 const schemaErrors = (c: unknown) => (validateAchievementCredential(c) ? [] : validateAchievementCredential.errors);
 
 describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
-  it('validates against 1EdTech\'s AchievementCredential schema, and its issuer against the Profile schema', async () => {
+  it("validates against 1EdTech's AchievementCredential schema, and its issuer against the Profile schema", async () => {
     const { body, jws } = await issued();
     const payload = decodePart(jws, 1);
     expect(schemaErrors(payload)).toEqual([]);
@@ -50,13 +54,21 @@ describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
 
     const profile = JSON.parse((await fetch((payload.issuer as { id: string }).id)).text) as Record<string, unknown>;
     expect(validateProfile(profile) ? [] : validateProfile.errors).toEqual([]);
-    expect(profile).toMatchObject({ id: `${ORIGIN}/api/v1/verify/bodies/${body.id}`, type: ['Profile'], '@context': expect.arrayContaining(['https://www.w3.org/ns/credentials/v2']) });
+    expect(profile).toMatchObject({
+      id: `${ORIGIN}/api/v1/verify/bodies/${body.id}`,
+      type: ['Profile'],
+      '@context': expect.arrayContaining(['https://www.w3.org/ns/credentials/v2']),
+    });
   });
 
   it('verifies independently: kid dereferences to the JWK, signature, claims; and the status bit is 0', async () => {
     const { jws, acc, holder } = await issued('ada@test.example');
     const { header, payload } = await verifyVcJwt(jws, fetch);
-    expect(header).toEqual({ alg: 'RS256', kid: expect.stringMatching(/^https:\/\/verify\.example\.org\/api\/v1\/verify\/bodies\/.+\/keys\/.+$/), typ: 'JWT' });
+    expect(header).toEqual({
+      alg: 'RS256',
+      kid: expect.stringMatching(/^https:\/\/verify\.example\.org\/api\/v1\/verify\/bodies\/.+\/keys\/.+$/),
+      typ: 'JWT',
+    });
     expect(payload).toMatchObject({ jti: `urn:uuid:${acc.id}`, sub: `urn:uuid:${holder.id}` });
     expect(typeof payload.exp).toBe('number');
     expect(await statusBit(payload.credentialStatus, fetch)).toBe(0);
@@ -73,7 +85,9 @@ describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
     const [h, p, s] = jws.split('.');
     const payload = decodePart(jws, 1) as { credentialSubject: { name: string } };
     payload.credentialSubject.name = 'Mallory';
-    await expect(verifyVcJwt([h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.'), fetch)).rejects.toThrow(VerificationFailure);
+    await expect(verifyVcJwt([h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.'), fetch)).rejects.toThrow(
+      VerificationFailure,
+    );
     const header = { ...decodePart(jws, 0), jku: `${ORIGIN}/elsewhere` };
     await expect(verifyVcJwt([Buffer.from(JSON.stringify(header)).toString('base64url'), p, s].join('.'), fetch)).rejects.toThrow(/jku/);
   });
@@ -85,9 +99,21 @@ describe('an issued credential, as an Open Badges 3.0 verifier sees it', () => {
     expect(res.headers['content-type']).toMatch(/^application\/vc\+jwt/);
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     const { payload } = await verifyVcJwt(res.text, fetch);
-    expect(payload).toMatchObject({ id: url, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: `${ORIGIN}/api/v1/verify/bodies/${body.id}`, credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'suspension', ttl: 300_000 } });
-    for (const bad of ['refresh', "' OR '1'='1"]) await t.http().get(`${API}/verify/bodies/${body.id}/status-lists/${encodeURIComponent(bad)}`).expect(400);
-    for (const missing of [`${API}/verify/bodies/00000000-0000-4000-8000-000000000000/status-lists/suspension`, `${API}/verify/bodies/${(await makeBody(t)).id}/status-lists/revocation`]) {
+    expect(payload).toMatchObject({
+      id: url,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: `${ORIGIN}/api/v1/verify/bodies/${body.id}`,
+      credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'suspension', ttl: 300_000 },
+    });
+    for (const bad of ['refresh', "' OR '1'='1"])
+      await t
+        .http()
+        .get(`${API}/verify/bodies/${body.id}/status-lists/${encodeURIComponent(bad)}`)
+        .expect(400);
+    for (const missing of [
+      `${API}/verify/bodies/00000000-0000-4000-8000-000000000000/status-lists/suspension`,
+      `${API}/verify/bodies/${(await makeBody(t)).id}/status-lists/revocation`,
+    ]) {
       const res404 = await t.http().get(missing).expect(404);
       // an error is neither cached nor sent as a credential
       expect(res404.headers['cache-control'] ?? '').not.toMatch(/public/);
@@ -103,7 +129,8 @@ describe('status changes flip the bits in the published lists', () => {
     const { acc, admin, jws } = await issued();
     const entry = decodePart(jws, 1).credentialStatus as Record<string, string>;
     const bits = async () => [await statusBit(entry, fetch), await statusBit(entry, fetch, 'revocation')];
-    const act = (action: string) => t.http().post(`${API}/accreditations/${acc.id}/${action}`).set(admin.auth).send({ reason: 'Test' }).expect(200);
+    const act = (action: string) =>
+      t.http().post(`${API}/accreditations/${acc.id}/${action}`).set(admin.auth).send({ reason: 'Test' }).expect(200);
 
     await act('suspend');
     expect(await bits()).toEqual([1, 0]);
@@ -151,7 +178,10 @@ describe('keys', () => {
     await verifyVcJwt(jws, fetch);
     const { payload } = await verifyVcJwt(fresh, fetch);
     expect(await statusBit(payload.credentialStatus, fetch)).toBe(0);
-    const jwks = JSON.parse((await fetch(`${ORIGIN}/api/v1/verify/bodies/${body.id}/jwks`)).text) as { current: string; keys: { kid: string }[] };
+    const jwks = JSON.parse((await fetch(`${ORIGIN}/api/v1/verify/bodies/${body.id}/jwks`)).text) as {
+      current: string;
+      keys: { kid: string }[];
+    };
     expect(jwks.current).toBe(decodePart(fresh, 0).kid);
     expect(jwks.keys.map((k) => k.kid)).toEqual([decodePart(fresh, 0).kid, decodePart(jws, 0).kid]);
   });
@@ -169,8 +199,14 @@ describe('keys', () => {
         await verifyVcJwt(jws, fetch);
         expect((await t.http().post(`${API}/verify`).send({ credential: jws }).expect(200)).body.result).toBe('valid');
       }
-      const keys: { alg: string; status: string }[] = await t.db.query(`SELECT alg, status FROM body_signing_keys WHERE body_id = $1 ORDER BY created_at`, [body.id]);
-      expect(keys).toEqual([{ alg: 'EdDSA', status: 'retired' }, { alg: 'ES256', status: 'active' }]);
+      const keys: { alg: string; status: string }[] = await t.db.query(
+        `SELECT alg, status FROM body_signing_keys WHERE body_id = $1 ORDER BY created_at`,
+        [body.id],
+      );
+      expect(keys).toEqual([
+        { alg: 'EdDSA', status: 'retired' },
+        { alg: 'ES256', status: 'active' },
+      ]);
       // the status list is signed with the current (ES256) key too
       expect(await statusBit(decodePart(es, 1).credentialStatus as Record<string, string>, fetch)).toBe(0);
     } finally {

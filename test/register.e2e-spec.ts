@@ -53,12 +53,19 @@ describe('public register', () => {
     const nz = await makeBody(t, { countryCode: 'NZ' });
     const ie = await makeBody(t, { countryCode: 'IE' });
     const holder = await makeUser(t, []);
-    for (const name of ['Filter Amy', 'Filter Bob', 'Filter Cy', 'Filter D%n']) await makeAccreditation(t, ie, holder.id, { holderName: name, publicListing: true });
+    for (const name of ['Filter Amy', 'Filter Bob', 'Filter Cy', 'Filter D%n'])
+      await makeAccreditation(t, ie, holder.id, { holderName: name, publicListing: true });
     await makeAccreditation(t, ie, holder.id, { holderName: 'Filter Sup', publicListing: true, levelCode: 'D', levelName: 'Supervisor' });
     await makeAccreditation(t, nz, holder.id, { holderName: 'Filter Kiwi', publicListing: true });
 
     const names = (r: { body: { items: { holderName: string }[] } }) => r.body.items.map((i) => i.holderName);
-    expect(names(await list({ country: 'ie', name: 'filter' }).expect(200))).toEqual(['Filter Amy', 'Filter Bob', 'Filter Cy', 'Filter D%n', 'Filter Sup']);
+    expect(names(await list({ country: 'ie', name: 'filter' }).expect(200))).toEqual([
+      'Filter Amy',
+      'Filter Bob',
+      'Filter Cy',
+      'Filter D%n',
+      'Filter Sup',
+    ]);
     expect(names(await list({ bodyId: nz.id }).expect(200))).toEqual(['Filter Kiwi']);
     expect(names(await list({ bodyId: ie.id, level: 'D' }).expect(200))).toEqual(['Filter Sup']);
     expect(names(await list({ bodyId: ie.id, name: 'FILTER B' }).expect(200))).toEqual(['Filter Bob']);
@@ -87,7 +94,8 @@ describe('public register', () => {
     await makeAccreditation(t, de, holder.id, { holderName: 'Country Dieter', publicListing: true });
     const names = async (country: string) =>
       (await list({ country, name: 'Country ' }).expect(200)).body.items.map((i: { holderName: string }) => i.holderName);
-    for (const uk of ['GB', 'gb', 'UK', 'uk', 'United Kingdom', 'the United Kingdom', 'Great Britain', 'England']) expect(await names(uk)).toEqual(['Country Gwen']);
+    for (const uk of ['GB', 'gb', 'UK', 'uk', 'United Kingdom', 'the United Kingdom', 'Great Britain', 'England'])
+      expect(await names(uk)).toEqual(['Country Gwen']);
     for (const germany of ['DE', 'Germany', 'Deutschland', 'deutschland']) expect(await names(germany)).toEqual(['Country Dieter']);
     const refused = await list({ country: 'Atlantis' }).expect(400);
     expect(JSON.stringify(refused.body)).toContain('country must be a country code or name');
@@ -128,21 +136,62 @@ describe('verification by a certificate number as people type it', () => {
     const holder = await makeUser(t, []);
     const acc = await makeAccreditation(t, body, holder.id, { holderName: 'Typed Tui', publicListing: true });
     const n = acc.certificateNumber; // T-IPT-XXXXXXXX
-    const typed = [n.toLowerCase(), ` ${n} `, n.split('-').join(' - '), n.replace(/-/g, '\u2013'), n.slice(0, 6) + ' ' + n.slice(6).toLowerCase()];
+    const typed = [
+      n.toLowerCase(),
+      ` ${n} `,
+      n.split('-').join(' - '),
+      n.replace(/-/g, '\u2013'),
+      n.slice(0, 6) + ' ' + n.slice(6).toLowerCase(),
+    ];
     for (const form of typed) {
-      const res = await t.http().get(`${API}/verify/${encodeURIComponent(form)}`).expect(200);
+      const res = await t
+        .http()
+        .get(`${API}/verify/${encodeURIComponent(form)}`)
+        .expect(200);
       expect(res.body).toMatchObject({ result: 'valid', certificateNumber: n, holderName: 'Typed Tui' });
-      const status = await t.http().get(`${API}/verify/status/${encodeURIComponent(form)}`).expect(200);
+      const status = await t
+        .http()
+        .get(`${API}/verify/status/${encodeURIComponent(form)}`)
+        .expect(200);
       expect(status.body).toMatchObject({ certificateNumber: n, status: 'active' });
     }
     // the name check is as forgiving of case and spacing, and a wrong name is answered as not matching
-    expect((await t.http().get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`).query({ name: 'typed  TUI' }).expect(200)).body.nameMatches).toBe(true);
-    expect((await t.http().get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`).query({ name: 'Someone Else' }).expect(200)).body.nameMatches).toBe(false);
+    expect(
+      (
+        await t
+          .http()
+          .get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`)
+          .query({ name: 'typed  TUI' })
+          .expect(200)
+      ).body.nameMatches,
+    ).toBe(true);
+    expect(
+      (
+        await t
+          .http()
+          .get(`${API}/verify/${encodeURIComponent(n.toLowerCase())}`)
+          .query({ name: 'Someone Else' })
+          .expect(200)
+      ).body.nameMatches,
+    ).toBe(false);
   });
 
   it('still answers unknown for a number that is not there, and 400 for characters no number has', async () => {
-    expect((await t.http().get(`${API}/verify/${encodeURIComponent('no such cert 1')}`).expect(200)).body).toMatchObject({ result: 'unknown', certificateNumber: 'nosuchcert1' });
-    await t.http().get(`${API}/verify/${encodeURIComponent('bad;number')}`).expect(400);
-    await t.http().get(`${API}/verify/${encodeURIComponent('   ')}`).expect(400);
+    expect(
+      (
+        await t
+          .http()
+          .get(`${API}/verify/${encodeURIComponent('no such cert 1')}`)
+          .expect(200)
+      ).body,
+    ).toMatchObject({ result: 'unknown', certificateNumber: 'nosuchcert1' });
+    await t
+      .http()
+      .get(`${API}/verify/${encodeURIComponent('bad;number')}`)
+      .expect(400);
+    await t
+      .http()
+      .get(`${API}/verify/${encodeURIComponent('   ')}`)
+      .expect(400);
   });
 });

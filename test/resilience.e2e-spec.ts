@@ -24,7 +24,11 @@ describe('when the instance is shutting down', () => {
       expect(served.headers.connection).toBe('close');
 
       shutdown.refusing = true;
-      const refused = await t.http().post(`/api/v1/auth/sign-in`).send({ email: 'nobody@example.org', password: 'x'.repeat(12) }).expect(503);
+      const refused = await t
+        .http()
+        .post(`/api/v1/auth/sign-in`)
+        .send({ email: 'nobody@example.org', password: 'x'.repeat(12) })
+        .expect(503);
       expect(refused.body).toEqual({ statusCode: 503, code: 'SHUTTING_DOWN', message: expect.any(String) });
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.headers.connection).toBe('close');
@@ -69,4 +73,3 @@ describe('when the database goes away', () => {
     }
   });
 });
-

@@ -20,7 +20,10 @@ describe('route permissions', () => {
   });
 
   it('matches the reviewed route → permission list', () => {
-    const current = listRoutes(t.app).map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(60)} ${r.access}`).join('\n') + '\n';
+    const current =
+      listRoutes(t.app)
+        .map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(60)} ${r.access}`)
+        .join('\n') + '\n';
     if (process.env.UPDATE_ROUTE_PERMISSIONS) writeFileSync(SNAPSHOT, current);
     expect(current).toBe(readFileSync(SNAPSHOT, 'utf8'));
   });

@@ -22,7 +22,18 @@ const definition = {
 const audits = () => countRows(t, 'audit_log');
 
 function create(admin: TestUser, over: Record<string, unknown> = {}) {
-  return t.http().post('/api/v1/rubrics').set(admin.auth).send({ code: `R-${Math.random().toString(36).slice(2, 8)}`, name: 'IPT example', modality: 'IPT', target: 'session', definition, ...over });
+  return t
+    .http()
+    .post('/api/v1/rubrics')
+    .set(admin.auth)
+    .send({
+      code: `R-${Math.random().toString(36).slice(2, 8)}`,
+      name: 'IPT example',
+      modality: 'IPT',
+      target: 'session',
+      definition,
+      ...over,
+    });
 }
 
 describe('rubric versions', () => {
@@ -39,15 +50,33 @@ describe('rubric versions', () => {
     await t.http().patch(`/api/v1/rubric-versions/${v1}`).set(admin.auth).send({ definition }).expect(428);
     before = await audits();
     const changed = { ...definition, passRule: { threshold: 3.5 } };
-    const patched = await t.http().patch(`/api/v1/rubric-versions/${v1}`).set(admin.auth).set('If-Match', got.headers.etag).send({ definition: changed }).expect(200);
+    const patched = await t
+      .http()
+      .patch(`/api/v1/rubric-versions/${v1}`)
+      .set(admin.auth)
+      .set('If-Match', got.headers.etag)
+      .send({ definition: changed })
+      .expect(200);
     expect(patched.body.definition.passRule.threshold).toBe(3.5);
     expect(await audits()).toBe(before + 1);
-    await t.http().patch(`/api/v1/rubric-versions/${v1}`).set(admin.auth).set('If-Match', got.headers.etag).send({ definition }).expect(412);
+    await t
+      .http()
+      .patch(`/api/v1/rubric-versions/${v1}`)
+      .set(admin.auth)
+      .set('If-Match', got.headers.etag)
+      .send({ definition })
+      .expect(412);
 
     const published = await t.http().post(`/api/v1/rubric-versions/${v1}/publish`).set(admin.auth).expect(200);
     expect(published.body).toMatchObject({ status: 'published' });
     before = await audits();
-    const frozen = await t.http().patch(`/api/v1/rubric-versions/${v1}`).set(admin.auth).set('If-Match', published.headers.etag).send({ definition }).expect(409);
+    const frozen = await t
+      .http()
+      .patch(`/api/v1/rubric-versions/${v1}`)
+      .set(admin.auth)
+      .set('If-Match', published.headers.etag)
+      .send({ definition })
+      .expect(409);
     expect(frozen.body.code).toBe('RUBRIC_VERSION_NOT_DRAFT');
     await t.http().post(`/api/v1/rubric-versions/${v1}/publish`).set(admin.auth).expect(409);
     expect(await audits()).toBe(before);
@@ -65,7 +94,9 @@ describe('rubric versions', () => {
   it('400s an invalid definition with field details and writes nothing', async () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const before = [await countRows(t, 'rubrics'), await audits()];
-    const res = await create(admin, { definition: { ...definition, scale: { min: 3, max: 1 }, passRule: { threshold: 9, requiredItems: ['nope'] } } }).expect(400);
+    const res = await create(admin, {
+      definition: { ...definition, scale: { min: 3, max: 1 }, passRule: { threshold: 9, requiredItems: ['nope'] } },
+    }).expect(400);
     expect(res.body.code).toBe('INVALID_RUBRIC_DEFINITION');
     expect(Object.keys(res.body.details)).toEqual(expect.arrayContaining(['definition.scale.max', 'definition.passRule.requiredItems.0']));
     expect([await countRows(t, 'rubrics'), await audits()]).toEqual(before);

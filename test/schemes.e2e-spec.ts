@@ -16,44 +16,101 @@ const OWN_SCHEME = {
   groupCredit: { kind: 'share', multiplier: 2, capAtGroupMinutes: true },
   levels: [
     {
-      code: 'BASIS', name: 'IPT-Basiszertifikat', kind: 'practitioner', order: 1,
+      code: 'BASIS',
+      name: 'IPT-Basiszertifikat',
+      kind: 'practitioner',
+      order: 1,
       validity: { kind: 'fixed_term', months: 60 },
-      renewal: { requirements: [{ id: 'fortbildung', type: 'cpd', params: { withinMonths: 60, minHours: 20 } }], graceDays: 90, reminderDaysBefore: 60, auditSharePercent: 5 },
+      renewal: {
+        requirements: [{ id: 'fortbildung', type: 'cpd', params: { withinMonths: 60, minHours: 20 } }],
+        graceDays: 90,
+        reminderDaysBefore: 60,
+        auditSharePercent: 5,
+      },
       prerequisites: [{ id: 'beruf', type: 'profession', label: 'Approbation', params: { allowed: ['psychologist', 'psychiatrist'] } }],
       requirements: [
         { id: 'kurs', type: 'learning_hours', label: '16 h Einführungskurs', params: { kinds: ['didactic_course'], minHours: 16 } },
         { id: 'faelle', type: 'completed_cases', label: 'Ein abgeschlossener Fall', params: { minCount: 1, filter: { minSessions: 4 } } },
-        { id: 'supervision', type: 'case_supervision', label: '≥ 1 h Supervision pro Fall', params: { minCases: 1, minMinutesPerCase: 60 } },
+        {
+          id: 'supervision',
+          type: 'case_supervision',
+          label: '≥ 1 h Supervision pro Fall',
+          params: { minCases: 1, minMinutesPerCase: 60 },
+        },
       ],
     },
   ],
 };
 
 async function publishedScheme(admin: TestUser, bodyId: string, definition: object = OWN_SCHEME) {
-  const scheme = await t.http().post(`${API}/schemes`).set(admin.auth).send({ bodyId, code: `S-${Date.now()}`, name: 'Eigenes Schema' }).expect(201);
-  const draft = await t.http().post(`${API}/schemes/${scheme.body.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(30), definition }).expect(201);
+  const scheme = await t
+    .http()
+    .post(`${API}/schemes`)
+    .set(admin.auth)
+    .send({ bodyId, code: `S-${Date.now()}`, name: 'Eigenes Schema' })
+    .expect(201);
+  const draft = await t
+    .http()
+    .post(`${API}/schemes/${scheme.body.id}/versions`)
+    .set(admin.auth)
+    .send({ effectiveFrom: daysAgo(30), definition })
+    .expect(201);
   await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
   return { schemeId: scheme.body.id as string, versionId: draft.body.id as string };
 }
 
 async function completeRecord(tm: Team) {
-  await t.http().put(`${API}/trainees/${tm.trainee.id}/profile`).set(tm.trainee.auth)
-    .send({ countryCode: 'DE', homeBodyId: tm.bodyId, coreProfession: 'psychologist', licences: [], memberships: [] }).expect(200);
-  const course = await t.http().post(`${API}/trainees/${tm.trainee.id}/activities`).set(tm.trainee.auth)
-    .send({ kind: 'didactic_course', title: 'IPT Einführung', provider: 'Institut', hours: 16, delivery: 'in_person', date: daysAgo(100) }).expect(201);
+  await t
+    .http()
+    .put(`${API}/trainees/${tm.trainee.id}/profile`)
+    .set(tm.trainee.auth)
+    .send({ countryCode: 'DE', homeBodyId: tm.bodyId, coreProfession: 'psychologist', licences: [], memberships: [] })
+    .expect(200);
+  const course = await t
+    .http()
+    .post(`${API}/trainees/${tm.trainee.id}/activities`)
+    .set(tm.trainee.auth)
+    .send({ kind: 'didactic_course', title: 'IPT Einführung', provider: 'Institut', hours: 16, delivery: 'in_person', date: daysAgo(100) })
+    .expect(201);
   await t.http().post(`${API}/activities/${course.body.id}/verify`).set(tm.supervisor.auth).expect(200);
-  const c = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(caseBody(tm.supervisor.id, { startDate: daysAgo(60), plannedSessions: 4 })).expect(201);
+  const c = await t
+    .http()
+    .post(`${API}/cases`)
+    .set(tm.trainee.auth)
+    .send(caseBody(tm.supervisor.id, { startDate: daysAgo(60), plannedSessions: 4 }))
+    .expect(201);
   let version = c.body.version;
   const phases = ['initial', 'initial', 'termination', 'termination'];
   for (let n = 1; n <= 4; n++) {
-    const s = await t.http().post(`${API}/cases/${c.body.id}/sessions`).set(tm.trainee.auth).set('If-Match', `"${version}"`).send(session(n, daysAgo(60 - n * 7), phases[n - 1])).expect(201);
+    const s = await t
+      .http()
+      .post(`${API}/cases/${c.body.id}/sessions`)
+      .set(tm.trainee.auth)
+      .set('If-Match', `"${version}"`)
+      .send(session(n, daysAgo(60 - n * 7), phases[n - 1]))
+      .expect(201);
     version = s.body.version;
   }
-  const closed = await t.http().patch(`${API}/cases/${c.body.id}`).set(tm.trainee.auth).set('If-Match', `"${version}"`).send({ status: 'completed', endDate: daysAgo(30), endReason: 'Planned ending' }).expect(200);
-  await t.http().post(`${API}/supervision-sessions`).set(tm.supervisor.auth)
-    .send({ date: daysAgo(0), minutes: 60, format: 'individual', participantIds: [tm.trainee.id], caseReviews: [{ caseId: c.body.id }] }).expect(201);
+  const closed = await t
+    .http()
+    .patch(`${API}/cases/${c.body.id}`)
+    .set(tm.trainee.auth)
+    .set('If-Match', `"${version}"`)
+    .send({ status: 'completed', endDate: daysAgo(30), endReason: 'Planned ending' })
+    .expect(200);
+  await t
+    .http()
+    .post(`${API}/supervision-sessions`)
+    .set(tm.supervisor.auth)
+    .send({ date: daysAgo(0), minutes: 60, format: 'individual', participantIds: [tm.trainee.id], caseReviews: [{ caseId: c.body.id }] })
+    .expect(201);
   const submitted = await t.http().post(`${API}/cases/${c.body.id}/submit`).set(tm.trainee.auth).expect(200);
-  await t.http().post(`${API}/cases/${c.body.id}/sign-off`).set(tm.supervisor.auth).send({ contentHash: submitted.body.contentHash }).expect(200);
+  await t
+    .http()
+    .post(`${API}/cases/${c.body.id}/sign-off`)
+    .set(tm.supervisor.auth)
+    .send({ contentHash: submitted.body.contentHash })
+    .expect(200);
   void closed;
   return c.body.id as string;
 }
@@ -77,7 +134,12 @@ describe('a national body brings its own scheme through the API alone', () => {
     ]);
 
     const caseId = await completeRecord(tm);
-    const after = await t.http().get(`${API}/trainees/${tm.trainee.id}/schemes/${schemeId}/progress`).query({ level: 'BASIS' }).set(tm.supervisor.auth).expect(200);
+    const after = await t
+      .http()
+      .get(`${API}/trainees/${tm.trainee.id}/schemes/${schemeId}/progress`)
+      .query({ level: 'BASIS' })
+      .set(tm.supervisor.auth)
+      .expect(200);
     const report = after.body.levels[0];
     expect(report.rules.filter((r: { met: boolean }) => !r.met)).toEqual([]);
     expect(report).toMatchObject({ met: true, summary: 'All 4 requirements met' });
@@ -95,7 +157,10 @@ describe('a national body brings its own scheme through the API alone', () => {
     const versions = await countRows(t, 'scheme_versions');
     const res = await t.http().post(`${API}/schemes/${scheme.body.id}/versions`).set(admin.auth).send({ definition: bad }).expect(400);
     expect(res.body.code).toBe('INVALID_SCHEME');
-    expect(Object.keys(res.body.details)).toEqual(['definition.levels.0.requirements.0.type', 'definition.levels.0.requirements.1.params.minCount']);
+    expect(Object.keys(res.body.details)).toEqual([
+      'definition.levels.0.requirements.0.type',
+      'definition.levels.0.requirements.1.params.minCount',
+    ]);
     expect(await countRows(t, 'scheme_versions')).toBe(versions);
   });
 
@@ -103,16 +168,44 @@ describe('a national body brings its own scheme through the API alone', () => {
     const tm = await team(t);
     const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: tm.bodyId }]);
     const { schemeId, versionId } = await publishedScheme(admin, tm.bodyId);
-    await t.http().put(`${API}/scheme-versions/${versionId}`).set(admin.auth).set('If-Match', '"2"').send({ effectiveFrom: daysAgo(1), definition: OWN_SCHEME }).expect(409);
+    await t
+      .http()
+      .put(`${API}/scheme-versions/${versionId}`)
+      .set(admin.auth)
+      .set('If-Match', '"2"')
+      .send({ effectiveFrom: daysAgo(1), definition: OWN_SCHEME })
+      .expect(409);
     await t.http().post(`${API}/schemes/${schemeId}/enrolment`).set(tm.trainee.auth).send({}).expect(201);
 
-    const v2 = await t.http().post(`${API}/schemes/${schemeId}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(1) }).expect(201);
+    const v2 = await t
+      .http()
+      .post(`${API}/schemes/${schemeId}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(1) })
+      .expect(201);
     expect(v2.body).toMatchObject({ versionNumber: 2, status: 'draft', definition: OWN_SCHEME });
     const stricter = structuredClone(OWN_SCHEME);
     (stricter.levels[0].requirements[0] as { params: object }).params = { kinds: ['didactic_course'], minHours: 40 };
-    await t.http().put(`${API}/scheme-versions/${v2.body.id}`).set(admin.auth).send({ effectiveFrom: daysAgo(1), definition: stricter }).expect(428);
-    await t.http().put(`${API}/scheme-versions/${v2.body.id}`).set(admin.auth).set('If-Match', '"9"').send({ effectiveFrom: daysAgo(1), definition: stricter }).expect(412);
-    await t.http().put(`${API}/scheme-versions/${v2.body.id}`).set(admin.auth).set('If-Match', `"${v2.body.version}"`).send({ effectiveFrom: daysAgo(1), definition: stricter }).expect(200);
+    await t
+      .http()
+      .put(`${API}/scheme-versions/${v2.body.id}`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(1), definition: stricter })
+      .expect(428);
+    await t
+      .http()
+      .put(`${API}/scheme-versions/${v2.body.id}`)
+      .set(admin.auth)
+      .set('If-Match', '"9"')
+      .send({ effectiveFrom: daysAgo(1), definition: stricter })
+      .expect(412);
+    await t
+      .http()
+      .put(`${API}/scheme-versions/${v2.body.id}`)
+      .set(admin.auth)
+      .set('If-Match', `"${v2.body.version}"`)
+      .send({ effectiveFrom: daysAgo(1), definition: stricter })
+      .expect(200);
     await t.http().post(`${API}/scheme-versions/${v2.body.id}/publish`).set(admin.auth).expect(201);
     await t.http().post(`${API}/scheme-versions/${versionId}/retire`).set(admin.auth).expect(201);
 
@@ -140,6 +233,8 @@ describe('a national body brings its own scheme through the API alone', () => {
     await t.http().post(`${API}/schemes/${schemeId}/versions`).set(foreignAdmin.auth).send({}).expect(403);
     await t.http().post(`${API}/schemes`).set(tm.trainee.auth).send({ bodyId: tm.bodyId, code: 'X1', name: 'Nope' }).expect(403);
     const types = await t.http().get(`${API}/schemes/rule-types`).set(tm.trainee.auth).expect(200);
-    expect(types.body.find((r: { type: string }) => r.type === 'completed_cases').params).toEqual(expect.arrayContaining(['minCount', 'filter', 'distinctProblemAreas']));
+    expect(types.body.find((r: { type: string }) => r.type === 'completed_cases').params).toEqual(
+      expect.arrayContaining(['minCount', 'filter', 'distinctProblemAreas']),
+    );
   });
 });

@@ -34,9 +34,16 @@ async function world() {
   return { body, otherBody, trainee, otherTrainee, supervisor, bodyAdmin, otherAdmin, admin };
 }
 
-const getProfile = (u: TestUser, traineeId: string) => t.http().get(api(`/trainees/${traineeId}/profile`)).set(u.auth);
+const getProfile = (u: TestUser, traineeId: string) =>
+  t
+    .http()
+    .get(api(`/trainees/${traineeId}/profile`))
+    .set(u.auth);
 const putProfile = (u: TestUser, traineeId: string, body: object, ifMatch?: string) => {
-  const req = t.http().put(api(`/trainees/${traineeId}/profile`)).set(u.auth);
+  const req = t
+    .http()
+    .put(api(`/trainees/${traineeId}/profile`))
+    .set(u.auth);
   if (ifMatch !== undefined) req.set('If-Match', ifMatch);
   return req.send(body);
 };
@@ -50,11 +57,23 @@ describe('trainee profile', () => {
     const audits = await countRows(t, 'audit_log');
     const created = await putProfile(w.trainee, w.trainee.id, profile(w.body.id)).expect(200);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.body).toMatchObject({ traineeId: w.trainee.id, displayName: 'Dr Ada Trainee', countryCode: 'GB', coreProfession: 'psychologist', version: 1 });
+    expect(created.body).toMatchObject({
+      traineeId: w.trainee.id,
+      displayName: 'Dr Ada Trainee',
+      countryCode: 'GB',
+      coreProfession: 'psychologist',
+      version: 1,
+    });
     expect(created.body.licences.map((l: { expired: boolean }) => l.expired)).toEqual([false, true]);
     expect(await countRows(t, 'audit_log')).toBe(audits + 1);
     const [row] = await t.db.query(`SELECT * FROM audit_log ORDER BY id DESC LIMIT 1`);
-    expect(row).toMatchObject({ actor_id: w.trainee.id, action: 'trainee_profile.create', entity_type: 'trainee_profile', entity_id: w.trainee.id, body_id: w.body.id });
+    expect(row).toMatchObject({
+      actor_id: w.trainee.id,
+      action: 'trainee_profile.create',
+      entity_type: 'trainee_profile',
+      entity_id: w.trainee.id,
+      body_id: w.body.id,
+    });
     const [user] = await t.db.query(`SELECT display_name FROM users WHERE id = $1`, [w.trainee.id]);
     expect(user.display_name).toBe('Dr Ada Trainee');
 
@@ -114,13 +133,31 @@ describe('trainee profile', () => {
     expect((await bad(profile(w.body.id, { countryCode: 'gb' }))).details.countryCode).toBeDefined();
     expect((await bad(profile(w.otherBody.id))).details.homeBodyId).toBeDefined();
     expect((await bad(profile(w.body.id, { coreProfession: 'astrologer' }))).details.coreProfession).toBeDefined();
-    const nested = await bad(profile(w.body.id, { licences: [{ jurisdiction: 'GB', number: 'x', expiresOn: '2024-02-30' }, { jurisdiction: '', number: 'y', expiresOn: '2024-01-01', extra: 1 }] }));
-    expect(Object.keys(nested.details)).toEqual(expect.arrayContaining(['licences.0.expiresOn', 'licences.1.jurisdiction', 'licences.1.extra']));
+    const nested = await bad(
+      profile(w.body.id, {
+        licences: [
+          { jurisdiction: 'GB', number: 'x', expiresOn: '2024-02-30' },
+          { jurisdiction: '', number: 'y', expiresOn: '2024-01-01', extra: 1 },
+        ],
+      }),
+    );
+    expect(Object.keys(nested.details)).toEqual(
+      expect.arrayContaining(['licences.0.expiresOn', 'licences.1.jurisdiction', 'licences.1.extra']),
+    );
     const many = Array.from({ length: 21 }, (_, i) => ({ jurisdiction: 'GB', number: `n${i}`, expiresOn: '2030-01-01' }));
     expect((await bad(profile(w.body.id, { licences: many }))).details.licences).toBeDefined();
-    const overlap = await bad(profile(w.body.id, { memberships: [{ bodyId: w.body.id, from: '2020-01-01', to: null }, { bodyId: w.body.id, from: '2021-01-01', to: '2020-06-01' }] }));
+    const overlap = await bad(
+      profile(w.body.id, {
+        memberships: [
+          { bodyId: w.body.id, from: '2020-01-01', to: null },
+          { bodyId: w.body.id, from: '2021-01-01', to: '2020-06-01' },
+        ],
+      }),
+    );
     expect(overlap.details['memberships.1.to']).toBeDefined();
-    const unknownBody = await bad(profile(w.body.id, { memberships: [{ bodyId: '00000000-0000-4000-8000-000000000000', from: '2020-01-01', to: null }] }));
+    const unknownBody = await bad(
+      profile(w.body.id, { memberships: [{ bodyId: '00000000-0000-4000-8000-000000000000', from: '2020-01-01', to: null }] }),
+    );
     expect(unknownBody.details['memberships.0.bodyId']).toBeDefined();
     expect((await bad({ ...profile(w.body.id), version: 5 })).details.version).toBeDefined();
 

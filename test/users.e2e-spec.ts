@@ -52,7 +52,12 @@ describe('users and roles', () => {
     const adminA = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: a.id }]);
     const person = await makeUser(t, [{ role: Role.Trainee, bodyId: a.id }]);
     const before = await countRows(t, 'audit_log');
-    const grant = await t.http().post(`/api/v1/users/${person.id}/roles`).set(adminA.auth).send({ role: 'SUPERVISOR', bodyId: a.id }).expect(201);
+    const grant = await t
+      .http()
+      .post(`/api/v1/users/${person.id}/roles`)
+      .set(adminA.auth)
+      .send({ role: 'SUPERVISOR', bodyId: a.id })
+      .expect(201);
     expect(await countRows(t, 'audit_log')).toBe(before + 1);
     const [row] = await t.db.query(`SELECT * FROM audit_log ORDER BY id DESC LIMIT 1`);
     expect(row).toMatchObject({ actor_id: adminA.id, actor_role: 'BODY_ADMIN', body_id: a.id, action: 'role.grant', entity_id: person.id });
@@ -60,7 +65,12 @@ describe('users and roles', () => {
     await t.http().post(`/api/v1/users/${person.id}/roles`).set(adminA.auth).send({ role: 'SUPERVISOR', bodyId: b.id }).expect(403);
     await t.http().post(`/api/v1/users/${person.id}/roles`).set(adminA.auth).send({ role: 'ADMIN' }).expect(403);
     const grantsBefore = await countRows(t, 'role_grants');
-    await t.http().post(`/api/v1/users/${person.id}/roles`).set(adminA.auth).send({ role: 'SUPERVISOR', bodyId: a.id, extra: 1 }).expect(400);
+    await t
+      .http()
+      .post(`/api/v1/users/${person.id}/roles`)
+      .set(adminA.auth)
+      .send({ role: 'SUPERVISOR', bodyId: a.id, extra: 1 })
+      .expect(400);
     expect(await countRows(t, 'role_grants')).toBe(grantsBefore);
     // the new role works on the very next request: roles are read from the database, not the token
     const me = await t.http().get('/api/v1/me').set(person.auth).expect(200);
@@ -72,13 +82,38 @@ describe('users and roles', () => {
   it('only a global admin creates bodies; several may share a country, codes stay unique', async () => {
     const admin = await makeUser(t, [{ role: Role.Admin }]);
     const intl = await makeBody(t, { kind: BodyKind.International, parentId: null });
-    const created = await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-IPT', name: 'IPT Deutschland', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/bodies')
+      .set(admin.auth)
+      .send({ code: 'DE-IPT', name: 'IPT Deutschland', kind: 'national', countryCode: 'DE', parentId: intl.id })
+      .expect(201);
     expect(created.body).toMatchObject({ code: 'DE-IPT', countryCode: 'DE', parentId: intl.id });
-    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-TWO', name: 'Second', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(201);
-    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'DE-TWO', name: 'Third', kind: 'national', countryCode: 'DE', parentId: intl.id }).expect(409);
-    await t.http().post('/api/v1/bodies').set(admin.auth).send({ code: 'XX-IPT', name: 'Nowhere', kind: 'national', countryCode: 'XX', parentId: intl.id }).expect(400);
+    await t
+      .http()
+      .post('/api/v1/bodies')
+      .set(admin.auth)
+      .send({ code: 'DE-TWO', name: 'Second', kind: 'national', countryCode: 'DE', parentId: intl.id })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/v1/bodies')
+      .set(admin.auth)
+      .send({ code: 'DE-TWO', name: 'Third', kind: 'national', countryCode: 'DE', parentId: intl.id })
+      .expect(409);
+    await t
+      .http()
+      .post('/api/v1/bodies')
+      .set(admin.auth)
+      .send({ code: 'XX-IPT', name: 'Nowhere', kind: 'national', countryCode: 'XX', parentId: intl.id })
+      .expect(400);
     const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: created.body.id }]);
-    await t.http().post('/api/v1/bodies').set(bodyAdmin.auth).send({ code: 'FR-IPT', name: 'France', kind: 'national', countryCode: 'FR', parentId: intl.id }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/bodies')
+      .set(bodyAdmin.auth)
+      .send({ code: 'FR-IPT', name: 'France', kind: 'national', countryCode: 'FR', parentId: intl.id })
+      .expect(403);
     const list = await t.http().get('/api/v1/bodies').expect(200);
     expect(list.body.map((b: { code: string }) => b.code)).toContain('DE-IPT');
   });

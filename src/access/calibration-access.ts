@@ -9,7 +9,10 @@ export const seesExercises = (actor: Actor, bodyId: string): boolean =>
 /** The same rule as seesExercises, as SQL over an exercise's body-id column (list queries). */
 export function exercisesVisiblePredicate(actor: Actor, bodyColumn: string): { sql: string; params: Record<string, unknown> } {
   if (isGlobalAdmin(actor)) return { sql: 'TRUE', params: {} };
-  return { sql: `${bodyColumn} = ANY(:ce_bodies::uuid[])`, params: { ce_bodies: [...bodiesWhere(actor, Role.Supervisor), ...bodiesWhere(actor, Role.BodyAdmin)] } };
+  return {
+    sql: `${bodyColumn} = ANY(:ce_bodies::uuid[])`,
+    params: { ce_bodies: [...bodiesWhere(actor, Role.Supervisor), ...bodiesWhere(actor, Role.BodyAdmin)] },
+  };
 }
 
 /**

@@ -26,4 +26,5 @@ export const requireCaseReader = (
 ): Promise<RecordAccess> => records.require(actor, c.traineeId, allowed, 'Case', em, c.bodyId);
 
 /** The cases the actor may read, as SQL over a case alias (`<alias>.trainee_id`, `<alias>.body_id`). */
-export const casesReadablePredicate = (actor: Actor, alias: string) => readableRecordsPredicate(actor, `${alias}.trainee_id`, `${alias}.body_id`);
+export const casesReadablePredicate = (actor: Actor, alias: string) =>
+  readableRecordsPredicate(actor, `${alias}.trainee_id`, `${alias}.body_id`);

@@ -20,7 +20,10 @@ export function usersVisiblePredicate(actor: Actor, userIdColumn: string): { sql
 
 /** Whether the user belongs to the body now (holds an unrevoked grant in it). */
 export async function belongsToBody(em: EntityManager, userId: string, bodyId: string): Promise<boolean> {
-  const rows: unknown[] = await em.query(`SELECT 1 FROM role_grants WHERE user_id = $1 AND body_id = $2 AND revoked_at IS NULL LIMIT 1`, [userId, bodyId]);
+  const rows: unknown[] = await em.query(`SELECT 1 FROM role_grants WHERE user_id = $1 AND body_id = $2 AND revoked_at IS NULL LIMIT 1`, [
+    userId,
+    bodyId,
+  ]);
   return rows.length > 0;
 }
 

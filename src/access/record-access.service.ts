@@ -31,13 +31,18 @@ export const ACCESS_SQL = `
          (SELECT g.body_id FROM role_grants g WHERE g.user_id = $1 AND g.role = 'TRAINEE' AND g.revoked_at IS NULL
            AND g.body_id = ANY($3::uuid[]) AND ($4::uuid IS NULL OR g.body_id = $4::uuid) LIMIT 1) AS admin_body`;
 
-const administered = (actor: Actor): string[] => actor.grants.filter((g) => g.role === Role.BodyAdmin && g.bodyId).map((g) => g.bodyId as string);
+const administered = (actor: Actor): string[] =>
+  actor.grants.filter((g) => g.role === Role.BodyAdmin && g.bodyId).map((g) => g.bodyId as string);
 
 /**
  * The same rule as RecordAccessService.relation, as an SQL predicate over a trainee-id column (and the
  * record's body-id column, for records that belong to a body). Parameters are namespaced with `ra_`.
  */
-export function readableRecordsPredicate(actor: Actor, traineeColumn: string, bodyColumn?: string): { sql: string; params: Record<string, unknown> } {
+export function readableRecordsPredicate(
+  actor: Actor,
+  traineeColumn: string,
+  bodyColumn?: string,
+): { sql: string; params: Record<string, unknown> } {
   if (globalAdminGrant(actor)) return { sql: 'TRUE', params: {} };
   const sameBody = bodyColumn ? ` AND (${bodyColumn} IS NULL OR ra_g.body_id = ${bodyColumn})` : '';
   return {
@@ -58,7 +63,12 @@ export class RecordAccessService {
    * How the actor relates to a trainee's record, or null when they may not see it at all. `recordBodyId`:
    * the body the record belongs to (a case's body), which narrows body admins to that body's.
    */
-  async relation(actor: Actor, traineeId: string, em: EntityManager = this.db.manager, recordBodyId: string | null = null): Promise<RecordAccess | null> {
+  async relation(
+    actor: Actor,
+    traineeId: string,
+    em: EntityManager = this.db.manager,
+    recordBodyId: string | null = null,
+  ): Promise<RecordAccess | null> {
     const [row]: { trainee_body: string | null; supervised_in: string | null; admin_body: string | null }[] = await em.query(ACCESS_SQL, [
       traineeId,
       actor.userId,

@@ -20,7 +20,8 @@ import { type ChangeEmailDto, LINK_SENT_MESSAGE, type LinkSentDto, type Password
 // and nothing is sent (nobody can use the service to flood someone's mailbox)
 const RESETS_PER_WINDOW = 3;
 
-const invalidLink = () => badRequest('INVALID_LINK_TOKEN', 'This link is unknown, already used, replaced by a newer one, or expired; ask for a new one');
+const invalidLink = () =>
+  badRequest('INVALID_LINK_TOKEN', 'This link is unknown, already used, replaced by a newer one, or expired; ask for a new one');
 
 /**
  * Links mailed to a person about their own account: password reset, confirming the address of a new
@@ -45,7 +46,13 @@ export class AccountLinksService extends EmailVerification {
   /** Registration: the link that confirms the new account's address, in the registration's transaction. */
   async issue(em: EntityManager, user: { id: string; email: string }): Promise<void> {
     const token = await this.newToken(em, user.id, AccountTokenPurpose.VerifyEmail, this.config.EMAIL_CONFIRM_TTL_HOURS * 3600_000);
-    await this.notifications.enqueue(em, { recipientId: user.id, kind: 'account.verify_email', path: `/verify-email#${token}`, security: true, inApp: false });
+    await this.notifications.enqueue(em, {
+      recipientId: user.id,
+      kind: 'account.verify_email',
+      path: `/verify-email#${token}`,
+      security: true,
+      inApp: false,
+    });
   }
 
   /** The same answer whether or not the address has an account (no existence oracle). */
@@ -58,7 +65,13 @@ export class AccountLinksService extends EmailVerification {
     if (hits > RESETS_PER_WINDOW) return answer;
     await this.uow.run(ctx, async (em, audit) => {
       const token = await this.newToken(em, user.id, AccountTokenPurpose.PasswordReset, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
-      await this.notifications.enqueue(em, { recipientId: user.id, kind: 'account.password_reset', path: `/reset-password#${token}`, security: true, inApp: false });
+      await this.notifications.enqueue(em, {
+        recipientId: user.id,
+        kind: 'account.password_reset',
+        path: `/reset-password#${token}`,
+        security: true,
+        inApp: false,
+      });
       audit({ action: 'user.password_reset_request', entityType: 'user', entityId: user.id, actorId: null, via: 'PUBLIC' });
     });
     return answer;
@@ -77,7 +90,14 @@ export class AccountLinksService extends EmailVerification {
       // the link arrived at the address, so the address is confirmed too
       await em.update(User, { id: t.userId }, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
       const revoked = await revokeSessions(em, t.userId, 'password_reset');
-      audit({ action: 'user.password_reset', entityType: 'user', entityId: t.userId, actorId: t.userId, via: 'PUBLIC', changes: { sessionsRevoked: revoked } });
+      audit({
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: t.userId,
+        actorId: t.userId,
+        via: 'PUBLIC',
+        changes: { sessionsRevoked: revoked },
+      });
     });
   }
 
@@ -106,12 +126,29 @@ export class AccountLinksService extends EmailVerification {
     await this.uow.run(ctx, async (em, audit) => {
       const taken = await em.existsBy(User, { email: dto.newEmail });
       if (!taken) {
-        const token = await this.newToken(em, user.id, AccountTokenPurpose.ChangeEmail, this.config.EMAIL_CONFIRM_TTL_HOURS * 3600_000, dto.newEmail);
-        await this.notifications.enqueue(em, { recipientId: user.id, toAddress: dto.newEmail, kind: 'account.confirm_new_email', path: `/confirm-email#${token}`, security: true, inApp: false });
+        const token = await this.newToken(
+          em,
+          user.id,
+          AccountTokenPurpose.ChangeEmail,
+          this.config.EMAIL_CONFIRM_TTL_HOURS * 3600_000,
+          dto.newEmail,
+        );
+        await this.notifications.enqueue(em, {
+          recipientId: user.id,
+          toAddress: dto.newEmail,
+          kind: 'account.confirm_new_email',
+          path: `/confirm-email#${token}`,
+          security: true,
+          inApp: false,
+        });
       }
       audit({ action: 'user.email_change_request', entityType: 'user', entityId: user.id, changes: { linkSent: !taken } });
     });
-    return { status: 'accepted', message: 'A link has been sent to the new address unless it already belongs to an account. The address changes when the link is opened.' };
+    return {
+      status: 'accepted',
+      message:
+        'A link has been sent to the new address unless it already belongs to an account. The address changes when the link is opened.',
+    };
   }
 
   /** The new address confirmed: the account moves to it, and the old address is told. */
@@ -123,28 +160,59 @@ export class AccountLinksService extends EmailVerification {
         const t = await this.usable(ctx, em, token, AccountTokenPurpose.ChangeEmail, true);
         const user = await em.findOne(User, { where: { id: t.userId }, lock: { mode: 'pessimistic_write' } });
         if (!user || user.status !== UserStatus.Active || !t.newEmail) throw invalidLink();
-        if (await em.existsBy(User, { email: t.newEmail })) throw conflict('CONFLICT', 'The new address meanwhile belongs to another account');
+        if (await em.existsBy(User, { email: t.newEmail }))
+          throw conflict('CONFLICT', 'The new address meanwhile belongs to another account');
         await em.update(AccountToken, { id: t.id }, { usedAt: () => 'now()' });
         await em.update(User, { id: user.id }, { email: t.newEmail, emailVerifiedAt: new Date() });
-        await this.notifications.enqueue(em, { recipientId: user.id, toAddress: user.email, kind: 'account.email_changed', path: '/sign-in', security: true, inApp: false });
-        audit({ action: 'user.email_change', entityType: 'user', entityId: user.id, actorId: user.id, via: 'PUBLIC', changes: { email: { from: user.email, to: t.newEmail } } });
+        await this.notifications.enqueue(em, {
+          recipientId: user.id,
+          toAddress: user.email,
+          kind: 'account.email_changed',
+          path: '/sign-in',
+          security: true,
+          inApp: false,
+        });
+        audit({
+          action: 'user.email_change',
+          entityType: 'user',
+          entityId: user.id,
+          actorId: user.id,
+          via: 'PUBLIC',
+          changes: { email: { from: user.email, to: t.newEmail } },
+        });
       });
     } catch (err) {
-      if ((err as { driverError?: { code?: unknown } })?.driverError?.code === '23505') throw conflict('CONFLICT', 'The new address meanwhile belongs to another account');
+      if ((err as { driverError?: { code?: unknown } })?.driverError?.code === '23505')
+        throw conflict('CONFLICT', 'The new address meanwhile belongs to another account');
       throw err;
     }
   }
 
   /** A new token of a purpose; the unused ones of that purpose stop working. */
-  private async newToken(em: EntityManager, userId: string, purpose: AccountTokenPurpose, ttlMs: number, newEmail: string | null = null): Promise<string> {
+  private async newToken(
+    em: EntityManager,
+    userId: string,
+    purpose: AccountTokenPurpose,
+    ttlMs: number,
+    newEmail: string | null = null,
+  ): Promise<string> {
     await em.update(AccountToken, { userId, purpose, usedAt: IsNull() }, { usedAt: () => 'now()' });
     const token = newLinkToken();
     await em.insert(AccountToken, { userId, purpose, tokenHash: sha256(token), newEmail, expiresAt: new Date(Date.now() + ttlMs) });
     return token;
   }
 
-  private async usable(ctx: RequestCtx, em: EntityManager, token: string, purpose: AccountTokenPurpose, lock = false): Promise<AccountToken> {
-    const t = await em.findOne(AccountToken, { where: { tokenHash: sha256(token), purpose }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  private async usable(
+    ctx: RequestCtx,
+    em: EntityManager,
+    token: string,
+    purpose: AccountTokenPurpose,
+    lock = false,
+  ): Promise<AccountToken> {
+    const t = await em.findOne(AccountToken, {
+      where: { tokenHash: sha256(token), purpose },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!t || t.usedAt || t.expiresAt <= new Date()) {
       await this.limits.refused(ctx);
       throw invalidLink();

@@ -77,7 +77,14 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
     const asOf = todayUtc(new Date());
     const changes = await this.uow.run(ctx, async (em, audit) => {
       const changed = await this.sweep(em, q.bodyId ?? null, asOf, ctx.actor.userId);
-      audit({ action: 'accreditation.process_expiries', entityType: 'accreditation', entityId: null, via, bodyId: q.bodyId ?? null, changes: { asOf, count: changed.length, accreditationIds: changed.map((c) => c.accreditationId) } });
+      audit({
+        action: 'accreditation.process_expiries',
+        entityType: 'accreditation',
+        entityId: null,
+        via,
+        bodyId: q.bodyId ?? null,
+        changes: { asOf, count: changed.length, accreditationIds: changed.map((c) => c.accreditationId) },
+      });
       return changed;
     });
     return { asOf, changed: changes.length, changes };
@@ -88,18 +95,33 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
     const byStatus = await this.plan(em, bodyId, asOf);
     const changes: ExpiryChange[] = [];
     for (const [to, ids] of byStatus) {
-      const res = await em.createQueryBuilder().update(Accreditation)
+      const res = await em
+        .createQueryBuilder()
+        .update(Accreditation)
         .set({ status: to, version: () => 'version + 1' })
         .where('id = ANY(:ids::uuid[]) AND status = :active', { ids, active: AccreditationStatus.Active })
-        .returning('id, holder_id, level_code').execute();
+        .returning('id, holder_id, level_code')
+        .execute();
       const rows = res.raw as { id: string; holder_id: string; level_code: string }[];
       const changed = rows.map((r) => r.id);
       if (!changed.length) continue;
-      await em.insert(AccreditationEvent, changed.map((id) => ({
-        accreditationId: id, kind: to, fromStatus: AccreditationStatus.Active, toStatus: to, reason: 'Not renewed by the end of the grace period', actorId,
-      })));
+      await em.insert(
+        AccreditationEvent,
+        changed.map((id) => ({
+          accreditationId: id,
+          kind: to,
+          fromStatus: AccreditationStatus.Active,
+          toStatus: to,
+          reason: 'Not renewed by the end of the grace period',
+          actorId,
+        })),
+      );
       const event = to === AccreditationStatus.Lapsed ? 'lapsed' : 'expired';
-      for (const r of rows) await this.notifications.enqueue(em, accreditationStatusNotice(event, { id: r.id, holderId: r.holder_id, levelCode: r.level_code }));
+      for (const r of rows)
+        await this.notifications.enqueue(
+          em,
+          accreditationStatusNotice(event, { id: r.id, holderId: r.holder_id, levelCode: r.level_code }),
+        );
       changes.push(...changed.map((id) => ({ accreditationId: id, toStatus: to })));
     }
     return changes;
@@ -111,7 +133,12 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
     const byStatus = new Map<AccreditationStatus, string[]>();
     for (const r of rows) {
       if (!r.level) continue;
-      const to = statusOn({ status: AccreditationStatus.Active, expiresOn: dateOf(r.expires_on) }, r.level.validity, r.level.renewal?.graceDays ?? 0, asOf);
+      const to = statusOn(
+        { status: AccreditationStatus.Active, expiresOn: dateOf(r.expires_on) },
+        r.level.validity,
+        r.level.renewal?.graceDays ?? 0,
+        asOf,
+      );
       if (to !== AccreditationStatus.Active) byStatus.set(to, [...(byStatus.get(to) ?? []), r.id]);
     }
     return byStatus;
@@ -144,7 +171,14 @@ export class AccreditationExpiryService implements OnApplicationBootstrap, OnMod
       const changes = await this.uow.run({ requestId: `expiry-sweep-${Date.now()}`, ip: '' }, async (em, audit) => {
         if (!(await claimScheduleRun(em, EXPIRY_SWEEP_JOB, asOf))) throw new SweepClaimedElsewhere();
         const changed = await this.sweep(em, null, asOf, null);
-        audit({ action: 'accreditation.process_expiries', entityType: 'accreditation', entityId: null, via: 'SYSTEM', actorId: null, changes: { asOf, count: changed.length, accreditationIds: changed.map((c) => c.accreditationId) } });
+        audit({
+          action: 'accreditation.process_expiries',
+          entityType: 'accreditation',
+          entityId: null,
+          via: 'SYSTEM',
+          actorId: null,
+          changes: { asOf, count: changed.length, accreditationIds: changed.map((c) => c.accreditationId) },
+        });
         return changed;
       });
       if (changes.length) this.logger.log(`Expiry sweep: ${changes.length} accreditation(s) lapsed or expired`);

@@ -32,7 +32,10 @@ export class AccreditationIssuance {
   constructor(private readonly issuer: CredentialIssuer) {}
 
   async issue(em: EntityManager, req: IssueRequest): Promise<Accreditation> {
-    const [holder, body] = await Promise.all([em.findOneByOrFail(User, { id: req.holderId }), em.findOneByOrFail(Body, { id: req.bodyId })]);
+    const [holder, body] = await Promise.all([
+      em.findOneByOrFail(User, { id: req.holderId }),
+      em.findOneByOrFail(Body, { id: req.bodyId }),
+    ]);
     const level = levelOf(req.held.version, req.levelCode);
     const issuedOn = todayUtc(new Date());
     const id = await this.insertWithFreshNumber(em, body.code, Number(issuedOn.slice(0, 4)), {
@@ -49,7 +52,14 @@ export class AccreditationIssuance {
       // issued unlisted: the public register lists only what the holder consented to (PUT …/public-listing)
       publicListing: false,
     });
-    await em.insert(AccreditationEvent, { accreditationId: id, kind: 'issued', fromStatus: null, toStatus: AccreditationStatus.Active, reason: null, actorId: req.actorId });
+    await em.insert(AccreditationEvent, {
+      accreditationId: id,
+      kind: 'issued',
+      fromStatus: null,
+      toStatus: AccreditationStatus.Active,
+      reason: null,
+      actorId: req.actorId,
+    });
     return this.resign(em, id, body.name);
   }
 
@@ -63,7 +73,12 @@ export class AccreditationIssuance {
   }
 
   // A collision on the random suffix is retried under a savepoint, so the surrounding transaction survives it.
-  private async insertWithFreshNumber(em: EntityManager, bodyCode: string, year: number, values: QueryDeepPartialEntity<Accreditation>): Promise<string> {
+  private async insertWithFreshNumber(
+    em: EntityManager,
+    bodyCode: string,
+    year: number,
+    values: QueryDeepPartialEntity<Accreditation>,
+  ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       await em.query('SAVEPOINT certificate_number');
       try {

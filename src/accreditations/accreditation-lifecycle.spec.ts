@@ -1,7 +1,16 @@
 import { AccreditationStatus } from './accreditation.entity';
 import {
-  auditSampleSize, CERTIFICATE_PATTERN, certificateNumber, expiryAfterLeave, expiryOnIssue, expiryOnRenewal, leaveDays, randomSample, reminderDueOn,
-  renewalWindow, statusOn,
+  auditSampleSize,
+  CERTIFICATE_PATTERN,
+  certificateNumber,
+  expiryAfterLeave,
+  expiryOnIssue,
+  expiryOnRenewal,
+  leaveDays,
+  randomSample,
+  reminderDueOn,
+  renewalWindow,
+  statusOn,
 } from './accreditation-lifecycle';
 
 const annual = { kind: 'annual' as const };

@@ -89,13 +89,18 @@ export const CERTIFICATE_PATTERN = /^[A-Z0-9-]{1,28}-\d{4}-[23456789ABCDEFGHJKMN
 
 /** `<BODYCODE>-<YEAR>-<6 random characters>`; the body code is cut so the number fits its 40-character column. */
 export function certificateNumber(bodyCode: string, year: number, pick: (n: number) => number = randomInt): string {
-  const code = bodyCode.toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 28) || 'X';
+  const code =
+    bodyCode
+      .toUpperCase()
+      .replace(/[^A-Z0-9-]/g, '')
+      .slice(0, 28) || 'X';
   const suffix = Array.from({ length: 6 }, () => CERTIFICATE_ALPHABET[pick(CERTIFICATE_ALPHABET.length)]).join('');
   return `${code}-${year}-${suffix}`;
 }
 
 /** How many of n renewals a random audit of `sharePercent` selects: the share, rounded up. */
-export const auditSampleSize = (n: number, sharePercent: number): number => Math.max(0, Math.min(n, Math.ceil((n * sharePercent) / 100 - 1e-9)));
+export const auditSampleSize = (n: number, sharePercent: number): number =>
+  Math.max(0, Math.min(n, Math.ceil((n * sharePercent) / 100 - 1e-9)));
 
 /** k items chosen uniformly at random (partial Fisher–Yates with a cryptographic source by default). */
 export function randomSample<T>(items: readonly T[], k: number, pick: (n: number) => number = randomInt): T[] {

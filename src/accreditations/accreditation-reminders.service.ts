@@ -36,12 +36,16 @@ export class AccreditationRemindersService {
   async runRenewalReminders(asOf: string): Promise<number> {
     const sent = await this.db.transaction(async (em) => {
       if (!(await claimScheduleRun(em, RENEWAL_REMINDER_JOB, asOf))) return 0;
-      const rows: { id: string; holder_id: string; level_code: string; expires_on: unknown; level: LevelDef | null }[] = await em.query(CANDIDATES_SQL, [asOf]);
+      const rows: { id: string; holder_id: string; level_code: string; expires_on: unknown; level: LevelDef | null }[] = await em.query(
+        CANDIDATES_SQL,
+        [asOf],
+      );
       let n = 0;
       for (const r of rows) {
         const expiresOn = dateOf(r.expires_on);
         if (!r.level?.renewal || !renewalReminderDue(expiresOn, r.level.renewal, asOf)) continue;
-        if (await this.notifications.enqueue(em, renewalDueNotice({ id: r.id, holderId: r.holder_id, levelCode: r.level_code, expiresOn }))) n++;
+        if (await this.notifications.enqueue(em, renewalDueNotice({ id: r.id, holderId: r.holder_id, levelCode: r.level_code, expiresOn })))
+          n++;
       }
       return n;
     });

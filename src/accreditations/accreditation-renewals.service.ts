@@ -34,15 +34,18 @@ export class AccreditationRenewalsService {
       const acc = await em.findOne(Accreditation, { where: { id, holderId: ctx.actor.userId }, lock: { mode: 'pessimistic_write' } });
       if (!acc) throw notFound('Accreditation');
       if (ENDED.includes(acc.status)) throw conflict('NOT_RENEWABLE', `An accreditation that is ${acc.status} cannot be renewed`);
-      if (acc.status === AccreditationStatus.Suspended) throw conflict('ACCREDITATION_SUSPENDED', 'A suspended accreditation cannot be renewed until it is reinstated');
+      if (acc.status === AccreditationStatus.Suspended)
+        throw conflict('ACCREDITATION_SUSPENDED', 'A suspended accreditation cannot be renewed until it is reinstated');
       const held = await heldFromVersion(em, acc.schemeVersionId);
       const level = levelOf(held.version, acc.levelCode);
       const expiresOn = dateOrNull(acc.expiresOn);
       const today = todayUtc(new Date());
       const window = level.renewal ? renewalWindow(expiresOn, level.renewal, today) : 'not_renewable';
-      if (window === 'not_renewable' || !level.renewal || !expiresOn) throw conflict('NOT_RENEWABLE', 'This level does not expire and needs no renewal');
+      if (window === 'not_renewable' || !level.renewal || !expiresOn)
+        throw conflict('NOT_RENEWABLE', 'This level does not expire and needs no renewal');
       if (window === 'too_early') throw conflict('RENEWAL_NOT_OPEN', `Renewal opens on ${reminderDueOn(expiresOn, level.renewal)}`);
-      if (window === 'closed') throw conflict('RENEWAL_WINDOW_CLOSED', `The grace period ended on ${addDays(expiresOn, level.renewal.graceDays)}`);
+      if (window === 'closed')
+        throw conflict('RENEWAL_WINDOW_CLOSED', `The grace period ended on ${addDays(expiresOn, level.renewal.graceDays)}`);
 
       const [report] = await this.progress.evaluate(em, acc.holderId, held, { levelCode: acc.levelCode, mode: 'renewal' });
       if (!report.met) {
@@ -50,12 +53,27 @@ export class AccreditationRenewalsService {
         throw unprocessable('RENEWAL_RULES_UNMET', `Renewal requirements not met: ${report.summary}`, details);
       }
       const next = expiryOnRenewal(level.validity, expiresOn);
-      await em.createQueryBuilder().update(Accreditation).set({ expiresOn: next, status: AccreditationStatus.Active, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(Accreditation)
+        .set({ expiresOn: next, status: AccreditationStatus.Active, version: () => 'version + 1' })
+        .where('id = :id', { id })
+        .execute();
       const reason = `Declaration made${dto.note ? `: ${dto.note}` : ''}`.slice(0, 1000);
-      await em.insert(AccreditationEvent, { accreditationId: id, kind: 'renewed', fromStatus: acc.status, toStatus: AccreditationStatus.Active, reason, actorId: ctx.actor.userId });
+      await em.insert(AccreditationEvent, {
+        accreditationId: id,
+        kind: 'renewed',
+        fromStatus: acc.status,
+        toStatus: AccreditationStatus.Active,
+        reason,
+        actorId: ctx.actor.userId,
+      });
       const renewed = await this.issuance.resign(em, id);
       audit({
-        action: 'accreditation.renew', entityType: 'accreditation', entityId: id, bodyId: acc.bodyId,
+        action: 'accreditation.renew',
+        entityType: 'accreditation',
+        entityId: id,
+        bodyId: acc.bodyId,
         changes: { expiresOn: { from: expiresOn, to: next }, declaration: true, rulesMet: `${report.metCount}/${report.ruleCount}` },
       });
       const events = await em.find(AccreditationEvent, { where: { accreditationId: id }, order: { occurredAt: 'ASC', id: 'ASC' } });
@@ -69,10 +87,17 @@ export class AccreditationRenewalsService {
     const today = todayUtc(new Date());
     // reminderDaysBefore is at most 365, so nothing further out can be due
     const horizon = addDays(today, q.withinDays ?? 365);
-    const rows = await this.db.getRepository(Accreditation).createQueryBuilder('a')
+    const rows = await this.db
+      .getRepository(Accreditation)
+      .createQueryBuilder('a')
       .innerJoinAndSelect('a.schemeVersion', 'v')
-      .where('a.body_id = :body AND a.status = :active AND a.expires_on IS NOT NULL AND a.expires_on <= :horizon', { body: q.bodyId, active: AccreditationStatus.Active, horizon })
-      .orderBy('a.expires_on', 'ASC').addOrderBy('a.id', 'ASC')
+      .where('a.body_id = :body AND a.status = :active AND a.expires_on IS NOT NULL AND a.expires_on <= :horizon', {
+        body: q.bodyId,
+        active: AccreditationStatus.Active,
+        horizon,
+      })
+      .orderBy('a.expires_on', 'ASC')
+      .addOrderBy('a.id', 'ASC')
       .getMany();
     const out: RenewalDueDto[] = [];
     for (const a of rows) {

@@ -35,13 +35,26 @@ export class AccreditationRestoreService {
       if (!decision.ok) throw conflict(decision.code, decision.message);
       await this.accreditations.bump(em, acc, { status: AccreditationStatus.Active, expiresOn: decision.expiresOn });
       await em.insert(AccreditationEvent, {
-        accreditationId: id, kind: 'restored', fromStatus: acc.status, toStatus: AccreditationStatus.Active, reason: dto.reason, actorId: ctx.actor.userId,
+        accreditationId: id,
+        kind: 'restored',
+        fromStatus: acc.status,
+        toStatus: AccreditationStatus.Active,
+        reason: dto.reason,
+        actorId: ctx.actor.userId,
       });
       const restored = await this.issuance.resign(em, id);
       await this.notifications.enqueue(em, accreditationStatusNotice('restored', acc));
       audit({
-        action: 'accreditation.restore', entityType: 'accreditation', entityId: id, via, bodyId: acc.bodyId,
-        changes: { status: { from: acc.status, to: AccreditationStatus.Active }, expiresOn: { from: expiresOn, to: decision.expiresOn }, reason: dto.reason },
+        action: 'accreditation.restore',
+        entityType: 'accreditation',
+        entityId: id,
+        via,
+        bodyId: acc.bodyId,
+        changes: {
+          status: { from: acc.status, to: AccreditationStatus.Active },
+          expiresOn: { from: expiresOn, to: decision.expiresOn },
+          reason: dto.reason,
+        },
       });
       return this.accreditations.detail(em, restored);
     });

@@ -17,12 +17,18 @@ describe('restoring a lapsed accreditation', () => {
     expect(d.ok || d.message).toContain('2027-03-30');
   });
   it('a fixed-term level restores for another term', () => {
-    expect(decideRestore(lapsed('2026-03-31'), { kind: 'fixed_term', months: 24 }, '2026-05-01')).toEqual({ ok: true, expiresOn: '2028-03-31' });
+    expect(decideRestore(lapsed('2026-03-31'), { kind: 'fixed_term', months: 24 }, '2026-05-01')).toEqual({
+      ok: true,
+      expiresOn: '2028-03-31',
+    });
   });
   it.each([AccreditationStatus.Active, AccreditationStatus.Suspended, AccreditationStatus.Expired, AccreditationStatus.Revoked])(
     'an accreditation that is %s is not restored',
     (status) => {
-      expect(decideRestore({ status, expiresOn: '2026-03-31' }, annual, '2026-04-15')).toMatchObject({ ok: false, code: 'INVALID_STATUS_CHANGE' });
+      expect(decideRestore({ status, expiresOn: '2026-03-31' }, annual, '2026-04-15')).toMatchObject({
+        ok: false,
+        code: 'INVALID_STATUS_CHANGE',
+      });
     },
   );
   it('a level without expiry cannot have lapsed and is not restored', () => {

@@ -10,8 +10,22 @@ import { AccreditationRestoreService } from './accreditation-restore.service';
 import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsService } from './accreditations.service';
 import {
-  AccreditationDetailDto, AccreditationPageDto, LeaveDto, ListAccreditationsQuery, ListRenewalAuditsQuery, ProcessExpiriesQuery, ProcessExpiriesResultDto,
-  RenewalAuditPageDto, RenewalAuditRequestDto, RestoreDto, RenewalAuditSelectionDto, RenewalDueDto, RenewalResultDto, RenewalsDueQuery, RenewDto, StatusChangeDto,
+  AccreditationDetailDto,
+  AccreditationPageDto,
+  LeaveDto,
+  ListAccreditationsQuery,
+  ListRenewalAuditsQuery,
+  ProcessExpiriesQuery,
+  ProcessExpiriesResultDto,
+  RenewalAuditPageDto,
+  RenewalAuditRequestDto,
+  RestoreDto,
+  RenewalAuditSelectionDto,
+  RenewalDueDto,
+  RenewalResultDto,
+  RenewalsDueQuery,
+  RenewDto,
+  StatusChangeDto,
 } from './dto';
 import { RenewalAuditsService } from './renewal-audits.service';
 
@@ -27,7 +41,7 @@ export class AccreditationsController {
 
   @Get()
   @RequirePermission(Permission.RecordsRead, 'List accreditations')
-  @ApiOkResponse({ type: AccreditationPageDto, description: 'Holders see their own; body admins their bodies\'; global admins all' })
+  @ApiOkResponse({ type: AccreditationPageDto, description: "Holders see their own; body admins their bodies'; global admins all" })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListAccreditationsQuery): Promise<AccreditationPageDto> {
     return this.accreditations.list(ctx, query);
   }
@@ -42,7 +56,10 @@ export class AccreditationsController {
   @Post('process-expiries')
   @HttpCode(200)
   @RequirePermission(Permission.ApplicationsDecide, 'Lapse or expire unrenewed accreditations')
-  @ApiOkResponse({ type: ProcessExpiriesResultDto, description: 'Lapses (annual) or expires (fixed term) what was not renewed within the grace period' })
+  @ApiOkResponse({
+    type: ProcessExpiriesResultDto,
+    description: 'Lapses (annual) or expires (fixed term) what was not renewed within the grace period',
+  })
   processExpiries(@Ctx() ctx: AuthedCtx, @Query() query: ProcessExpiriesQuery): Promise<ProcessExpiriesResultDto> {
     return this.expiry.process(ctx, query);
   }
@@ -73,8 +90,16 @@ export class AccreditationsController {
   @Post(':id/restore')
   @HttpCode(200)
   @RequirePermission(Permission.ApplicationsDecide, 'Restore a lapsed accreditation')
-  @ApiOkResponse({ type: AccreditationDetailDto, description: 'Active again for the cycle after its old expiry (restorable until that cycle ends); the credential is re-signed' })
-  restore(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: RestoreDto): Promise<AccreditationDetailDto> {
+  @ApiOkResponse({
+    type: AccreditationDetailDto,
+    description: 'Active again for the cycle after its old expiry (restorable until that cycle ends); the credential is re-signed',
+  })
+  restore(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: RestoreDto,
+  ): Promise<AccreditationDetailDto> {
     return this.restorer.restore(ctx, id, ifMatch, dto);
   }
 
@@ -98,7 +123,7 @@ export class AccreditationsController {
   @Post(':id/leave')
   @HttpCode(200)
   @RequirePermission(Permission.ApplicationsDecide, 'Record a leave of absence')
-  @ApiOkResponse({ type: AccreditationDetailDto, description: 'Expiry moved on by the leave\'s length in days' })
+  @ApiOkResponse({ type: AccreditationDetailDto, description: "Expiry moved on by the leave's length in days" })
   leave(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: LeaveDto): Promise<AccreditationDetailDto> {
     return this.accreditations.leave(ctx, id, dto);
   }
@@ -112,14 +137,22 @@ export class RenewalAuditsController {
   @Post(':bodyId/renewal-audits')
   @RequirePermission(Permission.ApplicationsDecide, 'Draw a renewal audit sample')
   @ApiCreatedResponse({ type: RenewalAuditSelectionDto })
-  select(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Body() dto: RenewalAuditRequestDto): Promise<RenewalAuditSelectionDto> {
+  select(
+    @Ctx() ctx: AuthedCtx,
+    @Param('bodyId', UuidPipe) bodyId: string,
+    @Body() dto: RenewalAuditRequestDto,
+  ): Promise<RenewalAuditSelectionDto> {
     return this.audits.select(ctx, bodyId, dto);
   }
 
   @Get(':bodyId/renewal-audits')
   @RequirePermission(Permission.ApplicationsDecide, 'List renewal audit samples')
   @ApiOkResponse({ type: RenewalAuditPageDto })
-  list(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Query() query: ListRenewalAuditsQuery): Promise<RenewalAuditPageDto> {
+  list(
+    @Ctx() ctx: AuthedCtx,
+    @Param('bodyId', UuidPipe) bodyId: string,
+    @Query() query: ListRenewalAuditsQuery,
+  ): Promise<RenewalAuditPageDto> {
     return this.audits.list(ctx, bodyId, query);
   }
 }

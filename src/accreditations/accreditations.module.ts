@@ -12,7 +12,15 @@ import { RenewalAuditsService } from './renewal-audits.service';
 @Module({
   imports: [SchemesModule],
   controllers: [AccreditationsController, RenewalAuditsController],
-  providers: [AccreditationsService, AccreditationRenewalsService, AccreditationExpiryService, AccreditationRemindersService, AccreditationIssuance, AccreditationRestoreService, RenewalAuditsService],
+  providers: [
+    AccreditationsService,
+    AccreditationRenewalsService,
+    AccreditationExpiryService,
+    AccreditationRemindersService,
+    AccreditationIssuance,
+    AccreditationRestoreService,
+    RenewalAuditsService,
+  ],
   exports: [AccreditationIssuance, AccreditationRenewalsService],
 })
 export class AccreditationsModule {}

@@ -17,7 +17,10 @@ import type { AccreditationDetailDto, AccreditationDto, LeaveDto, ListAccreditat
 export type StatusAction = 'suspend' | 'reinstate' | 'revoke';
 
 // Which statuses each body-admin action starts from, and where it leads. Revoked is final.
-const TRANSITIONS: Record<StatusAction, { from: AccreditationStatus[]; to: AccreditationStatus; event: 'suspended' | 'reinstated' | 'revoked' }> = {
+const TRANSITIONS: Record<
+  StatusAction,
+  { from: AccreditationStatus[]; to: AccreditationStatus; event: 'suspended' | 'reinstated' | 'revoked' }
+> = {
   suspend: { from: [AccreditationStatus.Active], to: AccreditationStatus.Suspended, event: 'suspended' },
   reinstate: { from: [AccreditationStatus.Suspended], to: AccreditationStatus.Active, event: 'reinstated' },
   revoke: {
@@ -39,7 +42,9 @@ export class AccreditationsService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const scope = administeredBodiesPredicate(ctx.actor, 'a.body_id');
-    const qb = this.db.getRepository(Accreditation).createQueryBuilder('a')
+    const qb = this.db
+      .getRepository(Accreditation)
+      .createQueryBuilder('a')
       .where(`(a.holder_id = :me OR ${scope.sql})`, { me: ctx.actor.userId, ...scope.params });
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     if (q.levelCode) qb.andWhere('a.level_code = :level', { level: q.levelCode });
@@ -48,13 +53,18 @@ export class AccreditationsService {
     // newest first; the cursor keeps millisecond precision, so the order uses the same truncation
     const created = "date_trunc('milliseconds', a.created_at)";
     if (cursor) qb.andWhere(`(${created}, a.id) < (:cv, :cid)`, { cv: new Date(Number(cursor[0])), cid: String(cursor[1]) });
-    const rows = await qb.orderBy(created, 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(created, 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, (a) => [a.createdAt.getTime(), a.id], toAccreditationDto);
   }
 
   async get(ctx: AuthedCtx, id: string): Promise<AccreditationDetailDto> {
     const acc = await this.db.getRepository(Accreditation).findOneBy({ id });
-    if (!acc || (acc.holderId !== ctx.actor.userId && !(await schemeAdminGrant(this.db.manager, ctx.actor, acc.bodyId)))) throw notFound('Accreditation');
+    if (!acc || (acc.holderId !== ctx.actor.userId && !(await schemeAdminGrant(this.db.manager, ctx.actor, acc.bodyId))))
+      throw notFound('Accreditation');
     return this.detail(this.db.manager, acc);
   }
 
@@ -64,11 +74,26 @@ export class AccreditationsService {
     return this.uow.run(ctx, async (em, audit) => {
       const { acc, via } = await this.lockForAdmin(em, ctx, id);
       if (acc.status === AccreditationStatus.Revoked) throw conflict('ACCREDITATION_REVOKED', 'A revoked accreditation is final');
-      if (!t.from.includes(acc.status)) throw conflict('INVALID_STATUS_CHANGE', `An accreditation that is ${acc.status} cannot be ${t.event}`);
+      if (!t.from.includes(acc.status))
+        throw conflict('INVALID_STATUS_CHANGE', `An accreditation that is ${acc.status} cannot be ${t.event}`);
       await this.bump(em, acc, { status: t.to });
-      await em.insert(AccreditationEvent, { accreditationId: id, kind: t.event, fromStatus: acc.status, toStatus: t.to, reason: dto.reason, actorId: ctx.actor.userId });
+      await em.insert(AccreditationEvent, {
+        accreditationId: id,
+        kind: t.event,
+        fromStatus: acc.status,
+        toStatus: t.to,
+        reason: dto.reason,
+        actorId: ctx.actor.userId,
+      });
       await this.notifications.enqueue(em, accreditationStatusNotice(t.event, acc));
-      audit({ action: `accreditation.${action}`, entityType: 'accreditation', entityId: id, via, bodyId: acc.bodyId, changes: { status: { from: acc.status, to: t.to }, reason: dto.reason } });
+      audit({
+        action: `accreditation.${action}`,
+        entityType: 'accreditation',
+        entityId: id,
+        via,
+        bodyId: acc.bodyId,
+        changes: { status: { from: acc.status, to: t.to }, reason: dto.reason },
+      });
       return this.detail(em, (await em.findOneBy(Accreditation, { id }))!);
     });
   }
@@ -87,10 +112,21 @@ export class AccreditationsService {
       await this.bump(em, acc, { expiresOn: extended });
       const days = leaveDays(dto.from, dto.to);
       await em.insert(AccreditationEvent, {
-        accreditationId: id, kind: 'leave_of_absence', fromStatus: acc.status, toStatus: acc.status,
-        reason: `${dto.from} to ${dto.to} (${days} days): ${dto.reason}`.slice(0, 1000), actorId: ctx.actor.userId,
+        accreditationId: id,
+        kind: 'leave_of_absence',
+        fromStatus: acc.status,
+        toStatus: acc.status,
+        reason: `${dto.from} to ${dto.to} (${days} days): ${dto.reason}`.slice(0, 1000),
+        actorId: ctx.actor.userId,
       });
-      audit({ action: 'accreditation.leave', entityType: 'accreditation', entityId: id, via, bodyId: acc.bodyId, changes: { leave: { from: dto.from, to: dto.to, days }, expiresOn: { from: expiresOn, to: extended } } });
+      audit({
+        action: 'accreditation.leave',
+        entityType: 'accreditation',
+        entityId: id,
+        via,
+        bodyId: acc.bodyId,
+        changes: { leave: { from: dto.from, to: dto.to, days }, expiresOn: { from: expiresOn, to: extended } },
+      });
       return this.detail(em, (await em.findOneBy(Accreditation, { id }))!);
     });
   }
@@ -104,7 +140,12 @@ export class AccreditationsService {
   }
 
   async bump(em: EntityManager, acc: Accreditation, set: Partial<Pick<Accreditation, 'status' | 'expiresOn'>>): Promise<void> {
-    await em.createQueryBuilder().update(Accreditation).set({ ...set, version: () => 'version + 1' }).where('id = :id', { id: acc.id }).execute();
+    await em
+      .createQueryBuilder()
+      .update(Accreditation)
+      .set({ ...set, version: () => 'version + 1' })
+      .where('id = :id', { id: acc.id })
+      .execute();
   }
 
   async detail(em: EntityManager, acc: Accreditation): Promise<AccreditationDetailDto> {

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MaxDecimals } from '../common/decimal';
 import { Transform, Type } from 'class-transformer';
-import { Equals, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  Equals,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { LevelReportDto } from '../schemes/dto';
 import { AccreditationStatus } from './accreditation.entity';
@@ -30,16 +44,21 @@ export class AccreditationDto {
 
 export class AccreditationEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected' }) kind!: string;
+  @ApiProperty({
+    description: 'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected',
+  })
+  kind!: string;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus', nullable: true }) fromStatus!: AccreditationStatus | null;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) toStatus!: AccreditationStatus;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: done by the service (expiry sweep)' }) actorId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: done by the service (expiry sweep)' }) actorId!:
+    string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }
 
 export class AccreditationDetailDto extends AccreditationDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The signed credential (compact JWS, W3C VC / Open Badges 3.0)' }) credentialJws!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The signed credential (compact JWS, W3C VC / Open Badges 3.0)' })
+  credentialJws!: string | null;
   @ApiProperty({ type: [AccreditationEventDto] }) events!: AccreditationEventDto[];
 }
 
@@ -50,31 +69,41 @@ export class AccreditationPageDto {
 
 export class ListAccreditationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AccreditationStatus, enumName: 'AccreditationStatus' })
-  @IsOptional() @IsEnum(AccreditationStatus)
+  @IsOptional()
+  @IsEnum(AccreditationStatus)
   status?: AccreditationStatus;
 
   @ApiPropertyOptional({ example: 'PRACTITIONER' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'levelCode must be a level code' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'levelCode must be a level code' })
   levelCode?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only accreditations expiring before this date' })
-  @IsOptional() @Matches(DATE, dateMsg('expiringBefore')) @IsISO8601({ strict: true }, dateMsg('expiringBefore'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('expiringBefore'))
+  @IsISO8601({ strict: true }, dateMsg('expiringBefore'))
   expiringBefore?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'bodyId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId?: string;
 }
 
 export class StatusChangeDto {
   @ApiProperty({ minLength: 1, maxLength: 1000 })
-  @Transform(trim) @IsString() @Length(1, 1000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
   reason!: string;
 }
 
 export class RestoreDto {
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why the body restores it (kept in the history and the audit trail)' })
-  @Transform(trim) @IsString() @Length(1, 1000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
   reason!: string;
 }
 
@@ -84,21 +113,28 @@ export class RenewDto {
   declaration!: true;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(1000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
 export class LeaveDto {
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, dateMsg('from')) @IsISO8601({ strict: true }, dateMsg('from'))
+  @Matches(DATE, dateMsg('from'))
+  @IsISO8601({ strict: true }, dateMsg('from'))
   from!: string;
 
   @ApiProperty({ format: 'date', description: 'Last day of leave (inclusive); not before `from`' })
-  @Matches(DATE, dateMsg('to')) @IsISO8601({ strict: true }, dateMsg('to'))
+  @Matches(DATE, dateMsg('to'))
+  @IsISO8601({ strict: true }, dateMsg('to'))
   to!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 1000 })
-  @Transform(trim) @IsString() @Length(1, 1000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
   reason!: string;
 }
 
@@ -107,8 +143,16 @@ export class RenewalsDueQuery {
   @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId!: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 365, description: 'Expiring within this many days (default: each level\'s reminderDaysBefore)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 365,
+    description: "Expiring within this many days (default: each level's reminderDaysBefore)",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   withinDays?: number;
 }
 
@@ -119,7 +163,8 @@ export class RenewalDueDto extends AccreditationDto {
 
 export class ProcessExpiriesQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for body admins; a global admin may sweep every body' })
-  @IsOptional() @IsUUID('all', { message: 'bodyId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId?: string;
 }
 
@@ -139,12 +184,19 @@ export class RenewalResultDto extends AccreditationDetailDto {
 }
 
 export class RenewalAuditRequestDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Default: each level\'s auditSharePercent' })
-  @IsOptional() @IsNumber() @MaxDecimals(2) @Min(0) @Max(100)
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: "Default: each level's auditSharePercent" })
+  @IsOptional()
+  @IsNumber()
+  @MaxDecimals(2)
+  @Min(0)
+  @Max(100)
   sharePercent?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3650, default: 365 })
-  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   sinceDays?: number;
 }
 

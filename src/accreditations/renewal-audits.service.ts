@@ -68,19 +68,37 @@ export class RenewalAuditsService {
       }
       const picked = [...groups.values()].flatMap((g) => randomSample(g.items, auditSampleSize(g.items.length, g.share)));
       const events = picked.length
-        ? await em.save(picked.map((p) => em.create(AccreditationEvent, {
-          accreditationId: p.id, kind: 'audit_selected', fromStatus: p.status, toStatus: p.status, reason: 'Renewal selected at random for audit', actorId: ctx.actor.userId,
-        })))
+        ? await em.save(
+            picked.map((p) =>
+              em.create(AccreditationEvent, {
+                accreditationId: p.id,
+                kind: 'audit_selected',
+                fromStatus: p.status,
+                toStatus: p.status,
+                reason: 'Renewal selected at random for audit',
+                actorId: ctx.actor.userId,
+              }),
+            ),
+          )
         : [];
       audit({
-        action: 'accreditation.renewal_audit_select', entityType: 'body', entityId: bodyId, via, bodyId,
+        action: 'accreditation.renewal_audit_select',
+        entityType: 'body',
+        entityId: bodyId,
+        via,
+        bodyId,
         changes: { sharePercent: dto.sharePercent ?? 'per level', sinceDays, eligible: eligible.length, selected: picked.map((p) => p.id) },
       });
       return {
         eligible: eligible.length,
         selected: picked.map((p, i) => ({
-          id: events[i].id, accreditationId: p.id, certificateNumber: p.certificate_number, holderName: p.holder_name, levelCode: p.level_code,
-          renewedAt: new Date(p.renewed_at).toISOString(), selectedAt: events[i].occurredAt.toISOString(),
+          id: events[i].id,
+          accreditationId: p.id,
+          certificateNumber: p.certificate_number,
+          holderName: p.holder_name,
+          levelCode: p.level_code,
+          renewedAt: new Date(p.renewed_at).toISOString(),
+          selectedAt: events[i].occurredAt.toISOString(),
         })),
       };
     });
@@ -90,11 +108,34 @@ export class RenewalAuditsService {
     if (!(await schemeAdminGrant(this.db.manager, ctx.actor, bodyId))) throw notFound('Body');
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
-    const rows: { id: string; accreditation_id: string; occurred_at: Date; k: Date; certificate_number: string; holder_name: string; level_code: string; renewed_at: Date | null }[] =
-      await this.db.query(LIST_SQL, [bodyId, cursor ? new Date(Number(cursor[0])).toISOString() : null, cursor ? String(cursor[1]) : null, limit + 1]);
-    return toPage(rows, limit, (r) => [new Date(r.k).getTime(), r.id], (r) => ({
-      id: r.id, accreditationId: r.accreditation_id, certificateNumber: r.certificate_number, holderName: r.holder_name, levelCode: r.level_code,
-      renewedAt: r.renewed_at ? new Date(r.renewed_at).toISOString() : new Date(r.occurred_at).toISOString(), selectedAt: new Date(r.occurred_at).toISOString(),
-    }));
+    const rows: {
+      id: string;
+      accreditation_id: string;
+      occurred_at: Date;
+      k: Date;
+      certificate_number: string;
+      holder_name: string;
+      level_code: string;
+      renewed_at: Date | null;
+    }[] = await this.db.query(LIST_SQL, [
+      bodyId,
+      cursor ? new Date(Number(cursor[0])).toISOString() : null,
+      cursor ? String(cursor[1]) : null,
+      limit + 1,
+    ]);
+    return toPage(
+      rows,
+      limit,
+      (r) => [new Date(r.k).getTime(), r.id],
+      (r) => ({
+        id: r.id,
+        accreditationId: r.accreditation_id,
+        certificateNumber: r.certificate_number,
+        holderName: r.holder_name,
+        levelCode: r.level_code,
+        renewedAt: r.renewed_at ? new Date(r.renewed_at).toISOString() : new Date(r.occurred_at).toISOString(),
+        selectedAt: new Date(r.occurred_at).toISOString(),
+      }),
+    );
   }
 }

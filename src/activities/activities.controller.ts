@@ -7,7 +7,15 @@ import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { ActivitiesService } from './activities.service';
 import { ActivityQueriesService } from './activity-queries.service';
-import { ActivityDto, ActivityPageDto, ActivityTotalsDto, CreateActivityDto, ListActivitiesQuery, UpdateActivityDto, UpdatedActivityDto } from './dto';
+import {
+  ActivityDto,
+  ActivityPageDto,
+  ActivityTotalsDto,
+  CreateActivityDto,
+  ListActivitiesQuery,
+  UpdateActivityDto,
+  UpdatedActivityDto,
+} from './dto';
 
 @ApiTags('training activities')
 @Controller('trainees/:traineeId/activities')
@@ -27,7 +35,11 @@ export class TraineeActivitiesController {
   @Get()
   @RequirePermission(Permission.RecordsRead, "List a trainee's training activities")
   @ApiOkResponse({ type: ActivityPageDto })
-  list(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Query() query: ListActivitiesQuery): Promise<ActivityPageDto> {
+  list(
+    @Ctx() ctx: AuthedCtx,
+    @Param('traineeId', UuidPipe) traineeId: string,
+    @Query() query: ListActivitiesQuery,
+  ): Promise<ActivityPageDto> {
     return this.queries.list(ctx, traineeId, query);
   }
 
@@ -56,8 +68,16 @@ export class ActivitiesController {
 
   @Patch(':id')
   @RequirePermission(Permission.RecordsWrite, 'Edit a training activity')
-  @ApiOkResponse({ type: UpdatedActivityDto, description: 'Editing a verified activity removes its verification (verificationCleared: true)' })
-  update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: UpdateActivityDto, @IfMatch() ifMatch?: string): Promise<UpdatedActivityDto> {
+  @ApiOkResponse({
+    type: UpdatedActivityDto,
+    description: 'Editing a verified activity removes its verification (verificationCleared: true)',
+  })
+  update(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateActivityDto,
+    @IfMatch() ifMatch?: string,
+  ): Promise<UpdatedActivityDto> {
     return this.activities.update(ctx, id, dto, ifMatch);
   }
 

@@ -42,7 +42,14 @@ export class ActivitiesService {
         evidenceRef: dto.evidenceRef ?? null,
       });
       const id = String(identifiers[0].id);
-      audit({ action: 'activity.create', entityType: 'training_activity', entityId: id, via: 'SELF', bodyId: access.bodyId, changes: { kind: dto.kind, hours: dto.hours, date: dto.date } });
+      audit({
+        action: 'activity.create',
+        entityType: 'training_activity',
+        entityId: id,
+        via: 'SELF',
+        bodyId: access.bodyId,
+        changes: { kind: dto.kind, hours: dto.hours, date: dto.date },
+      });
       return toActivityDto(await em.findOneByOrFail(TrainingActivity, { id }));
     });
   }
@@ -65,7 +72,13 @@ export class ActivitiesService {
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (!res.affected) throw preconditionFailed();
-      audit({ action: 'activity.update', entityType: 'training_activity', entityId: id, via: 'SELF', changes: { fields, verificationCleared: wasVerified } });
+      audit({
+        action: 'activity.update',
+        entityType: 'training_activity',
+        entityId: id,
+        via: 'SELF',
+        changes: { fields, verificationCleared: wasVerified },
+      });
       return { ...toActivityDto(await em.findOneByOrFail(TrainingActivity, { id })), verificationCleared: wasVerified };
     });
   }
@@ -77,7 +90,13 @@ export class ActivitiesService {
       if (!row) throw notFound('Activity');
       if (row.verifiedAt) throw conflict('ACTIVITY_VERIFIED', 'A verified activity cannot be deleted; it is part of the verified record');
       await em.delete(TrainingActivity, { id });
-      audit({ action: 'activity.delete', entityType: 'training_activity', entityId: id, via: 'SELF', changes: { kind: row.kind, hours: Number(row.hours), date: row.date } });
+      audit({
+        action: 'activity.delete',
+        entityType: 'training_activity',
+        entityId: id,
+        via: 'SELF',
+        changes: { kind: row.kind, hours: Number(row.hours), date: row.date },
+      });
     });
   }
 
@@ -103,7 +122,14 @@ export class ActivitiesService {
         .set({ verifiedBy: ctx.actor.userId, verifiedAt: () => 'now()', version: () => 'version + 1' })
         .where('id = :id', { id })
         .execute();
-      audit({ action: 'activity.verify', entityType: 'training_activity', entityId: id, via: now.via, bodyId: now.bodyId, changes: { traineeId: row.traineeId } });
+      audit({
+        action: 'activity.verify',
+        entityType: 'training_activity',
+        entityId: id,
+        via: now.via,
+        bodyId: now.bodyId,
+        changes: { traineeId: row.traineeId },
+      });
       return toActivityDto(await em.findOneByOrFail(TrainingActivity, { id }));
     });
   }
@@ -129,7 +155,8 @@ export class ActivitiesService {
       if (p) details.hours = [p];
     }
     if (dto.date !== undefined && isFutureDate(dto.date, new Date())) details.date = ['date must not be in the future'];
-    if (dto.evidenceRef && !isPlainText(dto.evidenceRef)) details.evidenceRef = ['evidenceRef must be plain text (no markup or control characters)'];
+    if (dto.evidenceRef && !isPlainText(dto.evidenceRef))
+      details.evidenceRef = ['evidenceRef must be plain text (no markup or control characters)'];
     if (Object.keys(details).length) throw badRequest('VALIDATION_FAILED', 'Request validation failed', details);
   }
 

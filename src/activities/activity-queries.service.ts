@@ -47,11 +47,18 @@ export class ActivityQueriesService {
     const column = sort === 'date' ? 'a.date' : "date_trunc('milliseconds', a.created_at)";
     if (cursor) {
       const value = sort === 'date' ? String(cursor[0]) : new Date(Number(cursor[0]));
-      const ok = sort === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(String(value)) : typeof cursor[0] === 'number' && !Number.isNaN((value as Date).getTime());
+      const ok =
+        sort === 'date'
+          ? /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+          : typeof cursor[0] === 'number' && !Number.isNaN((value as Date).getTime());
       if (!ok || !isUuid(cursor[1])) throw invalid('cursor', 'cursor is not a valid cursor');
       qb.andWhere(`(${column}, a.id) ${dir === 'ASC' ? '>' : '<'} (:cv, :cid)`, { cv: value, cid: String(cursor[1]) });
     }
-    const rows = await qb.orderBy(column, dir).addOrderBy('a.id', dir).limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(column, dir)
+      .addOrderBy('a.id', dir)
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, (a) => [sort === 'date' ? a.date : a.createdAt.getTime(), a.id], toActivityDto);
   }
 

@@ -14,7 +14,11 @@ describe('activity totals', () => {
       { kind: ActivityKind.DidacticCourse, verified: true, count: 1, hours: '16.00' },
       { kind: ActivityKind.Booster, verified: false, count: 2, hours: '8.00' },
     ]);
-    expect(t.byKind.find((k) => k.kind === ActivityKind.DidacticCourse)).toEqual({ kind: 'didactic_course', verified: { hours: 16, count: 1 }, unverified: { hours: 0, count: 0 } });
+    expect(t.byKind.find((k) => k.kind === ActivityKind.DidacticCourse)).toEqual({
+      kind: 'didactic_course',
+      verified: { hours: 16, count: 1 },
+      unverified: { hours: 0, count: 0 },
+    });
     expect(t.byKind.find((k) => k.kind === ActivityKind.Booster)?.unverified).toEqual({ hours: 8, count: 2 });
     expect(t.verified).toEqual({ hours: 16, count: 1 });
     expect(t.unverified).toEqual({ hours: 8, count: 2 });

@@ -13,19 +13,25 @@ export class CreateActivityDto {
   kind!: ActivityKind;
 
   @ApiProperty({ maxLength: 200 })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   title!: string;
 
   @ApiProperty({ maxLength: 200, description: 'Organisation or person delivering the training' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   provider!: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The trainer, if they have an account' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   trainerId?: string | null;
 
   @ApiProperty({ minimum: 0.01, maximum: 200, description: 'More than 0, at most 200, at most 2 decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(2) @Min(0.01) @Max(200)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
+  @Min(0.01)
+  @Max(200)
   hours!: number;
 
   @ApiProperty({ enum: ActivityDelivery, enumName: 'ActivityDelivery' })
@@ -33,71 +39,97 @@ export class CreateActivityDto {
   delivery!: ActivityDelivery;
 
   @ApiProperty({ format: 'date', description: 'Not in the future' })
-  @Matches(DATE, dateMsg('date')) @IsISO8601({ strict: true }, dateMsg('date'))
+  @Matches(DATE, dateMsg('date'))
+  @IsISO8601({ strict: true }, dateMsg('date'))
   date!: string;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String, description: 'Plain text: a certificate number, a file name' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   evidenceRef?: string | null;
 }
 
 export class UpdateActivityDto {
   @ApiPropertyOptional({ enum: ActivityKind, enumName: 'ActivityKind' })
-  @IsOptional() @IsEnum(ActivityKind)
+  @IsOptional()
+  @IsEnum(ActivityKind)
   kind?: ActivityKind;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   provider?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null removes the trainer' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   trainerId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: 200 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(2) @Min(0.01) @Max(200)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
+  @Min(0.01)
+  @Max(200)
   hours?: number;
 
   @ApiPropertyOptional({ enum: ActivityDelivery, enumName: 'ActivityDelivery' })
-  @IsOptional() @IsEnum(ActivityDelivery)
+  @IsOptional()
+  @IsEnum(ActivityDelivery)
   delivery?: ActivityDelivery;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @Matches(DATE, dateMsg('date')) @IsISO8601({ strict: true }, dateMsg('date'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('date'))
+  @IsISO8601({ strict: true }, dateMsg('date'))
   date?: string;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String, description: 'null removes it' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   evidenceRef?: string | null;
 }
 
 export class ListActivitiesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ActivityKind, enumName: 'ActivityKind' })
-  @IsOptional() @IsEnum(ActivityKind)
+  @IsOptional()
+  @IsEnum(ActivityKind)
   kind?: ActivityKind;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   verified?: 'true' | 'false';
 
   @ApiPropertyOptional({ format: 'date', description: 'Activities on or after this date' })
-  @IsOptional() @Matches(DATE, dateMsg('from')) @IsISO8601({ strict: true }, dateMsg('from'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('from'))
+  @IsISO8601({ strict: true }, dateMsg('from'))
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Activities on or before this date' })
-  @IsOptional() @Matches(DATE, dateMsg('to')) @IsISO8601({ strict: true }, dateMsg('to'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('to'))
+  @IsISO8601({ strict: true }, dateMsg('to'))
   to?: string;
 
   @ApiPropertyOptional({ enum: ['date', 'createdAt'], default: 'date' })
-  @IsOptional() @IsIn(['date', 'createdAt'])
+  @IsOptional()
+  @IsIn(['date', 'createdAt'])
   sort?: 'date' | 'createdAt';
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional() @IsIn(['asc', 'desc'])
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }
 

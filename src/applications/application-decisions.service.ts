@@ -29,12 +29,30 @@ export class ApplicationDecisionsService {
   async requestInfo(ctx: AuthedCtx, id: string, dto: RequestInfoDto): Promise<ApplicationDetailDto> {
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
-      if (app.status === ApplicationStatus.MoreInfoRequested) throw conflict('INFO_ALREADY_REQUESTED', 'More information has already been requested; wait for the applicant\'s answer');
-      await em.createQueryBuilder().update(Application)
-        .set({ status: ApplicationStatus.MoreInfoRequested, infoRequest: dto.message, version: () => 'version + 1' }).where('id = :id', { id }).execute();
-      await em.insert(ApplicationEvent, { applicationId: id, kind: 'info_requested', actorId: ctx.actor.userId, note: dto.message, evaluation: null });
+      if (app.status === ApplicationStatus.MoreInfoRequested)
+        throw conflict('INFO_ALREADY_REQUESTED', "More information has already been requested; wait for the applicant's answer");
+      await em
+        .createQueryBuilder()
+        .update(Application)
+        .set({ status: ApplicationStatus.MoreInfoRequested, infoRequest: dto.message, version: () => 'version + 1' })
+        .where('id = :id', { id })
+        .execute();
+      await em.insert(ApplicationEvent, {
+        applicationId: id,
+        kind: 'info_requested',
+        actorId: ctx.actor.userId,
+        note: dto.message,
+        evaluation: null,
+      });
       await this.notifications.enqueue(em, applicationToApplicantNotice('info_requested', app));
-      audit({ action: 'application.request_info', entityType: 'application', entityId: id, via, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.MoreInfoRequested } } });
+      audit({
+        action: 'application.request_info',
+        entityType: 'application',
+        entityId: id,
+        via,
+        bodyId: app.bodyId,
+        changes: { status: { from: app.status, to: ApplicationStatus.MoreInfoRequested } },
+      });
       return this.applications.detail(em, id);
     });
   }
@@ -47,9 +65,13 @@ export class ApplicationDecisionsService {
   async approve(ctx: AuthedCtx, id: string, dto: ApproveDto): Promise<ApprovalDto> {
     // the accreditation is issued unlisted; only its holder may put it on the public register
     if (dto.publicListing !== undefined) {
-      throw badRequest('PUBLIC_LISTING_NEEDS_HOLDER_CONSENT', 'Listing on the public register is the holder\'s decision; they set it on their accreditation', {
-        publicListing: ['is the holder\'s consent: not part of an approval (the holder uses PUT /accreditations/{id}/public-listing)'],
-      });
+      throw badRequest(
+        'PUBLIC_LISTING_NEEDS_HOLDER_CONSENT',
+        "Listing on the public register is the holder's decision; they set it on their accreditation",
+        {
+          publicListing: ["is the holder's consent: not part of an approval (the holder uses PUT /accreditations/{id}/public-listing)"],
+        },
+      );
     }
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
@@ -57,24 +79,57 @@ export class ApplicationDecisionsService {
       const [report] = await this.progress.evaluate(em, app.applicantId, held, { levelCode: app.levelCode, mode: 'award' });
       const unmet = report.rules.filter((r) => !r.met).map((r) => r.ruleId);
       if (unmet.length && !dto.overrideReason) {
-        throw unprocessable('UNMET_RULES_NEED_OVERRIDE', `${unmet.length} rule(s) are not met; approving needs an overrideReason`, { unmetRules: unmet });
+        throw unprocessable('UNMET_RULES_NEED_OVERRIDE', `${unmet.length} rule(s) are not met; approving needs an overrideReason`, {
+          unmetRules: unmet,
+        });
       }
       const overrideReason = unmet.length ? dto.overrideReason! : null;
       const acc = await this.issuance.issue(em, {
-        holderId: app.applicantId, bodyId: app.bodyId, held, levelCode: app.levelCode, applicationId: id, actorId: ctx.actor.userId,
+        holderId: app.applicantId,
+        bodyId: app.bodyId,
+        held,
+        levelCode: app.levelCode,
+        applicationId: id,
+        actorId: ctx.actor.userId,
       });
-      await em.createQueryBuilder().update(Application).set({
-        status: ApplicationStatus.Approved, decidedBy: ctx.actor.userId, decidedAt: new Date(), decisionReason: dto.reason ?? null, overrideReason,
-        evaluation: asJsonb(report), allRulesMet: report.met, evaluatedAt: new Date(), accreditationId: acc.id, version: () => 'version + 1',
-      }).where('id = :id', { id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(Application)
+        .set({
+          status: ApplicationStatus.Approved,
+          decidedBy: ctx.actor.userId,
+          decidedAt: new Date(),
+          decisionReason: dto.reason ?? null,
+          overrideReason,
+          evaluation: asJsonb(report),
+          allRulesMet: report.met,
+          evaluatedAt: new Date(),
+          accreditationId: acc.id,
+          version: () => 'version + 1',
+        })
+        .where('id = :id', { id })
+        .execute();
       const note = [dto.reason, overrideReason && `Override: ${overrideReason}`].filter(Boolean).join(' — ').slice(0, 2000) || null;
-      await em.insert(ApplicationEvent, { applicationId: id, kind: 'approved', actorId: ctx.actor.userId, note, evaluation: asJsonb(report) });
+      await em.insert(ApplicationEvent, {
+        applicationId: id,
+        kind: 'approved',
+        actorId: ctx.actor.userId,
+        note,
+        evaluation: asJsonb(report),
+      });
       await this.notifications.enqueue(em, applicationToApplicantNotice('approved', app));
       audit({
-        action: 'application.approve', entityType: 'application', entityId: id, via, bodyId: app.bodyId,
+        action: 'application.approve',
+        entityType: 'application',
+        entityId: id,
+        via,
+        bodyId: app.bodyId,
         changes: {
-          status: { from: app.status, to: ApplicationStatus.Approved }, accreditationId: acc.id, certificateNumber: acc.certificateNumber,
-          allRulesMet: report.met, override: overrideReason ? { reason: overrideReason, unmetRules: unmet } : null,
+          status: { from: app.status, to: ApplicationStatus.Approved },
+          accreditationId: acc.id,
+          certificateNumber: acc.certificateNumber,
+          allRulesMet: report.met,
+          override: overrideReason ? { reason: overrideReason, unmetRules: unmet } : null,
         },
       });
       const events = await em.find(AccreditationEvent, { where: { accreditationId: acc.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
@@ -85,12 +140,34 @@ export class ApplicationDecisionsService {
   async reject(ctx: AuthedCtx, id: string, dto: RejectDto): Promise<ApplicationDetailDto> {
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
-      await em.createQueryBuilder().update(Application).set({
-        status: ApplicationStatus.Rejected, decidedBy: ctx.actor.userId, decidedAt: new Date(), decisionReason: dto.reason, version: () => 'version + 1',
-      }).where('id = :id', { id }).execute();
-      await em.insert(ApplicationEvent, { applicationId: id, kind: 'rejected', actorId: ctx.actor.userId, note: dto.reason, evaluation: null });
+      await em
+        .createQueryBuilder()
+        .update(Application)
+        .set({
+          status: ApplicationStatus.Rejected,
+          decidedBy: ctx.actor.userId,
+          decidedAt: new Date(),
+          decisionReason: dto.reason,
+          version: () => 'version + 1',
+        })
+        .where('id = :id', { id })
+        .execute();
+      await em.insert(ApplicationEvent, {
+        applicationId: id,
+        kind: 'rejected',
+        actorId: ctx.actor.userId,
+        note: dto.reason,
+        evaluation: null,
+      });
       await this.notifications.enqueue(em, applicationToApplicantNotice('rejected', app));
-      audit({ action: 'application.reject', entityType: 'application', entityId: id, via, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Rejected }, reason: dto.reason } });
+      audit({
+        action: 'application.reject',
+        entityType: 'application',
+        entityId: id,
+        via,
+        bodyId: app.bodyId,
+        changes: { status: { from: app.status, to: ApplicationStatus.Rejected }, reason: dto.reason },
+      });
       return this.applications.detail(em, id);
     });
   }
@@ -101,8 +178,8 @@ export class ApplicationDecisionsService {
     const via = app && (await schemeAdminGrant(em, ctx.actor, app.bodyId));
     if (!app || !via) throw notFound('Application');
     if (app.applicantId === ctx.actor.userId) throw forbidden('You cannot decide your own application', 'OWN_APPLICATION');
-    if (!OPEN_STATUSES.includes(app.status)) throw conflict('APPLICATION_DECIDED', `The application is already ${app.status}; decisions are final`);
+    if (!OPEN_STATUSES.includes(app.status))
+      throw conflict('APPLICATION_DECIDED', `The application is already ${app.status}; decisions are final`);
     return { app, via };
   }
 }
-

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { SchemeVersion } from '../schemes/scheme.entity';
 import { User } from '../users/user.entity';
 
@@ -15,7 +26,10 @@ export enum ApplicationStatus {
 @Entity('applications')
 @Index('ix_applications_body_status', ['bodyId', 'status'])
 @Index('ix_applications_applicant', ['applicantId'])
-@Index('uq_applications_open', ['applicantId', 'schemeVersionId', 'levelCode'], { unique: true, where: `status IN ('submitted', 'more_info_requested')` })
+@Index('uq_applications_open', ['applicantId', 'schemeVersionId', 'levelCode'], {
+  unique: true,
+  where: `status IN ('submitted', 'more_info_requested')`,
+})
 export class Application {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -6,7 +6,17 @@ import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationsService } from './applications.service';
-import { ApplicationDetailDto, ApplicationPageDto, ApprovalDto, ApproveDto, CreateApplicationDto, ListApplicationsQuery, RejectDto, RequestInfoDto, RespondDto } from './dto';
+import {
+  ApplicationDetailDto,
+  ApplicationPageDto,
+  ApprovalDto,
+  ApproveDto,
+  CreateApplicationDto,
+  ListApplicationsQuery,
+  RejectDto,
+  RequestInfoDto,
+  RespondDto,
+} from './dto';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -56,7 +66,10 @@ export class ApplicationsController {
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission(Permission.ApplicationsDecide, 'Approve an application and issue the accreditation')
-  @ApiOkResponse({ type: ApprovalDto, description: 'Approved; the accreditation and its signed credential are issued in the same transaction' })
+  @ApiOkResponse({
+    type: ApprovalDto,
+    description: 'Approved; the accreditation and its signed credential are issued in the same transaction',
+  })
   approve(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: ApproveDto): Promise<ApprovalDto> {
     return this.decisions.approve(ctx, id, dto);
   }

@@ -22,7 +22,8 @@ import type { ApplicationDetailDto, ApplicationDto, CreateApplicationDto, ListAp
 export const OPEN_STATUSES = [ApplicationStatus.Submitted, ApplicationStatus.MoreInfoRequested];
 export const asSnapshot = (r: LevelReport): Record<string, unknown> => r as unknown as Record<string, unknown>;
 // the same snapshot typed for insert()/update() of a jsonb column
-export const asJsonb = (r: LevelReport): QueryDeepPartialEntity<Record<string, unknown>> => r as unknown as QueryDeepPartialEntity<Record<string, unknown>>;
+export const asJsonb = (r: LevelReport): QueryDeepPartialEntity<Record<string, unknown>> =>
+  r as unknown as QueryDeepPartialEntity<Record<string, unknown>>;
 
 /** The applicant's side of an application: submit, answer a request for information, withdraw; and reading. */
 @Injectable()
@@ -45,23 +46,60 @@ export class ApplicationsService {
       if (!enrolment) {
         const inForce = await this.progress.versionInForce(em, scheme.id, todayUtc(new Date()));
         if (!inForce) throw conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
-        enrolment = await em.save(em.create(SchemeEnrolment, { userId: me, schemeId: scheme.id, schemeVersionId: inForce.id, enrolledOn: todayUtc(new Date()), optedInAt: null }));
+        enrolment = await em.save(
+          em.create(SchemeEnrolment, {
+            userId: me,
+            schemeId: scheme.id,
+            schemeVersionId: inForce.id,
+            enrolledOn: todayUtc(new Date()),
+            optedInAt: null,
+          }),
+        );
       }
       const version = await em.findOneByOrFail(SchemeVersion, { id: enrolment.schemeVersionId });
       if (!(version.definition as SchemeDefinition).levels.some((l) => l.code === dto.levelCode)) {
         throw invalid('levelCode', `level ${dto.levelCode} is not a level of the version you are held to`);
       }
-      const open = await em.findOneBy(Application, { applicantId: me, schemeVersionId: version.id, levelCode: dto.levelCode, status: In(OPEN_STATUSES) });
-      if (open) throw conflict('APPLICATION_ALREADY_OPEN', 'You already have an open application for this level', { applicationId: [open.id] });
-      const [report] = await this.progress.evaluate(em, me, { scheme, version, heldBy: 'enrolment' }, { levelCode: dto.levelCode, mode: 'award' });
-      const app = await em.save(em.create(Application, {
-        applicantId: me, bodyId: scheme.bodyId, schemeVersionId: version.id, levelCode: dto.levelCode, status: ApplicationStatus.Submitted,
-        evaluation: asSnapshot(report), allRulesMet: report.met, evaluatedAt: new Date(), applicantNote: dto.note ?? null,
-      }));
-      await em.insert(ApplicationEvent, { applicationId: app.id, kind: 'submitted', actorId: me, note: dto.note ?? null, evaluation: asJsonb(report) });
+      const open = await em.findOneBy(Application, {
+        applicantId: me,
+        schemeVersionId: version.id,
+        levelCode: dto.levelCode,
+        status: In(OPEN_STATUSES),
+      });
+      if (open)
+        throw conflict('APPLICATION_ALREADY_OPEN', 'You already have an open application for this level', { applicationId: [open.id] });
+      const [report] = await this.progress.evaluate(
+        em,
+        me,
+        { scheme, version, heldBy: 'enrolment' },
+        { levelCode: dto.levelCode, mode: 'award' },
+      );
+      const app = await em.save(
+        em.create(Application, {
+          applicantId: me,
+          bodyId: scheme.bodyId,
+          schemeVersionId: version.id,
+          levelCode: dto.levelCode,
+          status: ApplicationStatus.Submitted,
+          evaluation: asSnapshot(report),
+          allRulesMet: report.met,
+          evaluatedAt: new Date(),
+          applicantNote: dto.note ?? null,
+        }),
+      );
+      await em.insert(ApplicationEvent, {
+        applicationId: app.id,
+        kind: 'submitted',
+        actorId: me,
+        note: dto.note ?? null,
+        evaluation: asJsonb(report),
+      });
       await this.notifications.enqueueAll(em, applicationToBodyNotices('submitted', app, await bodyAdminIds(em, app.bodyId)));
       audit({
-        action: 'application.submit', entityType: 'application', entityId: app.id, bodyId: scheme.bodyId,
+        action: 'application.submit',
+        entityType: 'application',
+        entityId: app.id,
+        bodyId: scheme.bodyId,
         changes: { schemeVersionId: version.id, levelCode: dto.levelCode, allRulesMet: report.met, enrolled },
       });
       return this.detail(em, app.id);
@@ -78,7 +116,11 @@ export class ApplicationsService {
     // newest first; the cursor keeps millisecond precision, so the order uses the same truncation
     const created = "date_trunc('milliseconds', a.created_at)";
     if (cursor) qb.andWhere(`(${created}, a.id) < (:cv, :cid)`, { cv: new Date(Number(cursor[0])), cid: String(cursor[1]) });
-    const rows = await qb.orderBy(created, 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(created, 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, (a) => [a.createdAt.getTime(), a.id], toApplicationDto);
   }
 
@@ -91,14 +133,39 @@ export class ApplicationsService {
   async respond(ctx: AuthedCtx, id: string, dto: RespondDto): Promise<ApplicationDetailDto> {
     return this.uow.run(ctx, async (em, audit) => {
       const app = await this.lockOwn(em, ctx, id);
-      if (app.status !== ApplicationStatus.MoreInfoRequested) throw conflict('NO_INFO_REQUESTED', `The application is ${app.status}; no information was requested`);
-      const [report] = await this.progress.evaluate(em, app.applicantId, await heldFromVersion(em, app.schemeVersionId), { levelCode: app.levelCode, mode: 'award' });
-      await em.createQueryBuilder().update(Application)
-        .set({ status: ApplicationStatus.Submitted, evaluation: asJsonb(report), allRulesMet: report.met, evaluatedAt: new Date(), version: () => 'version + 1' })
-        .where('id = :id', { id }).execute();
-      await em.insert(ApplicationEvent, { applicationId: id, kind: 'responded', actorId: ctx.actor.userId, note: dto.note, evaluation: asJsonb(report) });
+      if (app.status !== ApplicationStatus.MoreInfoRequested)
+        throw conflict('NO_INFO_REQUESTED', `The application is ${app.status}; no information was requested`);
+      const [report] = await this.progress.evaluate(em, app.applicantId, await heldFromVersion(em, app.schemeVersionId), {
+        levelCode: app.levelCode,
+        mode: 'award',
+      });
+      await em
+        .createQueryBuilder()
+        .update(Application)
+        .set({
+          status: ApplicationStatus.Submitted,
+          evaluation: asJsonb(report),
+          allRulesMet: report.met,
+          evaluatedAt: new Date(),
+          version: () => 'version + 1',
+        })
+        .where('id = :id', { id })
+        .execute();
+      await em.insert(ApplicationEvent, {
+        applicationId: id,
+        kind: 'responded',
+        actorId: ctx.actor.userId,
+        note: dto.note,
+        evaluation: asJsonb(report),
+      });
       await this.notifications.enqueueAll(em, applicationToBodyNotices('responded', app, await bodyAdminIds(em, app.bodyId)));
-      audit({ action: 'application.respond', entityType: 'application', entityId: id, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Submitted }, allRulesMet: report.met } });
+      audit({
+        action: 'application.respond',
+        entityType: 'application',
+        entityId: id,
+        bodyId: app.bodyId,
+        changes: { status: { from: app.status, to: ApplicationStatus.Submitted }, allRulesMet: report.met },
+      });
       return this.detail(em, id);
     });
   }
@@ -107,9 +174,20 @@ export class ApplicationsService {
     return this.uow.run(ctx, async (em, audit) => {
       const app = await this.lockOwn(em, ctx, id);
       if (!OPEN_STATUSES.includes(app.status)) throw conflict('APPLICATION_CLOSED', `The application is already ${app.status}`);
-      await em.createQueryBuilder().update(Application).set({ status: ApplicationStatus.Withdrawn, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(Application)
+        .set({ status: ApplicationStatus.Withdrawn, version: () => 'version + 1' })
+        .where('id = :id', { id })
+        .execute();
       await em.insert(ApplicationEvent, { applicationId: id, kind: 'withdrawn', actorId: ctx.actor.userId, note: null, evaluation: null });
-      audit({ action: 'application.withdraw', entityType: 'application', entityId: id, bodyId: app.bodyId, changes: { status: { from: app.status, to: ApplicationStatus.Withdrawn } } });
+      audit({
+        action: 'application.withdraw',
+        entityType: 'application',
+        entityId: id,
+        bodyId: app.bodyId,
+        changes: { status: { from: app.status, to: ApplicationStatus.Withdrawn } },
+      });
       return this.detail(em, id);
     });
   }
@@ -129,6 +207,10 @@ export class ApplicationsService {
 
   private visible(ctx: AuthedCtx, alias: string) {
     const visible = applicationsVisiblePredicate(ctx.actor, alias);
-    return this.db.getRepository(Application).createQueryBuilder(alias).innerJoinAndSelect(`${alias}.applicant`, `${alias}_applicant`).where(visible.sql, visible.params);
+    return this.db
+      .getRepository(Application)
+      .createQueryBuilder(alias)
+      .innerJoinAndSelect(`${alias}.applicant`, `${alias}_applicant`)
+      .where(visible.sql, visible.params);
   }
 }

@@ -15,33 +15,47 @@ export class CreateApplicationDto {
   schemeId!: string;
 
   @ApiProperty({ example: 'PRACTITIONER' })
-  @IsString() @Matches(LEVEL, { message: 'levelCode must be a level code such as PRACTITIONER' })
+  @IsString()
+  @Matches(LEVEL, { message: 'levelCode must be a level code such as PRACTITIONER' })
   levelCode!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class RequestInfoDto {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What the applicant should add or explain' })
-  @Transform(trim) @IsString() @Length(1, 2000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
   message!: string;
 }
 
 export class RespondDto {
   @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Transform(trim) @IsString() @Length(1, 2000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
   note!: string;
 }
 
 export class ApproveDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Required when any rule is unmet at decision time; audited' })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 2000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
   overrideReason?: string;
 
   // Not the body's to give: listing on the public register is the holder's consent alone (PUT
@@ -54,21 +68,27 @@ export class ApproveDto {
 
 export class RejectDto {
   @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Transform(trim) @IsString() @Length(1, 2000)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
   reason!: string;
 }
 
 export class ListApplicationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ApplicationStatus, enumName: 'ApplicationStatus' })
-  @IsOptional() @IsEnum(ApplicationStatus)
+  @IsOptional()
+  @IsEnum(ApplicationStatus)
   status?: ApplicationStatus;
 
   @ApiPropertyOptional({ example: 'PRACTITIONER' })
-  @IsOptional() @IsString() @Matches(LEVEL, { message: 'levelCode must be a level code' })
+  @IsOptional()
+  @IsString()
+  @Matches(LEVEL, { message: 'levelCode must be a level code' })
   levelCode?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'bodyId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId?: string;
 }
 

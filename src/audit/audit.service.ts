@@ -42,12 +42,22 @@ export class AuditService {
       if (!/^\d{1,19}$/.test(String(cursor[0]))) throw invalid('cursor', 'cursor is not a valid cursor');
       qb.andWhere('a.id < :cid', { cid: String(cursor[0]) });
     }
-    const rows = await qb.orderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const page = toPage(rows, limit, (e) => [String(e.id)], toDto);
     // who acted, by name: one query for the page's actors
     const ids = [...new Set(page.items.map((e) => e.actorId).filter((id): id is string => id !== null))];
     const names = new Map<string, string>(
-      ids.length ? ((await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name]) : [],
+      ids.length
+        ? (
+            (await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as {
+              id: string;
+              display_name: string;
+            }[]
+          ).map((u) => [u.id, u.display_name])
+        : [],
     );
     return { ...page, items: page.items.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null })) };
   }

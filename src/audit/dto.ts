@@ -6,7 +6,8 @@ export class AuditEntryDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The actor's display name (null: the service itself)" }) actorName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The actor's display name (null: the service itself)" }) actorName!:
+    string | null;
   @ApiProperty({ description: 'Role the actor used (SELF, PUBLIC, ADMIN, BODY_ADMIN, …)' }) actorRole!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) bodyId!: string | null;
   @ApiProperty({ example: 'role.grant' }) action!: string;

@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { type AppRequest, Ctx, type AuthedCtx, type RequestCtx, toRequestCtx } from '../common/request-context';
 import type { User } from '../users/user.entity';
@@ -19,7 +27,8 @@ export class AuthController {
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: RegistrationAcceptedDto,
-    description: 'The same answer whether or not the e-mail already had an account: a new e-mail gets a trainee account in the chosen national body; an existing account is left unchanged',
+    description:
+      'The same answer whether or not the e-mail already had an account: a new e-mail gets a trainee account in the chosen national body; an existing account is left unchanged',
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   register(@Ctx() ctx: RequestCtx, @Body() dto: RegisterDto): Promise<RegistrationAcceptedDto> {

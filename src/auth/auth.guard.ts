@@ -43,7 +43,13 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`Route ${req.method} ${req.url} declares no permission; refusing`);
       throw forbidden('This route declares no permission', 'ROUTE_WITHOUT_PERMISSION');
     }
-    if (!hasPermission(req.actor.grants.map((g) => g.role), permission)) throw forbidden();
+    if (
+      !hasPermission(
+        req.actor.grants.map((g) => g.role),
+        permission,
+      )
+    )
+      throw forbidden();
     return true;
   }
 

@@ -8,7 +8,13 @@ import { DomainError, invalid, notFound, unauthorized } from '../common/errors';
 import type { AuthedCtx, RequestCtx } from '../common/request-context';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User, UserStatus } from '../users/user.entity';
-import { type ChangePasswordDto, REGISTRATION_ACCEPTED_MESSAGE, type RegisterDto, type RegistrationAcceptedDto, type TokenPairDto } from './dto';
+import {
+  type ChangePasswordDto,
+  REGISTRATION_ACCEPTED_MESSAGE,
+  type RegisterDto,
+  type RegistrationAcceptedDto,
+  type TokenPairDto,
+} from './dto';
 import { burnVerification, hashPassword, verifyPassword } from './password-hasher';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from './password-policy';
 import { RateLimiter } from './rate-limiter';
@@ -25,13 +31,15 @@ class EmailTaken extends Error {
     super('e-mail taken');
   }
 }
-const isUniqueViolation = (err: unknown): boolean => ((err as { driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code) === '23505';
+const isUniqueViolation = (err: unknown): boolean =>
+  ((err as { driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code) === '23505';
 
 const invalidCredentials = () => unauthorized('E-mail or password is incorrect', 'INVALID_CREDENTIALS');
 
 export function assertAcceptablePassword(password: string, email: string, field = 'password'): void {
   const problem = checkPassword(password, { email });
-  if (problem) throw new DomainError('WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[problem], { [field]: [PASSWORD_PROBLEM_MESSAGES[problem]] });
+  if (problem)
+    throw new DomainError('WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[problem], { [field]: [PASSWORD_PROBLEM_MESSAGES[problem]] });
 }
 
 /** Ends every open session of a user (optionally all but one), inside the caller's transaction. */
@@ -71,7 +79,8 @@ export class AuthService {
     assertAcceptablePassword(dto.password, dto.email);
     const body = await this.db.getRepository(Body).findOneBy({ id: dto.bodyId });
     if (!body) throw invalid('bodyId', 'bodyId does not name a known body');
-    if (!acceptsRegistrations(body)) throw invalid('bodyId', 'trainees register with a national, regional or other body, not the international body');
+    if (!acceptsRegistrations(body))
+      throw invalid('bodyId', 'trainees register with a national, regional or other body, not the international body');
     const passwordHash = await hashPassword(dto.password);
     const accepted: RegistrationAcceptedDto = { status: 'accepted', email: dto.email, message: REGISTRATION_ACCEPTED_MESSAGE };
     try {
@@ -81,11 +90,24 @@ export class AuthService {
         const user = await em.save(em.create(User, { email: dto.email, displayName: dto.displayName, passwordHash }));
         await em.save(em.create(RoleGrant, { userId: user.id, role: Role.Trainee, bodyId: body.id, grantedBy: null }));
         await this.verification.issue(em, user);
-        audit({ action: 'user.register', entityType: 'user', entityId: user.id, actorId: user.id, via: 'PUBLIC', bodyId: body.id, changes: { role: Role.Trainee, bodyId: body.id } });
+        audit({
+          action: 'user.register',
+          entityType: 'user',
+          entityId: user.id,
+          actorId: user.id,
+          via: 'PUBLIC',
+          bodyId: body.id,
+          changes: { role: Role.Trainee, bodyId: body.id },
+        });
       });
     } catch (err) {
       // taken before we looked, or by a concurrent registration (the unique index)
-      const takenBy = err instanceof EmailTaken ? err.userId : isUniqueViolation(err) ? (await this.db.getRepository(User).findOneBy({ email: dto.email }))?.id : undefined;
+      const takenBy =
+        err instanceof EmailTaken
+          ? err.userId
+          : isUniqueViolation(err)
+            ? (await this.db.getRepository(User).findOneBy({ email: dto.email }))?.id
+            : undefined;
       if (!takenBy) throw err;
       await this.notice.existingAccount(takenBy, ctx.requestId);
     }
@@ -132,7 +154,10 @@ export class AuthService {
     const known = await this.db.getRepository(RefreshToken).existsBy({ tokenHash: hashRefreshToken(presented) });
     if (!known) {
       this.unknownRefreshTokens += 1;
-      this.logger.warn({ requestId: ctx.requestId, ip: ctx.ip, unknownRefreshTokens: this.unknownRefreshTokens }, 'refresh with an unknown token refused');
+      this.logger.warn(
+        { requestId: ctx.requestId, ip: ctx.ip, unknownRefreshTokens: this.unknownRefreshTokens },
+        'refresh with an unknown token refused',
+      );
       throw await rejected();
     }
     const outcome = await this.uow.run(ctx, async (em, audit) => {
@@ -149,7 +174,13 @@ export class AuthService {
       }
       if (token.usedAt) {
         if (!session.revokedAt) await em.update(Session, { id: session.id }, { revokedAt: () => 'now()', revokeReason: 'refresh_reuse' });
-        audit({ action: 'auth.refresh_reuse_detected', entityType: 'session', entityId: session.id, actorId: session.userId, changes: { revoked: true } });
+        audit({
+          action: 'auth.refresh_reuse_detected',
+          entityType: 'session',
+          entityId: session.id,
+          actorId: session.userId,
+          changes: { revoked: true },
+        });
         return { ok: false as const };
       }
       const user = await em.findOneBy(User, { id: session.userId });

@@ -8,28 +8,39 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class SignInDto {
   @ApiProperty({ example: 'trainee.uk@demo.ipt.example' })
-  @Transform(trimLower) @IsString() @MaxLength(254)
+  @Transform(trimLower)
+  @IsString()
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
   password!: string;
 }
 
 export class RegisterDto {
   @ApiProperty({ example: 'new.trainee@example.org' })
-  @Transform(trimLower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ minLength: 12, description: 'At least 12 characters; common passwords are refused' })
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
   password!: string;
 
   @ApiProperty({ example: 'Alex Example' })
-  @Transform(trim) @IsString() @Length(1, 120)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
   displayName!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The body the trainee trains with, by id (see GET /bodies; several bodies may share a country)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The body the trainee trains with, by id (see GET /bodies; several bodies may share a country)',
+  })
   @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId!: string;
 }
@@ -41,23 +52,28 @@ export const REGISTRATION_ACCEPTED_MESSAGE =
 // The same answer whether or not the e-mail already had an account: registration is no way to find out.
 export class RegistrationAcceptedDto {
   @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
-  @ApiProperty({ example: 'new.trainee@example.org', description: 'The e-mail as it will be used to sign in (trimmed, lower case)' }) email!: string;
+  @ApiProperty({ example: 'new.trainee@example.org', description: 'The e-mail as it will be used to sign in (trimmed, lower case)' })
+  email!: string;
   @ApiProperty({ example: REGISTRATION_ACCEPTED_MESSAGE }) message!: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString() @MinLength(16) @MaxLength(200)
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
   refreshToken!: string;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
   currentPassword!: string;
 
   @ApiProperty({ minLength: 12 })
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
   newPassword!: string;
 }
 

@@ -12,7 +12,10 @@ export class LocalAuthGuard extends PassportGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body;
     const dto = plainToInstance(SignInDto, body ?? {});
-    const errors = typeof body === 'object' && body !== null && !Array.isArray(body) ? await validate(dto, { whitelist: true, forbidNonWhitelisted: true }) : null;
+    const errors =
+      typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? await validate(dto, { whitelist: true, forbidNonWhitelisted: true })
+        : null;
     if (errors === null) throw new DomainError('VALIDATION_FAILED', 'Request body must be a JSON object');
     if (errors.length) throw new DomainError('VALIDATION_FAILED', 'Request validation failed', flattenValidationErrors(errors));
     return (await super.canActivate(context)) as boolean;

@@ -20,7 +20,8 @@ describe('role → permission table', () => {
     expect(hasPermission([Role.Trainee, Role.BodyAdmin], Permission.RolesGrant)).toBe(true);
   });
   it('lets anyone in a body seek a level, a supervisor or body admin without a trainee role included', () => {
-    for (const role of [Role.Trainee, Role.Supervisor, Role.BodyAdmin]) expect(hasPermission([role], Permission.ApplicationsApply)).toBe(true);
+    for (const role of [Role.Trainee, Role.Supervisor, Role.BodyAdmin])
+      expect(hasPermission([role], Permission.ApplicationsApply)).toBe(true);
     expect(hasPermission([Role.Supervisor], Permission.RecordsWrite)).toBe(false);
   });
   it('has a row for every role', () => {

@@ -17,7 +17,11 @@ export interface SignInLimitConfig {
 export const accountKey = (email: string): string => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
 /** The prefix of every counter that concerns one account (erasure deletes them). */
-export const accountCounterPrefixes = (email: string): string[] => [`sign-in:account:${accountKey(email)}`, `sign-in:pair:${accountKey(email)}:`, passwordResetKey(email)];
+export const accountCounterPrefixes = (email: string): string[] => [
+  `sign-in:account:${accountKey(email)}`,
+  `sign-in:pair:${accountKey(email)}:`,
+  passwordResetKey(email),
+];
 
 /** Password-reset mails sent to one account in the current window (keyed by the e-mail's hash, like sign-in). */
 export const passwordResetKey = (email: string): string => `password-reset:account:${accountKey(email)}`;

@@ -12,13 +12,25 @@ describe('access tokens', () => {
     expect(await tokens.verifyAccess(await tokens.signAccess(claims))).toEqual(claims);
   });
   it('refuses a token signed with another algorithm even with the right key', async () => {
-    const hs512 = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: 'HS512', typ: 'at+jwt' }).setSubject(claims.sub)
-      .setIssuer(config.JWT_ISSUER).setAudience(config.JWT_AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(key);
+    const hs512 = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS512', typ: 'at+jwt' })
+      .setSubject(claims.sub)
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
     expect(await tokens.verifyAccess(hs512)).toBeNull();
   });
   it('refuses a token without the access-token type (e.g. some other JWT signed with the same key)', async () => {
-    const other = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub)
-      .setIssuer(config.JWT_ISSUER).setAudience(config.JWT_AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(key);
+    const other = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(config.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
     expect(await tokens.verifyAccess(other)).toBeNull();
   });
 });

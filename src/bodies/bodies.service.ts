@@ -8,7 +8,14 @@ import { checkNewBody, checkParent } from './body-rules';
 import { Body } from './body.entity';
 import type { BodyDto, CreateBodyDto } from './dto';
 
-export const toBodyDto = (b: Body): BodyDto => ({ id: b.id, code: b.code, name: b.name, kind: b.kind, countryCode: b.countryCode, parentId: b.parentId });
+export const toBodyDto = (b: Body): BodyDto => ({
+  id: b.id,
+  code: b.code,
+  name: b.name,
+  kind: b.kind,
+  countryCode: b.countryCode,
+  parentId: b.parentId,
+});
 
 @Injectable()
 export class BodiesService {
@@ -42,8 +49,23 @@ export class BodiesService {
         if (!fits.ok) throw invalid(fits.field, fits.message);
       }
       if (await em.existsBy(Body, { code: dto.code })) throw conflict('BODY_CODE_TAKEN', `A body with code ${dto.code} exists`);
-      const body = await em.save(em.create(Body, { code: dto.code, name: dto.name, kind: dto.kind, countryCode: dto.countryCode ?? null, parentId: dto.parentId ?? null }));
-      audit({ action: 'body.create', entityType: 'body', entityId: body.id, via, bodyId: body.id, changes: { code: body.code, name: body.name, kind: body.kind, countryCode: body.countryCode } });
+      const body = await em.save(
+        em.create(Body, {
+          code: dto.code,
+          name: dto.name,
+          kind: dto.kind,
+          countryCode: dto.countryCode ?? null,
+          parentId: dto.parentId ?? null,
+        }),
+      );
+      audit({
+        action: 'body.create',
+        entityType: 'body',
+        entityId: body.id,
+        via,
+        bodyId: body.id,
+        changes: { code: body.code, name: body.name, kind: body.kind, countryCode: body.countryCode },
+      });
       return toBodyDto(body);
     });
   }

@@ -13,7 +13,8 @@ export type BodyCheck = { ok: true } | { ok: false; field: 'countryCode' | 'pare
 
 /** The rules that need no database: country by kind, and whether a parent is needed. */
 export function checkNewBody(b: NewBody & { parentId?: string | null }): BodyCheck {
-  if (b.countryCode && !ISO_COUNTRIES.has(b.countryCode)) return { ok: false, field: 'countryCode', message: 'countryCode is not an ISO 3166-1 alpha-2 country' };
+  if (b.countryCode && !ISO_COUNTRIES.has(b.countryCode))
+    return { ok: false, field: 'countryCode', message: 'countryCode is not an ISO 3166-1 alpha-2 country' };
   switch (b.kind) {
     case BodyKind.International:
       if (b.countryCode) return { ok: false, field: 'countryCode', message: 'an international body has no country' };
@@ -40,7 +41,11 @@ export function checkParent(child: NewBody, parent: NewBody): BodyCheck {
     [BodyKind.Other]: [BodyKind.International, BodyKind.National, BodyKind.Regional, BodyKind.Other],
   };
   if (!allowed[child.kind].includes(parent.kind)) {
-    return { ok: false, field: 'parentId', message: `the parent of a ${child.kind} body must be ${allowed[child.kind].join(' or ') || 'none'}` };
+    return {
+      ok: false,
+      field: 'parentId',
+      message: `the parent of a ${child.kind} body must be ${allowed[child.kind].join(' or ') || 'none'}`,
+    };
   }
   if (child.kind === BodyKind.Regional && parent.countryCode !== child.countryCode) {
     return { ok: false, field: 'countryCode', message: 'a regional body is in the country of its national body' };

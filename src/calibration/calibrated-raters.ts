@@ -12,7 +12,11 @@ interface AttemptRow {
 }
 
 /** Every calibration attempt on the body's exercises with what is needed to judge it, oldest first. */
-export async function loadBodyAttempts(em: EntityManager, bodyId: string, raterId?: string): Promise<(AttemptRow & { id: string; exerciseId: string })[]> {
+export async function loadBodyAttempts(
+  em: EntityManager,
+  bodyId: string,
+  raterId?: string,
+): Promise<(AttemptRow & { id: string; exerciseId: string })[]> {
   const rows: (AttemptRow & { id: string; exerciseId: string })[] = await em.query(
     `SELECT a.id, a.exercise_id AS "exerciseId", a.rater_id AS "raterId", a.submitted_at AS "submittedAt", a.scores,
             e.reference_scores AS "referenceScores", e.tolerance, v.definition
@@ -36,7 +40,10 @@ export async function calibratedRaters(em: EntityManager, bodyId: string): Promi
   const byRater = new Map<string, RaterAttempts>();
   for (const r of rows) {
     const entry = byRater.get(r.raterId) ?? { raterId: r.raterId, attempts: [] };
-    entry.attempts.push({ submittedAt: r.submittedAt, withinTolerance: attemptFigures(r.definition, r.referenceScores, r.scores, r.tolerance).withinTolerance });
+    entry.attempts.push({
+      submittedAt: r.submittedAt,
+      withinTolerance: attemptFigures(r.definition, r.referenceScores, r.scores, r.tolerance).withinTolerance,
+    });
     byRater.set(r.raterId, entry);
   }
   return calibratedRaterIds([...byRater.values()], new Date());

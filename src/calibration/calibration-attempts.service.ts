@@ -29,18 +29,30 @@ export class CalibrationAttemptsService {
     const via = grantIn(ctx.actor, Role.Supervisor, e.bodyId);
     if (!via) throw forbidden('Only supervisors of the body take its calibration exercises');
     // the author typed the reference: their attempt could not be blind
-    if (e.createdBy === ctx.actor.userId) throw conflict('OWN_CALIBRATION_EXERCISE', 'You wrote this exercise\'s reference scores and cannot take it blind');
+    if (e.createdBy === ctx.actor.userId)
+      throw conflict('OWN_CALIBRATION_EXERCISE', "You wrote this exercise's reference scores and cannot take it blind");
     const version = await this.db.getRepository(RubricVersion).findOneByOrFail({ id: e.rubricVersionId });
     const errors = validateCompleteScores(version.definition, dto.scores);
     if (Object.keys(errors).length) throw badRequest('INVALID_SCORES', 'The scores do not fit the rubric', errors);
     const attempt = await this.uow.run(ctx, async (em, audit) => {
       const locked = await em.findOne(CalibrationExercise, { where: { id: exerciseId }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw notFound('Calibration exercise');
-      if (locked.status !== CalibrationExerciseStatus.Open) throw conflict('EXERCISE_CLOSED', 'The exercise is closed and takes no more attempts');
-      if (await em.existsBy(CalibrationAttempt, { exerciseId, raterId: ctx.actor.userId })) throw conflict('ATTEMPT_EXISTS', 'You have already taken this exercise; one attempt per rater');
-      const a = await em.save(em.create(CalibrationAttempt, { exerciseId, raterId: ctx.actor.userId, scores: dto.scores, submittedAt: new Date() }));
+      if (locked.status !== CalibrationExerciseStatus.Open)
+        throw conflict('EXERCISE_CLOSED', 'The exercise is closed and takes no more attempts');
+      if (await em.existsBy(CalibrationAttempt, { exerciseId, raterId: ctx.actor.userId }))
+        throw conflict('ATTEMPT_EXISTS', 'You have already taken this exercise; one attempt per rater');
+      const a = await em.save(
+        em.create(CalibrationAttempt, { exerciseId, raterId: ctx.actor.userId, scores: dto.scores, submittedAt: new Date() }),
+      );
       const f = attemptFigures(version.definition, locked.referenceScores, dto.scores, locked.tolerance);
-      audit({ action: 'calibration_attempt.submit', entityType: 'calibration_attempt', entityId: a.id, via, bodyId: e.bodyId, changes: { exerciseId, meanAbsDiff: f.meanAbsDiff, bias: f.bias, withinTolerance: f.withinTolerance } });
+      audit({
+        action: 'calibration_attempt.submit',
+        entityType: 'calibration_attempt',
+        entityId: a.id,
+        via,
+        bodyId: e.bodyId,
+        changes: { exerciseId, meanAbsDiff: f.meanAbsDiff, bias: f.bias, withinTolerance: f.withinTolerance },
+      });
       return a;
     });
     return toAttemptDto(attemptView(attempt, e, version.definition));
@@ -51,7 +63,10 @@ export class CalibrationAttemptsService {
     if (raterId !== ctx.actor.userId && !adminGrantFor(ctx.actor, bodyId)) throw notFound('Rater');
     const rows = await loadBodyAttempts(this.db.manager, bodyId, raterId);
     const dtos = rows.map(toAttemptDto);
-    const decision = calibrationStatus(rows.map((r, i) => ({ submittedAt: r.submittedAt, withinTolerance: dtos[i].figures.withinTolerance })), new Date());
+    const decision = calibrationStatus(
+      rows.map((r, i) => ({ submittedAt: r.submittedAt, withinTolerance: dtos[i].figures.withinTolerance })),
+      new Date(),
+    );
     return {
       raterId,
       bodyId,

@@ -32,27 +32,53 @@ export class CalibrationExercisesService {
     refuseIdentifiers('title', dto.title);
     refuseIdentifiers('description', dto.description);
     const version = await this.db.getRepository(RubricVersion).findOne({ where: { id: dto.rubricVersionId }, relations: { rubric: true } });
-    const usable = version?.rubric && version.status === RubricVersionStatus.Published && (!version.rubric.ownerBodyId || version.rubric.ownerBodyId === dto.bodyId);
-    if (!version || !usable) throw invalid('rubricVersionId', 'rubricVersionId must name a published version of a global rubric or of one owned by this body');
+    const usable =
+      version?.rubric &&
+      version.status === RubricVersionStatus.Published &&
+      (!version.rubric.ownerBodyId || version.rubric.ownerBodyId === dto.bodyId);
+    if (!version || !usable)
+      throw invalid('rubricVersionId', 'rubricVersionId must name a published version of a global rubric or of one owned by this body');
     const def = version.definition;
     const errors = validateCompleteScores(def, dto.referenceScores);
     if (Object.keys(errors).length) {
-      throw badRequest('INVALID_SCORES', 'The reference scores do not fit the rubric', Object.fromEntries(Object.entries(errors).map(([k, v]) => [`reference${k[0].toUpperCase()}${k.slice(1)}`, v])));
+      throw badRequest(
+        'INVALID_SCORES',
+        'The reference scores do not fit the rubric',
+        Object.fromEntries(Object.entries(errors).map(([k, v]) => [`reference${k[0].toUpperCase()}${k.slice(1)}`, v])),
+      );
     }
     const width = def.scale.max - def.scale.min;
-    if (dto.tolerance.maxMeanAbsDiff > width) throw invalid('tolerance.maxMeanAbsDiff', `maxMeanAbsDiff must be at most ${width}, the width of the scale`);
+    if (dto.tolerance.maxMeanAbsDiff > width)
+      throw invalid('tolerance.maxMeanAbsDiff', `maxMeanAbsDiff must be at most ${width}, the width of the scale`);
     // an ICC over one or two items is meaningless; refuse a floor that could never be judged fairly
-    if (dto.tolerance.minIcc !== undefined && def.items.length < 3) throw invalid('tolerance.minIcc', 'minIcc needs a rubric with at least 3 items');
-    const tolerance = { maxMeanAbsDiff: dto.tolerance.maxMeanAbsDiff, ...(dto.tolerance.minIcc !== undefined ? { minIcc: dto.tolerance.minIcc } : {}) };
+    if (dto.tolerance.minIcc !== undefined && def.items.length < 3)
+      throw invalid('tolerance.minIcc', 'minIcc needs a rubric with at least 3 items');
+    const tolerance = {
+      maxMeanAbsDiff: dto.tolerance.maxMeanAbsDiff,
+      ...(dto.tolerance.minIcc !== undefined ? { minIcc: dto.tolerance.minIcc } : {}),
+    };
     const id = await this.uow.run(ctx, async (em, audit) => {
       if (!(await em.existsBy(Body, { id: dto.bodyId }))) throw invalid('bodyId', 'bodyId does not name a known body');
       const e = await em.save(
         em.create(CalibrationExercise, {
-          bodyId: dto.bodyId, rubricVersionId: version.id, title: dto.title, description: dto.description, referenceScores: dto.referenceScores,
-          tolerance, status: CalibrationExerciseStatus.Open, createdBy: ctx.actor.userId,
+          bodyId: dto.bodyId,
+          rubricVersionId: version.id,
+          title: dto.title,
+          description: dto.description,
+          referenceScores: dto.referenceScores,
+          tolerance,
+          status: CalibrationExerciseStatus.Open,
+          createdBy: ctx.actor.userId,
         }),
       );
-      audit({ action: 'calibration_exercise.create', entityType: 'calibration_exercise', entityId: e.id, via, bodyId: dto.bodyId, changes: { rubricVersionId: version.id, tolerance } });
+      audit({
+        action: 'calibration_exercise.create',
+        entityType: 'calibration_exercise',
+        entityId: e.id,
+        via,
+        bodyId: dto.bodyId,
+        changes: { rubricVersionId: version.id, tolerance },
+      });
       return e.id;
     });
     return this.get(ctx, id);
@@ -67,14 +93,25 @@ export class CalibrationExercisesService {
     if (q.bodyId) qb.andWhere('e.body_id = :bodyId', { bodyId: q.bodyId });
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (cursor) qb.andWhere('(e.created_at, e.id) < (:cc, :cid)', { cc: new Date(Number(cursor[0])), cid: String(cursor[1]) });
-    const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(limit + 1).getMany();
-    const mine = rows.length ? await this.db.getRepository(CalibrationAttempt).findBy({ raterId: ctx.actor.userId, exerciseId: In(rows.map((r) => r.id)) }) : [];
+    const rows = await qb
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const mine = rows.length
+      ? await this.db.getRepository(CalibrationAttempt).findBy({ raterId: ctx.actor.userId, exerciseId: In(rows.map((r) => r.id)) })
+      : [];
     const defs = await this.definitions(rows.filter((r) => mine.some((a) => a.exerciseId === r.id)).map((r) => r.rubricVersionId));
-    return toPage(rows, limit, (e) => [e.createdAt.getTime(), e.id], (e) => {
-      const attempt = mine.find((a) => a.exerciseId === e.id);
-      const my = attempt ? toAttemptDto(attemptView(attempt, e, defs.get(e.rubricVersionId) as RubricVersion['definition'])) : null;
-      return toExerciseDto(e, seesReference(ctx.actor, e.bodyId, !!attempt), my);
-    });
+    return toPage(
+      rows,
+      limit,
+      (e) => [e.createdAt.getTime(), e.id],
+      (e) => {
+        const attempt = mine.find((a) => a.exerciseId === e.id);
+        const my = attempt ? toAttemptDto(attemptView(attempt, e, defs.get(e.rubricVersionId) as RubricVersion['definition'])) : null;
+        return toExerciseDto(e, seesReference(ctx.actor, e.bodyId, !!attempt), my);
+      },
+    );
   }
 
   async get(ctx: AuthedCtx, id: string): Promise<CalibrationExerciseDto> {
@@ -95,7 +132,14 @@ export class CalibrationExercisesService {
       if (!locked) throw notFound('Calibration exercise');
       if (locked.status === CalibrationExerciseStatus.Closed) throw conflict('EXERCISE_CLOSED', 'The exercise is already closed');
       await em.update(CalibrationExercise, { id }, { status: CalibrationExerciseStatus.Closed });
-      audit({ action: 'calibration_exercise.close', entityType: 'calibration_exercise', entityId: id, via, bodyId: e.bodyId, changes: { status: { from: locked.status, to: CalibrationExerciseStatus.Closed } } });
+      audit({
+        action: 'calibration_exercise.close',
+        entityType: 'calibration_exercise',
+        entityId: id,
+        via,
+        bodyId: e.bodyId,
+        changes: { status: { from: locked.status, to: CalibrationExerciseStatus.Closed } },
+      });
     });
     return this.get(ctx, id);
   }

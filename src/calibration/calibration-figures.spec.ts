@@ -42,11 +42,18 @@ describe('attempt figures', () => {
   });
 
   it('a severe rater has negative bias', () => {
-    expect(attemptFigures(def, reference, { inventory: 1, focus: 2, linking: 3, roles: 3, termination: 5 }, { maxMeanAbsDiff: 1 }).bias).toBeCloseTo(-0.6, 10);
+    expect(
+      attemptFigures(def, reference, { inventory: 1, focus: 2, linking: 3, roles: 3, termination: 5 }, { maxMeanAbsDiff: 1 }).bias,
+    ).toBeCloseTo(-0.6, 10);
   });
 
   it('a halo rater giving 3 everywhere uses one scale point and fails an ICC floor even inside the mean-difference tolerance', () => {
-    const f = attemptFigures(def, reference, { inventory: 3, focus: 3, linking: 3, roles: 3, termination: 3 }, { maxMeanAbsDiff: 1, minIcc: 0.5 });
+    const f = attemptFigures(
+      def,
+      reference,
+      { inventory: 3, focus: 3, linking: 3, roles: 3, termination: 3 },
+      { maxMeanAbsDiff: 1, minIcc: 0.5 },
+    );
     expect(f.rangeUse).toMatchObject({ distinct: 1, width: 5, share: 0.2, sd: 0 });
     expect(f.meanAbsDiff).toBeCloseTo(0.8, 10);
     expect(f.withinTolerance).toBe(false);
@@ -67,17 +74,32 @@ describe('calibration status', () => {
   });
 
   it('latest attempt within tolerance → calibrated until 24 months later, even after an earlier failure', () => {
-    const d = calibrationStatus([{ submittedAt: day('2024-01-10'), withinTolerance: false }, { submittedAt: day('2025-02-01'), withinTolerance: true }], asOf);
+    const d = calibrationStatus(
+      [
+        { submittedAt: day('2024-01-10'), withinTolerance: false },
+        { submittedAt: day('2025-02-01'), withinTolerance: true },
+      ],
+      asOf,
+    );
     expect(d).toEqual({ status: 'calibrated', reason: null, decidingAttemptAt: day('2025-02-01'), validUntil: day('2027-02-01') });
   });
 
   it('a later failed attempt undoes an earlier success', () => {
-    const d = calibrationStatus([{ submittedAt: day('2025-05-01'), withinTolerance: false }, { submittedAt: day('2025-01-01'), withinTolerance: true }], asOf);
+    const d = calibrationStatus(
+      [
+        { submittedAt: day('2025-05-01'), withinTolerance: false },
+        { submittedAt: day('2025-01-01'), withinTolerance: true },
+      ],
+      asOf,
+    );
     expect(d).toMatchObject({ status: 'not_calibrated', reason: 'outside_tolerance' });
   });
 
   it('a success older than 24 months has expired', () => {
-    expect(calibrationStatus([{ submittedAt: day('2023-05-31'), withinTolerance: true }], asOf)).toMatchObject({ status: 'not_calibrated', reason: 'expired' });
+    expect(calibrationStatus([{ submittedAt: day('2023-05-31'), withinTolerance: true }], asOf)).toMatchObject({
+      status: 'not_calibrated',
+      reason: 'expired',
+    });
   });
 
   it('attempts after the as-of date are ignored', () => {

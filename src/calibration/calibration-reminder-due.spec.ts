@@ -3,7 +3,8 @@ import { CALIBRATION_REMINDER_DAYS, calibrationReminderDue, calibrationStatus } 
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const passed = (iso: string) => ({ submittedAt: at(iso), withinTolerance: true });
 const failed = (iso: string) => ({ submittedAt: at(iso), withinTolerance: false });
-const due = (attempts: { submittedAt: Date; withinTolerance: boolean }[], asOf: string) => calibrationReminderDue(calibrationStatus(attempts, at(asOf)), at(asOf));
+const due = (attempts: { submittedAt: Date; withinTolerance: boolean }[], asOf: string) =>
+  calibrationReminderDue(calibrationStatus(attempts, at(asOf)), at(asOf));
 
 describe('when a rater is reminded that their calibration runs out', () => {
   it('the default warning is sixty days', () => {

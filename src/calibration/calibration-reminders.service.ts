@@ -56,7 +56,12 @@ export class CalibrationRemindersService implements OnApplicationBootstrap, OnMo
         for (const [raterId, attempts] of byRater) {
           const decision = calibrationStatus(attempts, now);
           if (!calibrationReminderDue(decision, now)) continue;
-          const notice = calibrationExpiringNotice({ raterId, bodyId, attemptAt: decision.decidingAttemptAt!, validUntil: decision.validUntil!.toISOString().slice(0, 10) });
+          const notice = calibrationExpiringNotice({
+            raterId,
+            bodyId,
+            attemptAt: decision.decidingAttemptAt!,
+            validUntil: decision.validUntil!.toISOString().slice(0, 10),
+          });
           if (await this.notifications.enqueue(em, notice)) n++;
         }
       }

@@ -7,8 +7,15 @@ import { UuidPipe } from '../common/uuid';
 import { CalibrationAttemptsService } from './calibration-attempts.service';
 import { CalibrationExercisesService } from './calibration-exercises.service';
 import {
-  BodyQuery, CalibrationAttemptDto, CalibrationExerciseDto, CalibrationExercisePageDto, CreateCalibrationExerciseDto, ListCalibrationExercisesQuery,
-  RaterCalibrationDto, RubricReliabilityDto, SubmitAttemptDto,
+  BodyQuery,
+  CalibrationAttemptDto,
+  CalibrationExerciseDto,
+  CalibrationExercisePageDto,
+  CreateCalibrationExerciseDto,
+  ListCalibrationExercisesQuery,
+  RaterCalibrationDto,
+  RubricReliabilityDto,
+  SubmitAttemptDto,
 } from './dto';
 import { RubricReliabilityService } from './rubric-reliability.service';
 
@@ -29,7 +36,10 @@ export class CalibrationExercisesController {
 
   @Get()
   @RequirePermission(Permission.RecordsRead, 'List calibration exercises')
-  @ApiOkResponse({ type: CalibrationExercisePageDto, description: "The exercises of the bodies you supervise or administer; reference scores only after your own attempt" })
+  @ApiOkResponse({
+    type: CalibrationExercisePageDto,
+    description: 'The exercises of the bodies you supervise or administer; reference scores only after your own attempt',
+  })
   list(@Ctx() ctx: AuthedCtx, @Query() query: ListCalibrationExercisesQuery): Promise<CalibrationExercisePageDto> {
     return this.exercises.list(ctx, query);
   }
@@ -77,7 +87,7 @@ export class RubricReliabilityController {
 
   @Get(':id/reliability')
   @RequirePermission(Permission.RubricsManage, "Get a rubric's inter-rater reliability")
-  @ApiOkResponse({ type: RubricReliabilityDto, description: 'Inter-rater reliability of the rubric on the body\'s rated work' })
+  @ApiOkResponse({ type: RubricReliabilityDto, description: "Inter-rater reliability of the rubric on the body's rated work" })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Query() query: BodyQuery): Promise<RubricReliabilityDto> {
     return this.reliability.reliability(ctx, id, query.bodyId);
   }

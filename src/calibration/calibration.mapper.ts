@@ -40,7 +40,11 @@ export const attemptView = (a: CalibrationAttempt, e: CalibrationExercise, defin
 });
 
 /** `showReference` false keeps the exercise blind: the reference scores never leave the service. */
-export const toExerciseDto = (e: CalibrationExercise, showReference: boolean, myAttempt: CalibrationAttemptDto | null): CalibrationExerciseDto => ({
+export const toExerciseDto = (
+  e: CalibrationExercise,
+  showReference: boolean,
+  myAttempt: CalibrationAttemptDto | null,
+): CalibrationExerciseDto => ({
   id: e.id,
   bodyId: e.bodyId,
   rubricVersionId: e.rubricVersionId,

@@ -6,11 +6,20 @@ import { CalibrationExerciseStatus } from './calibration.entity';
 
 export class ToleranceDto {
   @ApiProperty({ minimum: 0, example: 0.5, description: 'Largest allowed mean |score − reference| over the items, in scale points' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
   maxMeanAbsDiff!: number;
 
-  @ApiPropertyOptional({ minimum: -1, maximum: 1, example: 0.6, description: 'Optional floor for ICC(2,1) (absolute agreement) between rater and reference over the items; needs ≥ 3 items' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-1) @Max(1)
+  @ApiPropertyOptional({
+    minimum: -1,
+    maximum: 1,
+    example: 0.6,
+    description: 'Optional floor for ICC(2,1) (absolute agreement) between rater and reference over the items; needs ≥ 3 items',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1)
+  @Max(1)
   minIcc?: number;
 }
 
@@ -23,27 +32,35 @@ export class CreateCalibrationExerciseDto {
   @IsUUID('all', { message: 'rubricVersionId must be a UUID' })
   rubricVersionId!: string;
 
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200)
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
   title!: string;
 
   @ApiProperty({ maxLength: 4000, description: 'Describes the reference recording; no client e-mail addresses or phone numbers' })
-  @IsString() @Length(1, 4000)
+  @IsString()
+  @Length(1, 4000)
   description!: string;
 
   @ApiProperty({ type: Object, example: { inventory: 3, focus: 4 }, description: 'item code → integer score, every item of the rubric' })
   @IsObject()
   referenceScores!: Record<string, number>;
 
-  @ApiProperty({ type: ToleranceDto }) @ValidateNested() @Type(() => ToleranceDto)
+  @ApiProperty({ type: ToleranceDto })
+  @ValidateNested()
+  @Type(() => ToleranceDto)
   tolerance!: ToleranceDto;
 }
 
 export class ListCalibrationExercisesQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
   bodyId?: string;
 
   @ApiPropertyOptional({ enum: CalibrationExerciseStatus, enumName: 'CalibrationExerciseStatus' })
-  @IsOptional() @IsEnum(CalibrationExerciseStatus)
+  @IsOptional()
+  @IsEnum(CalibrationExerciseStatus)
   status?: CalibrationExerciseStatus;
 }
 
@@ -54,7 +71,8 @@ export class SubmitAttemptDto {
 }
 
 export class BodyQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'bodyId must be a UUID' })
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
   bodyId!: string;
 }
 
@@ -72,7 +90,8 @@ export class AttemptFiguresDto {
   @ApiProperty({ type: RangeUseDto }) rangeUse!: RangeUseDto;
   @ApiProperty({ type: RangeUseDto }) referenceRangeUse!: RangeUseDto;
   @ApiProperty({ nullable: true, type: Number, description: 'ICC(2,1) over the items, rater vs reference' }) icc!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'quadratic-weighted kappa over the items, rater vs reference' }) weightedKappa!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'quadratic-weighted kappa over the items, rater vs reference' })
+  weightedKappa!: number | null;
   @ApiProperty() withinTolerance!: boolean;
   @ApiProperty({ type: [String], enum: ['mean_abs_diff', 'icc', 'icc_undefined'] }) outsideBecause!: string[];
 }
@@ -94,10 +113,12 @@ export class CalibrationExerciseDto {
   @ApiProperty({ format: 'uuid' }) rubricVersionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ type: Object, nullable: true, description: 'null for a rater who has not attempted the exercise (blind)' }) referenceScores!: Record<string, number> | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'null for a rater who has not attempted the exercise (blind)' })
+  referenceScores!: Record<string, number> | null;
   @ApiProperty({ type: ToleranceDto }) tolerance!: ToleranceDto;
   @ApiProperty({ enum: CalibrationExerciseStatus, enumName: 'CalibrationExerciseStatus' }) status!: CalibrationExerciseStatus;
-  @ApiProperty({ type: CalibrationAttemptDto, nullable: true, description: "the caller's own attempt, if any" }) myAttempt!: CalibrationAttemptDto | null;
+  @ApiProperty({ type: CalibrationAttemptDto, nullable: true, description: "the caller's own attempt, if any" })
+  myAttempt!: CalibrationAttemptDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -136,8 +157,10 @@ export class RubricReliabilityDto {
   @ApiProperty({ description: 'raters who rated those targets' }) raters!: number;
   @ApiProperty({ description: 'ratings used (one per rater and target: the latest)' }) ratings!: number;
   @ApiProperty({ description: 'every target was rated by the same raters' }) completeDesign!: boolean;
-  @ApiProperty({ type: IccDto, nullable: true, description: 'ICC(2,1), absolute agreement, single rater, on the aggregated values' }) icc!: IccDto | null;
-  @ApiProperty({ type: AlphaDto, nullable: true, description: "Krippendorff's alpha (interval) over every doubly-rated target" }) krippendorffAlpha!: AlphaDto | null;
+  @ApiProperty({ type: IccDto, nullable: true, description: 'ICC(2,1), absolute agreement, single rater, on the aggregated values' })
+  icc!: IccDto | null;
+  @ApiProperty({ type: AlphaDto, nullable: true, description: "Krippendorff's alpha (interval) over every doubly-rated target" })
+  krippendorffAlpha!: AlphaDto | null;
   @ApiProperty({ nullable: true, type: String, enum: ['poor', 'moderate', 'good', 'excellent'] }) band!: string | null;
   @ApiProperty() interpretation!: string;
   @ApiProperty({ description: 'how the figures were computed' }) method!: string;

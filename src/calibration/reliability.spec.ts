@@ -36,8 +36,10 @@ describe('reliability report', () => {
   it('an unbalanced design: alpha uses every doubly-rated target, ICC the largest crossed sub-design', () => {
     const values = [
       ...[1, 2, 3, 4].flatMap((i) => [v(`t${i}`, 'a', i), v(`t${i}`, 'b', i)]),
-      v('t5', 'a', 3), v('t5', 'c', 4),
-      v('t6', 'b', 2), v('t6', 'c', 2),
+      v('t5', 'a', 3),
+      v('t5', 'c', 4),
+      v('t6', 'b', 2),
+      v('t6', 'c', 2),
     ];
     const r = reliabilityReport(values);
     expect(r).toMatchObject({ targets: 6, raters: 3, completeDesign: false });

@@ -78,7 +78,8 @@ export function largestCrossedDesign(byTarget: Map<string, Map<string, number>>)
   for (let i = 0; i < raters.length; i++) {
     for (let j = i + 1; j < raters.length; j++) {
       const targets = commonTargets(byTarget, [raters[i], raters[j]]);
-      if (targets.length >= 2 && (!pair || targets.length > pair.targetKeys.length)) pair = { raterIds: [raters[i], raters[j]], targetKeys: targets };
+      if (targets.length >= 2 && (!pair || targets.length > pair.targetKeys.length))
+        pair = { raterIds: [raters[i], raters[j]], targetKeys: targets };
     }
   }
   if (!pair) return null;
@@ -103,7 +104,10 @@ export function reliabilityReport(values: readonly RatedValue[]): ReliabilityRep
   const raters = [...new Set([...byTarget.values()].flatMap((row) => [...row.keys()]))].sort();
   const rows = [...byTarget.values()];
   const raterSets = new Set(rows.map((row) => [...row.keys()].sort().join(',')));
-  const alpha = krippendorffAlpha(rows.map((row) => raters.map((r) => row.get(r) ?? null)), 'interval');
+  const alpha = krippendorffAlpha(
+    rows.map((row) => raters.map((r) => row.get(r) ?? null)),
+    'interval',
+  );
 
   const design = largestCrossedDesign(byTarget);
   const result = design ? icc(design.targetKeys.map((t) => design.raterIds.map((r) => byTarget.get(t)?.get(r) ?? null))) : null;
@@ -123,8 +127,12 @@ export function reliabilityReport(values: readonly RatedValue[]): ReliabilityRep
 }
 
 function interpret(i: ReliabilityReport['icc'], band: ReliabilityBand | null): string {
-  if (!i || !band) return 'Not enough doubly-rated work to estimate reliability: at least two targets rated by the same two raters are needed.';
+  if (!i || !band)
+    return 'Not enough doubly-rated work to estimate reliability: at least two targets rated by the same two raters are needed.';
   const ci = `95% CI ${i.ci95.lower.toFixed(2)} to ${i.ci95.upper.toFixed(2)}`;
-  const span = kooLiBand(i.ci95.lower) === kooLiBand(i.ci95.upper) ? '' : `; the interval spans ${kooLiBand(i.ci95.lower)} to ${kooLiBand(i.ci95.upper)}, so the band is uncertain`;
+  const span =
+    kooLiBand(i.ci95.lower) === kooLiBand(i.ci95.upper)
+      ? ''
+      : `; the interval spans ${kooLiBand(i.ci95.lower)} to ${kooLiBand(i.ci95.upper)}, so the band is uncertain`;
   return `Single-rater reliability (ICC(2,1), absolute agreement) is ${band}: ${i.value.toFixed(2)} (${ci}) over ${i.targets} targets rated by the same ${i.raters} raters${span} (Koo & Li 2016).`;
 }

@@ -10,7 +10,7 @@ import { reliabilityReport } from './reliability';
 
 export const RELIABILITY_METHOD =
   'Submitted, not superseded ratings of any version of this rubric on work of this body, excluding self-ratings; one value per rater and target ' +
-  '(the latest), being the rating\'s aggregated value (total or item mean, as its rubric version aggregates). Only targets rated by at least two raters count. ' +
+  "(the latest), being the rating's aggregated value (total or item mean, as its rubric version aggregates). Only targets rated by at least two raters count. " +
   "Krippendorff's alpha (interval) uses all of them, missing cells allowed. ICC(2,1) (two-way random, absolute agreement, single rater, 95% CI) needs a fully " +
   'crossed table, so it is computed on the largest crossed sub-design: the pair of raters sharing the most targets, extended rater by rater while that uses ' +
   'more ratings (targets × raters). The band follows Koo & Li (2016) on the ICC point estimate.';
@@ -40,7 +40,12 @@ export class RubricReliabilityService {
       [rubricId, bodyId],
     );
     const report = reliabilityReport(
-      rows.map((r) => ({ targetKey: `${r.targetType}:${r.targetId}`, raterId: r.raterId, value: scoreRating(r.definition, r.scores).value, submittedAt: new Date(r.submittedAt) })),
+      rows.map((r) => ({
+        targetKey: `${r.targetType}:${r.targetId}`,
+        raterId: r.raterId,
+        value: scoreRating(r.definition, r.scores).value,
+        submittedAt: new Date(r.submittedAt),
+      })),
     );
     return { rubricId, bodyId, ...report, method: RELIABILITY_METHOD };
   }

@@ -16,7 +16,12 @@ export class CaseAccess {
     private readonly records: RecordAccessService,
   ) {}
 
-  async load(actor: Actor, id: string, allowed: readonly RecordRelation[], em: EntityManager = this.db.manager): Promise<{ c: SupervisedCase; access: RecordAccess }> {
+  async load(
+    actor: Actor,
+    id: string,
+    allowed: readonly RecordRelation[],
+    em: EntityManager = this.db.manager,
+  ): Promise<{ c: SupervisedCase; access: RecordAccess }> {
     const c = await findCase(em, id);
     if (!c) throw notFound('Case');
     const access = await requireCaseReader(this.records, actor, c, allowed, em);
@@ -27,6 +32,9 @@ export class CaseAccess {
 /** One case by id (plain SQL: every case request starts here), or null. */
 export async function findCase(em: EntityManager, id: string, lock?: 'FOR UPDATE'): Promise<SupervisedCase | null> {
   const rows = entityRows(em.connection, SupervisedCase);
-  const found: Record<string, unknown>[] = await em.query(`SELECT ${rows.select('c')} FROM supervised_cases c WHERE c.id = $1${lock ? ` ${lock}` : ''}`, [id]);
+  const found: Record<string, unknown>[] = await em.query(
+    `SELECT ${rows.select('c')} FROM supervised_cases c WHERE c.id = $1${lock ? ` ${lock}` : ''}`,
+    [id],
+  );
   return found.length ? rows.map(found[0], 'c') : null;
 }

@@ -33,7 +33,9 @@ export interface CaseNames {
 
 /** The display names of the case's trainee and supervisor: whoever may read the case may see both. */
 export async function caseNames(em: EntityManager, c: SupervisedCase): Promise<CaseNames> {
-  const rows: { id: string; display_name: string }[] = await em.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[c.traineeId, c.supervisorId]]);
+  const rows: { id: string; display_name: string }[] = await em.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
+    [c.traineeId, c.supervisorId],
+  ]);
   const name = (id: string) => rows.find((r) => r.id === id)?.display_name ?? '';
   return { traineeName: name(c.traineeId), supervisorName: name(c.supervisorId) };
 }
@@ -47,7 +49,10 @@ export function withContent(l: Omit<LoadedCase, 'content' | 'hash'>): LoadedCase
 /** The case's therapy sessions, by number. */
 export async function sessionsOf(em: EntityManager, caseId: string): Promise<TherapySession[]> {
   const s = entityRows(em.connection, TherapySession);
-  const rows: Record<string, unknown>[] = await em.query(`SELECT ${s.select('s')} FROM therapy_sessions s WHERE s.case_id = $1 ORDER BY s.number`, [caseId]);
+  const rows: Record<string, unknown>[] = await em.query(
+    `SELECT ${s.select('s')} FROM therapy_sessions s WHERE s.case_id = $1 ORDER BY s.number`,
+    [caseId],
+  );
   return rows.map((r) => s.map(r, 's'));
 }
 
@@ -64,6 +69,9 @@ export async function measuresOf(em: EntityManager, caseId: string): Promise<Out
 /** The sign-off that is not voided, if any. */
 export async function currentSignoffOf(em: EntityManager, caseId: string): Promise<CaseSignoff | null> {
   const o = entityRows(em.connection, CaseSignoff);
-  const rows: Record<string, unknown>[] = await em.query(`SELECT ${o.select('o')} FROM case_signoffs o WHERE o.case_id = $1 AND o.voided_at IS NULL LIMIT 1`, [caseId]);
+  const rows: Record<string, unknown>[] = await em.query(
+    `SELECT ${o.select('o')} FROM case_signoffs o WHERE o.case_id = $1 AND o.voided_at IS NULL LIMIT 1`,
+    [caseId],
+  );
   return rows.length ? o.map(rows[0], 'o') : null;
 }

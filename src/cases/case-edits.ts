@@ -30,12 +30,24 @@ export class CaseContentEdits {
    *   as it now stands (it may update `c` in memory to what it wrote) and builds the reply from what it read;
    * - exactly one audit row: `action` on entity `case`, the case's body, `changes` plus the review state it left.
    */
-  run<R>(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, action: string, work: (em: EntityManager, c: SupervisedCase) => Promise<CaseEdit<R>>): Promise<R> {
+  run<R>(
+    ctx: AuthedCtx,
+    caseId: string,
+    ifMatch: string | undefined,
+    action: string,
+    work: (em: EntityManager, c: SupervisedCase) => Promise<CaseEdit<R>>,
+  ): Promise<R> {
     const version = expectedVersion(ifMatch);
     return this.uow.run(ctx, async (em, audit) => {
       const { c, reopenedFrom } = await markCaseEdited(em, caseId, version, ctx.actor.userId, ctx.actor.userId);
       const { changes, reply } = await work(em, c);
-      audit({ action, entityType: 'case', entityId: caseId, bodyId: c.bodyId, changes: { ...changes, reviewState: { from: reopenedFrom } } });
+      audit({
+        action,
+        entityType: 'case',
+        entityId: caseId,
+        bodyId: c.bodyId,
+        changes: { ...changes, reviewState: { from: reopenedFrom } },
+      });
       return reply;
     });
   }
@@ -90,14 +102,24 @@ export async function reopenReview(em: EntityManager, caseId: string, previous: 
   if (previous === CaseReviewState.Draft) return;
   await em.query(`UPDATE supervised_cases SET review_state = 'draft', submitted_at = NULL WHERE id = $1`, [caseId]);
   if (previous === CaseReviewState.SignedOff) {
-    await em.query(`UPDATE case_signoffs SET voided_at = now(), void_reason = 'content edited after sign-off' WHERE case_id = $1 AND voided_at IS NULL`, [caseId]);
+    await em.query(
+      `UPDATE case_signoffs SET voided_at = now(), void_reason = 'content edited after sign-off' WHERE case_id = $1 AND voided_at IS NULL`,
+      [caseId],
+    );
     await recordEvent(em, caseId, ReviewEventKind.Voided, actorId);
   } else if (previous === CaseReviewState.Submitted) {
     await recordEvent(em, caseId, ReviewEventKind.Withdrawn, actorId);
   }
 }
 
-export async function recordEvent(em: EntityManager, caseId: string, kind: ReviewEventKind, actorId: string | null, comments: string | null = null, contentHash: string | null = null): Promise<void> {
+export async function recordEvent(
+  em: EntityManager,
+  caseId: string,
+  kind: ReviewEventKind,
+  actorId: string | null,
+  comments: string | null = null,
+  contentHash: string | null = null,
+): Promise<void> {
   await em.query(`INSERT INTO case_review_events (case_id, kind, actor_id, comments, content_hash) VALUES ($1, $2, $3, $4, $5)`, [
     caseId,
     kind,

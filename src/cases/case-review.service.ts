@@ -18,7 +18,11 @@ import type { CaseDto, CaseHistoryDto, QueueItemDto, QueueQuery, ReturnCaseDto, 
 import { decideReview, type ReviewAction } from './review-rules';
 import { CaseReviewState, SupervisedCase } from './supervised-case.entity';
 
-const EVENT: Record<ReviewAction, ReviewEventKind> = { submit: ReviewEventKind.Submitted, return: ReviewEventKind.Returned, sign_off: ReviewEventKind.SignedOff };
+const EVENT: Record<ReviewAction, ReviewEventKind> = {
+  submit: ReviewEventKind.Submitted,
+  return: ReviewEventKind.Returned,
+  sign_off: ReviewEventKind.SignedOff,
+};
 
 // draft → submitted → returned | signed_off. Who may act, and on which state, is review-rules.ts; this
 // service loads, locks, calls it and records the event, the sign-off and the audit row in one transaction.
@@ -43,7 +47,13 @@ export class CaseReviewService {
     return this.transition(ctx, id, 'sign_off', null, dto.contentHash);
   }
 
-  private async transition(ctx: AuthedCtx, id: string, action: ReviewAction, comments: string | null = null, readHash?: string): Promise<CaseDto> {
+  private async transition(
+    ctx: AuthedCtx,
+    id: string,
+    action: ReviewAction,
+    comments: string | null = null,
+    readHash?: string,
+  ): Promise<CaseDto> {
     return this.uow.run(ctx, async (em, audit) => {
       // locked first, then read and checked once: readers only, anyone else gets the same 404 as for a missing case
       await lockCase(em, id);
@@ -57,9 +67,15 @@ export class CaseReviewService {
         hashMatches: loaded ? loaded.hash === readHash : undefined,
       });
       if (!decision.ok) throw new DomainError(decision.code, decision.message);
-      await em.update(SupervisedCase, { id }, { reviewState: decision.next, submittedAt: decision.next === CaseReviewState.Submitted ? () => 'now()' : c.submittedAt });
+      await em.update(
+        SupervisedCase,
+        { id },
+        { reviewState: decision.next, submittedAt: decision.next === CaseReviewState.Submitted ? () => 'now()' : c.submittedAt },
+      );
       if (loaded) {
-        await em.save(em.create(CaseSignoff, { caseId: id, supervisorId: ctx.actor.userId, contentHash: loaded.hash, snapshot: { ...loaded.content } }));
+        await em.save(
+          em.create(CaseSignoff, { caseId: id, supervisorId: ctx.actor.userId, contentHash: loaded.hash, snapshot: { ...loaded.content } }),
+        );
       }
       await recordEvent(em, id, EVENT[action], ctx.actor.userId, comments, loaded?.hash ?? null);
       await this.notifications.enqueue(em, caseReviewNotice(action, c));
@@ -84,7 +100,13 @@ export class CaseReviewService {
       this.db.getRepository(CaseSignoff).find({ where: { caseId: id }, order: { signedAt: 'ASC' } }),
     ]);
     return {
-      events: events.map((e) => ({ kind: e.kind, actorId: e.actorId, comments: e.comments, contentHash: e.contentHash, at: e.at.toISOString() })),
+      events: events.map((e) => ({
+        kind: e.kind,
+        actorId: e.actorId,
+        comments: e.comments,
+        contentHash: e.contentHash,
+        at: e.at.toISOString(),
+      })),
       signoffs: signoffs.map((s) => ({ ...toSignoffDto(s), snapshot: s.snapshot })),
     };
   }
@@ -119,7 +141,12 @@ export class CaseReviewService {
       rows.map((r) => ({ c: cases.map(r, 'c'), delivered: r.delivered, traineeName: r.trainee_name, ackName: r.ack_name })),
       limit,
       ({ c }) => [c.riskFlaggedAt ? 0 : 1, (c.submittedAt as Date).getTime(), c.id],
-      ({ c, delivered, traineeName, ackName }) => ({ ...toCaseSummaryDto(c), deliveredSessions: delivered, traineeName, riskAcknowledgedByName: ackName }),
+      ({ c, delivered, traineeName, ackName }) => ({
+        ...toCaseSummaryDto(c),
+        deliveredSessions: delivered,
+        traineeName,
+        riskAcknowledgedByName: ackName,
+      }),
     );
   }
 }

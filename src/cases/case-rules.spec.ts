@@ -2,8 +2,16 @@ import { checkCaseFields, type CaseFields } from './case-rules';
 import { CaseStatus, ProblemArea } from './supervised-case.entity';
 
 const base: CaseFields = {
-  status: CaseStatus.Active, startDate: '2024-03-01', endDate: null, focusProblemArea: ProblemArea.Grief, secondaryProblemArea: null,
-  presentingProblem: 'Low mood after the death of her father', formulation: null, course: null, techniques: null, outcome: null,
+  status: CaseStatus.Active,
+  startDate: '2024-03-01',
+  endDate: null,
+  focusProblemArea: ProblemArea.Grief,
+  secondaryProblemArea: null,
+  presentingProblem: 'Low mood after the death of her father',
+  formulation: null,
+  course: null,
+  techniques: null,
+  outcome: null,
 };
 // 09:00 UTC: the latest date anywhere on Earth (UTC+14) is still 2024-07-01
 const now = new Date('2024-07-01T09:00:00Z');
@@ -20,7 +28,9 @@ describe('case fields', () => {
 
   it('refuses an end before the start, and a closed case ending in the future', () => {
     expect(checkCaseFields({ ...base, endDate: '2024-02-01' }, now)).toEqual({ endDate: ['endDate must not be before startDate'] });
-    expect(checkCaseFields({ ...base, status: CaseStatus.Completed, endDate: '2024-08-01' }, now)).toEqual({ endDate: ['a closed case cannot end in the future'] });
+    expect(checkCaseFields({ ...base, status: CaseStatus.Completed, endDate: '2024-08-01' }, now)).toEqual({
+      endDate: ['a closed case cannot end in the future'],
+    });
   });
 
   it('accepts a case closed on the trainees own today in kiribati while utc is still yesterday', () => {

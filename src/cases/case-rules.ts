@@ -25,7 +25,8 @@ export function checkCaseFields(c: CaseFields, now: Date): Record<string, string
   if (CLOSED.has(c.status) && !c.endDate) add('endDate', `endDate is required when the case is ${c.status}`);
   if (c.endDate && c.endDate < c.startDate) add('endDate', 'endDate must not be before startDate');
   if (c.endDate && isFutureDate(c.endDate, now) && CLOSED.has(c.status)) add('endDate', 'a closed case cannot end in the future');
-  if (c.secondaryProblemArea && c.secondaryProblemArea === c.focusProblemArea) add('secondaryProblemArea', 'the secondary problem area must differ from the focus');
+  if (c.secondaryProblemArea && c.secondaryProblemArea === c.focusProblemArea)
+    add('secondaryProblemArea', 'the secondary problem area must differ from the focus');
   for (const f of NARRATIVE_FIELDS) {
     const problem = contactDetailsIn(c[f]);
     if (problem) add(f, `${f} ${problem}`);

@@ -20,7 +20,12 @@ export class CaseWorkflowController {
   @Post('sessions')
   @RequirePermission(Permission.RecordsWrite, 'Add a therapy session to a case')
   @ApiCreatedResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag; answers with the updated case" })
-  addSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateSessionDto): Promise<CaseDto> {
+  addSession(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: CreateSessionDto,
+  ): Promise<CaseDto> {
     return this.sessions.add(ctx, id, ifMatch, dto);
   }
 
@@ -40,7 +45,12 @@ export class CaseWorkflowController {
   @Delete('sessions/:sessionId')
   @RequirePermission(Permission.RecordsWrite, 'Delete a therapy session')
   @ApiOkResponse({ type: CaseDto, description: "Needs If-Match with the CASE's ETag" })
-  removeSession(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('sessionId', UuidPipe) sessionId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseDto> {
+  removeSession(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @Param('sessionId', UuidPipe) sessionId: string,
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<CaseDto> {
     return this.sessions.remove(ctx, id, sessionId, ifMatch);
   }
 
@@ -63,7 +73,10 @@ export class CaseWorkflowController {
   @Post('sign-off')
   @HttpCode(200)
   @RequirePermission(Permission.RecordsReview, 'Sign off a case')
-  @ApiOkResponse({ type: CaseDto, description: "Only the case's supervisor; contentHash must be the current one (else 409 CONTENT_CHANGED)" })
+  @ApiOkResponse({
+    type: CaseDto,
+    description: "Only the case's supervisor; contentHash must be the current one (else 409 CONTENT_CHANGED)",
+  })
   signOff(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: SignOffDto): Promise<CaseDto> {
     return this.review.signOff(ctx, id, dto);
   }

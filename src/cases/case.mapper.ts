@@ -63,14 +63,21 @@ export function latestPerInstrument(measures: readonly OutcomeMeasure[]): Outcom
   const latest = new Map<string, OutcomeMeasure>();
   for (const m of measures) {
     const cur = latest.get(m.instrument);
-    const later = !cur || m.administeredOn > cur.administeredOn || (m.administeredOn === cur.administeredOn && m.createdAt >= cur.createdAt);
+    const later =
+      !cur || m.administeredOn > cur.administeredOn || (m.administeredOn === cur.administeredOn && m.createdAt >= cur.createdAt);
     if (later) latest.set(m.instrument, m);
   }
   return [...latest.values()].sort((a, b) => a.instrument.localeCompare(b.instrument));
 }
 
 export const measurePoints = (measures: readonly OutcomeMeasure[]) =>
-  measures.map((m) => ({ instrument: m.instrument, administeredOn: m.administeredOn, sessionNumber: m.sessionNumber, total: m.total, seq: m.createdAt.getTime() }));
+  measures.map((m) => ({
+    instrument: m.instrument,
+    administeredOn: m.administeredOn,
+    sessionNumber: m.sessionNumber,
+    total: m.total,
+    seq: m.createdAt.getTime(),
+  }));
 
 export const toCaseDto = (l: LoadedCase, names: CaseNames): CaseDto => ({
   ...toCaseSummaryDto(l.c),

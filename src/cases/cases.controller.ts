@@ -36,8 +36,16 @@ export class CasesController {
 
   @Patch(':id')
   @RequirePermission(Permission.RecordsWrite, 'Edit a case')
-  @ApiOkResponse({ type: CaseDto, description: 'Needs If-Match; a submitted/returned/signed-off case goes back to draft (sign-off voided)' })
-  update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateCaseDto): Promise<CaseDto> {
+  @ApiOkResponse({
+    type: CaseDto,
+    description: 'Needs If-Match; a submitted/returned/signed-off case goes back to draft (sign-off voided)',
+  })
+  update(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: UpdateCaseDto,
+  ): Promise<CaseDto> {
     return this.cases.update(ctx, id, ifMatch, dto);
   }
 

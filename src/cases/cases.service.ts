@@ -19,7 +19,11 @@ import { checkSessions, issueDetails } from './session-consistency';
 import { CaseStatus, SupervisedCase } from './supervised-case.entity';
 
 // timestamps are compared at millisecond precision, the precision of the cursor
-const SORT_COLUMNS = { startDate: 'c.start_date', updatedAt: "date_trunc('milliseconds', c.updated_at)", createdAt: "date_trunc('milliseconds', c.created_at)" } as const;
+const SORT_COLUMNS = {
+  startDate: 'c.start_date',
+  updatedAt: "date_trunc('milliseconds', c.updated_at)",
+  createdAt: "date_trunc('milliseconds', c.created_at)",
+} as const;
 
 @Injectable()
 export class CasesService {
@@ -52,7 +56,13 @@ export class CasesService {
       const clientCode = chosenCode ?? (await freshCode(em, traineeId));
       if (chosenCode && (await em.existsBy(SupervisedCase, { traineeId, clientCode }))) throw codeTaken();
       const row = await em.save(em.create(SupervisedCase, { ...fields, clientCode, traineeId, bodyId }));
-      audit({ action: 'case.create', entityType: 'case', entityId: row.id, bodyId, changes: { clientCode, supervisorId: dto.supervisorId, fields: Object.keys(dto).sort() } });
+      audit({
+        action: 'case.create',
+        entityType: 'case',
+        entityId: row.id,
+        bodyId,
+        changes: { clientCode, supervisorId: dto.supervisorId, fields: Object.keys(dto).sort() },
+      });
       return row.id;
     });
     return this.get(ctx, id);
@@ -77,8 +87,15 @@ export class CasesService {
       if (sort === 'startDate' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw invalid('cursor', 'cursor is not a valid cursor');
       qb.andWhere(`(${column}, c.id) < (:cv, :cid)`, { cv: value, cid: String(cursor[1]) });
     }
-    const rows = await qb.orderBy(column, 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
-    const key = (c: SupervisedCase): (string | number)[] => [sort === 'startDate' ? c.startDate : (sort === 'updatedAt' ? c.updatedAt : c.createdAt).getTime(), c.id];
+    const rows = await qb
+      .orderBy(column, 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const key = (c: SupervisedCase): (string | number)[] => [
+      sort === 'startDate' ? c.startDate : (sort === 'updatedAt' ? c.updatedAt : c.createdAt).getTime(),
+      c.id,
+    ];
     return toPage(rows, limit, key, toCaseSummaryDto);
   }
 
@@ -88,17 +105,25 @@ export class CasesService {
   }
 
   update(ctx: AuthedCtx, id: string, ifMatch: string | undefined, dto: UpdateCaseDto): Promise<CaseDto> {
-    if (!Object.keys(dto).length) throw badRequest('VALIDATION_FAILED', 'Send at least one field to change', { body: ['no fields to change'] });
+    if (!Object.keys(dto).length)
+      throw badRequest('VALIDATION_FAILED', 'Send at least one field to change', { body: ['no fields to change'] });
     const patch: Partial<SupervisedCase> = { ...dto };
     if (dto.clientCode !== undefined) patch.clientCode = validCode(dto.clientCode);
     return this.edits.run(ctx, id, ifMatch, 'case.update', async (em, c) => {
       if (dto.supervisorId === c.traineeId) throw invalid('supervisorId', 'You cannot supervise your own case');
       const merged = { ...c, ...patch };
       failIfAny(checkCaseFields(merged, new Date()));
-      if (patch.supervisorId && patch.supervisorId !== c.supervisorId) patch.bodyId = await activeSupervision(em, c.traineeId, patch.supervisorId);
-      if (patch.clientCode && patch.clientCode !== c.clientCode && (await em.existsBy(SupervisedCase, { traineeId: c.traineeId, clientCode: patch.clientCode }))) throw codeTaken();
+      if (patch.supervisorId && patch.supervisorId !== c.supervisorId)
+        patch.bodyId = await activeSupervision(em, c.traineeId, patch.supervisorId);
+      if (
+        patch.clientCode &&
+        patch.clientCode !== c.clientCode &&
+        (await em.existsBy(SupervisedCase, { traineeId: c.traineeId, clientCode: patch.clientCode }))
+      )
+        throw codeTaken();
       const sessions = await sessionsOf(em, id);
-      if (patch.startDate !== undefined || patch.endDate !== undefined) failIfAny(issueDetails(checkSessions(merged, sessions, new Date()), null));
+      if (patch.startDate !== undefined || patch.endDate !== undefined)
+        failIfAny(issueDetails(checkSessions(merged, sessions, new Date()), null));
       // the version was bumped once by the edit path; naming it here keeps TypeORM from bumping it again
       await em
         .createQueryBuilder()
@@ -119,10 +144,17 @@ export class CasesService {
     await this.uow.run(ctx, async (em, audit) => {
       const state = await lockCase(em, id);
       // a sign-off is part of the accreditation record: a case signed off even once stays, voided or not
-      if (await em.existsBy(CaseSignoff, { caseId: id })) throw conflict('CASE_WAS_SIGNED_OFF', 'A case that was ever signed off cannot be deleted');
+      if (await em.existsBy(CaseSignoff, { caseId: id }))
+        throw conflict('CASE_WAS_SIGNED_OFF', 'A case that was ever signed off cannot be deleted');
       const c = await em.findOneByOrFail(SupervisedCase, { id });
       await em.delete(SupervisedCase, { id });
-      audit({ action: 'case.delete', entityType: 'case', entityId: id, bodyId: c.bodyId, changes: { clientCode: c.clientCode, reviewState: state.reviewState } });
+      audit({
+        action: 'case.delete',
+        entityType: 'case',
+        entityId: id,
+        bodyId: c.bodyId,
+        changes: { clientCode: c.clientCode, reviewState: state.reviewState },
+      });
     });
   }
 }
@@ -133,7 +165,10 @@ function validCode(input: string): string {
   return r.code;
 }
 
-const codeTaken = () => conflict('CLIENT_CODE_TAKEN', 'You already have a case with this client code', { clientCode: ['already used for another of your cases'] });
+const codeTaken = () =>
+  conflict('CLIENT_CODE_TAKEN', 'You already have a case with this client code', {
+    clientCode: ['already used for another of your cases'],
+  });
 
 function failIfAny(details: Record<string, string[]>): void {
   if (Object.keys(details).length) throw badRequest('VALIDATION_FAILED', 'The case is not valid', details);

@@ -1,4 +1,12 @@
-import { checkClientCode, contactDetailsIn, containsEmail, containsPhoneNumber, generateClientCode, looksLikeDate, nhsChecksumValid } from './client-code';
+import {
+  checkClientCode,
+  contactDetailsIn,
+  containsEmail,
+  containsPhoneNumber,
+  generateClientCode,
+  looksLikeDate,
+  nhsChecksumValid,
+} from './client-code';
 
 const refused = (code: string) => {
   const r = checkClientCode(code);
@@ -6,9 +14,12 @@ const refused = (code: string) => {
 };
 
 describe('client codes a trainee may choose', () => {
-  it.each(['C-7KQ2', 'ab', 'IPT_03', 'case-12', 'X9', 'T2-GRIEF-01', 'IPT-2024-07', 'A1B2C3D4E5F6G7H8'])('accepts the pseudonymous code %s', (code) => {
-    expect(checkClientCode(code)).toEqual({ ok: true, code: code.toUpperCase() });
-  });
+  it.each(['C-7KQ2', 'ab', 'IPT_03', 'case-12', 'X9', 'T2-GRIEF-01', 'IPT-2024-07', 'A1B2C3D4E5F6G7H8'])(
+    'accepts the pseudonymous code %s',
+    (code) => {
+      expect(checkClientCode(code)).toEqual({ ok: true, code: code.toUpperCase() });
+    },
+  );
 
   it('upper-cases the code so "c-7kq2" and "C-7KQ2" are the same client', () => {
     expect(checkClientCode('  c-7kq2 ')).toEqual({ ok: true, code: 'C-7KQ2' });
@@ -28,12 +39,22 @@ describe('client codes that could identify a person are refused', () => {
     expect(refused(code)).toMatch(/phone number/);
   });
 
-  it.each(['1985-03-12', '12/03/1985', '12.3.85', '12-03-85', '19850312', '12031985', '120385', '12MAR1985', '12-MAR-85', 'MAR-12-1985', 'c-1985-3-12', 'B12_03_1985'])(
-    'a full date, in whatever format: %s',
-    (code) => {
-      expect(refused(code)).toBe('looks like a date (e.g. a birth date)');
-    },
-  );
+  it.each([
+    '1985-03-12',
+    '12/03/1985',
+    '12.3.85',
+    '12-03-85',
+    '19850312',
+    '12031985',
+    '120385',
+    '12MAR1985',
+    '12-MAR-85',
+    'MAR-12-1985',
+    'c-1985-3-12',
+    'B12_03_1985',
+  ])('a full date, in whatever format: %s', (code) => {
+    expect(refused(code)).toBe('looks like a date (e.g. a birth date)');
+  });
 
   it.each(['9434765919', '943 476 5919', '943-476-5919'])('an NHS number (valid check digit): %s', (code) => {
     expect(refused(code)).toBe('looks like an NHS number');
@@ -43,12 +64,21 @@ describe('client codes that could identify a person are refused', () => {
     expect(refused(code)).toMatch(/record or phone number|phone number/);
   });
 
-  it.each(['JohnSmith', 'John-Smith', 'Mary_Ann_Jones', 'Mrs Smith', 'MRS-SMITH', 'DrJones', 'J-Smith', 'JR_SMITH', 'J Smith', 'SMITH', 'JSMITH'])(
-    'a personal name: %s',
-    (code) => {
-      expect(refused(code)).toBe('looks like a personal name; use a code with at least one digit');
-    },
-  );
+  it.each([
+    'JohnSmith',
+    'John-Smith',
+    'Mary_Ann_Jones',
+    'Mrs Smith',
+    'MRS-SMITH',
+    'DrJones',
+    'J-Smith',
+    'JR_SMITH',
+    'J Smith',
+    'SMITH',
+    'JSMITH',
+  ])('a personal name: %s', (code) => {
+    expect(refused(code)).toBe('looks like a personal name; use a code with at least one digit');
+  });
 });
 
 describe('generated client codes', () => {

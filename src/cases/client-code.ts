@@ -6,7 +6,8 @@ import { containsEmail, containsPhoneNumber } from '../common/client-identifiers
 export type CodeCheck = { ok: true; code: string } | { ok: false; reason: string };
 
 const ALLOWED = /^[A-Z0-9_-]{2,16}$/;
-const MONTHS = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';
+const MONTHS =
+  'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER';
 const TITLES = 'MR|MRS|MS|MISS|MX|DR|PROF|SIR|REV|LADY|LORD';
 // without 0/O, 1/I/L: codes are read aloud and copied by hand
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -89,7 +90,8 @@ export function checkClientCode(input: string): CodeCheck {
   if (containsPhoneNumber(raw)) return { ok: false, reason: 'looks like a phone number' };
   if (looksLikeDate(raw)) return { ok: false, reason: 'looks like a date (e.g. a birth date)' };
   if (record) return { ok: false, reason: 'contains a run of 6 or more digits, like a record or phone number' };
-  if (personalName(raw.replace(/[\s.,']+/g, '-'))) return { ok: false, reason: 'looks like a personal name; use a code with at least one digit' };
+  if (personalName(raw.replace(/[\s.,']+/g, '-')))
+    return { ok: false, reason: 'looks like a personal name; use a code with at least one digit' };
   const code = raw.toUpperCase();
   if (!ALLOWED.test(code)) return { ok: false, reason: 'must be 2–16 characters of A–Z, 0–9, "-" or "_"' };
   return { ok: true, code };

@@ -1,10 +1,30 @@
 import { canonicalJson, caseContent, contentHash } from './content-hash';
 
 const theCase = {
-  id: 'ignored', version: 3, reviewState: 'submitted', traineeId: 't', supervisorId: 's', clientCode: 'C-7KQ2', format: 'individual',
-  adaptation: 'adult', ageBand: '26-40', setting: 'community', primaryDiagnosis: 'F32.1', focusProblemArea: 'grief', secondaryProblemArea: null,
-  plannedSessions: 16, startDate: '2024-03-01', endDate: null, status: 'active', endReason: null, recordingConsent: true,
-  presentingProblem: 'Low mood after bereavement', formulation: 'Grief', course: null, techniques: null, outcome: null,
+  id: 'ignored',
+  version: 3,
+  reviewState: 'submitted',
+  traineeId: 't',
+  supervisorId: 's',
+  clientCode: 'C-7KQ2',
+  format: 'individual',
+  adaptation: 'adult',
+  ageBand: '26-40',
+  setting: 'community',
+  primaryDiagnosis: 'F32.1',
+  focusProblemArea: 'grief',
+  secondaryProblemArea: null,
+  plannedSessions: 16,
+  startDate: '2024-03-01',
+  endDate: null,
+  status: 'active',
+  endReason: null,
+  recordingConsent: true,
+  presentingProblem: 'Low mood after bereavement',
+  formulation: 'Grief',
+  course: null,
+  techniques: null,
+  outcome: null,
 };
 const sessions = [
   { id: 'a', number: 1, date: '2024-03-01', durationMinutes: 50, phase: 'initial', attended: true, recorded: true, createdAt: new Date() },
@@ -28,12 +48,20 @@ describe('content hash of a case', () => {
   });
 
   it('ignores bookkeeping: ids, version, review state, timestamps', () => {
-    expect(hash({ ...theCase, id: 'other', version: 9, reviewState: 'draft' }, sessions.map((s) => ({ ...s, id: 'z', createdAt: new Date(0) })))).toBe(hash());
+    expect(
+      hash(
+        { ...theCase, id: 'other', version: 9, reviewState: 'draft' },
+        sessions.map((s) => ({ ...s, id: 'z', createdAt: new Date(0) })),
+      ),
+    ).toBe(hash());
   });
 
-  it.each(Object.keys(theCase).filter((k) => !['id', 'version', 'reviewState'].includes(k)))('changes when the case field %s changes', (field) => {
-    expect(hash({ ...theCase, [field]: 'changed' })).not.toBe(hash());
-  });
+  it.each(Object.keys(theCase).filter((k) => !['id', 'version', 'reviewState'].includes(k)))(
+    'changes when the case field %s changes',
+    (field) => {
+      expect(hash({ ...theCase, [field]: 'changed' })).not.toBe(hash());
+    },
+  );
 
   it('changes when a session changes, is added or removed', () => {
     expect(hash(theCase, [sessions[0], { ...sessions[1], recorded: true }])).not.toBe(hash());

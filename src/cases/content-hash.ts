@@ -12,9 +12,27 @@ export interface CaseContent {
 }
 
 export const CASE_CONTENT_FIELDS = [
-  'traineeId', 'supervisorId', 'clientCode', 'format', 'adaptation', 'ageBand', 'setting', 'primaryDiagnosis',
-  'focusProblemArea', 'secondaryProblemArea', 'plannedSessions', 'startDate', 'endDate', 'status', 'endReason',
-  'recordingConsent', 'presentingProblem', 'formulation', 'course', 'techniques', 'outcome',
+  'traineeId',
+  'supervisorId',
+  'clientCode',
+  'format',
+  'adaptation',
+  'ageBand',
+  'setting',
+  'primaryDiagnosis',
+  'focusProblemArea',
+  'secondaryProblemArea',
+  'plannedSessions',
+  'startDate',
+  'endDate',
+  'status',
+  'endReason',
+  'recordingConsent',
+  'presentingProblem',
+  'formulation',
+  'course',
+  'techniques',
+  'outcome',
 ] as const;
 export const SESSION_CONTENT_FIELDS = ['number', 'date', 'durationMinutes', 'phase', 'attended', 'recorded'] as const;
 export const MEASURE_CONTENT_FIELDS = ['instrument', 'administeredOn', 'sessionNumber', 'items', 'total'] as const;

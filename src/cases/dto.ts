@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { ChangeSummaryDto, MeasureDto } from '../measures/dto';
 import { AgeBand, CaseAdaptation, CaseFormat, CaseReviewState, CaseSetting, CaseStatus, ProblemArea } from './supervised-case.entity';
@@ -27,80 +43,119 @@ function IsDateOnly(): PropertyDecorator {
 }
 
 export class CaseFieldsDto {
-  @ApiPropertyOptional({ description: 'Pseudonymous client code, 2–16 of A–Z 0–9 - _ (case-insensitive); left out = generated (e.g. C-7KQ2). Names, dates, phone/record numbers and e-mails are refused.', example: 'C-7KQ2' })
-  @NotNull() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({
+    description:
+      'Pseudonymous client code, 2–16 of A–Z 0–9 - _ (case-insensitive); left out = generated (e.g. C-7KQ2). Names, dates, phone/record numbers and e-mails are refused.',
+    example: 'C-7KQ2',
+  })
+  @NotNull()
+  @IsString()
+  @MaxLength(40)
   clientCode?: string;
 
   @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' })
-  @Required() @IsEnum(CaseFormat)
+  @Required()
+  @IsEnum(CaseFormat)
   format!: CaseFormat;
 
   @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' })
-  @Required() @IsEnum(CaseAdaptation)
+  @Required()
+  @IsEnum(CaseAdaptation)
   adaptation!: CaseAdaptation;
 
   @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' })
-  @Required() @IsEnum(AgeBand)
+  @Required()
+  @IsEnum(AgeBand)
   ageBand!: AgeBand;
 
   @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' })
-  @Required() @IsEnum(CaseSetting)
+  @Required()
+  @IsEnum(CaseSetting)
   setting!: CaseSetting;
 
   @ApiProperty({ description: 'ICD-10 code', example: 'F32.1' })
-  @Required() @upper() @IsString() @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
+  @Required()
+  @upper()
+  @IsString()
+  @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
   primaryDiagnosis!: string;
 
   @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' })
-  @Required() @IsEnum(ProblemArea)
+  @Required()
+  @IsEnum(ProblemArea)
   focusProblemArea!: ProblemArea;
 
   @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true, description: 'Must differ from the focus' })
-  @IsOptional() @IsEnum(ProblemArea)
+  @IsOptional()
+  @IsEnum(ProblemArea)
   secondaryProblemArea?: ProblemArea | null;
 
   @ApiProperty({ minimum: 1, maximum: 40 })
-  @Required() @IsInt() @Min(1) @Max(40)
+  @Required()
+  @IsInt()
+  @Min(1)
+  @Max(40)
   plannedSessions!: number;
 
   @ApiProperty({ format: 'date' })
-  @Required() @IsDateOnly()
+  @Required()
+  @IsDateOnly()
   startDate!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Required once the status is completed, dropped_out or transferred' })
-  @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Required once the status is completed, dropped_out or transferred',
+  })
+  @IsOptional()
+  @IsDateOnly()
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus', default: CaseStatus.Active })
-  @NotNull() @IsEnum(CaseStatus)
+  @NotNull()
+  @IsEnum(CaseStatus)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   endReason?: string | null;
 
   @ApiProperty()
-  @Required() @IsBoolean()
+  @Required()
+  @IsBoolean()
   recordingConsent!: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE, description: 'No e-mail addresses or phone numbers' })
-  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE)
   presentingProblem?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
-  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE)
   formulation?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
-  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE)
   course?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
-  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE)
   techniques?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NARRATIVE })
-  @IsOptional() @IsString() @MaxLength(NARRATIVE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE)
   outcome?: string | null;
 }
 
@@ -114,33 +169,44 @@ export class CreateCaseDto extends CaseFieldsDto {
 
 export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Another active supervisor of the trainee' })
-  @NotNull() @IsUUID()
+  @NotNull()
+  @IsUUID()
   supervisorId?: string;
 }
 
 export class SessionFieldsDto {
   @ApiProperty({ minimum: 1, maximum: 100 })
-  @Required() @IsInt() @Min(1) @Max(100)
+  @Required()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   number!: number;
 
   @ApiProperty({ format: 'date' })
-  @Required() @IsDateOnly()
+  @Required()
+  @IsDateOnly()
   date!: string;
 
   @ApiProperty({ minimum: 10, maximum: 180 })
-  @Required() @IsInt() @Min(10) @Max(180)
+  @Required()
+  @IsInt()
+  @Min(10)
+  @Max(180)
   durationMinutes!: number;
 
   @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' })
-  @Required() @IsEnum(SessionPhase)
+  @Required()
+  @IsEnum(SessionPhase)
   phase!: SessionPhase;
 
   @ApiProperty()
-  @Required() @IsBoolean()
+  @Required()
+  @IsBoolean()
   attended!: boolean;
 
   @ApiProperty()
-  @Required() @IsBoolean()
+  @Required()
+  @IsBoolean()
   recorded!: boolean;
 }
 
@@ -151,19 +217,24 @@ export class UpdateSessionDto extends SessionFieldsDto {}
 
 export class SignOffDto {
   @ApiProperty({ description: 'The contentHash of the case as the supervisor read it', pattern: '^[0-9a-f]{64}$' })
-  @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be a 64-character hex sha256' })
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'contentHash must be a 64-character hex sha256' })
   contentHash!: string;
 }
 
 export class ReturnCaseDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, description: "The supervisor's comments for the trainee" })
-  @IsString() @Length(1, 4000)
+  @IsString()
+  @Length(1, 4000)
   comments!: string;
 }
 
 export class AcknowledgeRiskFlagDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'What the supervisor did or will do about it' })
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value)) @IsString() @MaxLength(1000)
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value))
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 
@@ -175,42 +246,51 @@ export class PersonNameDto {
 export class RiskFlagDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null: no flag' }) riskFlaggedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null: not acknowledged since the last flagged measure' }) acknowledgedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null: not acknowledged since the last flagged measure' })
+  acknowledgedAt!: string | null;
   @ApiProperty({ type: PersonNameDto, nullable: true }) acknowledgedBy!: PersonNameDto | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
 export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CaseReviewState, enumName: 'CaseReviewState' })
-  @IsOptional() @IsEnum(CaseReviewState)
+  @IsOptional()
+  @IsEnum(CaseReviewState)
   reviewState?: CaseReviewState;
 
   @ApiPropertyOptional({ enum: CaseStatus, enumName: 'CaseStatus' })
-  @IsOptional() @IsEnum(CaseStatus)
+  @IsOptional()
+  @IsEnum(CaseStatus)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', description: 'Focus or secondary problem area' })
-  @IsOptional() @IsEnum(ProblemArea)
+  @IsOptional()
+  @IsEnum(ProblemArea)
   problemArea?: ProblemArea;
 
   @ApiPropertyOptional({ format: 'date', description: 'startDate on or after' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'startDate on or before' })
-  @IsOptional() @IsDateOnly()
+  @IsOptional()
+  @IsDateOnly()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   supervisorId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   traineeId?: string;
 
   @ApiPropertyOptional({ enum: ['startDate', 'updatedAt', 'createdAt'], default: 'updatedAt', description: 'Newest first' })
-  @IsOptional() @IsIn(['startDate', 'updatedAt', 'createdAt'])
+  @IsOptional()
+  @IsIn(['startDate', 'updatedAt', 'createdAt'])
   sort?: 'startDate' | 'updatedAt' | 'createdAt';
 }
 
@@ -267,8 +347,15 @@ export class CaseSummaryDto {
   @ApiProperty() recordingConsent!: boolean;
   @ApiProperty({ enum: CaseReviewState, enumName: 'CaseReviewState' }) reviewState!: CaseReviewState;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when a measure signalled risk (PHQ-9 item 9 > 0)' }) riskFlaggedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: "When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)" }) riskAcknowledgedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set when a measure signalled risk (PHQ-9 item 9 > 0)' })
+  riskFlaggedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: "When the case's supervisor acknowledged the risk flag (null: not since the last flagged measure)",
+  })
+  riskAcknowledgedAt!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -292,7 +379,8 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: CaseMeasuresSummaryDto }) measures!: CaseMeasuresSummaryDto;
   @ApiProperty({ type: LoggingLagDto }) loggingLag!: LoggingLagDto;
   @ApiProperty({ description: 'sha256 of the clinical content; send it back to sign off' }) contentHash!: string;
-  @ApiProperty({ type: SignoffDto, nullable: true, description: 'The sign-off in force (null when none or voided)' }) currentSignoff!: SignoffDto | null;
+  @ApiProperty({ type: SignoffDto, nullable: true, description: 'The sign-off in force (null when none or voided)' })
+  currentSignoff!: SignoffDto | null;
 }
 
 export class CasePageDto {
@@ -309,7 +397,10 @@ export class ReviewEventDto {
 }
 
 export class SignedVersionDto extends SignoffDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The content exactly as signed' }) snapshot!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The content exactly as signed' }) snapshot!: Record<
+    string,
+    unknown
+  >;
 }
 
 export class CaseHistoryDto {
@@ -320,7 +411,8 @@ export class CaseHistoryDto {
 export class QueueItemDto extends CaseSummaryDto {
   @ApiProperty() deliveredSessions!: number;
   @ApiProperty({ description: "The trainee's display name" }) traineeName!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Who acknowledged the risk flag (null: not acknowledged)' }) riskAcknowledgedByName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Who acknowledged the risk flag (null: not acknowledged)' })
+  riskAcknowledgedByName!: string | null;
 }
 
 export class QueuePageDto {

@@ -18,14 +18,20 @@ export class ReviewQueueController {
 
   @Get('supervision/queue')
   @RequirePermission(Permission.RecordsReview, 'Get your review queue')
-  @ApiOkResponse({ type: QueuePageDto, description: "Submitted cases awaiting the caller's review: risk-flagged first, then oldest submission" })
+  @ApiOkResponse({
+    type: QueuePageDto,
+    description: "Submitted cases awaiting the caller's review: risk-flagged first, then oldest submission",
+  })
   queue(@Ctx() ctx: AuthedCtx, @Query() query: QueueQuery): Promise<QueuePageDto> {
     return this.review.queue(ctx, query);
   }
 
   @Get('trainees/:traineeId/logging-lag')
   @RequirePermission(Permission.RecordsRead, "Get a trainee's session logging lag")
-  @ApiOkResponse({ type: TraineeLoggingLagDto, description: 'Days between each session and its logging: median, 90th percentile, logged > 7 days late' })
+  @ApiOkResponse({
+    type: TraineeLoggingLagDto,
+    description: 'Days between each session and its logging: median, 90th percentile, logged > 7 days late',
+  })
   loggingLag(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string): Promise<TraineeLoggingLagDto> {
     return this.sessions.traineeLag(ctx, traineeId);
   }

@@ -15,8 +15,7 @@ export interface ReviewFacts {
 }
 
 export type ReviewDecision =
-  | { ok: true; next: CaseReviewState }
-  | { ok: false; status: 403 | 409; code: CodeWithStatus<403 | 409>; message: string };
+  { ok: true; next: CaseReviewState } | { ok: false; status: 403 | 409; code: CodeWithStatus<403 | 409>; message: string };
 
 // draft/returned → submitted (the trainee) → signed_off or returned (only the case's supervisor, never the
 // trainee themself). A sign-off must name the content it approves (content hash); anything else changed since
@@ -38,4 +37,9 @@ export function decideReview(f: ReviewFacts): ReviewDecision {
 }
 
 // the status belongs to the code (error-codes.ts)
-const deny = (code: CodeWithStatus<403 | 409>, message: string): ReviewDecision => ({ ok: false, status: statusOf(code) as 403 | 409, code, message });
+const deny = (code: CodeWithStatus<403 | 409>, message: string): ReviewDecision => ({
+  ok: false,
+  status: statusOf(code) as 403 | 409,
+  code,
+  message,
+});

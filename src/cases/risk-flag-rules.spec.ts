@@ -8,10 +8,19 @@ describe('acknowledging a risk flag', () => {
     expect(decideRiskAcknowledgement({ isCaseSupervisor: true, flagged: true, acknowledged: true })).toEqual({ ok: true, write: false });
   });
   it('a case without a flag has nothing to acknowledge', () => {
-    expect(decideRiskAcknowledgement({ isCaseSupervisor: true, flagged: false, acknowledged: false })).toMatchObject({ ok: false, code: 'NO_RISK_FLAG' });
+    expect(decideRiskAcknowledgement({ isCaseSupervisor: true, flagged: false, acknowledged: false })).toMatchObject({
+      ok: false,
+      code: 'NO_RISK_FLAG',
+    });
   });
   it('anyone else who can read the case (a body admin, the trainee) is refused, flag or not', () => {
-    expect(decideRiskAcknowledgement({ isCaseSupervisor: false, flagged: true, acknowledged: false })).toMatchObject({ ok: false, code: 'NOT_CASE_SUPERVISOR' });
-    expect(decideRiskAcknowledgement({ isCaseSupervisor: false, flagged: false, acknowledged: false })).toMatchObject({ ok: false, code: 'NOT_CASE_SUPERVISOR' });
+    expect(decideRiskAcknowledgement({ isCaseSupervisor: false, flagged: true, acknowledged: false })).toMatchObject({
+      ok: false,
+      code: 'NOT_CASE_SUPERVISOR',
+    });
+    expect(decideRiskAcknowledgement({ isCaseSupervisor: false, flagged: false, acknowledged: false })).toMatchObject({
+      ok: false,
+      code: 'NOT_CASE_SUPERVISOR',
+    });
   });
 });

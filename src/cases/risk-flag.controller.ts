@@ -22,7 +22,11 @@ export class RiskFlagController {
   @Post('acknowledge')
   @HttpCode(200)
   @RequirePermission(Permission.RecordsReview, "Acknowledge a case's risk flag")
-  @ApiOkResponse({ type: RiskFlagDto, description: "Only the case's supervisor (else 403); 409 NO_RISK_FLAG without a flag; again while acknowledged: the acknowledgement in force, unchanged" })
+  @ApiOkResponse({
+    type: RiskFlagDto,
+    description:
+      "Only the case's supervisor (else 403); 409 NO_RISK_FLAG without a flag; again while acknowledged: the acknowledgement in force, unchanged",
+  })
   acknowledge(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: AcknowledgeRiskFlagDto): Promise<RiskFlagDto> {
     return this.riskFlags.acknowledge(ctx, id, dto);
   }

@@ -39,7 +39,14 @@ export class RiskFlagService {
         );
       }
       // the note may be clinical: the trail records only that there was one
-      audit({ action: 'case.risk_acknowledge', entityType: 'case', entityId: caseId, via, bodyId: c.bodyId, changes: { riskFlaggedAt: c.riskFlaggedAt?.toISOString(), noted: !!dto.note, alreadyAcknowledged: !write } });
+      audit({
+        action: 'case.risk_acknowledge',
+        entityType: 'case',
+        entityId: caseId,
+        via,
+        bodyId: c.bodyId,
+        changes: { riskFlaggedAt: c.riskFlaggedAt?.toISOString(), noted: !!dto.note, alreadyAcknowledged: !write },
+      });
       const after = await this.access.load(ctx.actor, caseId, READERS, em);
       return this.toDto(em, after.c);
     });

@@ -30,14 +30,18 @@ export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], n
   const issues: SessionIssue[] = [];
   const seen = new Set<number>();
   for (const s of sessions) {
-    if (seen.has(s.number)) issues.push({ number: s.number, field: 'number', message: `session ${s.number} is already logged for this case` });
+    if (seen.has(s.number))
+      issues.push({ number: s.number, field: 'number', message: `session ${s.number} is already logged for this case` });
     seen.add(s.number);
-    if (!Number.isInteger(s.number) || s.number < 1) issues.push({ number: s.number, field: 'number', message: 'session numbers start at 1' });
+    if (!Number.isInteger(s.number) || s.number < 1)
+      issues.push({ number: s.number, field: 'number', message: 'session numbers start at 1' });
     if (!Number.isInteger(s.durationMinutes) || s.durationMinutes < 10 || s.durationMinutes > 180) {
       issues.push({ number: s.number, field: 'durationMinutes', message: 'a session lasts 10–180 minutes' });
     }
-    if (s.date < c.startDate) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is before the case start (${c.startDate})` });
-    if (c.endDate && s.date > c.endDate) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is after the case end (${c.endDate})` });
+    if (s.date < c.startDate)
+      issues.push({ number: s.number, field: 'date', message: `session ${s.number} is before the case start (${c.startDate})` });
+    if (c.endDate && s.date > c.endDate)
+      issues.push({ number: s.number, field: 'date', message: `session ${s.number} is after the case end (${c.endDate})` });
     if (isFutureDate(s.date, now)) issues.push({ number: s.number, field: 'date', message: `session ${s.number} is in the future` });
   }
   const sorted = [...sessions].sort((a, b) => a.number - b.number);
@@ -45,10 +49,20 @@ export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], n
     const [prev, cur] = [sorted[i - 1], sorted[i]];
     if (prev.number === cur.number) continue;
     if (cur.date < prev.date) {
-      issues.push({ number: cur.number, field: 'date', message: `session ${cur.number} (${cur.date}) is dated before session ${prev.number} (${prev.date})`, other: prev.number });
+      issues.push({
+        number: cur.number,
+        field: 'date',
+        message: `session ${cur.number} (${cur.date}) is dated before session ${prev.number} (${prev.date})`,
+        other: prev.number,
+      });
     }
     if (PHASE_RANK[cur.phase] < PHASE_RANK[prev.phase]) {
-      issues.push({ number: cur.number, field: 'phase', message: `session ${cur.number} is ${cur.phase} after session ${prev.number} was ${prev.phase}: phases cannot go backwards`, other: prev.number });
+      issues.push({
+        number: cur.number,
+        field: 'phase',
+        message: `session ${cur.number} is ${cur.phase} after session ${prev.number} was ${prev.phase}: phases cannot go backwards`,
+        other: prev.number,
+      });
     }
   }
   return issues;
@@ -58,7 +72,8 @@ export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], n
 export function issueDetails(issues: readonly SessionIssue[], focusNumber: number | null): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const i of issues) {
-    const key = i.number === focusNumber || (i.other !== undefined && i.other === focusNumber) ? i.field : `sessions.${i.number}.${i.field}`;
+    const key =
+      i.number === focusNumber || (i.other !== undefined && i.other === focusNumber) ? i.field : `sessions.${i.number}.${i.field}`;
     (out[key] ??= []).push(i.message);
   }
   return out;

@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Body } from '../bodies/body.entity';
 import { User } from '../users/user.entity';
 
@@ -67,7 +79,10 @@ export enum ProblemArea {
 @Check('ck_supervised_cases_dates', 'end_date IS NULL OR end_date >= start_date')
 @Check('ck_supervised_cases_secondary', 'secondary_problem_area IS NULL OR secondary_problem_area <> focus_problem_area')
 @Check('ck_supervised_cases_not_self', 'supervisor_id <> trainee_id')
-@Check('ck_supervised_cases_risk_ack', '(risk_acknowledged_at IS NULL) = (risk_acknowledged_by IS NULL) AND (risk_acknowledged_at IS NULL OR risk_flagged_at IS NOT NULL)')
+@Check(
+  'ck_supervised_cases_risk_ack',
+  '(risk_acknowledged_at IS NULL) = (risk_acknowledged_by IS NULL) AND (risk_acknowledged_at IS NULL OR risk_flagged_at IS NOT NULL)',
+)
 export class SupervisedCase {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -75,13 +75,20 @@ export class TherapySessionsService {
     caseId: string,
     ifMatch: string | undefined,
     action: string,
-    work: (em: EntityManager, c: SupervisedCase, sessions: TherapySession[]) => Promise<{ changes: Record<string, unknown>; sessions: TherapySession[] }>,
+    work: (
+      em: EntityManager,
+      c: SupervisedCase,
+      sessions: TherapySession[],
+    ) => Promise<{ changes: Record<string, unknown>; sessions: TherapySession[] }>,
   ): Promise<CaseDto> {
     return this.edits.run(ctx, caseId, ifMatch, action, async (em, c) => {
       const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId));
       sessions.sort((a, b) => a.number - b.number);
       // an edit voids any sign-off, so there is none to read back
-      return { changes, reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }), await caseNames(em, c)) };
+      return {
+        changes,
+        reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }), await caseNames(em, c)),
+      };
     });
   }
 }

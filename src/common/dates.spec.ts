@@ -33,7 +33,14 @@ describe('a date a person typed is in the future only once it is after today eve
   });
 
   it('every-zone-from-utc-minus-12-to-utc-plus-14-may-log-its-own-today-at-any-hour', () => {
-    for (const iso of ['2025-03-09T23:59:59Z', '2025-03-10T00:00:00Z', '2025-03-10T09:59:59Z', '2025-03-10T10:00:00Z', '2025-03-10T12:00:00Z', '2025-03-10T23:59:59Z']) {
+    for (const iso of [
+      '2025-03-09T23:59:59Z',
+      '2025-03-10T00:00:00Z',
+      '2025-03-10T09:59:59Z',
+      '2025-03-10T10:00:00Z',
+      '2025-03-10T12:00:00Z',
+      '2025-03-10T23:59:59Z',
+    ]) {
       const now = new Date(iso);
       for (const offset of OFFSETS) {
         expect({ iso, offset, future: isFutureDate(localDate(now, offset), now) }).toEqual({ iso, offset, future: false });

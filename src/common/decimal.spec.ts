@@ -2,14 +2,17 @@ import { IsNumber, validateSync } from 'class-validator';
 import { hasAtMostDecimals, MaxDecimals } from './decimal';
 
 class Hours {
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @MaxDecimals(2)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
   hours!: number;
 }
 
 const errorsFor = (hours: unknown) => {
   const h = new Hours();
   (h as unknown as { hours: unknown }).hours = hours;
-  return validateSync(h).map((e) => Object.keys(e.constraints ?? {})).flat();
+  return validateSync(h)
+    .map((e) => Object.keys(e.constraints ?? {}))
+    .flat();
 };
 
 describe('at most N decimals', () => {

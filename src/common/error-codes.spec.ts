@@ -51,7 +51,10 @@ describe('the error code list', () => {
   });
 
   it('has no code that nothing in src/ answers with', () => {
-    const text = sources.filter((s) => !s.file.endsWith('error-codes.ts')).map((s) => s.text).join('\n');
+    const text = sources
+      .filter((s) => !s.file.endsWith('error-codes.ts'))
+      .map((s) => s.text)
+      .join('\n');
     const notFoundEntities = new Set<string>(Object.values(NOT_FOUND_CODES));
     const unused = codes.filter((c) => !notFoundEntities.has(c) && !text.includes(`'${c}'`));
     expect(unused).toEqual([]);

@@ -29,13 +29,19 @@ export const ERROR_CODES = {
   CLIENT_IDENTIFIER: { status: 400, description: 'Free text contains something that identifies a client' },
   INCONSISTENT_SESSIONS: { status: 400, description: 'A therapy session does not fit its case (dates, numbering)' },
   NO_ACTIVE_SUPERVISION: { status: 400, description: 'No active supervision relationship with a participant on that date' },
-  PARTICIPANTS_IN_SEVERAL_BODIES: { status: 400, description: 'Participants of one supervision session are supervised in different bodies' },
-  CASE_NOT_REVIEWABLE: { status: 400, description: 'A reviewed case is not a participant\'s case that you supervise' },
+  PARTICIPANTS_IN_SEVERAL_BODIES: {
+    status: 400,
+    description: 'Participants of one supervision session are supervised in different bodies',
+  },
+  CASE_NOT_REVIEWABLE: { status: 400, description: "A reviewed case is not a participant's case that you supervise" },
   INVALID_REVIEWED_RECORDING: { status: 400, description: 'A reviewed recording is not a recorded session of the reviewed case' },
   INVALID_SCHEME: { status: 400, description: 'The scheme definition is not valid; `details` names each problem' },
   INVALID_RUBRIC_DEFINITION: { status: 400, description: 'The rubric definition is not valid; `details` names each problem' },
   INVALID_SCORES: { status: 400, description: 'Scores do not fit the rubric' },
-  INVALID_LINK_TOKEN: { status: 400, description: 'The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one' },
+  INVALID_LINK_TOKEN: {
+    status: 400,
+    description: 'The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one',
+  },
 
   // 401: who is calling is unknown
   UNAUTHENTICATED: { status: 401, description: 'No access token was sent' },
@@ -52,8 +58,11 @@ export const ERROR_CODES = {
   SUPERVISION_ACTION_NOT_ALLOWED: { status: 403, description: 'Your side of the supervision relationship may not take this step' },
   NOT_CASE_TRAINEE: { status: 403, description: 'Only the trainee who logged the case can submit it' },
   SELF_REVIEW: { status: 403, description: 'Nobody reviews or signs off their own case' },
-  INVITATION_FOR_ANOTHER_ACCOUNT: { status: 403, description: 'The invitation was sent to another e-mail address than the signed-in account\'s' },
-  NOT_CASE_SUPERVISOR: { status: 403, description: 'Only the case\'s supervisor can review it' },
+  INVITATION_FOR_ANOTHER_ACCOUNT: {
+    status: 403,
+    description: "The invitation was sent to another e-mail address than the signed-in account's",
+  },
+  NOT_CASE_SUPERVISOR: { status: 403, description: "Only the case's supervisor can review it" },
 
   // 404: missing, or not yours to see (the same answer: no existence oracle)
   NOT_FOUND: { status: 404, description: 'No such route' },
@@ -119,12 +128,15 @@ export const ERROR_CODES = {
   ALREADY_VERIFIED: { status: 409, description: 'The activity is already verified' },
   ACCREDITATION_REVOKED: { status: 409, description: 'A revoked accreditation is final' },
   ACCREDITATION_SUSPENDED: { status: 409, description: 'A suspended accreditation cannot be renewed until reinstated' },
-  INVALID_STATUS_CHANGE: { status: 409, description: 'The accreditation\'s status does not allow this change' },
+  INVALID_STATUS_CHANGE: { status: 409, description: "The accreditation's status does not allow this change" },
   NO_EXPIRY: { status: 409, description: 'The accreditation does not expire; leave does not change it' },
   NOT_RENEWABLE: { status: 409, description: 'The accreditation cannot be renewed' },
   RENEWAL_NOT_OPEN: { status: 409, description: 'Renewal is not open yet' },
   RENEWAL_WINDOW_CLOSED: { status: 409, description: 'The renewal grace period has ended' },
-  RESTORE_WINDOW_CLOSED: { status: 409, description: 'A lapsed accreditation can be restored only within one cycle of its expiry; later the holder applies again' },
+  RESTORE_WINDOW_CLOSED: {
+    status: 409,
+    description: 'A lapsed accreditation can be restored only within one cycle of its expiry; later the holder applies again',
+  },
   NO_RISK_FLAG: { status: 409, description: 'The case has no risk flag to acknowledge' },
   LEVEL_NOT_IN_VERSION: { status: 409, description: 'The level is not part of that scheme version' },
   NO_VERSION_IN_FORCE: { status: 409, description: 'The scheme has no published version in force' },
@@ -166,7 +178,10 @@ export const ERROR_CODES = {
   // 429 / 5xx
   TOO_MANY_REQUESTS: { status: 429, description: 'Rate limit reached; retry after Retry-After seconds' },
   INTERNAL_ERROR: { status: 500, description: 'Unexpected server error (logged with the request id)' },
-  SERVICE_UNAVAILABLE: { status: 503, description: 'The database is unreachable or stalled; retry after Retry-After with the same Idempotency-Key' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description: 'The database is unreachable or stalled; retry after Retry-After with the same Idempotency-Key',
+  },
   SHUTTING_DOWN: { status: 503, description: 'This instance is shutting down and did no work; retry after Retry-After' },
   NOT_READY: { status: 503, description: 'Readiness probe: this instance should not receive traffic' },
 } as const satisfies Record<string, ErrorCodeEntry>;
@@ -174,13 +189,17 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The codes that answer with HTTP status S (e.g. `CodeWithStatus<409>` for `conflict(…)`). */
-export type CodeWithStatus<S extends ErrorStatus> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
+export type CodeWithStatus<S extends ErrorStatus> = {
+  [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never;
+}[ErrorCode];
 
 export const statusOf = (code: ErrorCode): ErrorStatus => ERROR_CODES[code].status;
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
 
-export const codesWithStatus = (status: number): ErrorCode[] => (Object.keys(ERROR_CODES) as ErrorCode[]).filter((c) => ERROR_CODES[c].status === status);
+export const codesWithStatus = (status: number): ErrorCode[] =>
+  (Object.keys(ERROR_CODES) as ErrorCode[]).filter((c) => ERROR_CODES[c].status === status);
 
 // `notFound(entity)` answers `<ENTITY>_NOT_FOUND`: the entities it may name, each with its explicit code.
 export const NOT_FOUND_CODES = {

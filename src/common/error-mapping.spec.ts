@@ -4,7 +4,12 @@ import { conflict } from './errors';
 
 describe('mapError', () => {
   it('keeps a domain error as it is', () => {
-    expect(mapError(conflict('CLIENT_CODE_TAKEN', 'y')).body).toEqual({ statusCode: 409, code: 'CLIENT_CODE_TAKEN', message: 'y', details: undefined });
+    expect(mapError(conflict('CLIENT_CODE_TAKEN', 'y')).body).toEqual({
+      statusCode: 409,
+      code: 'CLIENT_CODE_TAKEN',
+      message: 'y',
+      details: undefined,
+    });
   });
   it('turns a database that is away into 503 with Retry-After, never 500', () => {
     for (const err of [
@@ -23,7 +28,10 @@ describe('mapError', () => {
     expect(mapError({ code: '23505', message: 'duplicate key' }).body.statusCode).toBe(409);
   });
   it('answers a NUL byte the database cannot store with 400, not 500', () => {
-    expect(mapError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }).body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+    expect(mapError({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }).body).toMatchObject({
+      statusCode: 400,
+      code: 'BAD_REQUEST',
+    });
   });
   it('hides the internals of anything unexpected', () => {
     const m = mapError(new TypeError('secret internals'));

@@ -17,7 +17,21 @@ export interface MappedError {
 }
 
 // SQLSTATE classes that mean "the database is not there right now", not "your request is wrong".
-const DB_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '57014', '53300', '08000', '08001', '08003', '08004', '08006', '40001', '40P01', '55P03']);
+const DB_UNAVAILABLE_STATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '40001',
+  '40P01',
+  '55P03',
+]);
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
 const DB_UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
@@ -34,9 +48,21 @@ const DB_UNAVAILABLE_MESSAGES = [
 // The code a framework (Nest, Fastify) HTTP error answers with. A status not listed here never happens in this
 // service; should one appear, it is answered as a 400 (4xx) or 500 (5xx) so that every code keeps its one status.
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE', 408: 'REQUEST_TIMEOUT', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 503: 'SERVICE_UNAVAILABLE',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
 };
 const codeForStatus = (status: number): ErrorCode => STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 
@@ -46,7 +72,8 @@ export const errorBody = (code: ErrorCode, message: string): ErrorBody => ({ sta
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; driverError?: unknown; severity?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
-  if (typeof e.code === 'string' && (DB_UNAVAILABLE_STATES.has(e.code) || NET_CODES.has(e.code) || /^(08|53|57P)/.test(e.code))) return true;
+  if (typeof e.code === 'string' && (DB_UNAVAILABLE_STATES.has(e.code) || NET_CODES.has(e.code) || /^(08|53|57P)/.test(e.code)))
+    return true;
   // FATAL is how PostgreSQL refuses a session (shutting down, not accepting connections, too many clients)
   if (e.severity === 'FATAL') return true;
   const message = typeof e.message === 'string' ? e.message : '';
@@ -87,7 +114,13 @@ export function mapError(err: unknown, databaseClosed: () => boolean = () => fal
   if (typeof fst?.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
     const status = fst.statusCode;
     const message =
-      status === 413 ? 'Request body is too large' : status === 415 ? 'Unsupported content type; send application/json' : status === 400 ? 'Malformed request body' : String(fst.message ?? 'Bad request');
+      status === 413
+        ? 'Request body is too large'
+        : status === 415
+          ? 'Unsupported content type; send application/json'
+          : status === 400
+            ? 'Malformed request body'
+            : String(fst.message ?? 'Bad request');
     return { body: errorBody(codeForStatus(status), message) };
   }
   return { body: errorBody('INTERNAL_ERROR', 'Internal server error'), unexpected: true };

@@ -5,7 +5,12 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 400, type: 'integer' })
   statusCode!: number;
 
-  @ApiProperty({ enum: Object.keys(ERROR_CODES), enumName: 'ErrorCode', example: 'VALIDATION_FAILED', description: 'Stable machine-readable error code (see ErrorCode)' })
+  @ApiProperty({
+    enum: Object.keys(ERROR_CODES),
+    enumName: 'ErrorCode',
+    example: 'VALIDATION_FAILED',
+    description: 'Stable machine-readable error code (see ErrorCode)',
+  })
   code!: ErrorCode;
 
   @ApiProperty({ example: 'Request validation failed' })

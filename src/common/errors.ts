@@ -18,8 +18,7 @@ export class DomainError extends Error {
   }
 }
 
-export const badRequest = (code: CodeWithStatus<400>, message: string, details?: ErrorDetails) =>
-  new DomainError(code, message, details);
+export const badRequest = (code: CodeWithStatus<400>, message: string, details?: ErrorDetails) => new DomainError(code, message, details);
 export const invalid = (field: string, message: string, code: CodeWithStatus<400> = 'VALIDATION_FAILED') =>
   new DomainError(code, message, { [field]: [message] });
 export const unauthorized = (message = 'Authentication required', code: CodeWithStatus<401> = 'UNAUTHENTICATED') =>
@@ -28,8 +27,7 @@ export const forbidden = (message = 'You do not have permission for this action'
   new DomainError(code, message);
 // "Not found" and "not yours" are the same answer: no existence oracle.
 export const notFound = (entity: NotFoundEntity) => new DomainError(NOT_FOUND_CODES[entity], `${entity} not found`);
-export const conflict = (code: CodeWithStatus<409>, message: string, details?: ErrorDetails) =>
-  new DomainError(code, message, details);
+export const conflict = (code: CodeWithStatus<409>, message: string, details?: ErrorDetails) => new DomainError(code, message, details);
 export const preconditionFailed = (message = 'The record was changed by someone else; reload it and try again') =>
   new DomainError('PRECONDITION_FAILED', message);
 export const preconditionRequired = (message = 'This update needs an If-Match header with the ETag you last read') =>

@@ -1,4 +1,11 @@
-import { applyDecorators, type CallHandler, createParamDecorator, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -18,7 +25,8 @@ const documentsIfMatch: ParameterDecorator = (target, key) => {
     ApiHeader({
       name: 'If-Match',
       required: false,
-      description: 'The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED`',
+      description:
+        'The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED`',
       example: '"3"',
     }),
     ApiResponse({ status: 412, description: 'If-Match does not match the current version: reload and try again' }),

@@ -11,7 +11,21 @@ describe('keyset cursors', () => {
   });
   it('give a next cursor only when there is another page', () => {
     const rows = [1, 2, 3];
-    expect(toPage(rows, 2, (r) => [r], (r) => r)).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });
-    expect(toPage(rows, 3, (r) => [r], (r) => r)).toEqual({ items: [1, 2, 3], nextCursor: null });
+    expect(
+      toPage(
+        rows,
+        2,
+        (r) => [r],
+        (r) => r,
+      ),
+    ).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });
+    expect(
+      toPage(
+        rows,
+        3,
+        (r) => [r],
+        (r) => r,
+      ),
+    ).toEqual({ items: [1, 2, 3], nextCursor: null });
   });
 });

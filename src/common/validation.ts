@@ -8,7 +8,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
       out[path] = Object.entries(e.constraints).map(([k, m]) =>
-        k === 'whitelistValidation' ? `${path} is not an accepted field` : m.replace(/^property (\S+) should not exist$/, '$1 is not an accepted field'),
+        k === 'whitelistValidation'
+          ? `${path} is not an accepted field`
+          : m.replace(/^property (\S+) should not exist$/, '$1 is not an accepted field'),
       );
     }
     if (e.children?.length) Object.assign(out, flattenValidationErrors(e.children, path));

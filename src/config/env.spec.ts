@@ -19,7 +19,11 @@ describe('loadConfig', () => {
   it('requires a JWT secret with a server database, and no demo data there by default', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/JWT_SECRET: required/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32) })).toThrow(/CREDENTIALS_MASTER_KEY: required/);
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'x'.repeat(32), CREDENTIALS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      JWT_SECRET: 'x'.repeat(32),
+      CREDENTIALS_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
     expect(c).toMatchObject({ embedded: false, seedDemo: false });
   });
 
@@ -27,7 +31,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
     expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
     const c = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'IPT UK <noreply@ipt.example>' });
-    expect(c).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'IPT UK <noreply@ipt.example>', MAIL_WORKER_ENABLED: true });
+    expect(c).toMatchObject({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      MAIL_FROM: 'IPT UK <noreply@ipt.example>',
+      MAIL_WORKER_ENABLED: true,
+    });
     expect(loadConfig({}).SMTP_URL).toBeUndefined();
   });
 
@@ -49,8 +57,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses a plain-http PUBLIC_BASE_URL in production, naming the variable; https and local development pass', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://ipt.example.org' })).toThrow(/PUBLIC_BASE_URL: must be an https/);
-    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://ipt.example.org/' }).publicBaseUrl).toBe('https://ipt.example.org');
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://ipt.example.org' })).toThrow(
+      /PUBLIC_BASE_URL: must be an https/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://ipt.example.org/' }).publicBaseUrl).toBe(
+      'https://ipt.example.org',
+    );
     expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:8080' }).publicBaseUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PUBLIC_BASE_URL: 'http://ipt.example.org' }).publicBaseUrl).toBe('http://ipt.example.org');
   });

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { buildCredential as build, certificateNumberOf, claimsMatch, type CredentialSource, identityHash, issuerBodyId, jwsHeader, jwtClaims, keyIdOf, presentedStanding, standing } from './credential';
+import {
+  buildCredential as build,
+  certificateNumberOf,
+  claimsMatch,
+  type CredentialSource,
+  identityHash,
+  issuerBodyId,
+  jwsHeader,
+  jwtClaims,
+  keyIdOf,
+  presentedStanding,
+  standing,
+} from './credential';
 
 const BASE = 'https://ipt.example.org';
 const src: CredentialSource = {
@@ -48,13 +60,23 @@ describe('an accreditation as an Open Badges 3.0 credential', () => {
     const s = buildCredential(src, BASE).credentialSubject;
     expect(s.id).toBe(`urn:uuid:${src.holderId}`);
     const expected = `sha256$${createHash('sha256').update('ada@example.orgc0ffee').digest('hex')}`;
-    expect(s.identifier[0]).toEqual({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: expected, salt: SALT });
+    expect(s.identifier[0]).toEqual({
+      type: 'IdentityObject',
+      identityType: 'emailAddress',
+      hashed: true,
+      identityHash: expected,
+      salt: SALT,
+    });
     expect(identityHash('ada@example.org', SALT)).toBe(expected);
     expect(JSON.stringify(s)).not.toContain('ada@example.org');
   });
 
   it('reads the certificate number of credentials issued before the e-mail identity was added', () => {
-    expect(certificateNumberOf({ credentialSubject: { identifier: [{ type: 'IdentityObject', identityType: 'identifier', hashed: false, identityHash: 'UK-1' }] } })).toBe('UK-1');
+    expect(
+      certificateNumberOf({
+        credentialSubject: { identifier: [{ type: 'IdentityObject', identityType: 'identifier', hashed: false, identityHash: 'UK-1' }] },
+      }),
+    ).toBe('UK-1');
   });
 
   it('is valid from the issue date through the whole expiry date', () => {
@@ -69,18 +91,25 @@ describe('an accreditation as an Open Badges 3.0 credential', () => {
     expect(c.credentialSubject.achievement.achievementType).toBe('Certificate');
   });
 
-  it('carries a Bitstring Status List entry: the body\'s suspension list at the accreditation\'s index', () => {
+  it("carries a Bitstring Status List entry: the body's suspension list at the accreditation's index", () => {
     const list = `${BASE}/api/v1/verify/bodies/${src.bodyId}/status-lists/suspension`;
     expect(buildCredential(src, BASE).credentialStatus).toEqual({
-      id: `${list}#4242`, type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: '4242', statusListCredential: list,
+      id: `${list}#4242`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'suspension',
+      statusListIndex: '4242',
+      statusListCredential: list,
     });
   });
 
   it('has the JWT claims OB 3.0 asks for, mirroring the credential', () => {
     const c = buildCredential(src, BASE);
     expect(jwtClaims(c)).toEqual({
-      iss: c.issuer.id, jti: c.id, sub: `urn:uuid:${src.holderId}`,
-      nbf: Date.parse('2026-03-01T00:00:00Z') / 1000, exp: Date.parse('2027-02-28T23:59:59Z') / 1000,
+      iss: c.issuer.id,
+      jti: c.id,
+      sub: `urn:uuid:${src.holderId}`,
+      nbf: Date.parse('2026-03-01T00:00:00Z') / 1000,
+      exp: Date.parse('2027-02-28T23:59:59Z') / 1000,
     });
     expect('exp' in jwtClaims(buildCredential({ ...src, expiresOn: null }, BASE))).toBe(false);
     expect(claimsMatch({ ...c, ...jwtClaims(c) })).toBe(true);

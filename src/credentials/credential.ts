@@ -103,7 +103,10 @@ export const verifyUrls = (baseUrl: string) => ({
 });
 
 /** OB 3.0 IdentityHash: "sha256$" + hex SHA-256 of the identity followed by the salt (both UTF-8). */
-export const identityHash = (identity: string, salt: string): string => `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+export const identityHash = (identity: string, salt: string): string =>
+  `sha256$${createHash('sha256')
+    .update(identity + salt, 'utf8')
+    .digest('hex')}`;
 
 export function buildCredential(src: CredentialSource, baseUrl: string, salt: string): AccreditationCredential {
   const urls = verifyUrls(baseUrl);
@@ -148,13 +151,25 @@ export function buildCredential(src: CredentialSource, baseUrl: string, salt: st
 }
 
 export function statusEntry(listUrl: string, purpose: StatusPurpose, index: number): StatusListEntry {
-  return { id: `${listUrl}#${index}`, type: STATUS_ENTRY_TYPE, statusPurpose: purpose, statusListIndex: String(index), statusListCredential: listUrl };
+  return {
+    id: `${listUrl}#${index}`,
+    type: STATUS_ENTRY_TYPE,
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: listUrl,
+  };
 }
 
 const numericDate = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
 /** OB 3.0 §8.2.3: the JWT claims that mirror the credential. */
-export function jwtClaims(c: { id: string; issuer: string | { id: string }; validFrom: string; validUntil?: string; credentialSubject: { id: string } }): JwtClaims {
+export function jwtClaims(c: {
+  id: string;
+  issuer: string | { id: string };
+  validFrom: string;
+  validUntil?: string;
+  credentialSubject: { id: string };
+}): JwtClaims {
   const claims: JwtClaims = {
     iss: typeof c.issuer === 'string' ? c.issuer : c.issuer.id,
     jti: c.id,
@@ -194,7 +209,9 @@ export function keyIdOf(kid: unknown): string | null {
 export function certificateNumberOf(credential: unknown): string | null {
   const ids = (credential as { credentialSubject?: { identifier?: unknown } } | null)?.credentialSubject?.identifier;
   if (!Array.isArray(ids)) return null;
-  const plain = (ids as { identityType?: unknown; hashed?: unknown; identityHash?: unknown }[]).find((i) => i?.identityType === 'identifier' && i.hashed === false);
+  const plain = (ids as { identityType?: unknown; hashed?: unknown; identityHash?: unknown }[]).find(
+    (i) => i?.identityType === 'identifier' && i.hashed === false,
+  );
   return typeof plain?.identityHash === 'string' ? plain.identityHash : null;
 }
 

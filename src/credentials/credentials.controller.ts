@@ -38,8 +38,13 @@ export class AccreditationCredentialsController {
 
   @Put(':id/public-listing')
   @RequirePermission(Permission.Self, 'Consent to (or withdraw from) the public register')
-  @ApiOkResponse({ type: PublicListingDto, description: 'The holder\'s consent to appear in the public register; needs If-Match' })
-  setPublicListing(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: UpdatePublicListingDto, @IfMatch() ifMatch: string | undefined): Promise<PublicListingDto> {
+  @ApiOkResponse({ type: PublicListingDto, description: "The holder's consent to appear in the public register; needs If-Match" })
+  setPublicListing(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdatePublicListingDto,
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<PublicListingDto> {
     return this.holder.setPublicListing(ctx, id, dto, ifMatch);
   }
 }

@@ -10,14 +10,18 @@ export class PublicJwkDto {
   @ApiPropertyOptional({ description: 'EC keys (base64url)' }) y?: string;
   @ApiPropertyOptional({ description: 'RSA modulus (base64url)' }) n?: string;
   @ApiPropertyOptional({ description: 'RSA exponent (base64url)' }) e?: string;
-  @ApiProperty({ description: 'The key\'s URL: the kid header of what it signed, and where this JWK alone is served' }) kid!: string;
+  @ApiProperty({ description: "The key's URL: the kid header of what it signed, and where this JWK alone is served" }) kid!: string;
   @ApiProperty({ enum: SIGNING_ALGS, example: 'RS256' }) alg!: string;
   @ApiProperty({ example: 'sig' }) use!: string;
 }
 
 export class JwksDto {
   @ApiProperty({ type: [PublicJwkDto], description: 'Active and retired keys of the body, newest first' }) keys!: PublicJwkDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'The kid of the key that signs from now on; null before the body has signed anything' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The kid of the key that signs from now on; null before the body has signed anything',
+  })
   current!: string | null;
 }
 
@@ -41,8 +45,14 @@ export class CredentialDownloadDto {
   @ApiProperty({ format: 'uuid' }) accreditationId!: string;
   @ApiProperty() certificateNumber!: string;
   @ApiProperty({ example: 'application/vc+jwt' }) mediaType!: string;
-  @ApiProperty({ description: 'The signed credential: a compact JWS per the Open Badges 3.0 JWT proof format (header alg, kid URL, typ JWT)' }) jws!: string;
-  @ApiProperty({ type: Object, description: 'The decoded payload: an Open Badges 3.0 OpenBadgeCredential' }) credential!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'The signed credential: a compact JWS per the Open Badges 3.0 JWT proof format (header alg, kid URL, typ JWT)',
+  })
+  jws!: string;
+  @ApiProperty({ type: Object, description: 'The decoded payload: an Open Badges 3.0 OpenBadgeCredential' }) credential!: Record<
+    string,
+    unknown
+  >;
 }
 
 export class UpdatePublicListingDto {

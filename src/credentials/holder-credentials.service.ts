@@ -8,7 +8,8 @@ import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import type { CredentialDownloadDto, PublicListingDto, UpdatePublicListingDto } from './dto';
 
-const decodePayload = (jws: string): Record<string, unknown> => JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+const decodePayload = (jws: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /** What the holder (and the issuing body's admins) do with an issued credential. */
 @Injectable()

@@ -21,7 +21,11 @@ export interface ActiveSigningKey {
 }
 
 // Parameters of a new key per algorithm (RSA 2048 is RS256's usual minimum; P-256 is ES256's curve).
-const KEY_OPTIONS: Record<SigningAlg, { crv?: string; modulusLength?: number }> = { RS256: { modulusLength: 2048 }, ES256: { crv: 'P-256' }, EdDSA: { crv: 'Ed25519' } };
+const KEY_OPTIONS: Record<SigningAlg, { crv?: string; modulusLength?: number }> = {
+  RS256: { modulusLength: 2048 },
+  ES256: { crv: 'P-256' },
+  EdDSA: { crv: 'Ed25519' },
+};
 const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
 @Injectable()
@@ -44,12 +48,22 @@ export class SigningKeysService {
     const alg = this.config.CREDENTIALS_SIGNING_ALG;
     let key = await em.findOneBy(BodySigningKey, { bodyId, status: SigningKeyStatus.Active });
     if (key && key.alg !== alg) {
-      await em.createQueryBuilder().update(BodySigningKey).set({ status: SigningKeyStatus.Retired, retiredAt: () => 'now()' })
-        .where('id = :id AND status = :active', { id: key.id, active: SigningKeyStatus.Active }).execute();
+      await em
+        .createQueryBuilder()
+        .update(BodySigningKey)
+        .set({ status: SigningKeyStatus.Retired, retiredAt: () => 'now()' })
+        .where('id = :id AND status = :active', { id: key.id, active: SigningKeyStatus.Active })
+        .execute();
       key = null;
     }
     if (!key) {
-      await em.createQueryBuilder().insert().into(BodySigningKey).values(await this.newKey(bodyId)).orIgnore().execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(BodySigningKey)
+        .values(await this.newKey(bodyId))
+        .orIgnore()
+        .execute();
       key = await em.findOneByOrFail(BodySigningKey, { bodyId, status: SigningKeyStatus.Active });
     }
     return this.privateKey(key);
@@ -73,10 +87,20 @@ export class SigningKeysService {
       const old = await em.findOneBy(BodySigningKey, { bodyId, status: SigningKeyStatus.Active });
       if (old) await em.update(BodySigningKey, { id: old.id }, { status: SigningKeyStatus.Retired, retiredAt: () => 'now()' });
       await em.insert(BodySigningKey, fresh);
-      audit({ action: 'signing_key.rotate', entityType: 'body', entityId: bodyId, via, bodyId, changes: { retiredKid: old?.id ?? null, activeKid: fresh.id } });
+      audit({
+        action: 'signing_key.rotate',
+        entityType: 'body',
+        entityId: bodyId,
+        via,
+        bodyId,
+        changes: { retiredKid: old?.id ?? null, activeKid: fresh.id },
+      });
       const active = await em.findOneByOrFail(BodySigningKey, { id: fresh.id });
       const retired = old ? await em.findOneByOrFail(BodySigningKey, { id: old.id }) : null;
-      return { active: toSigningKeyDto(active, this.config.publicBaseUrl), retired: retired ? toSigningKeyDto(retired, this.config.publicBaseUrl) : null };
+      return {
+        active: toSigningKeyDto(active, this.config.publicBaseUrl),
+        retired: retired ? toSigningKeyDto(retired, this.config.publicBaseUrl) : null,
+      };
     });
   }
 
@@ -90,7 +114,9 @@ export class SigningKeysService {
     return this.db.getRepository(BodySigningKey).findOneBy({ id: kid });
   }
 
-  private async newKey(bodyId: string): Promise<Pick<BodySigningKey, 'id' | 'bodyId' | 'alg' | 'publicJwk' | 'privateKeyCiphertext' | 'status'>> {
+  private async newKey(
+    bodyId: string,
+  ): Promise<Pick<BodySigningKey, 'id' | 'bodyId' | 'alg' | 'publicJwk' | 'privateKeyCiphertext' | 'status'>> {
     const kid = randomUUID();
     const alg = this.config.CREDENTIALS_SIGNING_ALG;
     const { publicKey, privateKey } = await generateKeyPair(alg, { ...KEY_OPTIONS[alg], extractable: true });

@@ -34,7 +34,14 @@ export class StatusListsService {
     if (existing) return existing.statusIndex;
     for (let attempt = 0; attempt <= RANDOM_ATTEMPTS; attempt++) {
       const index = attempt < RANDOM_ATTEMPTS ? randomStatusIndex() : await this.randomFreeIndex(em, bodyId);
-      const res = await em.createQueryBuilder().insert().into(CredentialStatusEntry).values({ accreditationId, bodyId, statusIndex: index }).orIgnore().returning(['status_index']).execute();
+      const res = await em
+        .createQueryBuilder()
+        .insert()
+        .into(CredentialStatusEntry)
+        .values({ accreditationId, bodyId, statusIndex: index })
+        .orIgnore()
+        .returning(['status_index'])
+        .execute();
       if ((res.raw as unknown[]).length) return index;
     }
     throw new Error(`The status list of body ${bodyId} is full`);
@@ -61,7 +68,10 @@ export class StatusListsService {
         id: `${listUrl}#list`,
         type: 'BitstringStatusList',
         statusPurpose: purpose,
-        encodedList: encodeStatusList(rows.map((r) => Number(r.status_index)), STATUS_LIST_LENGTH),
+        encodedList: encodeStatusList(
+          rows.map((r) => Number(r.status_index)),
+          STATUS_LIST_LENGTH,
+        ),
         ttl: STATUS_LIST_TTL_SECONDS * 1000,
       },
     };

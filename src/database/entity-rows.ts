@@ -27,7 +27,9 @@ export class EntityRows<T extends ObjectLiteral> {
   select(alias: string): string {
     let s = this.selects.get(alias);
     if (!s) {
-      s = this.columns().map((c) => `"${alias}"."${c.databaseName}" AS "${alias}_${c.databaseName}"`).join(', ');
+      s = this.columns()
+        .map((c) => `"${alias}"."${c.databaseName}" AS "${alias}_${c.databaseName}"`)
+        .join(', ');
       this.selects.set(alias, s);
     }
     return s;

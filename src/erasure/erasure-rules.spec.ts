@@ -9,7 +9,7 @@ describe('erasure rules', () => {
     expect(a.email).not.toBe(b.email);
   });
 
-  it('finds the person\'s e-mail anywhere and the name only as a whole phrase', () => {
+  it("finds the person's e-mail anywhere and the name only as a whole phrase", () => {
     const [email, name] = identifierPatterns('jo.smith@example.org', 'Jo Smith');
     const re = (p: string) => new RegExp(p.replace(/\[:alnum:\]/g, 'A-Za-z0-9'), 'i');
     expect(re(email.pattern).test('mail JO.SMITH@example.org please')).toBe(true);

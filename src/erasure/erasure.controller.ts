@@ -15,7 +15,10 @@ export class ErasureController {
   @Post(':id/erase')
   @HttpCode(200)
   @RequirePermission(Permission.UsersErase, "Erase a person's personal data")
-  @ApiOkResponse({ type: ErasureDto, description: 'Personal data removed or pseudonymised; accreditations stay verifiable under the pseudonym' })
+  @ApiOkResponse({
+    type: ErasureDto,
+    description: 'Personal data removed or pseudonymised; accreditations stay verifiable under the pseudonym',
+  })
   erase(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: EraseUserDto): Promise<ErasureDto> {
     return this.erasure.erase(ctx, id, dto);
   }

@@ -51,27 +51,62 @@ export class ErasureService {
       if (reasonMentionsPerson(dto.reason, user.email, user.displayName)) {
         throw invalid('reason', 'The reason is kept in the audit trail: do not name the person or their e-mail');
       }
-      await em.update(User, { id }, { email: pseudonym.email, displayName: pseudonym.displayName, passwordHash: UNUSABLE_PASSWORD_HASH, status: UserStatus.Erased, disabledAt: () => 'now()' });
+      await em.update(
+        User,
+        { id },
+        {
+          email: pseudonym.email,
+          displayName: pseudonym.displayName,
+          passwordHash: UNUSABLE_PASSWORD_HASH,
+          status: UserStatus.Erased,
+          disabledAt: () => 'now()',
+        },
+      );
       // sessions go, and their refresh tokens with them (ON DELETE CASCADE)
       const sessionsDeleted = (await em.delete(Session, { userId: id })).affected ?? 0;
       await em.update(RoleGrant, { userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
-      await em.createQueryBuilder().delete().from(RateLimit).where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) }).execute();
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(RateLimit)
+        .where('key ^@ ANY(:prefixes::text[])', { prefixes: accountCounterPrefixes(user.email) })
+        .execute();
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
       await em.delete(AccountToken, { userId: id }); // mailed links; a pending address change names another address
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
       // the signed copy (which names the person) is dropped
-      const accreditations = await em.update(Accreditation, { holderId: id }, { holderName: pseudonym.displayName, publicListing: false, credentialJws: null });
+      const accreditations = await em.update(
+        Accreditation,
+        { holderId: id },
+        { holderName: pseudonym.displayName, publicListing: false, credentialJws: null },
+      );
       const freeTextRowsScrubbed = await scrubFreeText(em, user.email, user.displayName);
       const auditEntriesScrubbed = await scrubAuditTrail(em, user.email, user.displayName);
       // the erasure itself is an audit event (its reason was checked above not to name the person)
       audit({
-        action: 'user.erase', entityType: 'user', entityId: id, via,
-        changes: { reason: dto.reason, status: { from: user.status, to: UserStatus.Erased }, sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed, auditEntriesScrubbed },
+        action: 'user.erase',
+        entityType: 'user',
+        entityId: id,
+        via,
+        changes: {
+          reason: dto.reason,
+          status: { from: user.status, to: UserStatus.Erased },
+          sessionsDeleted,
+          accreditationsPseudonymised: accreditations.affected ?? 0,
+          freeTextRowsScrubbed,
+          auditEntriesScrubbed,
+        },
       });
       return {
-        id, status: 'erased' as const, pseudonym: pseudonym.displayName, erasedAt: new Date().toISOString(),
-        sessionsDeleted, accreditationsPseudonymised: accreditations.affected ?? 0, freeTextRowsScrubbed, auditEntriesScrubbed,
+        id,
+        status: 'erased' as const,
+        pseudonym: pseudonym.displayName,
+        erasedAt: new Date().toISOString(),
+        sessionsDeleted,
+        accreditationsPseudonymised: accreditations.affected ?? 0,
+        freeTextRowsScrubbed,
+        auditEntriesScrubbed,
       };
     });
   }
@@ -101,7 +136,10 @@ async function scrubFreeText(em: EntityManager, email: string, displayName: stri
       let value = `regexp_replace(${name}::text, $1, $2, 'gi')`;
       if (isJson) value = `(${value})::${col.data_type}`;
       else if (col.max_length) value = `left(${value}, ${Number(col.max_length)})`;
-      const [, affected] = (await em.query(`UPDATE "${col.table_name.replace(/"/g, '""')}" SET ${name} = ${value} WHERE ${ref}::text ~* $1`, [pattern, replacement])) as [unknown, number];
+      const [, affected] = (await em.query(
+        `UPDATE "${col.table_name.replace(/"/g, '""')}" SET ${name} = ${value} WHERE ${ref}::text ~* $1`,
+        [pattern, replacement],
+      )) as [unknown, number];
       rows += affected ?? 0;
     }
   }
@@ -116,8 +154,14 @@ async function scrubFreeText(em: EntityManager, email: string, displayName: stri
 async function scrubAuditTrail(em: EntityManager, email: string, displayName: string): Promise<number> {
   let rows = 0;
   for (const { pattern, replacement } of identifierPatterns(email, displayName, true)) {
-    await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [pattern, replacement]);
-    const [, affected] = (await em.query(`UPDATE audit_log SET changes = regexp_replace(changes::text, $1, $2, 'gi')::jsonb WHERE changes::text ~* $1`, [pattern, replacement])) as [unknown, number];
+    await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [
+      pattern,
+      replacement,
+    ]);
+    const [, affected] = (await em.query(
+      `UPDATE audit_log SET changes = regexp_replace(changes::text, $1, $2, 'gi')::jsonb WHERE changes::text ~* $1`,
+      [pattern, replacement],
+    )) as [unknown, number];
     rows += affected ?? 0;
   }
   // closed again at once: nothing later in this transaction may rewrite the trail

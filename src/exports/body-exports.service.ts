@@ -28,7 +28,12 @@ export class BodyExportsService {
   async export(ctx: AuthedCtx, bodyId: string, kind: BodyExportKind, format: TableFormat): Promise<FileDownload> {
     const [body]: { name: string }[] = await this.db.query(`SELECT name FROM bodies WHERE id = $1`, [bodyId]);
     if (!body || !(await schemeAdminGrant(this.db.manager, ctx.actor, bodyId))) throw notFound('Body');
-    const rows = kind === 'register' ? await this.register(bodyId) : kind === 'applications' ? await this.applications(bodyId) : await this.renewalsDue(ctx, bodyId);
+    const rows =
+      kind === 'register'
+        ? await this.register(bodyId)
+        : kind === 'applications'
+          ? await this.applications(bodyId)
+          : await this.renewalsDue(ctx, bodyId);
     return {
       filename: bodyExportFilename(body.name, kind, todayUtc(new Date()), format),
       contentType: MEDIA[format],
@@ -65,8 +70,14 @@ export class BodyExportsService {
   private async renewalsDue(ctx: AuthedCtx, bodyId: string): Promise<Rows> {
     const due = await this.renewals.due(ctx, { bodyId });
     return due.map((r) => ({
-      certificateNumber: r.certificateNumber, holderName: r.holderName, levelCode: r.levelCode, levelName: r.levelName,
-      expiresOn: r.expiresOn, reminderDueOn: r.reminderDueOn, renewableUntil: r.renewableUntil, status: r.status,
+      certificateNumber: r.certificateNumber,
+      holderName: r.holderName,
+      levelCode: r.levelCode,
+      levelName: r.levelName,
+      expiresOn: r.expiresOn,
+      reminderDueOn: r.reminderDueOn,
+      renewableUntil: r.renewableUntil,
+      status: r.status,
     }));
   }
 }

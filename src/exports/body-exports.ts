@@ -8,17 +8,39 @@ export type BodyExportKind = (typeof BODY_EXPORT_KINDS)[number];
 
 const COLUMNS: Record<BodyExportKind, [string, string][]> = {
   register: [
-    ['certificateNumber', 'Certificate number'], ['holderName', 'Holder'], ['holderEmail', 'E-mail'], ['levelCode', 'Level code'],
-    ['levelName', 'Level'], ['status', 'Status'], ['issuedOn', 'Awarded on'], ['expiresOn', 'Expires on'], ['publicListing', 'Listed publicly'],
+    ['certificateNumber', 'Certificate number'],
+    ['holderName', 'Holder'],
+    ['holderEmail', 'E-mail'],
+    ['levelCode', 'Level code'],
+    ['levelName', 'Level'],
+    ['status', 'Status'],
+    ['issuedOn', 'Awarded on'],
+    ['expiresOn', 'Expires on'],
+    ['publicListing', 'Listed publicly'],
   ],
   applications: [
-    ['submittedAt', 'Submitted at'], ['applicantName', 'Applicant'], ['applicantEmail', 'E-mail'], ['levelCode', 'Level code'], ['status', 'Status'],
-    ['allRulesMet', 'All rules met'], ['decidedAt', 'Decided at'], ['decidedBy', 'Decided by'], ['decisionReason', 'Decision reason'],
-    ['overrideReason', 'Override reason'], ['certificateNumber', 'Certificate number'], ['id', 'Application id'],
+    ['submittedAt', 'Submitted at'],
+    ['applicantName', 'Applicant'],
+    ['applicantEmail', 'E-mail'],
+    ['levelCode', 'Level code'],
+    ['status', 'Status'],
+    ['allRulesMet', 'All rules met'],
+    ['decidedAt', 'Decided at'],
+    ['decidedBy', 'Decided by'],
+    ['decisionReason', 'Decision reason'],
+    ['overrideReason', 'Override reason'],
+    ['certificateNumber', 'Certificate number'],
+    ['id', 'Application id'],
   ],
   renewals: [
-    ['certificateNumber', 'Certificate number'], ['holderName', 'Holder'], ['levelCode', 'Level code'], ['levelName', 'Level'],
-    ['expiresOn', 'Expires on'], ['reminderDueOn', 'Reminder due on'], ['renewableUntil', 'Renewable until'], ['status', 'Status'],
+    ['certificateNumber', 'Certificate number'],
+    ['holderName', 'Holder'],
+    ['levelCode', 'Level code'],
+    ['levelName', 'Level'],
+    ['expiresOn', 'Expires on'],
+    ['reminderDueOn', 'Reminder due on'],
+    ['renewableUntil', 'Renewable until'],
+    ['status', 'Status'],
   ],
 };
 
@@ -30,6 +52,13 @@ export function bodyExportTable(kind: BodyExportKind, rows: Record<string, Cell>
 
 /** e.g. uk-ipt-register-2026-12-01.csv */
 export function bodyExportFilename(bodyName: string, kind: BodyExportKind, today: string, format: string): string {
-  const slug = bodyName.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'body';
+  const slug =
+    bodyName
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'body';
   return `${slug}-${kind}-${today}.${format}`;
 }

@@ -1,4 +1,14 @@
-import { fill, PDFDocument, type PDFFont, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, StandardFonts } from 'pdf-lib';
+import {
+  fill,
+  PDFDocument,
+  type PDFFont,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingRgbColor,
+  StandardFonts,
+} from 'pdf-lib';
 import QRCode from 'qrcode';
 
 export interface CertificateData {
@@ -20,7 +30,7 @@ export function qrRuns(url: string): { size: number; runs: { row: number; col: n
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const runs: { row: number; col: number; length: number }[] = [];
   for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; ) {
+    for (let col = 0; col < modules.size;) {
       if (!modules.get(row, col)) {
         col++;
         continue;
@@ -43,11 +53,13 @@ export function verificationUrl(publicBaseUrl: string, certificateNumber: string
 // and the exact name is what the verification page shows. Embedding a Unicode font is the way to lift this.
 export function printable(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
-  return [...text].map((ch) => {
-    if (supported.has(ch.codePointAt(0)!)) return ch;
-    const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-    return base && [...base].every((c) => supported.has(c.codePointAt(0)!)) ? base : '?';
-  }).join('');
+  return [...text]
+    .map((ch) => {
+      if (supported.has(ch.codePointAt(0)!)) return ch;
+      const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+      return base && [...base].every((c) => supported.has(c.codePointAt(0)!)) ? base : '?';
+    })
+    .join('');
 }
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -89,10 +101,20 @@ export async function certificatePdf(data: CertificateData, verifyUrl: string, n
     page.drawText(`${label}:`, { x: 80, y, size: 12, font: regular, color: ink });
     page.drawText(printable(value, bold), { x: 220, y, size: 12, font: bold, color: ink });
   });
-  page.drawText(printable(`Status today and authenticity: ${verifyUrl}`, regular), { x: 80, y: 80, size: 9, font: regular, color: ink, maxWidth: w - 300 });
+  page.drawText(printable(`Status today and authenticity: ${verifyUrl}`, regular), {
+    x: 80,
+    y: 80,
+    size: 9,
+    font: regular,
+    color: ink,
+    maxWidth: w - 300,
+  });
 
   const qr = qrRuns(verifyUrl);
-  const side = 140, left = w - 80 - side, top = 60 + side, unit = side / qr.size;
+  const side = 140,
+    left = w - 80 - side,
+    top = 60 + side,
+    unit = side / qr.size;
   // one filled path of rectangles (one `re` per run), black on the white page
   page.pushOperators(
     pushGraphicsState(),

@@ -20,12 +20,18 @@ export class CertificatesService {
   // who may read the accreditation may print it: the holder and the body's admins; anyone else gets 404
   async pdf(ctx: AuthedCtx, id: string): Promise<FileDownload> {
     const acc = await this.db.getRepository(Accreditation).findOneBy({ id });
-    if (!acc || (acc.holderId !== ctx.actor.userId && !(await schemeAdminGrant(this.db.manager, ctx.actor, acc.bodyId)))) throw notFound('Accreditation');
+    if (!acc || (acc.holderId !== ctx.actor.userId && !(await schemeAdminGrant(this.db.manager, ctx.actor, acc.bodyId))))
+      throw notFound('Accreditation');
     const body = await this.db.getRepository(Body).findOneByOrFail({ id: acc.bodyId });
     const pdf = await certificatePdf(
       {
-        bodyName: body.name, holderName: acc.holderName, levelName: acc.levelName, certificateNumber: acc.certificateNumber,
-        issuedOn: dateOf(acc.issuedOn), expiresOn: dateOrNull(acc.expiresOn), status: acc.status,
+        bodyName: body.name,
+        holderName: acc.holderName,
+        levelName: acc.levelName,
+        certificateNumber: acc.certificateNumber,
+        issuedOn: dateOf(acc.issuedOn),
+        expiresOn: dateOrNull(acc.expiresOn),
+        status: acc.status,
       },
       verificationUrl(this.config.publicBaseUrl, acc.certificateNumber),
       acc.updatedAt,

@@ -20,7 +20,10 @@ export class CertificatesController {
   // any signed-in holder prints their own (a supervisor- or trainer-level holder may hold no TRAINEE role); scope is the service's
   @Get(':id/certificate.pdf')
   @RequirePermission(Permission.Self, 'Download the printable certificate (PDF) of an accreditation')
-  @SendsFile('The certificate: body, holder, level, dates, certificate number and a QR code opening its public verification page', 'application/pdf')
+  @SendsFile(
+    'The certificate: body, holder, level, dates, certificate number and a QR code opening its public verification page',
+    'application/pdf',
+  )
   certificate(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<FileDownload> {
     return this.certificates.pdf(ctx, id);
   }
@@ -39,7 +42,12 @@ export class BodyExportsController {
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
   @ApiParam({ name: 'kind', enum: BODY_EXPORT_KINDS, description: BODY_EXPORT_KIND_DESCRIPTION })
-  export(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string, @Param('kind', BodyExportKindPipe) kind: BodyExportKind, @Query() query: BodyExportQuery): Promise<FileDownload> {
+  export(
+    @Ctx() ctx: AuthedCtx,
+    @Param('bodyId', UuidPipe) bodyId: string,
+    @Param('kind', BodyExportKindPipe) kind: BodyExportKind,
+    @Query() query: BodyExportQuery,
+  ): Promise<FileDownload> {
     return this.exports.export(ctx, bodyId, kind, query.format ?? 'csv');
   }
 }

@@ -4,16 +4,32 @@ import { RECORD_EXPORT_FORMAT, type RecordExport } from './record-export';
 import { recordPdf } from './record-pdf';
 
 const EMPTY: RecordExport = {
-  format: RECORD_EXPORT_FORMAT, exportedAt: '2026-12-01T10:00:00.000Z',
+  format: RECORD_EXPORT_FORMAT,
+  exportedAt: '2026-12-01T10:00:00.000Z',
   person: { id: 'p', email: 'casey@example.org', displayName: 'Casey Trainee', createdAt: '2026-01-01T00:00:00Z', traineeProfile: null },
-  activities: [], cases: [], supervisionRelationships: [], supervisionSessions: [], ratingsReceived: [], applications: [], accreditations: [],
+  activities: [],
+  cases: [],
+  supervisionRelationships: [],
+  supervisionSessions: [],
+  ratingsReceived: [],
+  applications: [],
+  accreditations: [],
 };
 
 const aCase = (i: number) => ({
-  clientCode: `C-${String(i).padStart(4, '0')}`, format: 'individual', adaptation: 'adult', focusProblemArea: 'grief', status: 'active', reviewState: 'draft',
-  startDate: '2026-01-01', endDate: null, supervisorName: 'Sam Supervisor', plannedSessions: 16,
+  clientCode: `C-${String(i).padStart(4, '0')}`,
+  format: 'individual',
+  adaptation: 'adult',
+  focusProblemArea: 'grief',
+  status: 'active',
+  reviewState: 'draft',
+  startDate: '2026-01-01',
+  endDate: null,
+  supervisorName: 'Sam Supervisor',
+  plannedSessions: 16,
   sessions: Array.from({ length: 16 }, (_, n) => ({ number: n + 1, date: '2026-02-01', phase: 'middle', attended: true })),
-  measures: [{ instrument: 'PHQ9', administeredOn: '2026-01-01', total: 12, severity: 'moderate' }], signOffs: [],
+  measures: [{ instrument: 'PHQ9', administeredOn: '2026-01-01', total: 12, severity: 'moderate' }],
+  signOffs: [],
 });
 
 describe('the record as a readable PDF', () => {

@@ -10,7 +10,11 @@ const MARGIN = 50;
 class Writer {
   private page!: PDFPage;
   private y = 0;
-  constructor(private readonly doc: PDFDocument, private readonly regular: PDFFont, private readonly bold: PDFFont) {
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
     this.newPage();
   }
 
@@ -66,26 +70,66 @@ export async function recordPdf(r: RecordExport, now: Date): Promise<Uint8Array>
   out.line(`Exported ${r.exportedAt} (${r.format}). The JSON export holds the same record in full.`);
 
   section('Accreditations', r.accreditations, (a) =>
-    out.line(`${v(a.certificateNumber)}: ${v(a.levelName)} (${v(a.bodyName)}), ${v(a.status)}, awarded ${day(a.issuedOn)}, expires ${a.expiresOn ? day(a.expiresOn) : 'never'}`, { indent: 8 }));
+    out.line(
+      `${v(a.certificateNumber)}: ${v(a.levelName)} (${v(a.bodyName)}), ${v(a.status)}, awarded ${day(a.issuedOn)}, expires ${a.expiresOn ? day(a.expiresOn) : 'never'}`,
+      { indent: 8 },
+    ),
+  );
   section('Applications', r.applications, (a) =>
-    out.line(`${v(a.levelCode)}: ${v(a.status)}, submitted ${day(a.submittedAt)}${a.decidedAt ? `, decided ${day(a.decidedAt)}` : ''}${a.decisionReason ? ` (${v(a.decisionReason)})` : ''}`, { indent: 8 }));
+    out.line(
+      `${v(a.levelCode)}: ${v(a.status)}, submitted ${day(a.submittedAt)}${a.decidedAt ? `, decided ${day(a.decidedAt)}` : ''}${a.decisionReason ? ` (${v(a.decisionReason)})` : ''}`,
+      { indent: 8 },
+    ),
+  );
   section('Training activities', r.activities, (a) =>
-    out.line(`${day(a.date)}  ${v(a.kind)}: ${v(a.title)} (${v(a.provider)}), ${v(a.hours)} h, ${v(a.delivery)}${a.verified ? ', verified' : ''}`, { indent: 8 }));
+    out.line(
+      `${day(a.date)}  ${v(a.kind)}: ${v(a.title)} (${v(a.provider)}), ${v(a.hours)} h, ${v(a.delivery)}${a.verified ? ', verified' : ''}`,
+      { indent: 8 },
+    ),
+  );
   section('Supervised cases', r.cases, (c) => {
     const sessions = c.sessions as Row[];
     const measures = c.measures as Row[];
     const signOffs = c.signOffs as Row[];
-    out.line(`Case ${v(c.clientCode)}: ${v(c.format)}, ${v(c.adaptation)}, focus ${v(c.focusProblemArea)}, ${v(c.status)}, review ${v(c.reviewState)}`, { indent: 8, bold: true, gap: 2 });
-    out.line(`Started ${day(c.startDate)}${c.endDate ? `, ended ${day(c.endDate)}` : ''}; supervisor ${v(c.supervisorName)}; ${sessions.length} of ${v(c.plannedSessions)} planned sessions`, { indent: 16 });
-    if (sessions.length) out.line(`Sessions: ${sessions.map((s) => `#${v(s.number)} ${day(s.date)} ${v(s.phase)}${s.attended ? '' : ' (missed)'}`).join('; ')}`, { indent: 16 });
-    if (measures.length) out.line(`Measures: ${measures.map((m) => `${v(m.instrument)} ${day(m.administeredOn)} = ${v(m.total)} (${v(m.severity)})`).join('; ')}`, { indent: 16 });
-    for (const s of signOffs) out.line(`Signed off by ${v(s.supervisorName)} on ${day(s.signedAt)}${s.voidedAt ? ` (voided ${day(s.voidedAt)})` : ''}`, { indent: 16 });
+    out.line(
+      `Case ${v(c.clientCode)}: ${v(c.format)}, ${v(c.adaptation)}, focus ${v(c.focusProblemArea)}, ${v(c.status)}, review ${v(c.reviewState)}`,
+      { indent: 8, bold: true, gap: 2 },
+    );
+    out.line(
+      `Started ${day(c.startDate)}${c.endDate ? `, ended ${day(c.endDate)}` : ''}; supervisor ${v(c.supervisorName)}; ${sessions.length} of ${v(c.plannedSessions)} planned sessions`,
+      { indent: 16 },
+    );
+    if (sessions.length)
+      out.line(
+        `Sessions: ${sessions.map((s) => `#${v(s.number)} ${day(s.date)} ${v(s.phase)}${s.attended ? '' : ' (missed)'}`).join('; ')}`,
+        { indent: 16 },
+      );
+    if (measures.length)
+      out.line(
+        `Measures: ${measures.map((m) => `${v(m.instrument)} ${day(m.administeredOn)} = ${v(m.total)} (${v(m.severity)})`).join('; ')}`,
+        { indent: 16 },
+      );
+    for (const s of signOffs)
+      out.line(`Signed off by ${v(s.supervisorName)} on ${day(s.signedAt)}${s.voidedAt ? ` (voided ${day(s.voidedAt)})` : ''}`, {
+        indent: 16,
+      });
   });
   section('Supervision relationships', r.supervisionRelationships, (s) =>
-    out.line(`${v(s.supervisorName)}: ${v(s.status)}${s.startedOn ? `, from ${day(s.startedOn)}` : ''}${s.endedOn ? ` to ${day(s.endedOn)}` : ''}`, { indent: 8 }));
+    out.line(
+      `${v(s.supervisorName)}: ${v(s.status)}${s.startedOn ? `, from ${day(s.startedOn)}` : ''}${s.endedOn ? ` to ${day(s.endedOn)}` : ''}`,
+      { indent: 8 },
+    ),
+  );
   section('Supervision received', r.supervisionSessions, (s) =>
-    out.line(`${day(s.date)}  ${v(s.minutes)} min, ${v(s.format)}, with ${v(s.supervisorName)}, ${v(s.participants)} participant(s)`, { indent: 8 }));
+    out.line(`${day(s.date)}  ${v(s.minutes)} min, ${v(s.format)}, with ${v(s.supervisorName)}, ${v(s.participants)} participant(s)`, {
+      indent: 8,
+    }),
+  );
   section('Ratings received', r.ratingsReceived, (x) =>
-    out.line(`${day(x.submittedAt)}  ${v(x.targetType)} rated by a ${v(x.raterRole)}: total ${v(x.total)}${x.passed === null ? '' : x.passed ? ', passed' : ', not passed'}`, { indent: 8 }));
+    out.line(
+      `${day(x.submittedAt)}  ${v(x.targetType)} rated by a ${v(x.raterRole)}: total ${v(x.total)}${x.passed === null ? '' : x.passed ? ', passed' : ', not passed'}`,
+      { indent: 8 },
+    ),
+  );
   return doc.save();
 }

@@ -3,7 +3,11 @@ import { tableToCsv, tableToXlsx, type Table } from './tabular';
 
 const TABLE: Table = {
   title: 'Register',
-  columns: [{ key: 'name', header: 'Holder' }, { key: 'n', header: 'Hours' }, { key: 'note', header: 'Note' }],
+  columns: [
+    { key: 'name', header: 'Holder' },
+    { key: 'n', header: 'Hours' },
+    { key: 'note', header: 'Note' },
+  ],
   rows: [
     { name: '=cmd|"/c calc"!A1', n: 12, note: 'plain, with "quotes"' },
     { name: 'Zoë Łukasiewicz', n: -1, note: null },
@@ -20,7 +24,7 @@ describe('tables exported as CSV and XLSX', () => {
 
   it('writes an XLSX whose text cells are plain strings (never formulas) and numbers stay numbers', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await tableToXlsx(TABLE) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await tableToXlsx(TABLE)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Register')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Holder', 'Hours', 'Note']);
     expect(ws.getCell('A2').value).toBe(`'=cmd|"/c calc"!A1`);

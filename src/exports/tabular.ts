@@ -23,10 +23,14 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
   ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
   for (const r of t.rows) {
     // numbers stay numbers; text is neutralised as in CSV (string cells are never formulas in XLSX, but may be re-saved as CSV)
-    ws.addRow(Object.fromEntries(t.columns.map((c) => {
-      const v = r[c.key];
-      return [c.key, typeof v === 'number' ? v : typeof v === 'string' ? neutraliseFormula(v) : safeCell(v)];
-    })));
+    ws.addRow(
+      Object.fromEntries(
+        t.columns.map((c) => {
+          const v = r[c.key];
+          return [c.key, typeof v === 'number' ? v : typeof v === 'string' ? neutraliseFormula(v) : safeCell(v)];
+        }),
+      ),
+    );
   }
   ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());

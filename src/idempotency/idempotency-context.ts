@@ -15,7 +15,9 @@ export interface IdempotencyClaim {
 export const idempotencyScope = new AsyncLocalStorage<IdempotencyClaim>();
 
 export const keyInFlight = () =>
-  new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, { 'Retry-After': '1' });
+  new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, {
+    'Retry-After': '1',
+  });
 
 /**
  * Called by UnitOfWork inside its transaction: marks the request's key committed, with the transaction's
@@ -30,7 +32,12 @@ export async function completeIdempotencyInTransaction(em: EntityManager, result
   const r = await em
     .createQueryBuilder()
     .update(IdempotencyKey)
-    .set({ status: IdempotencyKeyStatus.Committed, responseStatus: claim.status, responseBody: () => ':body::jsonb', completedAt: () => 'now()' })
+    .set({
+      status: IdempotencyKeyStatus.Committed,
+      responseStatus: claim.status,
+      responseBody: () => ':body::jsonb',
+      completedAt: () => 'now()',
+    })
     .setParameter('body', JSON.stringify(toStoredBody(result)))
     .where('id = :id AND claim_token = :token', { id: claim.id, token: claim.token })
     .execute();

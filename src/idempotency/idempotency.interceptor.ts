@@ -27,10 +27,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const raw = req.headers[IDEMPOTENCY_HEADER];
     if (raw === undefined || req.method !== 'POST') return next.handle();
     if (!isValidIdempotencyKey(raw)) {
-      return throwError(() => badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–200 printable ASCII characters', { 'Idempotency-Key': ['must be 1–200 printable ASCII characters'] }));
+      return throwError(() =>
+        badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–200 printable ASCII characters', {
+          'Idempotency-Key': ['must be 1–200 printable ASCII characters'],
+        }),
+      );
     }
     if (!req.actor) {
-      return throwError(() => badRequest('IDEMPOTENCY_KEY_NOT_SUPPORTED', 'Idempotency-Key is accepted only on authenticated requests; leave it out here'));
+      return throwError(() =>
+        badRequest('IDEMPOTENCY_KEY_NOT_SUPPORTED', 'Idempotency-Key is accepted only on authenticated requests; leave it out here'),
+      );
     }
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;

@@ -84,7 +84,10 @@ export class IdempotencyStore {
   /** After a failure nothing was committed: free the key so that a retry runs the request again. */
   async release(claim: IdempotencyClaim): Promise<void> {
     try {
-      await this.db.query(`DELETE FROM idempotency_keys WHERE id = $1 AND claim_token = $2 AND status = 'in_flight'`, [claim.id, claim.token]);
+      await this.db.query(`DELETE FROM idempotency_keys WHERE id = $1 AND claim_token = $2 AND status = 'in_flight'`, [
+        claim.id,
+        claim.token,
+      ]);
     } catch {
       // database away: the key stays in flight and is taken over once IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS pass
     }
@@ -94,7 +97,9 @@ export class IdempotencyStore {
     if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = Date.now();
     try {
-      await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [this.config.IDEMPOTENCY_RETENTION_HOURS]);
+      await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [
+        this.config.IDEMPOTENCY_RETENTION_HOURS,
+      ]);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'idempotency key purge failed');
     }

@@ -11,7 +11,9 @@ const STATES: InvitationState[] = ['pending', 'accepted', 'expired', 'withdrawn'
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'new.supervisor@example.org' })
-  @Transform(trimLower) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254)
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role', description: 'A role within the body (not ADMIN)' })
@@ -38,23 +40,28 @@ export class InvitationListDto {
 
 export class ListInvitationsQuery {
   @ApiPropertyOptional({ enum: STATES })
-  @IsOptional() @IsIn(STATES)
+  @IsOptional()
+  @IsIn(STATES)
   state?: InvitationState;
 }
 
 export class InvitationTokenDto {
   @ApiProperty({ description: 'The token from the invitation link' })
-  @IsString() @Length(10, 100)
+  @IsString()
+  @Length(10, 100)
   token!: string;
 }
 
 export class AcceptInvitationDto extends InvitationTokenDto {
   @ApiProperty({ example: 'Alex Example' })
-  @Transform(trim) @IsString() @Length(1, 120)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
   displayName!: string;
 
   @ApiProperty({ minLength: 12, description: 'At least 12 characters; common passwords are refused' })
-  @IsString() @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH * 4)
   password!: string;
 }
 
@@ -62,7 +69,8 @@ export class InvitationPreviewDto {
   @ApiProperty() bodyName!: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
   @ApiProperty({ description: 'The invited address, masked (j***@example.org)' }) emailMasked!: string;
-  @ApiProperty({ description: 'An account with the invited address exists: sign in with it and accept, instead of setting a password' }) accountExists!: boolean;
+  @ApiProperty({ description: 'An account with the invited address exists: sign in with it and accept, instead of setting a password' })
+  accountExists!: boolean;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 

@@ -1,11 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Public, RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { Ctx, type AuthedCtx, type RequestCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
-import { AcceptInvitationDto, CreateInvitationDto, InvitationAcceptedDto, InvitationDto, InvitationListDto, InvitationPreviewDto, InvitationTokenDto, ListInvitationsQuery } from './dto';
+import {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationAcceptedDto,
+  InvitationDto,
+  InvitationListDto,
+  InvitationPreviewDto,
+  InvitationTokenDto,
+  ListInvitationsQuery,
+} from './dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')

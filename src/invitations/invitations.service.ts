@@ -13,13 +13,22 @@ import { AppConfig } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User, UserStatus } from '../users/user.entity';
-import type { AcceptInvitationDto, CreateInvitationDto, InvitationAcceptedDto, InvitationDto, InvitationListDto, InvitationPreviewDto, ListInvitationsQuery } from './dto';
+import type {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationAcceptedDto,
+  InvitationDto,
+  InvitationListDto,
+  InvitationPreviewDto,
+  ListInvitationsQuery,
+} from './dto';
 import { Invitation } from './invitation.entity';
 import { toInvitationDto } from './invitation.mapper';
 import { invitationState, isInvitableRole, maskEmail, mayResend } from './invitation-rules';
 import { LinkLimits } from '../auth/link-limits';
 
-const isUniqueViolation = (err: unknown): boolean => ((err as { driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code) === '23505';
+const isUniqueViolation = (err: unknown): boolean =>
+  ((err as { driverError?: { code?: unknown } })?.driverError?.code ?? (err as { code?: unknown })?.code) === '23505';
 
 /**
  * Invitations by e-mail to a role in a body. Nobody gets a role they did not accept: the role is granted only
@@ -47,14 +56,32 @@ export class InvitationsService {
     return this.uow.run(ctx, async (em, audit) => {
       const body = await em.findOneBy(Body, { id: bodyId });
       if (!body) throw notFound('Body');
-      const open = await em.find(Invitation, { where: { bodyId, email: dto.email, role: dto.role, acceptedAt: IsNull(), withdrawnAt: IsNull() } });
+      const open = await em.find(Invitation, {
+        where: { bodyId, email: dto.email, role: dto.role, acceptedAt: IsNull(), withdrawnAt: IsNull() },
+      });
       if (open.some((i) => invitationState(i, new Date()) === 'pending')) {
         throw conflict('INVITATION_ALREADY_PENDING', 'A pending invitation to this address and role exists; resend it instead');
       }
       const token = newLinkToken();
-      const inv = await em.save(em.create(Invitation, { bodyId, email: dto.email, role: dto.role, tokenHash: sha256(token), expiresAt: this.expiry(), invitedBy: ctx.actor.userId }));
+      const inv = await em.save(
+        em.create(Invitation, {
+          bodyId,
+          email: dto.email,
+          role: dto.role,
+          tokenHash: sha256(token),
+          expiresAt: this.expiry(),
+          invitedBy: ctx.actor.userId,
+        }),
+      );
       await this.mail(em, inv, body, token);
-      audit({ action: 'invitation.create', entityType: 'invitation', entityId: inv.id, via, bodyId, changes: { email: dto.email, role: dto.role } });
+      audit({
+        action: 'invitation.create',
+        entityType: 'invitation',
+        entityId: inv.id,
+        via,
+        bodyId,
+        changes: { email: dto.email, role: dto.role },
+      });
       return toInvitationDto(inv, new Date());
     });
   }
@@ -76,7 +103,14 @@ export class InvitationsService {
       await em.update(Invitation, { id }, { tokenHash: sha256(token), expiresAt: this.expiry(), sendCount: inv.sendCount + 1 });
       const fresh = await em.findOneByOrFail(Invitation, { id });
       await this.mail(em, fresh, await em.findOneByOrFail(Body, { id: inv.bodyId }), token);
-      audit({ action: 'invitation.resend', entityType: 'invitation', entityId: id, via, bodyId: inv.bodyId, changes: { sendCount: fresh.sendCount } });
+      audit({
+        action: 'invitation.resend',
+        entityType: 'invitation',
+        entityId: id,
+        via,
+        bodyId: inv.bodyId,
+        changes: { sendCount: fresh.sendCount },
+      });
       return toInvitationDto(fresh, new Date());
     });
   }
@@ -87,7 +121,14 @@ export class InvitationsService {
       const state = invitationState(inv, new Date());
       if (!mayResend(state)) throw conflict('INVITATION_NOT_PENDING', `The invitation is ${state}`, { state: [state] });
       await em.update(Invitation, { id }, { withdrawnAt: () => 'now()' });
-      audit({ action: 'invitation.withdraw', entityType: 'invitation', entityId: id, via, bodyId: inv.bodyId, changes: { state: { from: state, to: 'withdrawn' } } });
+      audit({
+        action: 'invitation.withdraw',
+        entityType: 'invitation',
+        entityId: id,
+        via,
+        bodyId: inv.bodyId,
+        changes: { state: { from: state, to: 'withdrawn' } },
+      });
       return toInvitationDto(await em.findOneByOrFail(Invitation, { id }), new Date());
     });
   }
@@ -99,7 +140,13 @@ export class InvitationsService {
     await this.assertPending(ctx, inv);
     const body = await this.db.getRepository(Body).findOneByOrFail({ id: inv!.bodyId });
     const accountExists = await this.db.getRepository(User).existsBy({ email: inv!.email });
-    return { bodyName: body.name, role: inv!.role, emailMasked: maskEmail(inv!.email), accountExists, expiresAt: inv!.expiresAt.toISOString() };
+    return {
+      bodyName: body.name,
+      role: inv!.role,
+      emailMasked: maskEmail(inv!.email),
+      accountExists,
+      expiresAt: inv!.expiresAt.toISOString(),
+    };
   }
 
   /** A person without an account accepts: the account is created with the invited address (verified by the link). */
@@ -112,12 +159,16 @@ export class InvitationsService {
     try {
       return await this.uow.run(ctx, async (em, audit) => {
         const inv = await this.lockPending(ctx, em, dto.token);
-        if (await em.existsBy(User, { email: inv.email })) throw conflict('ACCOUNT_EXISTS', 'An account with this address exists: sign in with it and accept the invitation');
-        const user = await em.save(em.create(User, { email: inv.email, displayName: dto.displayName, passwordHash, emailVerifiedAt: new Date() }));
+        if (await em.existsBy(User, { email: inv.email }))
+          throw conflict('ACCOUNT_EXISTS', 'An account with this address exists: sign in with it and accept the invitation');
+        const user = await em.save(
+          em.create(User, { email: inv.email, displayName: dto.displayName, passwordHash, emailVerifiedAt: new Date() }),
+        );
         return this.complete(em, audit, inv, user, true);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('ACCOUNT_EXISTS', 'An account with this address exists: sign in with it and accept the invitation');
+      if (isUniqueViolation(err))
+        throw conflict('ACCOUNT_EXISTS', 'An account with this address exists: sign in with it and accept the invitation');
       throw err;
     }
   }
@@ -129,17 +180,28 @@ export class InvitationsService {
       const inv = await this.lockPending(ctx, em, token);
       const user = await em.findOneByOrFail(User, { id: ctx.actor.userId });
       if (user.email !== inv.email || user.status !== UserStatus.Active) {
-        throw forbidden('This invitation was sent to another e-mail address: sign in with the invited account', 'INVITATION_FOR_ANOTHER_ACCOUNT');
+        throw forbidden(
+          'This invitation was sent to another e-mail address: sign in with the invited account',
+          'INVITATION_FOR_ANOTHER_ACCOUNT',
+        );
       }
       if (!user.emailVerifiedAt) await em.update(User, { id: user.id }, { emailVerifiedAt: () => 'now()' });
       return this.complete(em, audit, inv, user, false);
     });
   }
 
-  private async complete(em: EntityManager, audit: Audit, inv: Invitation, user: User, newAccount: boolean): Promise<InvitationAcceptedDto> {
+  private async complete(
+    em: EntityManager,
+    audit: Audit,
+    inv: Invitation,
+    user: User,
+    newAccount: boolean,
+  ): Promise<InvitationAcceptedDto> {
     // accepting a role one already holds changes nothing but the invitation
     const held = await em.existsBy(RoleGrant, { userId: user.id, role: inv.role, bodyId: inv.bodyId, revokedAt: IsNull() });
-    const grant = held ? null : await em.save(em.create(RoleGrant, { userId: user.id, role: inv.role, bodyId: inv.bodyId, grantedBy: inv.invitedBy }));
+    const grant = held
+      ? null
+      : await em.save(em.create(RoleGrant, { userId: user.id, role: inv.role, bodyId: inv.bodyId, grantedBy: inv.invitedBy }));
     await em.update(Invitation, { id: inv.id }, { acceptedAt: () => 'now()', acceptedBy: user.id });
     audit({
       action: 'invitation.accept',
@@ -166,7 +228,8 @@ export class InvitationsService {
       throw notFound('Invitation');
     }
     const state = invitationState(inv, new Date());
-    if (state !== 'pending') throw new DomainError('INVITATION_NOT_PENDING', `The invitation is ${state}; ask the body for a new one`, { state: [state] });
+    if (state !== 'pending')
+      throw new DomainError('INVITATION_NOT_PENDING', `The invitation is ${state}; ask the body for a new one`, { state: [state] });
   }
 
   private async administered(em: EntityManager, ctx: AuthedCtx, id: string) {

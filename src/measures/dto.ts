@@ -13,15 +13,22 @@ export class CreateMeasureDto {
   administeredOn!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: '0 = intake / baseline' })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
   sessionNumber?: number;
 
   @ApiPropertyOptional({ type: [Number], description: 'Item scores in instrument order; the total is computed from them' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsInt({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsInt({ each: true })
   items?: number[];
 
   @ApiPropertyOptional({ description: 'Only when no item scores are available' })
-  @IsOptional() @IsInt()
+  @IsOptional()
+  @IsInt()
   total?: number;
 }
 
@@ -102,10 +109,13 @@ export class InstrumentDto {
   @ApiProperty() itemCount!: number;
   @ApiProperty({ type: [InstrumentItemDto] }) items!: InstrumentItemDto[];
   @ApiProperty({ type: ScoreRangeDto }) total!: ScoreRangeDto;
-  @ApiProperty({ type: [SeverityBandDto], description: 'Contiguous, in ascending order, covering the total range' }) bands!: SeverityBandDto[];
+  @ApiProperty({ type: [SeverityBandDto], description: 'Contiguous, in ascending order, covering the total range' })
+  bands!: SeverityBandDto[];
   @ApiProperty({ type: [Number], description: '1-based numbers of the items with `risk: true`' }) riskItems!: number[];
-  @ApiProperty({ nullable: true, type: Number, description: 'A total at or above this is a clinical case (null = not configured)' }) casenessAt!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'A change of at least this many points is reliable (null = not configured)' }) reliableChange!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'A total at or above this is a clinical case (null = not configured)' })
+  casenessAt!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'A change of at least this many points is reliable (null = not configured)' })
+  reliableChange!: number | null;
 }
 
 export class InstrumentListDto {

@@ -5,7 +5,14 @@ import { Instrument } from './outcome-measure.entity';
 describe('instrument definitions as published', () => {
   it('describes PHQ-9 with nine 0–3 items, item 9 the risk item, and the bands the scoring uses', () => {
     const dto = toInstrumentDto(INSTRUMENTS[Instrument.Phq9]);
-    expect(dto).toMatchObject({ code: 'PHQ9', name: 'PHQ-9', construct: 'depression', itemCount: 9, total: { min: 0, max: 27 }, riskItems: [9] });
+    expect(dto).toMatchObject({
+      code: 'PHQ9',
+      name: 'PHQ-9',
+      construct: 'depression',
+      itemCount: 9,
+      total: { min: 0, max: 27 },
+      riskItems: [9],
+    });
     expect(dto.items.filter((i) => i.risk)).toEqual([{ number: 9, min: 0, max: 3, risk: true }]);
     expect(dto.bands).toEqual(INSTRUMENTS[Instrument.Phq9].bands);
   });

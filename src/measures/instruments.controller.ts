@@ -13,7 +13,10 @@ export class InstrumentsController {
 
   @Get()
   @RequirePermission(Permission.RecordsRead, 'List the outcome instruments: items, ranges, severity bands, risk items')
-  @ApiOkResponse({ type: InstrumentListDto, description: 'The outcome-measure instruments the service scores: items and their ranges, total range, severity bands, risk items' })
+  @ApiOkResponse({
+    type: InstrumentListDto,
+    description: 'The outcome-measure instruments the service scores: items and their ranges, total range, severity bands, risk items',
+  })
   list(): InstrumentListDto {
     return this.instruments.list();
   }

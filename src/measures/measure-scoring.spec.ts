@@ -9,18 +9,35 @@ const value = (r: ReturnType<typeof scoreMeasure>) => {
 
 describe('PHQ-9', () => {
   it('sums nine items scored 0–3 and bands the total', () => {
-    expect(value(scoreMeasure(Instrument.Phq9, { items: [1, 2, 1, 2, 1, 1, 2, 1, 0] }))).toEqual({ items: [1, 2, 1, 2, 1, 1, 2, 1, 0], total: 11, severity: 'moderate', riskFlag: false });
+    expect(value(scoreMeasure(Instrument.Phq9, { items: [1, 2, 1, 2, 1, 1, 2, 1, 0] }))).toEqual({
+      items: [1, 2, 1, 2, 1, 1, 2, 1, 0],
+      total: 11,
+      severity: 'moderate',
+      riskFlag: false,
+    });
   });
 
   it.each([
-    [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'],
-    [15, 'moderately_severe'], [19, 'moderately_severe'], [20, 'severe'], [27, 'severe'],
+    [0, 'minimal'],
+    [4, 'minimal'],
+    [5, 'mild'],
+    [9, 'mild'],
+    [10, 'moderate'],
+    [14, 'moderate'],
+    [15, 'moderately_severe'],
+    [19, 'moderately_severe'],
+    [20, 'severe'],
+    [27, 'severe'],
   ])('puts a total of %i in the %s band', (total, band) => {
     expect(severityBand(Instrument.Phq9, total)).toBe(band);
   });
 
   it('raises the risk flag when item 9 (thoughts of self-harm) is above 0, even with a low total', () => {
-    expect(value(scoreMeasure(Instrument.Phq9, { items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }))).toMatchObject({ total: 1, severity: 'minimal', riskFlag: true });
+    expect(value(scoreMeasure(Instrument.Phq9, { items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }))).toMatchObject({
+      total: 1,
+      severity: 'minimal',
+      riskFlag: true,
+    });
   });
 
   it('leaves the risk unknown (null) when only a total was recorded', () => {
@@ -28,10 +45,19 @@ describe('PHQ-9', () => {
   });
 
   it('refuses an item above 3, a wrong number of items, a total out of range, and items together with a total', () => {
-    expect(scoreMeasure(Instrument.Phq9, { items: [4, 0, 0, 0, 0, 0, 0, 0, 0] })).toEqual({ ok: false, details: { 'items.0': ['item 1 must be an integer 0–3'] } });
+    expect(scoreMeasure(Instrument.Phq9, { items: [4, 0, 0, 0, 0, 0, 0, 0, 0] })).toEqual({
+      ok: false,
+      details: { 'items.0': ['item 1 must be an integer 0–3'] },
+    });
     expect(scoreMeasure(Instrument.Phq9, { items: [1, 1] })).toMatchObject({ ok: false, details: { items: ['PHQ-9 has 9 items, got 2'] } });
-    expect(scoreMeasure(Instrument.Phq9, { total: 28 })).toMatchObject({ ok: false, details: { total: [expect.stringContaining('0–27')] } });
-    expect(scoreMeasure(Instrument.Phq9, { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0 })).toMatchObject({ ok: false, details: { total: expect.any(Array) } });
+    expect(scoreMeasure(Instrument.Phq9, { total: 28 })).toMatchObject({
+      ok: false,
+      details: { total: [expect.stringContaining('0–27')] },
+    });
+    expect(scoreMeasure(Instrument.Phq9, { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0 })).toMatchObject({
+      ok: false,
+      details: { total: expect.any(Array) },
+    });
     expect(scoreMeasure(Instrument.Phq9, {})).toMatchObject({ ok: false, details: { items: expect.any(Array) } });
     expect(scoreMeasure(Instrument.Phq9, { items: [0.5, 0, 0, 0, 0, 0, 0, 0, 0] })).toMatchObject({ ok: false });
   });
@@ -42,7 +68,13 @@ describe('PHQ-9', () => {
 });
 
 describe('GAD-7', () => {
-  it.each([[4, 'minimal'], [5, 'mild'], [10, 'moderate'], [15, 'severe'], [21, 'severe']])('bands %i as %s', (total, band) => {
+  it.each([
+    [4, 'minimal'],
+    [5, 'mild'],
+    [10, 'moderate'],
+    [15, 'severe'],
+    [21, 'severe'],
+  ])('bands %i as %s', (total, band) => {
     expect(value(scoreMeasure(Instrument.Gad7, { total })).severity).toBe(band);
   });
 
@@ -54,7 +86,15 @@ describe('GAD-7', () => {
 });
 
 describe('BDI-II', () => {
-  it.each([[13, 'minimal'], [14, 'mild'], [19, 'mild'], [20, 'moderate'], [28, 'moderate'], [29, 'severe'], [63, 'severe']])('bands %i as %s', (total, band) => {
+  it.each([
+    [13, 'minimal'],
+    [14, 'mild'],
+    [19, 'mild'],
+    [20, 'moderate'],
+    [28, 'moderate'],
+    [29, 'severe'],
+    [63, 'severe'],
+  ])('bands %i as %s', (total, band) => {
     expect(severityBand(Instrument.Bdi2, total)).toBe(band);
   });
 
@@ -93,20 +133,30 @@ describe('HAM-D-17', () => {
     expect(scoreMeasure(Instrument.Hamd17, { items })).toEqual({ ok: false, details: { 'items.3': ['item 4 must be an integer 0–2'] } });
   });
 
-  it.each([[7, 'normal'], [8, 'mild'], [13, 'mild'], [14, 'moderate'], [18, 'moderate'], [19, 'severe'], [22, 'severe'], [23, 'very_severe'], [52, 'very_severe']])(
-    'bands %i as %s',
-    (total, band) => {
-      expect(severityBand(Instrument.Hamd17, total)).toBe(band);
-    },
-  );
+  it.each([
+    [7, 'normal'],
+    [8, 'mild'],
+    [13, 'mild'],
+    [14, 'moderate'],
+    [18, 'moderate'],
+    [19, 'severe'],
+    [22, 'severe'],
+    [23, 'very_severe'],
+    [52, 'very_severe'],
+  ])('bands %i as %s', (total, band) => {
+    expect(severityBand(Instrument.Hamd17, total)).toBe(band);
+  });
 });
 
 describe('every instrument', () => {
-  it.each(Object.values(Instrument))('%s: bands cover 0..max without gaps or overlaps, and the item maxima add up to the total', (instrument) => {
-    const def = INSTRUMENTS[instrument];
-    expect(def.itemMaxima.reduce((s, v) => s + v, 0)).toBe(def.totalMax);
-    expect(def.bands[0].min).toBe(0);
-    def.bands.slice(1).forEach((b, i) => expect(b.min).toBe(def.bands[i].max + 1));
-    expect(def.bands[def.bands.length - 1].max).toBe(def.totalMax);
-  });
+  it.each(Object.values(Instrument))(
+    '%s: bands cover 0..max without gaps or overlaps, and the item maxima add up to the total',
+    (instrument) => {
+      const def = INSTRUMENTS[instrument];
+      expect(def.itemMaxima.reduce((s, v) => s + v, 0)).toBe(def.totalMax);
+      expect(def.bands[0].min).toBe(0);
+      def.bands.slice(1).forEach((b, i) => expect(b.min).toBe(def.bands[i].max + 1));
+      expect(def.bands[def.bands.length - 1].max).toBe(def.totalMax);
+    },
+  );
 });

@@ -46,7 +46,8 @@ export function scoreMeasure(instrument: Instrument, input: MeasureInput): Score
     return { ok: true, value: { items: [...items], total, severity: severityBand(instrument, total), riskFlag } };
   }
   const total = input.total as number;
-  if (!Number.isInteger(total) || total < 0 || total > def.totalMax) return fail('total', `${def.name} total must be an integer 0–${def.totalMax}`);
+  if (!Number.isInteger(total) || total < 0 || total > def.totalMax)
+    return fail('total', `${def.name} total must be an integer 0–${def.totalMax}`);
   return { ok: true, value: { items: null, total, severity: severityBand(instrument, total), riskFlag: def.riskItem ? null : false } };
 }
 

@@ -16,8 +16,16 @@ export class MeasuresController {
 
   @Post()
   @RequirePermission(Permission.RecordsWrite, 'Record an outcome measure')
-  @ApiCreatedResponse({ type: CreatedMeasureDto, description: "Needs If-Match with the CASE's ETag. Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case" })
-  add(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
+  @ApiCreatedResponse({
+    type: CreatedMeasureDto,
+    description: "Needs If-Match with the CASE's ETag. Total, severity band and risk flag are computed; PHQ-9 item 9 > 0 flags the case",
+  })
+  add(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: CreateMeasureDto,
+  ): Promise<CreatedMeasureDto> {
     return this.measures.add(ctx, id, ifMatch, dto);
   }
 
@@ -31,7 +39,12 @@ export class MeasuresController {
   @Delete(':measureId')
   @RequirePermission(Permission.RecordsWrite, 'Delete an outcome measure')
   @ApiOkResponse({ type: CaseMeasuresDto, description: "Needs If-Match with the CASE's ETag" })
-  remove(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Param('measureId', UuidPipe) measureId: string, @IfMatch() ifMatch: string | undefined): Promise<CaseMeasuresDto> {
+  remove(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @Param('measureId', UuidPipe) measureId: string,
+    @IfMatch() ifMatch: string | undefined,
+  ): Promise<CaseMeasuresDto> {
     return this.measures.remove(ctx, id, measureId, ifMatch);
   }
 }

@@ -5,5 +5,9 @@ import { InstrumentsService } from './instruments.service';
 import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
 
-@Module({ imports: [CasesModule], controllers: [MeasuresController, InstrumentsController], providers: [MeasuresService, InstrumentsService] })
+@Module({
+  imports: [CasesModule],
+  controllers: [MeasuresController, InstrumentsController],
+  providers: [MeasuresService, InstrumentsService],
+})
 export class MeasuresModule {}

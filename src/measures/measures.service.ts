@@ -41,9 +41,12 @@ export class MeasuresService {
       const m = await insertMeasure(em, caseId, dto, value);
       if (value.riskFlag) {
         const [flag]: { risk_flagged_at: Date }[] = flatRows(
-          await em.query(`UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()),
+          await em.query(
+            `UPDATE supervised_cases SET risk_flagged_at = COALESCE(risk_flagged_at, now()),
                     risk_acknowledged_at = NULL, risk_acknowledged_by = NULL, risk_acknowledgement_note = NULL
-              WHERE id = $1 RETURNING risk_flagged_at`, [caseId]),
+              WHERE id = $1 RETURNING risk_flagged_at`,
+            [caseId],
+          ),
         );
         c.riskFlaggedAt = new Date(flag.risk_flagged_at);
         await this.notifications.enqueue(em, riskFlagNotice(c));
@@ -69,7 +72,10 @@ export class MeasuresService {
       const left = measures.filter((m) => m !== row);
       // the flag stays while any flagged administration is left
       if (c.riskFlaggedAt && !left.some((m) => m.riskFlag)) {
-        await em.query(`UPDATE supervised_cases SET risk_flagged_at = NULL, risk_acknowledged_at = NULL, risk_acknowledged_by = NULL, risk_acknowledgement_note = NULL WHERE id = $1`, [caseId]);
+        await em.query(
+          `UPDATE supervised_cases SET risk_flagged_at = NULL, risk_acknowledged_at = NULL, risk_acknowledged_by = NULL, risk_acknowledgement_note = NULL WHERE id = $1`,
+          [caseId],
+        );
         c.riskFlaggedAt = null;
       }
       return { changes: { measureId, instrument: row.instrument }, reply: summary(c, left) };
@@ -89,7 +95,16 @@ async function insertMeasure(em: EntityManager, caseId: string, dto: CreateMeasu
   const rows: Record<string, unknown>[] = await em.query(
     `INSERT INTO outcome_measures AS m (case_id, instrument, administered_on, session_number, items, total, severity, risk_flag)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${m.select('m')}`,
-    [caseId, dto.instrument, dto.administeredOn, dto.sessionNumber ?? null, value.items, value.total, value.severity, value.riskFlag === true],
+    [
+      caseId,
+      dto.instrument,
+      dto.administeredOn,
+      dto.sessionNumber ?? null,
+      value.items,
+      value.total,
+      value.severity,
+      value.riskFlag === true,
+    ],
   );
   return m.map(rows[0], 'm');
 }

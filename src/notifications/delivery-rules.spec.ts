@@ -1,7 +1,15 @@
-import { afterFailure, describeError, dueDigestPeriod, initialEmailStatus, isPermanentFailure, MAX_RETRY_DELAY_MS, retryDelayMs } from './delivery-rules';
+import {
+  afterFailure,
+  describeError,
+  dueDigestPeriod,
+  initialEmailStatus,
+  isPermanentFailure,
+  MAX_RETRY_DELAY_MS,
+  retryDelayMs,
+} from './delivery-rules';
 import { EmailPreference, EmailStatus } from './notification.entity';
 
-describe('a new notification\'s e-mail', () => {
+describe("a new notification's e-mail", () => {
   it('goes out at once for a person who wants mail immediately', () => {
     expect(initialEmailStatus(EmailPreference.Immediate)).toBe(EmailStatus.Pending);
   });
@@ -43,7 +51,9 @@ describe('a failed delivery', () => {
     expect(isPermanentFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(false);
   });
   it('keeps a short description of the error', () => {
-    expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED connect ECONNREFUSED 127.0.0.1:25');
+    expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNREFUSED' }))).toBe(
+      'ECONNREFUSED connect ECONNREFUSED 127.0.0.1:25',
+    );
   });
 });
 

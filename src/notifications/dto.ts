@@ -21,7 +21,8 @@ export class NotificationPageDto {
 
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only unread ones' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
 }
 
@@ -30,7 +31,11 @@ export class MarkedReadDto {
 }
 
 export class NotificationPreferencesDto {
-  @ApiProperty({ enum: EmailPreference, enumName: 'EmailPreference', description: 'E-mail for notifications: at once, one daily digest, or none (the in-app list always has them)' })
+  @ApiProperty({
+    enum: EmailPreference,
+    enumName: 'EmailPreference',
+    description: 'E-mail for notifications: at once, one daily digest, or none (the in-app list always has them)',
+  })
   email!: EmailPreference;
 
   @ApiProperty({ enum: ['always'], description: 'Security mail (sign-in, password, e-mail address) is always sent' })

@@ -64,7 +64,12 @@ interface ApplicationRef {
 export function applicationToBodyNotices(event: 'submitted' | 'responded', app: ApplicationRef, bodyAdminIds: readonly string[]): Notice[] {
   return [...new Set(bodyAdminIds)]
     .filter((id) => id !== app.applicantId)
-    .map((recipientId) => ({ recipientId, kind: `application.${event}` as const, path: `/admin/applications/${app.id}`, level: app.levelCode }));
+    .map((recipientId) => ({
+      recipientId,
+      kind: `application.${event}` as const,
+      path: `/admin/applications/${app.id}`,
+      level: app.levelCode,
+    }));
 }
 
 /** Information requested, approved or rejected → the applicant only (the deciding admin knows; other admins see the queue). */
@@ -90,7 +95,11 @@ export function accreditationStatusNotice(event: AccreditationStatusEvent, acc: 
 /** Renewal due → the holder; once per accreditation and expiry date (a renewal or a leave moves the date: a new period). */
 export function renewalDueNotice(acc: AccreditationRef & { expiresOn: string }): Notice {
   return {
-    recipientId: acc.holderId, kind: 'accreditation.renewal_due', path: '/trainee/accreditations', level: acc.levelCode, date: acc.expiresOn,
+    recipientId: acc.holderId,
+    kind: 'accreditation.renewal_due',
+    path: '/trainee/accreditations',
+    level: acc.levelCode,
+    date: acc.expiresOn,
     onceKey: `renewal_due:${acc.id}:${acc.expiresOn}`,
   };
 }
@@ -98,7 +107,10 @@ export function renewalDueNotice(acc: AccreditationRef & { expiresOn: string }):
 /** Calibration running out → the rater; once per body and calibrating attempt (a new attempt starts a new period). */
 export function calibrationExpiringNotice(c: { raterId: string; bodyId: string; attemptAt: Date; validUntil: string }): Notice {
   return {
-    recipientId: c.raterId, kind: 'calibration.expiring', path: '/supervisor/calibration', date: c.validUntil,
+    recipientId: c.raterId,
+    kind: 'calibration.expiring',
+    path: '/supervisor/calibration',
+    date: c.validUntil,
     onceKey: `calibration_expiring:${c.bodyId}:${c.raterId}:${c.attemptAt.toISOString()}`,
   };
 }

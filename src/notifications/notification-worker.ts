@@ -113,7 +113,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
     for (const m of claimed) {
       if (this.stopping) {
         // hand it back untouched (the attempt does not count)
-        await this.db.query(`UPDATE notifications SET email_status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE ${MINE}`, [m.id, m.attempts]);
+        await this.db.query(
+          `UPDATE notifications SET email_status = 'pending', attempts = attempts - 1, lease_until = NULL WHERE ${MINE}`,
+          [m.id, m.attempts],
+        );
         continue;
       }
       await this.deliver(m);
@@ -123,13 +126,19 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
 
   private async deliver(m: Claimed): Promise<void> {
     if (!m.email || m.status !== 'active') {
-      await this.db.query(`UPDATE notifications SET email_status = 'skipped', lease_until = NULL, last_error = 'recipient inactive' WHERE ${MINE}`, [m.id, m.attempts]);
+      await this.db.query(
+        `UPDATE notifications SET email_status = 'skipped', lease_until = NULL, last_error = 'recipient inactive' WHERE ${MINE}`,
+        [m.id, m.attempts],
+      );
       await this.forgetOneTimeLink(m.id);
       return;
     }
     try {
       const where = await this.mailer.send({ id: m.id, to: m.email, subject: m.subject, text: m.body_text, html: m.body_html });
-      await this.db.query(`UPDATE notifications SET email_status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE ${MINE}`, [m.id, m.attempts]);
+      await this.db.query(
+        `UPDATE notifications SET email_status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE ${MINE}`,
+        [m.id, m.attempts],
+      );
       await this.forgetOneTimeLink(m.id);
       this.logger.log(`Notification ${m.id} ${this.mailer.directory ? `written to ${where}` : `sent (${where})`}`);
     } catch (err) {
@@ -184,7 +193,10 @@ export class NotificationWorker implements OnApplicationBootstrap, OnModuleDestr
            VALUES ($1, $2, 'digest', false, $3, $4, $5, $6, 'pending')`,
           [id, recipientId, language, msg.subject, msg.text, msg.html],
         );
-        await em.query(`UPDATE notifications SET email_status = 'digested', digest_id = $1 WHERE id = ANY($2::uuid[])`, [id, items.map((i) => i.id)]);
+        await em.query(`UPDATE notifications SET email_status = 'digested', digest_id = $1 WHERE id = ANY($2::uuid[])`, [
+          id,
+          items.map((i) => i.id),
+        ]);
       }
       if (byRecipient.size) this.logger.log(`Daily digest ${period}: ${byRecipient.size} message(s)`);
       return byRecipient.size;

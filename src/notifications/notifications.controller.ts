@@ -4,7 +4,14 @@ import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
-import { ListNotificationsQuery, MarkedReadDto, NotificationDto, NotificationPageDto, NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto';
+import {
+  ListNotificationsQuery,
+  MarkedReadDto,
+  NotificationDto,
+  NotificationPageDto,
+  NotificationPreferencesDto,
+  UpdateNotificationPreferencesDto,
+} from './dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('account')

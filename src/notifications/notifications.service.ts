@@ -6,7 +6,14 @@ import { decodeCursor, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { AppConfig } from '../config/env';
 import { initialEmailStatus } from './delivery-rules';
-import type { ListNotificationsQuery, MarkedReadDto, NotificationDto, NotificationPageDto, NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto';
+import type {
+  ListNotificationsQuery,
+  MarkedReadDto,
+  NotificationDto,
+  NotificationPageDto,
+  NotificationPreferencesDto,
+  UpdateNotificationPreferencesDto,
+} from './dto';
 import { EmailPreference, Notification, NotificationPreference } from './notification.entity';
 import type { Notice } from './notice';
 import { DEFAULT_LANGUAGE, render } from './templates';
@@ -50,21 +57,32 @@ export class NotificationsService {
     const pref = notice.recipientId ? await em.findOneBy(NotificationPreference, { userId: notice.recipientId }) : null;
     const language = DEFAULT_LANGUAGE; // the recipient's language, once accounts carry one
     const link = `${this.config.publicBaseUrl}${notice.path}`;
-    const msg = render(notice.kind, { link, clientCode: notice.clientCode, level: notice.level, date: notice.date, bodyName: notice.bodyName, role: notice.role }, language);
-    const res = await em.createQueryBuilder().insert().into(Notification).values({
-      recipientId: notice.recipientId,
-      toAddress: notice.toAddress ?? null,
-      kind: notice.kind,
-      security: notice.security === true,
-      inApp: notice.recipientId !== null && notice.inApp !== false,
+    const msg = render(
+      notice.kind,
+      { link, clientCode: notice.clientCode, level: notice.level, date: notice.date, bodyName: notice.bodyName, role: notice.role },
       language,
-      subject: msg.subject,
-      bodyText: msg.text,
-      bodyHtml: msg.html,
-      link,
-      onceKey: notice.onceKey ?? null,
-      emailStatus: initialEmailStatus(pref?.email ?? EmailPreference.Immediate, notice),
-    }).orIgnore().returning(['id']).execute();
+    );
+    const res = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values({
+        recipientId: notice.recipientId,
+        toAddress: notice.toAddress ?? null,
+        kind: notice.kind,
+        security: notice.security === true,
+        inApp: notice.recipientId !== null && notice.inApp !== false,
+        language,
+        subject: msg.subject,
+        bodyText: msg.text,
+        bodyHtml: msg.html,
+        link,
+        onceKey: notice.onceKey ?? null,
+        emailStatus: initialEmailStatus(pref?.email ?? EmailPreference.Immediate, notice),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (res.raw as unknown[]).length > 0;
   }
 
@@ -90,7 +108,10 @@ export class NotificationsService {
           WHERE ${where} ORDER BY ${CREATED} DESC, n.id DESC LIMIT $${params.length}`,
         params,
       ),
-      this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND in_app AND read_at IS NULL`, [ctx.actor.userId]),
+      this.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM notifications WHERE recipient_id = $1 AND in_app AND read_at IS NULL`,
+        [ctx.actor.userId],
+      ),
     ]);
     const page = toPage(rows, limit, (r) => [r.created_at.getTime(), r.id], toDto);
     return { ...page, unreadCount: count[0].n };
@@ -111,7 +132,10 @@ export class NotificationsService {
 
   markAllRead(ctx: AuthedCtx): Promise<MarkedReadDto> {
     return this.uow.run(ctx, async (em, audit) => {
-      const [, marked] = (await em.query(`UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND in_app AND read_at IS NULL`, [ctx.actor.userId])) as [unknown, number];
+      const [, marked] = (await em.query(
+        `UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND in_app AND read_at IS NULL`,
+        [ctx.actor.userId],
+      )) as [unknown, number];
       audit({ action: 'notification.read_all', entityType: 'notification', entityId: null, changes: { marked } });
       return { marked };
     });

@@ -28,7 +28,13 @@ export class MailedRegistrationNotice extends RegistrationNotice {
           [userId, ONCE_PER_MS],
         );
         if (recent.length) return;
-        await this.notifications.enqueue(em, { recipientId: userId, kind: 'account.registration_attempt', path: '/sign-in', security: true, urgent: true });
+        await this.notifications.enqueue(em, {
+          recipientId: userId,
+          kind: 'account.registration_attempt',
+          path: '/sign-in',
+          security: true,
+          urgent: true,
+        });
       });
     } catch (err) {
       this.logger.error({ err, userId, requestId }, 'could not queue the registration-attempt notice');

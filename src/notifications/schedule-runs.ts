@@ -7,6 +7,9 @@ import type { EntityManager } from 'typeorm';
  * it wins and does the work instead.
  */
 export async function claimScheduleRun(em: EntityManager, job: string, period: string): Promise<boolean> {
-  const won: unknown[] = await em.query(`INSERT INTO schedule_runs (job, period) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`, [job, period]);
+  const won: unknown[] = await em.query(`INSERT INTO schedule_runs (job, period) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`, [
+    job,
+    period,
+  ]);
   return won.length > 0;
 }

@@ -20,7 +20,6 @@ export type NotificationKind =
   | 'accreditation.revoked'
   | 'accreditation.restored'
   | 'calibration.expiring'
-
   | 'account.invitation'
   | 'account.password_reset'
   | 'account.verify_email'
@@ -109,30 +108,42 @@ const EN: Record<NotificationKind, Template> = {
     subject: () => 'The e-mail address of your account was changed',
     lines: () => [
       'The e-mail address of your IPT Accreditation account was changed to a new address, confirmed from that address. You will no longer receive mail here.',
-      'If you did not do this, contact your body\'s administrator at once.',
+      "If you did not do this, contact your body's administrator at once.",
     ],
   },
   'case.risk_flag': {
     subject: (p) => `Risk flag raised on case${ref(p)}`,
-    lines: () => ['An outcome measure recorded on a case you supervise indicates risk (for example PHQ-9 item 9 above 0). Please review the case promptly.'],
+    lines: () => [
+      'An outcome measure recorded on a case you supervise indicates risk (for example PHQ-9 item 9 above 0). Please review the case promptly.',
+    ],
   },
   // Applications and accreditations: the body's messages, requests and reasons stay on the record (they may quote
   // people); the mail says what happened and links to it.
   'application.submitted': {
     subject: (p) => `New application for level${lvl(p)} to decide`,
-    lines: () => ['Someone has applied to your body for accreditation. The application shows how their record meets each rule of the level.', SEE_RECORD],
+    lines: () => [
+      'Someone has applied to your body for accreditation. The application shows how their record meets each rule of the level.',
+      SEE_RECORD,
+    ],
   },
   'application.responded': {
     subject: (p) => `An applicant answered your request for information (level${lvl(p)})`,
-    lines: () => ['The applicant has answered the request for more information; the application is back with your body for a decision.', SEE_RECORD],
+    lines: () => [
+      'The applicant has answered the request for more information; the application is back with your body for a decision.',
+      SEE_RECORD,
+    ],
   },
   'application.info_requested': {
     subject: (p) => `More information is needed for your application (level${lvl(p)})`,
-    lines: () => ['The body deciding your application has asked for more information. Open the application to read the request and answer it.'],
+    lines: () => [
+      'The body deciding your application has asked for more information. Open the application to read the request and answer it.',
+    ],
   },
   'application.approved': {
     subject: (p) => `Your application for level${lvl(p)} was approved`,
-    lines: () => ['Your application was approved and your accreditation has been issued. You can download your certificate and choose whether to be listed on the public register.'],
+    lines: () => [
+      'Your application was approved and your accreditation has been issued. You can download your certificate and choose whether to be listed on the public register.',
+    ],
   },
   'application.rejected': {
     subject: (p) => `Your application for level${lvl(p)} was not approved`,
@@ -140,11 +151,15 @@ const EN: Record<NotificationKind, Template> = {
   },
   'accreditation.renewal_due': {
     subject: (p) => `Your accreditation${lvl(p)} is due for renewal`,
-    lines: (p) => [`Your accreditation expires${on(p)}. Renewal is now open: renew it before then (or within the grace period) to keep it active.`],
+    lines: (p) => [
+      `Your accreditation expires${on(p)}. Renewal is now open: renew it before then (or within the grace period) to keep it active.`,
+    ],
   },
   'accreditation.lapsed': {
     subject: (p) => `Your accreditation${lvl(p)} has lapsed`,
-    lines: () => ['Your accreditation was not renewed by the end of its grace period and has lapsed. Contact your body if you wish to restore it.'],
+    lines: () => [
+      'Your accreditation was not renewed by the end of its grace period and has lapsed. Contact your body if you wish to restore it.',
+    ],
   },
   'accreditation.expired': {
     subject: (p) => `Your accreditation${lvl(p)} has expired`,
@@ -168,7 +183,9 @@ const EN: Record<NotificationKind, Template> = {
   },
   'calibration.expiring': {
     subject: () => 'Your rater calibration is about to expire',
-    lines: (p) => [`Your calibration as a rater runs out${on(p)}. Score a current calibration exercise before then to stay calibrated; ratings by raters who are not calibrated may not count.`],
+    lines: (p) => [
+      `Your calibration as a rater runs out${on(p)}. Score a current calibration exercise before then to stay calibrated; ratings by raters who are not calibrated may not count.`,
+    ],
   },
 };
 
@@ -177,13 +194,15 @@ const DIGEST_EN = {
   intro: 'Here is what happened since your last summary:',
 };
 
-const FOOTER_EN = 'You receive this e-mail because of your account with IPT Accreditation. You can change how often you get e-mail in your notification preferences.';
+const FOOTER_EN =
+  'You receive this e-mail because of your account with IPT Accreditation. You can change how often you get e-mail in your notification preferences.';
 
 const TEMPLATES: Record<Language, { kinds: Record<NotificationKind, Template>; digest: typeof DIGEST_EN; footer: string; open: string }> = {
   en: { kinds: EN, digest: DIGEST_EN, footer: FOOTER_EN, open: 'Open' },
 };
 
-export const languageOf = (preferred: string | null | undefined): Language => (preferred && preferred in TEMPLATES ? (preferred as Language) : DEFAULT_LANGUAGE);
+export const languageOf = (preferred: string | null | undefined): Language =>
+  preferred && preferred in TEMPLATES ? (preferred as Language) : DEFAULT_LANGUAGE;
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -27,7 +27,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 const RETRY_AFTER = { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } };
-const ETAG = { description: 'The version of the record (`"<version>"`); send it back in If-Match to change the record', schema: { type: 'string', example: '"1"' } };
+const ETAG = {
+  description: 'The version of the record (`"<version>"`); send it back in If-Match to change the record',
+  schema: { type: 'string', example: '"1"' },
+};
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -37,7 +40,10 @@ const IDEMPOTENCY_KEY = {
     '(`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT`',
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
-const REPLAYED = { description: '`true` when this answer is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } };
+const REPLAYED = {
+  description: '`true` when this answer is the stored answer to an earlier request with the same Idempotency-Key',
+  schema: { type: 'string', enum: ['true'] },
+};
 
 /** Completes the generated document in place and returns it. */
 export function completeContract(doc: OpenAPIObject): OpenAPIObject {
@@ -107,7 +113,8 @@ function completeSuccess(d: Json, response: Json, idempotent: boolean): void {
   const schema = response.content?.['application/json']?.schema;
   const target = schema?.$ref ? d.components.schemas[String(schema.$ref).split('/').pop()!] : schema;
   const version = target?.properties?.version;
-  if (version && (version.type === 'integer' || version.type === 'number')) response.headers = { ...response.headers, ETag: { ...ETAG, required: true } };
+  if (version && (version.type === 'integer' || version.type === 'number'))
+    response.headers = { ...response.headers, ETag: { ...ETAG, required: true } };
   if (idempotent) response.headers = { ...response.headers, 'Idempotent-Replayed': REPLAYED };
 }
 
@@ -131,7 +138,11 @@ function addErrorSchemas(schemas: Json): void {
         statusCode: { type: 'integer', enum: [status] },
         code: { type: 'string', enum: codesWithStatus(status), description: 'Stable machine-readable error code (see ErrorCode)' },
         message: { type: 'string' },
-        details: { type: 'object', description: 'Per-field messages, keyed by field path', additionalProperties: { type: 'array', items: { type: 'string' } } },
+        details: {
+          type: 'object',
+          description: 'Per-field messages, keyed by field path',
+          additionalProperties: { type: 'array', items: { type: 'string' } },
+        },
       },
     };
   }
@@ -148,7 +159,8 @@ function normaliseSchemas(d: Json): void {
     if (!node || typeof node !== 'object') return node;
     const s = node as Json;
     for (const [k, v] of Object.entries(s)) s[k] = walk(v);
-    const only = Array.isArray(s.allOf) && s.allOf.length === 1 && typeof s.allOf[0]?.$ref === 'string' ? (s.allOf[0].$ref as string) : undefined;
+    const only =
+      Array.isArray(s.allOf) && s.allOf.length === 1 && typeof s.allOf[0]?.$ref === 'string' ? (s.allOf[0].$ref as string) : undefined;
     if (!only) return s;
     const { allOf: _allOf, nullable, type: _type, ...rest } = s;
     if (nullable === true) {

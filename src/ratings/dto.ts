@@ -27,7 +27,8 @@ export class RatingDto {
 }
 
 export class RatedTargetDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The case rated, or the case of the session rated' }) caseId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The case rated, or the case of the session rated' }) caseId!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) clientCode!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'For a session: its number in the case' }) sessionNumber!: number | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) sessionDate!: string | null;
@@ -46,14 +47,19 @@ export class RatingPageDto {
 
 class RatingContentDto {
   @ApiPropertyOptional({ type: Object, description: 'item code → integer score' })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   scores?: Record<string, number>;
 
   @ApiPropertyOptional({ type: Object, description: 'item code → comment' })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   itemComments?: Record<string, string>;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   overallComment?: string;
 }
 
@@ -62,7 +68,8 @@ export class CreateRatingDto extends RatingContentDto {
   @IsUUID('all', { message: 'rubricVersionId must be a UUID' })
   rubricVersionId!: string;
 
-  @ApiProperty({ enum: RubricTarget, enumName: 'RubricTarget' }) @IsEnum(RubricTarget)
+  @ApiProperty({ enum: RubricTarget, enumName: 'RubricTarget' })
+  @IsEnum(RubricTarget)
   targetType!: RubricTarget;
 
   @ApiProperty({ format: 'uuid', description: 'therapy session id, supervised case id, or the trainee id for a portfolio' })
@@ -73,24 +80,36 @@ export class CreateRatingDto extends RatingContentDto {
 export class UpdateRatingDto extends RatingContentDto {}
 
 export class CorrectRatingDto extends RatingContentDto {
-  @ApiProperty({ description: 'Why the submitted rating is corrected' }) @IsString() @Length(3, 1000)
+  @ApiProperty({ description: 'Why the submitted rating is corrected' })
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 
 export class ListRatingsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
   traineeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only ratings by this rater (your own: your id)' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only ratings by this rater (your own: your id)' })
+  @IsOptional()
+  @IsUUID()
   raterId?: string;
 
-  @ApiPropertyOptional({ enum: RubricTarget, enumName: 'RubricTarget' }) @IsOptional() @IsEnum(RubricTarget)
+  @ApiPropertyOptional({ enum: RubricTarget, enumName: 'RubricTarget' })
+  @IsOptional()
+  @IsEnum(RubricTarget)
   targetType?: RubricTarget;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
   targetId?: string;
 
-  @ApiPropertyOptional({ enum: ['createdAt'], default: 'createdAt' }) @IsOptional() @IsIn(['createdAt'])
+  @ApiPropertyOptional({ enum: ['createdAt'], default: 'createdAt' })
+  @IsOptional()
+  @IsIn(['createdAt'])
   sort?: 'createdAt';
 }
 

@@ -21,7 +21,14 @@ export class RatingSummaryService {
     if (!Object.values(RubricTarget).includes(targetType)) throw notFound('Rating target');
     const target = await resolveTarget(this.db.manager, targetType, targetId);
     if (!target) throw notFound('Rating target');
-    await this.access.require(ctx.actor, target.traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Rating target', undefined, target.bodyId);
+    await this.access.require(
+      ctx.actor,
+      target.traineeId,
+      ['own', 'supervisor', 'body_admin', 'admin'],
+      'Rating target',
+      undefined,
+      target.bodyId,
+    );
     const ratings = await this.db
       .getRepository(Rating)
       .createQueryBuilder('r')
@@ -30,7 +37,9 @@ export class RatingSummaryService {
       .orderBy('r.submitted_at', 'ASC')
       .getMany();
     const versionIds = [...new Set(ratings.map((r) => r.rubricVersionId))];
-    const versions = versionIds.length ? await this.db.getRepository(RubricVersion).createQueryBuilder('v').where('v.id IN (:...ids)', { ids: versionIds }).getMany() : [];
+    const versions = versionIds.length
+      ? await this.db.getRepository(RubricVersion).createQueryBuilder('v').where('v.id IN (:...ids)', { ids: versionIds }).getMany()
+      : [];
     return {
       targetType,
       targetId,
@@ -39,7 +48,9 @@ export class RatingSummaryService {
         rubricVersionId: v.id,
         ...aggregateRatings(
           v.definition,
-          ratings.filter((r) => r.rubricVersionId === v.id).map((r) => ({ ratingId: r.id, raterId: r.raterId, raterRole: r.raterRole, scores: r.scores })),
+          ratings
+            .filter((r) => r.rubricVersionId === v.id)
+            .map((r) => ({ ratingId: r.id, raterId: r.raterId, raterRole: r.raterRole, scores: r.scores })),
         ),
       })),
     };

@@ -38,14 +38,24 @@ export async function resolveTarget(em: EntityManager, type: RubricTarget, id: s
  * an active supervisor of the trainee), independent (holds SUPERVISOR in the target's body — until body admins
  * can assign independent raters explicitly). null = may not rate it.
  */
-export async function deriveRaterRole(em: EntityManager, raterId: string, t: ResolvedTarget): Promise<'self' | 'supervisor' | 'independent' | null> {
+export async function deriveRaterRole(
+  em: EntityManager,
+  raterId: string,
+  t: ResolvedTarget,
+): Promise<'self' | 'supervisor' | 'independent' | null> {
   if (raterId === t.traineeId) return 'self';
   if (t.supervisorId === raterId) return 'supervisor';
   if (t.supervisorId === null) {
-    const [rel] = await em.query(`SELECT 1 FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status = 'active' LIMIT 1`, [t.traineeId, raterId]);
+    const [rel] = await em.query(
+      `SELECT 1 FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status = 'active' LIMIT 1`,
+      [t.traineeId, raterId],
+    );
     if (rel) return 'supervisor';
   }
   if (!t.bodyId) return null;
-  const [grant] = await em.query(`SELECT 1 FROM role_grants WHERE user_id = $1 AND role = 'SUPERVISOR' AND body_id = $2 AND revoked_at IS NULL LIMIT 1`, [raterId, t.bodyId]);
+  const [grant] = await em.query(
+    `SELECT 1 FROM role_grants WHERE user_id = $1 AND role = 'SUPERVISOR' AND body_id = $2 AND revoked_at IS NULL LIMIT 1`,
+    [raterId, t.bodyId],
+  );
   return grant ? 'independent' : null;
 }

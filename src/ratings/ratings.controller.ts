@@ -6,7 +6,15 @@ import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import type { RubricTarget } from '../rubrics/rubric.entity';
-import { CorrectRatingDto, CreateRatingDto, ListRatingsQuery, RatingDto, RatingPageDto, TargetSummaryListDto, UpdateRatingDto } from './dto';
+import {
+  CorrectRatingDto,
+  CreateRatingDto,
+  ListRatingsQuery,
+  RatingDto,
+  RatingPageDto,
+  TargetSummaryListDto,
+  UpdateRatingDto,
+} from './dto';
 import { RatingSummaryService } from './rating-summary.service';
 import { RatingsService } from './ratings.service';
 
@@ -39,7 +47,12 @@ export class RatingsController {
   @Patch(':id')
   @RequirePermission(Permission.RatingsWrite, 'Edit a draft rating')
   @ApiOkResponse({ type: RatingDto, description: 'Drafts only, by their rater, with If-Match' })
-  update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateRatingDto): Promise<RatingDto> {
+  update(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: UpdateRatingDto,
+  ): Promise<RatingDto> {
     return this.ratings.update(ctx, id, ifMatch, dto);
   }
 
@@ -67,7 +80,11 @@ export class RatingTargetsController {
   @Get(':targetType/:targetId/summary')
   @RequirePermission(Permission.RecordsRead, 'Summarise the ratings of a session or case')
   @ApiOkResponse({ type: TargetSummaryListDto })
-  summary(@Ctx() ctx: AuthedCtx, @Param('targetType') targetType: RubricTarget, @Param('targetId', UuidPipe) targetId: string): Promise<TargetSummaryListDto> {
+  summary(
+    @Ctx() ctx: AuthedCtx,
+    @Param('targetType') targetType: RubricTarget,
+    @Param('targetId', UuidPipe) targetId: string,
+  ): Promise<TargetSummaryListDto> {
     return this.summaries.summary(ctx, targetType, targetId);
   }
 }

@@ -41,17 +41,40 @@ export class RatingsService {
     const id = await this.uow.run(ctx, async (em, audit) => {
       const open = await em
         .createQueryBuilder(Rating, 'r')
-        .where(`r.rater_id = :rater AND r.target_type = :tt AND r.target_id = :tid AND r.rubric_version_id = :rv AND ${NOT_SUPERSEDED}`, { rater: ctx.actor.userId, tt: dto.targetType, tid: dto.targetId, rv: version.id })
+        .where(`r.rater_id = :rater AND r.target_type = :tt AND r.target_id = :tid AND r.rubric_version_id = :rv AND ${NOT_SUPERSEDED}`, {
+          rater: ctx.actor.userId,
+          tt: dto.targetType,
+          tid: dto.targetId,
+          rv: version.id,
+        })
         .getExists();
       if (open) throw conflict('RATING_EXISTS', 'You have already rated this with this rubric; edit your draft or correct your rating');
       const rating = await em.save(
         em.create(Rating, {
-          rubricVersionId: version.id, targetType: dto.targetType, targetId: dto.targetId, traineeId: target.traineeId, raterId: ctx.actor.userId,
-          raterRole: role as RaterRole, bodyId: target.bodyId, scores, itemComments: dto.itemComments ?? {}, overallComment: dto.overallComment ?? null,
-          sessionPhase: target.sessionPhase, total: s.total, mean: s.mean, passed: null, status: RatingStatus.Draft,
+          rubricVersionId: version.id,
+          targetType: dto.targetType,
+          targetId: dto.targetId,
+          traineeId: target.traineeId,
+          raterId: ctx.actor.userId,
+          raterRole: role as RaterRole,
+          bodyId: target.bodyId,
+          scores,
+          itemComments: dto.itemComments ?? {},
+          overallComment: dto.overallComment ?? null,
+          sessionPhase: target.sessionPhase,
+          total: s.total,
+          mean: s.mean,
+          passed: null,
+          status: RatingStatus.Draft,
         }),
       );
-      audit({ action: 'rating.create', entityType: 'rating', entityId: rating.id, bodyId: target.bodyId, changes: { raterRole: role, targetType: dto.targetType, traineeId: target.traineeId } });
+      audit({
+        action: 'rating.create',
+        entityType: 'rating',
+        entityId: rating.id,
+        bodyId: target.bodyId,
+        changes: { raterRole: role, targetType: dto.targetType, traineeId: target.traineeId },
+      });
       return rating.id;
     });
     return this.get(ctx, id);
@@ -68,7 +91,14 @@ export class RatingsService {
       const res = await em
         .createQueryBuilder()
         .update(Rating)
-        .set({ scores, itemComments: dto.itemComments ?? rating.itemComments, overallComment: dto.overallComment ?? rating.overallComment, total: s.total, mean: s.mean, version: () => 'version + 1' })
+        .set({
+          scores,
+          itemComments: dto.itemComments ?? rating.itemComments,
+          overallComment: dto.overallComment ?? rating.overallComment,
+          total: s.total,
+          mean: s.mean,
+          version: () => 'version + 1',
+        })
         .where('id = :id AND version = :v AND status = :draft', { id, v: expected, draft: RatingStatus.Draft })
         .execute();
       if (!res.affected) throw preconditionFailed();
@@ -83,11 +113,29 @@ export class RatingsService {
     const def = await this.definition(rating.rubricVersionId);
     await this.uow.run(ctx, async (em, audit) => {
       const locked = await em.findOne(Rating, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (locked?.status !== RatingStatus.Draft) throw conflict('RATING_ALREADY_SUBMITTED', 'This rating is already submitted; correct it instead');
+      if (locked?.status !== RatingStatus.Draft)
+        throw conflict('RATING_ALREADY_SUBMITTED', 'This rating is already submitted; correct it instead');
       scoresOrThrow(def, locked.scores, false);
       const s = scoreRating(def, locked.scores);
-      await em.update(Rating, { id }, { status: RatingStatus.Submitted, submittedAt: new Date(), total: s.total, mean: s.mean, passed: s.passed, version: locked.version + 1 });
-      audit({ action: 'rating.submit', entityType: 'rating', entityId: id, bodyId: rating.bodyId, changes: { total: s.total, passed: s.passed } });
+      await em.update(
+        Rating,
+        { id },
+        {
+          status: RatingStatus.Submitted,
+          submittedAt: new Date(),
+          total: s.total,
+          mean: s.mean,
+          passed: s.passed,
+          version: locked.version + 1,
+        },
+      );
+      audit({
+        action: 'rating.submit',
+        entityType: 'rating',
+        entityId: id,
+        bodyId: rating.bodyId,
+        changes: { total: s.total, passed: s.passed },
+      });
     });
     return this.get(ctx, id);
   }
@@ -103,15 +151,31 @@ export class RatingsService {
     const s = scoreRating(def, scores);
     const newId = await this.uow.run(ctx, async (em, audit) => {
       await em.findOne(Rating, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (await em.existsBy(Rating, { supersedesId: id })) throw conflict('RATING_ALREADY_CORRECTED', 'This rating was already corrected; correct the newest one');
+      if (await em.existsBy(Rating, { supersedesId: id }))
+        throw conflict('RATING_ALREADY_CORRECTED', 'This rating was already corrected; correct the newest one');
       const { id: _old, createdAt: _c, updatedAt: _u, version: _v, ...rest } = old;
       const fresh = await em.save(
         em.create(Rating, {
-          ...rest, scores, itemComments: dto.itemComments ?? old.itemComments, overallComment: dto.overallComment ?? old.overallComment,
-          total: s.total, mean: s.mean, passed: s.passed, status: RatingStatus.Submitted, submittedAt: new Date(), supersedesId: id, correctionReason: dto.reason,
+          ...rest,
+          scores,
+          itemComments: dto.itemComments ?? old.itemComments,
+          overallComment: dto.overallComment ?? old.overallComment,
+          total: s.total,
+          mean: s.mean,
+          passed: s.passed,
+          status: RatingStatus.Submitted,
+          submittedAt: new Date(),
+          supersedesId: id,
+          correctionReason: dto.reason,
         }),
       );
-      audit({ action: 'rating.correct', entityType: 'rating', entityId: fresh.id, bodyId: old.bodyId, changes: { supersedes: id, total: { from: old.total, to: s.total }, passed: { from: old.passed, to: s.passed } } });
+      audit({
+        action: 'rating.correct',
+        entityType: 'rating',
+        entityId: fresh.id,
+        bodyId: old.bodyId,
+        changes: { supersedes: id, total: { from: old.total, to: s.total }, passed: { from: old.passed, to: s.passed } },
+      });
       return fresh.id;
     });
     return this.get(ctx, newId);
@@ -137,7 +201,11 @@ export class RatingsService {
     if (q.targetType) qb.andWhere('r.target_type = :tt', { tt: q.targetType });
     if (q.targetId) qb.andWhere('r.target_id = :tid', { tid: q.targetId });
     if (cursor) qb.andWhere('(r.created_at, r.id) > (:cv, :cid)', { cv: new Date(Number(cursor[0])), cid: String(cursor[1]) });
-    const rows = await qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const page = toPage(rows, limit, (r) => [r.createdAt.getTime(), r.id], toRatingDto) as Page<RatingDto>;
     const named = await this.namesOf(page.items.map((r) => r.id));
     return { ...page, items: page.items.map((r) => ({ ...r, ...(named.get(r.id) ?? { traineeName: '', target: NO_TARGET }) })) };
@@ -147,7 +215,14 @@ export class RatingsService {
   // caller may read these ratings, and so the trainee's record they belong to
   private async namesOf(ids: string[]): Promise<Map<string, { traineeName: string; target: RatedTargetDto }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; trainee_name: string; case_id: string | null; client_code: string | null; session_number: number | null; session_date: unknown }[] = await this.db.query(
+    const rows: {
+      id: string;
+      trainee_name: string;
+      case_id: string | null;
+      client_code: string | null;
+      session_number: number | null;
+      session_date: unknown;
+    }[] = await this.db.query(
       `SELECT r.id, u.display_name AS trainee_name, c.id AS case_id, c.client_code, s.number AS session_number, s.date::text AS session_date
          FROM ratings r JOIN users u ON u.id = r.trainee_id
          LEFT JOIN therapy_sessions s ON r.target_type = 'session' AND s.id = r.target_id
@@ -155,10 +230,20 @@ export class RatingsService {
         WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.id, {
-      traineeName: r.trainee_name,
-      target: { caseId: r.case_id, clientCode: r.client_code, sessionNumber: r.session_number, sessionDate: r.session_date === null ? null : String(r.session_date) },
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          traineeName: r.trainee_name,
+          target: {
+            caseId: r.case_id,
+            clientCode: r.client_code,
+            sessionNumber: r.session_number,
+            sessionDate: r.session_date === null ? null : String(r.session_date),
+          },
+        },
+      ]),
+    );
   }
 
   private async canRead(ctx: AuthedCtx, r: Rating): Promise<boolean> {
@@ -171,7 +256,8 @@ export class RatingsService {
     const rating = await this.db.getRepository(Rating).findOneBy({ id });
     if (!rating || !(await this.canRead(ctx, rating))) throw notFound('Rating');
     if (rating.raterId !== ctx.actor.userId) throw notFound('Rating');
-    if (rating.status !== RatingStatus.Draft) throw conflict('RATING_ALREADY_SUBMITTED', 'A submitted rating is immutable; correct it instead');
+    if (rating.status !== RatingStatus.Draft)
+      throw conflict('RATING_ALREADY_SUBMITTED', 'A submitted rating is immutable; correct it instead');
     return rating;
   }
 
@@ -184,8 +270,10 @@ export class RatingsService {
   private async publishedVersion(id: string, targetType: RubricTarget, bodyId: string | null): Promise<RubricVersion> {
     const v = await this.db.getRepository(RubricVersion).findOneBy({ id });
     const rubric = v && (await this.db.getRepository(Rubric).findOneBy({ id: v.rubricId }));
-    if (!v || !rubric || (rubric.ownerBodyId && rubric.ownerBodyId !== bodyId)) throw invalid('rubricVersionId', 'rubricVersionId does not name a rubric version usable here');
-    if (v.status !== RubricVersionStatus.Published) throw invalid('rubricVersionId', `rubric version ${v.versionNumber} is ${v.status}; ratings use a published version`);
+    if (!v || !rubric || (rubric.ownerBodyId && rubric.ownerBodyId !== bodyId))
+      throw invalid('rubricVersionId', 'rubricVersionId does not name a rubric version usable here');
+    if (v.status !== RubricVersionStatus.Published)
+      throw invalid('rubricVersionId', `rubric version ${v.versionNumber} is ${v.status}; ratings use a published version`);
     if (rubric.target !== targetType) throw invalid('targetType', `this rubric rates a ${rubric.target}, not a ${targetType}`);
     return v;
   }

@@ -10,7 +10,8 @@ export interface PublicCache {
   maxAgeSeconds: number;
   contentType?: string;
 }
-export const CacheFor = (maxAgeSeconds: number, contentType?: string) => SetMetadata(KEY, { maxAgeSeconds, contentType } satisfies PublicCache);
+export const CacheFor = (maxAgeSeconds: number, contentType?: string) =>
+  SetMetadata(KEY, { maxAgeSeconds, contentType } satisfies PublicCache);
 
 @Injectable()
 export class PublicCacheInterceptor implements NestInterceptor {

@@ -33,7 +33,8 @@ const CERTIFICATE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 export class CertificateNumberPipe implements PipeTransform<string, string> {
   transform(raw: string): string {
     const value = normaliseCertificateNumber(raw);
-    if (!CERTIFICATE_NUMBER.test(value)) throw invalid('certificateNumber', 'certificateNumber is not a certificate number', 'INVALID_CERTIFICATE_NUMBER');
+    if (!CERTIFICATE_NUMBER.test(value))
+      throw invalid('certificateNumber', 'certificateNumber is not a certificate number', 'INVALID_CERTIFICATE_NUMBER');
     return value;
   }
 }
@@ -42,7 +43,8 @@ export class CertificateNumberPipe implements PipeTransform<string, string> {
 @Injectable()
 export class StatusPurposePipe implements PipeTransform<string, StatusPurpose> {
   transform(value: string): StatusPurpose {
-    if (!(STATUS_PURPOSES as readonly string[]).includes(value)) throw invalid('purpose', `purpose must be one of ${STATUS_PURPOSES.join(', ')}`);
+    if (!(STATUS_PURPOSES as readonly string[]).includes(value))
+      throw invalid('purpose', `purpose must be one of ${STATUS_PURPOSES.join(', ')}`);
     return value as StatusPurpose;
   }
 }

@@ -60,7 +60,10 @@ export class VerificationService {
   async status(certificateNumber: string): Promise<CredentialStatusDto> {
     const acc = await this.load(certificateNumber);
     if (!acc) throw notFound('Certificate');
-    const [row]: { at: Date | string | null }[] = await this.db.query(`SELECT max(occurred_at) AS at FROM accreditation_events WHERE accreditation_id = $1`, [acc.id]);
+    const [row]: { at: Date | string | null }[] = await this.db.query(
+      `SELECT max(occurred_at) AS at FROM accreditation_events WHERE accreditation_id = $1`,
+      [acc.id],
+    );
     return {
       certificateNumber: acc.certificateNumber,
       status: acc.status,
@@ -73,7 +76,10 @@ export class VerificationService {
     if (!(await this.db.getRepository(Body).existsBy({ id: bodyId }))) throw notFound('Body');
     const keys = await this.keys.publicKeys(bodyId);
     const current = keys.find((k) => k.status === SigningKeyStatus.Active);
-    return { keys: keys.map((k) => toPublicJwkDto(k, this.config.publicBaseUrl)), current: current ? verifyUrls(this.config.publicBaseUrl).key(bodyId, current.id) : null };
+    return {
+      keys: keys.map((k) => toPublicJwkDto(k, this.config.publicBaseUrl)),
+      current: current ? verifyUrls(this.config.publicBaseUrl).key(bodyId, current.id) : null,
+    };
   }
 
   /** One key, at the URL that is the `kid` of what it signed (OB 3.0: the kid dereferences to the JWK). */
@@ -110,7 +116,8 @@ export class VerificationService {
    * lower case finds the upper-case number it means, an exact match first.
    */
   private async load(certificateNumber: string): Promise<Accreditation | null> {
-    const a = entityRows(this.db, Accreditation), b = entityRows(this.db, Body);
+    const a = entityRows(this.db, Accreditation),
+      b = entityRows(this.db, Body);
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${a.select('a')}, ${b.select('b')} FROM accreditations a JOIN bodies b ON b.id = a.body_id
         WHERE a.certificate_number = ANY($1::varchar[]) ORDER BY a.certificate_number = $2 DESC LIMIT 1`,

@@ -6,7 +6,14 @@ import { UuidPipe } from '../common/uuid';
 import { STATUS_PURPOSES, type StatusPurpose } from '../credentials/credential';
 import { JwksDto, PublicJwkDto } from '../credentials/dto';
 import { STATUS_LIST_TTL_SECONDS } from '../credentials/status-lists.service';
-import { CredentialStatusDto, IssuerProfileDto, PresentedVerificationDto, VerificationDto, VerifyByNumberQuery, VerifyCredentialDto } from './dto';
+import {
+  CredentialStatusDto,
+  IssuerProfileDto,
+  PresentedVerificationDto,
+  VerificationDto,
+  VerifyByNumberQuery,
+  VerifyCredentialDto,
+} from './dto';
 import { CacheFor, PublicCacheInterceptor } from './public-cache.interceptor';
 import { CertificateNumberPipe, PublicRateLimitGuard, StatusPurposePipe } from './public-rate-limit.guard';
 import { VerificationService } from './verification.service';
@@ -23,7 +30,10 @@ export class VerifyController {
 
   @Get('bodies/:bodyId/jwks')
   @CacheFor(300)
-  @ApiOkResponse({ type: JwksDto, description: 'The body\'s signing keys, active and retired, newest first; `current` names the one that signs now' })
+  @ApiOkResponse({
+    type: JwksDto,
+    description: "The body's signing keys, active and retired, newest first; `current` names the one that signs now",
+  })
   @Public("Get a body's public signing keys (JWKS)")
   jwks(@Param('bodyId', UuidPipe) bodyId: string): Promise<JwksDto> {
     return this.verification.jwks(bodyId);
@@ -45,7 +55,8 @@ export class VerifyController {
   @ApiParam({ name: 'purpose', enum: STATUS_PURPOSES })
   @ApiOkResponse({
     schema: { type: 'string' },
-    description: 'The body\'s Bitstring Status List for that purpose: a BitstringStatusListCredential signed as a VC-JWT (compact JWS), the `statusListCredential` of issued credentials',
+    description:
+      "The body's Bitstring Status List for that purpose: a BitstringStatusListCredential signed as a VC-JWT (compact JWS), the `statusListCredential` of issued credentials",
   })
   statusList(@Param('bodyId', UuidPipe) bodyId: string, @Param('purpose', StatusPurposePipe) purpose: StatusPurpose): Promise<string> {
     return this.verification.statusList(bodyId, purpose);
@@ -60,22 +71,32 @@ export class VerifyController {
   }
 
   @Get('status/:certificateNumber')
-  @ApiOkResponse({ type: CredentialStatusDto, description: 'Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate' })
+  @ApiOkResponse({
+    type: CredentialStatusDto,
+    description:
+      'Where a certificate stands, by number (issued credentials carry a Bitstring Status List entry instead); 404 for an unknown certificate',
+  })
   @Public("Get a credential's status")
   status(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string): Promise<CredentialStatusDto> {
     return this.verification.status(certificateNumber);
   }
 
   @Get(':certificateNumber')
-  @ApiOkResponse({ type: VerificationDto, description: 'Always 200 for a well-formed number; result "unknown" when there is no such certificate' })
+  @ApiOkResponse({
+    type: VerificationDto,
+    description: 'Always 200 for a well-formed number; result "unknown" when there is no such certificate',
+  })
   @Public('Verify a certificate by its number')
-  byNumber(@Param('certificateNumber', CertificateNumberPipe) certificateNumber: string, @Query() query: VerifyByNumberQuery): Promise<VerificationDto> {
+  byNumber(
+    @Param('certificateNumber', CertificateNumberPipe) certificateNumber: string,
+    @Query() query: VerifyByNumberQuery,
+  ): Promise<VerificationDto> {
     return this.verification.byNumber(certificateNumber, query.name);
   }
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({ type: PresentedVerificationDto, description: 'Signature, validity period and today\'s status of a presented credential' })
+  @ApiOkResponse({ type: PresentedVerificationDto, description: "Signature, validity period and today's status of a presented credential" })
   @Public('Verify a presented credential')
   presented(@Body() dto: VerifyCredentialDto): Promise<PresentedVerificationDto> {
     return this.verification.presented(dto.credential);

@@ -30,7 +30,8 @@ export class RubricDto {
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'IPT' }) modality!: string;
   @ApiProperty({ enum: RubricTarget, enumName: 'RubricTarget' }) target!: RubricTarget;
-  @ApiProperty({ type: [RubricVersionSummaryDto], description: 'Drafts are listed only to those who manage the rubric' }) versions!: RubricVersionSummaryDto[];
+  @ApiProperty({ type: [RubricVersionSummaryDto], description: 'Drafts are listed only to those who manage the rubric' })
+  versions!: RubricVersionSummaryDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -41,35 +42,51 @@ export class RubricPageDto {
 
 export class CreateRubricDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The body that owns the rubric; leave out for a global rubric (global admins only)' })
-  @IsOptional() @IsUUID('all', { message: 'ownerBodyId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerBodyId must be a UUID' })
   ownerBodyId?: string;
 
   @ApiProperty({ example: 'IPT-QA' })
-  @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, { message: 'code must be 2–40 letters, digits, _ . or -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, { message: 'code must be 2–40 letters, digits, _ . or -' })
   code!: string;
 
-  @ApiProperty() @Transform(trim) @IsString() @Length(2, 200)
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
   name!: string;
 
-  @ApiProperty({ example: 'IPT' }) @Transform(trim) @IsString() @Length(1, 40)
+  @ApiProperty({ example: 'IPT' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 40)
   modality!: string;
 
-  @ApiProperty({ enum: RubricTarget, enumName: 'RubricTarget' }) @IsEnum(RubricTarget)
+  @ApiProperty({ enum: RubricTarget, enumName: 'RubricTarget' })
+  @IsEnum(RubricTarget)
   target!: RubricTarget;
 
-  @ApiProperty({ description: DEFINITION_DOC, type: Object }) @IsObject()
+  @ApiProperty({ description: DEFINITION_DOC, type: Object })
+  @IsObject()
   definition!: Record<string, unknown>;
 }
 
 export class UpdateRubricVersionDto {
-  @ApiProperty({ description: DEFINITION_DOC, type: Object }) @IsObject()
+  @ApiProperty({ description: DEFINITION_DOC, type: Object })
+  @IsObject()
   definition!: Record<string, unknown>;
 }
 
 export class ListRubricsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: RubricTarget, enumName: 'RubricTarget' }) @IsOptional() @IsEnum(RubricTarget)
+  @ApiPropertyOptional({ enum: RubricTarget, enumName: 'RubricTarget' })
+  @IsOptional()
+  @IsEnum(RubricTarget)
   target?: RubricTarget;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
   modality?: string;
 }

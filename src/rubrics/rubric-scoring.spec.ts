@@ -1,7 +1,27 @@
-import { aggregateRatings, type RatingForAggregation, type RubricDefinition, scoreRating, validateRubricDefinition, validateScores } from './rubric-scoring';
+import {
+  aggregateRatings,
+  type RatingForAggregation,
+  type RubricDefinition,
+  scoreRating,
+  validateRubricDefinition,
+  validateScores,
+} from './rubric-scoring';
 
 // A CTS-R-shaped rubric (12 items 0–6, pass = total ≥ 36 and no item below 2) and a 1–5 mean-based one.
-const CTS_CODES = ['agenda', 'feedback', 'collaboration', 'pacing', 'interpersonal', 'emotion', 'cognitions', 'behaviours', 'discovery', 'conceptual', 'change', 'homework'];
+const CTS_CODES = [
+  'agenda',
+  'feedback',
+  'collaboration',
+  'pacing',
+  'interpersonal',
+  'emotion',
+  'cognitions',
+  'behaviours',
+  'discovery',
+  'conceptual',
+  'change',
+  'homework',
+];
 const ctsr: RubricDefinition = {
   scale: { min: 0, max: 6 },
   items: CTS_CODES.map((code) => ({ code, label: code })),
@@ -11,13 +31,22 @@ const ctsr: RubricDefinition = {
 };
 const ipt: RubricDefinition = {
   scale: { min: 1, max: 5 },
-  items: ['inventory', 'focus', 'linking', 'roles', 'termination'].map((code) => ({ code, label: code, anchors: { '1': 'absent', '5': 'excellent' } })),
+  items: ['inventory', 'focus', 'linking', 'roles', 'termination'].map((code) => ({
+    code,
+    label: code,
+    anchors: { '1': 'absent', '5': 'excellent' },
+  })),
   aggregation: 'mean',
   passRule: { threshold: 3, requiredItems: ['inventory', 'focus', 'linking', 'roles'], requiredItemFloor: 2 },
   multiRater: { kind: 'mean_of_n', n: 2, disagreementThreshold: 1 },
 };
 const all = (def: RubricDefinition, score: number) => Object.fromEntries(def.items.map((i) => [i.code, score]));
-const rating = (raterId: string, raterRole: RatingForAggregation['raterRole'], scores: Record<string, number>): RatingForAggregation => ({ ratingId: `r-${raterId}`, raterId, raterRole, scores });
+const rating = (raterId: string, raterRole: RatingForAggregation['raterRole'], scores: Record<string, number>): RatingForAggregation => ({
+  ratingId: `r-${raterId}`,
+  raterId,
+  raterRole,
+  scores,
+});
 
 describe('validating a rubric definition', () => {
   it('accepts the CTS-R-shaped and the IPT example definitions', () => {
@@ -28,19 +57,36 @@ describe('validating a rubric definition', () => {
   it('reports every problem keyed by field: reversed scale, duplicate code, unreachable threshold, unknown required item, bad policy', () => {
     const errors = validateRubricDefinition({
       scale: { min: 5, max: 1 },
-      items: [{ code: 'a', label: 'A' }, { code: 'a', label: '' }],
+      items: [
+        { code: 'a', label: 'A' },
+        { code: 'a', label: '' },
+      ],
       aggregation: 'median',
       passRule: { threshold: 'high', requiredItems: ['zzz'] },
       multiRater: { kind: 'mean_of_n', n: 1, disagreementThreshold: -1 },
       extra: true,
     });
     expect(Object.keys(errors).sort()).toEqual(
-      ['definition.aggregation', 'definition.extra', 'definition.items.1.code', 'definition.items.1.label', 'definition.multiRater.disagreementThreshold', 'definition.multiRater.n', 'definition.passRule.requiredItems.0', 'definition.passRule.threshold', 'definition.scale.max'].sort(),
+      [
+        'definition.aggregation',
+        'definition.extra',
+        'definition.items.1.code',
+        'definition.items.1.label',
+        'definition.multiRater.disagreementThreshold',
+        'definition.multiRater.n',
+        'definition.passRule.requiredItems.0',
+        'definition.passRule.threshold',
+        'definition.scale.max',
+      ].sort(),
     );
   });
 
   it('refuses a sum threshold above what the items can reach and anchors off the scale', () => {
-    const errors = validateRubricDefinition({ ...ctsr, passRule: { threshold: 73 }, items: [{ code: 'x', label: 'X', anchors: { '7': 'too high' } }, ...ctsr.items.slice(1)] });
+    const errors = validateRubricDefinition({
+      ...ctsr,
+      passRule: { threshold: 73 },
+      items: [{ code: 'x', label: 'X', anchors: { '7': 'too high' } }, ...ctsr.items.slice(1)],
+    });
     expect(errors['definition.passRule.threshold']).toEqual(['threshold must lie between 0 and 72']);
     expect(errors['definition.items.0.anchors.7']).toBeDefined();
   });
@@ -96,7 +142,9 @@ describe('scoring one rating', () => {
   });
 
   it('IPT: a required item left unscored fails as not_scored', () => {
-    expect(scoreRating(ipt, { focus: 5, linking: 5, roles: 5 }).failedItems).toEqual([{ code: 'inventory', reason: 'not_scored', score: null }]);
+    expect(scoreRating(ipt, { focus: 5, linking: 5, roles: 5 }).failedItems).toEqual([
+      { code: 'inventory', reason: 'not_scored', score: null },
+    ]);
   });
 });
 
@@ -133,13 +181,20 @@ describe('combining raters', () => {
   });
 
   it('one rating per rater: the later of two by the same rater is the one counted', () => {
-    const r = aggregateRatings(ipt, [rating('a', 'supervisor', all(ipt, 1)), rating('a', 'supervisor', all(ipt, 4)), rating('b', 'independent', all(ipt, 4))]);
+    const r = aggregateRatings(ipt, [
+      rating('a', 'supervisor', all(ipt, 1)),
+      rating('a', 'supervisor', all(ipt, 4)),
+      rating('b', 'independent', all(ipt, 4)),
+    ]);
     expect(r).toMatchObject({ status: 'pass', countedRaters: 2 });
   });
 
   it('CTS-R disagreement is measured in totals', () => {
     const tight = { ...ctsr, multiRater: { kind: 'mean_of_n' as const, n: 2, disagreementThreshold: 6 } };
-    const r = aggregateRatings(tight, [rating('a', 'supervisor', all(ctsr, 3)), rating('b', 'independent', { ...all(ctsr, 3), agenda: 6, feedback: 6, pacing: 5 })]);
+    const r = aggregateRatings(tight, [
+      rating('a', 'supervisor', all(ctsr, 3)),
+      rating('b', 'independent', { ...all(ctsr, 3), agenda: 6, feedback: 6, pacing: 5 }),
+    ]);
     expect(r.spread).toBe(8);
     expect(r.status).toBe('disagreement');
   });

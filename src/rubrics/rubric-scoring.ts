@@ -119,20 +119,31 @@ function validateItems(e: Errors, prefix: string, items: unknown, scale: { min: 
     if (typeof item.code !== 'string' || !CODE.test(item.code)) e.add(`${path}.code`, 'code must be 1–40 letters, digits, _ . or -');
     else if (codes.includes(item.code)) e.add(`${path}.code`, `code ${item.code} is used twice`);
     else codes.push(item.code);
-    if (typeof item.label !== 'string' || !item.label.trim() || item.label.length > 200) e.add(`${path}.label`, 'label must be 1–200 characters');
-    if (item.domain !== undefined && (typeof item.domain !== 'string' || item.domain.length > 100)) e.add(`${path}.domain`, 'domain must be at most 100 characters');
+    if (typeof item.label !== 'string' || !item.label.trim() || item.label.length > 200)
+      e.add(`${path}.label`, 'label must be 1–200 characters');
+    if (item.domain !== undefined && (typeof item.domain !== 'string' || item.domain.length > 100))
+      e.add(`${path}.domain`, 'domain must be at most 100 characters');
     if (item.anchors === undefined) return;
     if (!isObject(item.anchors)) return e.add(`${path}.anchors`, 'anchors must map scores to text');
     for (const [score, text] of Object.entries(item.anchors)) {
       const n = Number(score);
-      if (!/^\d+$/.test(score) || (scale && (n < scale.min || n > scale.max))) e.add(`${path}.anchors.${score}`, 'anchor keys must be scores on the scale');
-      else if (typeof text !== 'string' || text.length > 1000) e.add(`${path}.anchors.${score}`, 'an anchor must be text of at most 1000 characters');
+      if (!/^\d+$/.test(score) || (scale && (n < scale.min || n > scale.max)))
+        e.add(`${path}.anchors.${score}`, 'anchor keys must be scores on the scale');
+      else if (typeof text !== 'string' || text.length > 1000)
+        e.add(`${path}.anchors.${score}`, 'an anchor must be text of at most 1000 characters');
     }
   });
   return codes;
 }
 
-function validatePassRule(e: Errors, prefix: string, rule: unknown, scale: { min: number; max: number } | null, codes: string[], aggregation: unknown): void {
+function validatePassRule(
+  e: Errors,
+  prefix: string,
+  rule: unknown,
+  scale: { min: number; max: number } | null,
+  codes: string[],
+  aggregation: unknown,
+): void {
   const path = `${prefix}.passRule`;
   if (!isObject(rule)) return e.add(path, 'passRule must be an object');
   e.unknownKeys(path, rule, ['threshold', 'itemFloor', 'requiredItems', 'requiredItemFloor']);
@@ -143,12 +154,15 @@ function validatePassRule(e: Errors, prefix: string, rule: unknown, scale: { min
     if (rule.threshold < lo || rule.threshold > hi) e.add(`${path}.threshold`, `threshold must lie between ${lo} and ${hi}`);
   }
   if (rule.itemFloor !== undefined && !onScale(rule.itemFloor)) e.add(`${path}.itemFloor`, 'itemFloor must be a score on the scale');
-  if (rule.requiredItemFloor !== undefined && !onScale(rule.requiredItemFloor)) e.add(`${path}.requiredItemFloor`, 'requiredItemFloor must be a score on the scale');
+  if (rule.requiredItemFloor !== undefined && !onScale(rule.requiredItemFloor))
+    e.add(`${path}.requiredItemFloor`, 'requiredItemFloor must be a score on the scale');
   if (rule.requiredItems === undefined) return;
-  if (!Array.isArray(rule.requiredItems) || rule.requiredItems.length === 0) return e.add(`${path}.requiredItems`, 'requiredItems must be a non-empty list of item codes');
+  if (!Array.isArray(rule.requiredItems) || rule.requiredItems.length === 0)
+    return e.add(`${path}.requiredItems`, 'requiredItems must be a non-empty list of item codes');
   rule.requiredItems.forEach((code: unknown, i) => {
     if (typeof code !== 'string' || !codes.includes(code)) e.add(`${path}.requiredItems.${i}`, 'not an item code of this rubric');
-    else if (rule.requiredItems && (rule.requiredItems as unknown[]).indexOf(code) !== i) e.add(`${path}.requiredItems.${i}`, 'listed twice');
+    else if (rule.requiredItems && (rule.requiredItems as unknown[]).indexOf(code) !== i)
+      e.add(`${path}.requiredItems.${i}`, 'listed twice');
   });
 }
 
@@ -156,12 +170,14 @@ function validatePolicy(e: Errors, prefix: string, policy: unknown): void {
   const path = `${prefix}.multiRater`;
   if (!isObject(policy)) return e.add(path, 'multiRater must be an object');
   e.unknownKeys(path, policy, ['kind', 'n', 'disagreementThreshold']);
-  if (policy.kind !== 'single' && policy.kind !== 'mean_of_n' && policy.kind !== 'all_must_pass') e.add(`${path}.kind`, 'kind must be single, mean_of_n or all_must_pass');
+  if (policy.kind !== 'single' && policy.kind !== 'mean_of_n' && policy.kind !== 'all_must_pass')
+    e.add(`${path}.kind`, 'kind must be single, mean_of_n or all_must_pass');
   if (policy.kind === 'single' && policy.n !== undefined && policy.n !== 1) e.add(`${path}.n`, 'a single-rater policy needs n = 1 or no n');
   if ((policy.kind === 'mean_of_n' || policy.kind === 'all_must_pass') && (!isInt(policy.n) || policy.n < 2 || policy.n > 10)) {
     e.add(`${path}.n`, 'n must be an integer from 2 to 10');
   }
-  if (!isNum(policy.disagreementThreshold) || policy.disagreementThreshold < 0) e.add(`${path}.disagreementThreshold`, 'disagreementThreshold must be a number ≥ 0');
+  if (!isNum(policy.disagreementThreshold) || policy.disagreementThreshold < 0)
+    e.add(`${path}.disagreementThreshold`, 'disagreementThreshold must be a number ≥ 0');
 }
 
 export const requiredItemCodes = (def: RubricDefinition): string[] => def.passRule.requiredItems ?? def.items.map((i) => i.code);
@@ -180,7 +196,8 @@ export function validateScores(def: RubricDefinition, scores: unknown, opts: { p
   for (const [code, score] of Object.entries(scores)) {
     if (!codes.has(code)) e.add(`scores.${code}`, `${code} is not an item of this rubric`);
     else if (!isInt(score)) e.add(`scores.${code}`, 'a score must be an integer');
-    else if (score < def.scale.min || score > def.scale.max) e.add(`scores.${code}`, `a score must lie between ${def.scale.min} and ${def.scale.max}`);
+    else if (score < def.scale.min || score > def.scale.max)
+      e.add(`scores.${code}`, `a score must lie between ${def.scale.min} and ${def.scale.max}`);
   }
   if (!opts.partial) for (const code of requiredItemCodes(def)) if (!(code in scores)) e.add(`scores.${code}`, `${code} must be scored`);
   return e.out;
@@ -252,7 +269,14 @@ export function aggregateRatings(def: RubricDefinition, ratings: readonly Rating
   const values = perRater.map((p) => p.value);
   const spread = values.length >= 2 ? Math.max(...values) - Math.min(...values) : null;
   const secondLookNeeded = spread !== null && spread > policy.disagreementThreshold + 1e-9;
-  const base = { requiredRaters, countedRaters: counted.length, selfRatingsIgnored: ratings.length - ratings.filter((r) => r.raterRole !== 'self').length, perRater, spread, secondLookNeeded };
+  const base = {
+    requiredRaters,
+    countedRaters: counted.length,
+    selfRatingsIgnored: ratings.length - ratings.filter((r) => r.raterRole !== 'self').length,
+    perRater,
+    spread,
+    secondLookNeeded,
+  };
   if (counted.length < requiredRaters) return { ...base, status: 'insufficient_raters', combined: null };
 
   const itemMeans: Record<string, number> = {};

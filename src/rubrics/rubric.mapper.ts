@@ -8,7 +8,12 @@ export const toVersionSummary = (v: RubricVersion): RubricVersionSummaryDto => (
   publishedAt: v.publishedAt?.toISOString() ?? null,
 });
 
-export const toRubricVersionDto = (v: RubricVersion): RubricVersionDto => ({ ...toVersionSummary(v), rubricId: v.rubricId, definition: v.definition, version: v.version });
+export const toRubricVersionDto = (v: RubricVersion): RubricVersionDto => ({
+  ...toVersionSummary(v),
+  rubricId: v.rubricId,
+  definition: v.definition,
+  version: v.version,
+});
 
 export const toRubricDto = (r: Rubric, versions: RubricVersion[]): RubricDto => ({
   id: r.id,
@@ -17,6 +22,9 @@ export const toRubricDto = (r: Rubric, versions: RubricVersion[]): RubricDto => 
   name: r.name,
   modality: r.modality,
   target: r.target,
-  versions: versions.filter((v) => v.rubricId === r.id).sort((a, b) => a.versionNumber - b.versionNumber).map(toVersionSummary),
+  versions: versions
+    .filter((v) => v.rubricId === r.id)
+    .sort((a, b) => a.versionNumber - b.versionNumber)
+    .map(toVersionSummary),
   createdAt: r.createdAt.toISOString(),
 });

@@ -57,7 +57,12 @@ export class RubricVersionsController {
   @Patch(':id')
   @RequirePermission(Permission.RubricsManage, 'Edit a draft rubric version')
   @ApiOkResponse({ type: RubricVersionDto, description: 'Drafts only; a published version answers 409' })
-  update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateRubricVersionDto): Promise<RubricVersionDto> {
+  update(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: UpdateRubricVersionDto,
+  ): Promise<RubricVersionDto> {
     return this.rubrics.updateDraft(ctx, id, ifMatch, dto);
   }
 

@@ -28,18 +28,40 @@ export class RubricsService {
   async create(ctx: AuthedCtx, dto: CreateRubricDto): Promise<RubricDto> {
     const ownerBodyId = dto.ownerBodyId ?? null;
     const via = manageGrant(ctx.actor, { ownerBodyId });
-    if (!via) throw forbidden(ownerBodyId ? 'You may create rubrics only for a body you administer' : 'Only a global admin may create a global rubric');
+    if (!via)
+      throw forbidden(
+        ownerBodyId ? 'You may create rubrics only for a body you administer' : 'Only a global admin may create a global rubric',
+      );
     const definition = definitionOrThrow(dto.definition);
     const id = await this.uow.run(ctx, async (em, audit) => {
-      if (ownerBodyId && !(await em.existsBy(Body, { id: ownerBodyId }))) throw invalid('ownerBodyId', 'ownerBodyId does not name a known body');
+      if (ownerBodyId && !(await em.existsBy(Body, { id: ownerBodyId })))
+        throw invalid('ownerBodyId', 'ownerBodyId does not name a known body');
       const clash = await em
         .createQueryBuilder(Rubric, 'r')
         .where('r.code = :code AND r.owner_body_id IS NOT DISTINCT FROM :owner', { code: dto.code, owner: ownerBodyId })
         .getExists();
       if (clash) throw conflict('RUBRIC_CODE_TAKEN', `A rubric with code ${dto.code} already exists here`);
-      const rubric = await em.save(em.create(Rubric, { ownerBodyId, code: dto.code, name: dto.name, modality: dto.modality, target: dto.target, createdBy: ctx.actor.userId }));
-      const v = await em.save(em.create(RubricVersion, { rubricId: rubric.id, versionNumber: 1, status: RubricVersionStatus.Draft, definition }));
-      audit({ action: 'rubric.create', entityType: 'rubric', entityId: rubric.id, via, bodyId: ownerBodyId, changes: { code: dto.code, target: dto.target, versionId: v.id } });
+      const rubric = await em.save(
+        em.create(Rubric, {
+          ownerBodyId,
+          code: dto.code,
+          name: dto.name,
+          modality: dto.modality,
+          target: dto.target,
+          createdBy: ctx.actor.userId,
+        }),
+      );
+      const v = await em.save(
+        em.create(RubricVersion, { rubricId: rubric.id, versionNumber: 1, status: RubricVersionStatus.Draft, definition }),
+      );
+      audit({
+        action: 'rubric.create',
+        entityType: 'rubric',
+        entityId: rubric.id,
+        via,
+        bodyId: ownerBodyId,
+        changes: { code: dto.code, target: dto.target, versionId: v.id },
+      });
       return rubric.id;
     });
     return this.get(ctx, id);
@@ -54,9 +76,18 @@ export class RubricsService {
     if (q.target) qb.andWhere('r.target = :target', { target: q.target });
     if (q.modality) qb.andWhere('r.modality = :modality', { modality: q.modality });
     if (cursor) qb.andWhere('(r.code, r.id) > (:cc, :cid)', { cc: String(cursor[0]), cid: String(cursor[1]) });
-    const rows = await qb.orderBy('r.code', 'ASC').addOrderBy('r.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.code', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const versions = rows.length ? await this.db.getRepository(RubricVersion).findBy({ rubricId: In(rows.map((r) => r.id)) }) : [];
-    return toPage(rows, limit, (r) => [r.code, r.id], (r) => toRubricDto(r, this.visibleVersions(ctx.actor, r, versions)));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.code, r.id],
+      (r) => toRubricDto(r, this.visibleVersions(ctx.actor, r, versions)),
+    );
   }
 
   async get(ctx: AuthedCtx, id: string): Promise<RubricDto> {
@@ -68,7 +99,8 @@ export class RubricsService {
 
   async getVersion(ctx: AuthedCtx, id: string): Promise<RubricVersionDto> {
     const v = await this.db.getRepository(RubricVersion).findOne({ where: { id }, relations: { rubric: true } });
-    if (!v?.rubric || !canSeeRubric(ctx.actor, v.rubric) || (v.status === RubricVersionStatus.Draft && !manageGrant(ctx.actor, v.rubric))) throw notFound('Rubric version');
+    if (!v?.rubric || !canSeeRubric(ctx.actor, v.rubric) || (v.status === RubricVersionStatus.Draft && !manageGrant(ctx.actor, v.rubric)))
+      throw notFound('Rubric version');
     return toRubricVersionDto(v);
   }
 
@@ -80,9 +112,24 @@ export class RubricsService {
       await em.findOne(Rubric, { where: { id: rubricId }, lock: { mode: 'pessimistic_write' } });
       const latest = await em.findOne(RubricVersion, { where: { rubricId }, order: { versionNumber: 'DESC' } });
       if (!latest) throw notFound('Rubric');
-      if (latest.status === RubricVersionStatus.Draft) throw conflict('DRAFT_EXISTS', 'This rubric already has a draft version; edit or publish it first');
-      const v = await em.save(em.create(RubricVersion, { rubricId, versionNumber: latest.versionNumber + 1, status: RubricVersionStatus.Draft, definition: latest.definition }));
-      audit({ action: 'rubric_version.create', entityType: 'rubric_version', entityId: v.id, via, bodyId: rubric.ownerBodyId, changes: { rubricId, versionNumber: v.versionNumber, copiedFrom: latest.id } });
+      if (latest.status === RubricVersionStatus.Draft)
+        throw conflict('DRAFT_EXISTS', 'This rubric already has a draft version; edit or publish it first');
+      const v = await em.save(
+        em.create(RubricVersion, {
+          rubricId,
+          versionNumber: latest.versionNumber + 1,
+          status: RubricVersionStatus.Draft,
+          definition: latest.definition,
+        }),
+      );
+      audit({
+        action: 'rubric_version.create',
+        entityType: 'rubric_version',
+        entityId: v.id,
+        via,
+        bodyId: rubric.ownerBodyId,
+        changes: { rubricId, versionNumber: v.versionNumber, copiedFrom: latest.id },
+      });
       return v.id;
     });
     return this.getVersion(ctx, id);
@@ -102,7 +149,14 @@ export class RubricsService {
         .where('id = :id AND version = :v', { id, v: expected })
         .execute();
       if (!res.affected) throw preconditionFailed();
-      audit({ action: 'rubric_version.update', entityType: 'rubric_version', entityId: id, via: manageGrant(ctx.actor, rubric), bodyId: rubric.ownerBodyId, changes: { items: definition.items.length } });
+      audit({
+        action: 'rubric_version.update',
+        entityType: 'rubric_version',
+        entityId: id,
+        via: manageGrant(ctx.actor, rubric),
+        bodyId: rubric.ownerBodyId,
+        changes: { items: definition.items.length },
+      });
     });
     return this.getVersion(ctx, id);
   }
@@ -113,9 +167,24 @@ export class RubricsService {
     await this.uow.run(ctx, async (em, audit) => {
       const draft = await this.lockDraft(em, id);
       definitionOrThrow(draft.definition);
-      const retired = await em.update(RubricVersion, { rubricId: draft.rubricId, status: RubricVersionStatus.Published }, { status: RubricVersionStatus.Retired });
-      await em.update(RubricVersion, { id }, { status: RubricVersionStatus.Published, publishedAt: new Date(), publishedBy: ctx.actor.userId, version: draft.version + 1 });
-      audit({ action: 'rubric_version.publish', entityType: 'rubric_version', entityId: id, via: manageGrant(ctx.actor, rubric), bodyId: rubric.ownerBodyId, changes: { versionNumber: draft.versionNumber, retired: retired.affected ?? 0 } });
+      const retired = await em.update(
+        RubricVersion,
+        { rubricId: draft.rubricId, status: RubricVersionStatus.Published },
+        { status: RubricVersionStatus.Retired },
+      );
+      await em.update(
+        RubricVersion,
+        { id },
+        { status: RubricVersionStatus.Published, publishedAt: new Date(), publishedBy: ctx.actor.userId, version: draft.version + 1 },
+      );
+      audit({
+        action: 'rubric_version.publish',
+        entityType: 'rubric_version',
+        entityId: id,
+        via: manageGrant(ctx.actor, rubric),
+        bodyId: rubric.ownerBodyId,
+        changes: { versionNumber: draft.versionNumber, retired: retired.affected ?? 0 },
+      });
     });
     return this.getVersion(ctx, id);
   }
@@ -123,7 +192,11 @@ export class RubricsService {
   private async lockDraft(em: EntityManager, id: string): Promise<RubricVersion> {
     const v = await em.findOne(RubricVersion, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!v) throw notFound('Rubric version');
-    if (v.status !== RubricVersionStatus.Draft) throw conflict('RUBRIC_VERSION_NOT_DRAFT', `Version ${v.versionNumber} is ${v.status} and can no longer change; create a new version`);
+    if (v.status !== RubricVersionStatus.Draft)
+      throw conflict(
+        'RUBRIC_VERSION_NOT_DRAFT',
+        `Version ${v.versionNumber} is ${v.status} and can no longer change; create a new version`,
+      );
     return v;
   }
 

@@ -19,21 +19,26 @@ export class CreateSchemeDto {
   bodyId!: string;
 
   @ApiProperty({ example: 'UK-IPT-ACCREDITATION' })
-  @IsString() @Matches(/^[A-Za-z0-9_-]{2,40}$/, { message: 'code must be 2–40 letters, digits, _ or -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{2,40}$/, { message: 'code must be 2–40 letters, digits, _ or -' })
   code!: string;
 
   @ApiProperty({ example: 'IPT UK accreditation' })
-  @Transform(trim) @IsString() @Length(2, 200)
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
   name!: string;
 }
 
 export class CreateSchemeVersionDto {
   @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'effectiveFrom must be a date (YYYY-MM-DD)' })
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ ...DEFINITION_DOC, description: `Default: a copy of the latest version. ${DEFINITION_DOC.description}` })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   definition?: Record<string, unknown>;
 }
 
@@ -78,7 +83,8 @@ export class RuleTypeDto {
 
 export class EnrolDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Opt into this (newer, published) version; default: the version in force today' })
-  @IsOptional() @IsUUID('all', { message: 'schemeVersionId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'schemeVersionId must be a UUID' })
   schemeVersionId?: string;
 }
 
@@ -94,15 +100,19 @@ export class EnrolmentDto {
 
 export class ProgressQuery {
   @ApiPropertyOptional({ description: 'Level code; default: every level of the version' })
-  @IsOptional() @IsString() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'level must be a level code' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'level must be a level code' })
   level?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Evaluate as of this date (default today)' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'asOf must be a date (YYYY-MM-DD)' })
   asOf?: string;
 
   @ApiPropertyOptional({ enum: ['award', 'renewal'], default: 'award' })
-  @IsOptional() @IsIn(['award', 'renewal'])
+  @IsOptional()
+  @IsIn(['award', 'renewal'])
   mode?: 'award' | 'renewal';
 }
 
@@ -148,7 +158,8 @@ export class ProgressDto {
   @ApiProperty({ format: 'uuid' }) schemeId!: string;
   @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
   @ApiProperty() versionNumber!: number;
-  @ApiProperty({ description: 'enrolment: the version the person is held to; current: not enrolled, the version in force' }) heldBy!: string;
+  @ApiProperty({ description: 'enrolment: the version the person is held to; current: not enrolled, the version in force' })
+  heldBy!: string;
   @ApiProperty() noun!: string;
   @ApiProperty({ type: [LevelReportDto] }) levels!: LevelReportDto[];
 }

@@ -31,9 +31,20 @@ function evaluateRule(rule: RuleDef, group: RuleReport['group'], record: PersonR
 }
 
 /** The per-rule verdict of one person against one level: met or not, figure vs requirement, gap, records counted. */
-export function evaluateLevel(definition: SchemeDefinition, level: LevelDef, record: PersonRecord, ctx: EvaluationContext, mode: 'award' | 'renewal' = 'award'): LevelReport {
+export function evaluateLevel(
+  definition: SchemeDefinition,
+  level: LevelDef,
+  record: PersonRecord,
+  ctx: EvaluationContext,
+  mode: 'award' | 'renewal' = 'award',
+): LevelReport {
   const groups: [RuleReport['group'], RuleDef[]][] =
-    mode === 'renewal' ? [['renewal', level.renewal?.requirements ?? []]] : [['prerequisites', level.prerequisites], ['requirements', level.requirements]];
+    mode === 'renewal'
+      ? [['renewal', level.renewal?.requirements ?? []]]
+      : [
+          ['prerequisites', level.prerequisites],
+          ['requirements', level.requirements],
+        ];
   const rules = groups.flatMap(([group, defs]) => defs.map((r) => evaluateRule(r, group, record, ctx)));
   const metCount = rules.filter((r) => r.met).length;
   void definition;
@@ -44,7 +55,12 @@ export function evaluateLevel(definition: SchemeDefinition, level: LevelDef, rec
     met: metCount === rules.length,
     metCount,
     ruleCount: rules.length,
-    summary: metCount === rules.length ? (rules.length === 1 ? 'The requirement is met' : `All ${rules.length} requirements met`) : `${metCount} of ${rules.length} requirements met`,
+    summary:
+      metCount === rules.length
+        ? rules.length === 1
+          ? 'The requirement is met'
+          : `All ${rules.length} requirements met`
+        : `${metCount} of ${rules.length} requirements met`,
     rules,
   };
 }

@@ -15,7 +15,6 @@ import { toFormula } from './rules/cases/case-supervision';
 import type { SchemeDefinition } from './scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
-
 export interface HeldVersion {
   scheme: Scheme;
   version: SchemeVersion;
@@ -51,12 +50,23 @@ export class ProgressService {
   }
 
   /** Evaluates one person against levels of a scheme version: pure rules over a record loaded in a bounded number of queries. */
-  async evaluate(em: EntityManager, personId: string, held: HeldVersion, opts: { levelCode?: string; asOf?: string; mode?: 'award' | 'renewal' } = {}): Promise<LevelReport[]> {
+  async evaluate(
+    em: EntityManager,
+    personId: string,
+    held: HeldVersion,
+    opts: { levelCode?: string; asOf?: string; mode?: 'award' | 'renewal' } = {},
+  ): Promise<LevelReport[]> {
     const definition = held.version.definition as SchemeDefinition;
-    const levels = opts.levelCode ? definition.levels.filter((l) => l.code === opts.levelCode) : [...definition.levels].sort((a, b) => a.order - b.order);
+    const levels = opts.levelCode
+      ? definition.levels.filter((l) => l.code === opts.levelCode)
+      : [...definition.levels].sort((a, b) => a.order - b.order);
     if (!levels.length) throw invalid('level', `the scheme version has no level ${opts.levelCode}`);
     const needsCalibration = JSON.stringify(levels).includes('"calibratedRatersOnly":true');
-    const record = await this.loader.load(personId, { calibratedRaters: needsCalibration ? await calibratedRaters(em, held.scheme.bodyId) : [] }, em);
+    const record = await this.loader.load(
+      personId,
+      { calibratedRaters: needsCalibration ? await calibratedRaters(em, held.scheme.bodyId) : [] },
+      em,
+    );
     const ctx: EvaluationContext = {
       asOf: opts.asOf ?? todayUtc(new Date()),
       schemeCode: held.scheme.code,
@@ -86,7 +96,12 @@ export class ProgressService {
     await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Trainee');
     const rows = await this.db.getRepository(SchemeEnrolment).find({ where: { userId: traineeId }, order: { createdAt: 'ASC' } });
     const versions = rows.length ? await this.db.getRepository(SchemeVersion).findBy({ id: In(rows.map((r) => r.schemeVersionId)) }) : [];
-    return rows.map((r) => toEnrolmentDto(r, versions.find((v) => v.id === r.schemeVersionId)!));
+    return rows.map((r) =>
+      toEnrolmentDto(
+        r,
+        versions.find((v) => v.id === r.schemeVersionId)!,
+      ),
+    );
   }
 
   /**
@@ -97,20 +112,53 @@ export class ProgressService {
     return this.uow.run(ctx, async (em, audit) => {
       const scheme = await em.findOneBy(Scheme, { id: schemeId });
       if (!scheme) throw notFound('Scheme');
-      const target = dto.schemeVersionId ? await em.findOneBy(SchemeVersion, { id: dto.schemeVersionId, schemeId }) : await this.versionInForce(em, schemeId, todayUtc(new Date()));
-      if (!target) throw dto.schemeVersionId ? invalid('schemeVersionId', 'schemeVersionId is not a version of this scheme') : conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
+      const target = dto.schemeVersionId
+        ? await em.findOneBy(SchemeVersion, { id: dto.schemeVersionId, schemeId })
+        : await this.versionInForce(em, schemeId, todayUtc(new Date()));
+      if (!target)
+        throw dto.schemeVersionId
+          ? invalid('schemeVersionId', 'schemeVersionId is not a version of this scheme')
+          : conflict('NO_VERSION_IN_FORCE', 'The scheme has no published version in force');
       if (target.status !== SchemeVersionStatus.Published) throw invalid('schemeVersionId', 'only a published version can be chosen');
-      const existing = await em.findOne(SchemeEnrolment, { where: { userId: ctx.actor.userId, schemeId }, lock: { mode: 'pessimistic_write' } });
+      const existing = await em.findOne(SchemeEnrolment, {
+        where: { userId: ctx.actor.userId, schemeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (existing) {
         const current = await em.findOneBy(SchemeVersion, { id: existing.schemeVersionId });
-        if (!dto.schemeVersionId) throw conflict('ALREADY_ENROLLED', 'You are already enrolled; send schemeVersionId to opt into a newer version');
+        if (!dto.schemeVersionId)
+          throw conflict('ALREADY_ENROLLED', 'You are already enrolled; send schemeVersionId to opt into a newer version');
         if (current && target.versionNumber <= current.versionNumber) throw conflict('NOT_NEWER', 'You can only opt into a newer version');
-        await em.update(SchemeEnrolment, { id: existing.id }, { schemeVersionId: target.id, optedInAt: new Date(), version: existing.version + 1 });
-        audit({ action: 'enrolment.opt_in', entityType: 'scheme_enrolment', entityId: existing.id, bodyId: scheme.bodyId, changes: { from: existing.schemeVersionId, to: target.id } });
+        await em.update(
+          SchemeEnrolment,
+          { id: existing.id },
+          { schemeVersionId: target.id, optedInAt: new Date(), version: existing.version + 1 },
+        );
+        audit({
+          action: 'enrolment.opt_in',
+          entityType: 'scheme_enrolment',
+          entityId: existing.id,
+          bodyId: scheme.bodyId,
+          changes: { from: existing.schemeVersionId, to: target.id },
+        });
         return toEnrolmentDto((await em.findOneBy(SchemeEnrolment, { id: existing.id }))!, target);
       }
-      const enrolment = await em.save(em.create(SchemeEnrolment, { userId: ctx.actor.userId, schemeId, schemeVersionId: target.id, enrolledOn: todayUtc(new Date()), optedInAt: dto.schemeVersionId ? new Date() : null }));
-      audit({ action: 'enrolment.create', entityType: 'scheme_enrolment', entityId: enrolment.id, bodyId: scheme.bodyId, changes: { schemeVersionId: target.id } });
+      const enrolment = await em.save(
+        em.create(SchemeEnrolment, {
+          userId: ctx.actor.userId,
+          schemeId,
+          schemeVersionId: target.id,
+          enrolledOn: todayUtc(new Date()),
+          optedInAt: dto.schemeVersionId ? new Date() : null,
+        }),
+      );
+      audit({
+        action: 'enrolment.create',
+        entityType: 'scheme_enrolment',
+        entityId: enrolment.id,
+        bodyId: scheme.bodyId,
+        changes: { schemeVersionId: target.id },
+      });
       return toEnrolmentDto(enrolment, target);
     });
   }

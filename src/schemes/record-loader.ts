@@ -29,37 +29,85 @@ export class RecordLoader {
     // concurrently from the pool when we may; one after another inside a transaction (its single connection)
     const [profile, activities, teaching, cases, sessions, measures, received, given, ratings] = await runAll(!em.queryRunner, [
       () => q(`SELECT core_profession, licences, memberships FROM trainee_profiles WHERE user_id = $1`, [personId]),
-      () => q(`SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id FROM training_activities WHERE trainee_id = $1`, [personId]),
+      () =>
+        q(
+          `SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id FROM training_activities WHERE trainee_id = $1`,
+          [personId],
+        ),
       () => q(`SELECT id, kind, hours::float8 AS hours, date FROM training_activities WHERE trainer_id = $1`, [personId]),
-      () => q(`SELECT id, client_code, format, adaptation, primary_diagnosis, focus_problem_area, secondary_problem_area, status, review_state,
-                start_date, end_date, supervisor_id FROM supervised_cases WHERE trainee_id = $1`, [personId]),
-      () => q(`SELECT s.id, s.case_id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded
-           FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE c.trainee_id = $1 ORDER BY s.number`, [personId]),
-      () => q(`SELECT m.id, m.case_id, m.instrument, m.session_number, m.administered_on
-           FROM outcome_measures m JOIN supervised_cases c ON c.id = m.case_id WHERE c.trainee_id = $1`, [personId]),
-      () => q(`SELECT ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
+      () =>
+        q(
+          `SELECT id, client_code, format, adaptation, primary_diagnosis, focus_problem_area, secondary_problem_area, status, review_state,
+                start_date, end_date, supervisor_id FROM supervised_cases WHERE trainee_id = $1`,
+          [personId],
+        ),
+      () =>
+        q(
+          `SELECT s.id, s.case_id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded
+           FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE c.trainee_id = $1 ORDER BY s.number`,
+          [personId],
+        ),
+      () =>
+        q(
+          `SELECT m.id, m.case_id, m.instrument, m.session_number, m.administered_on
+           FROM outcome_measures m JOIN supervised_cases c ON c.id = m.case_id WHERE c.trainee_id = $1`,
+          [personId],
+        ),
+      () =>
+        q(
+          `SELECT ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
                 (SELECT count(*)::int FROM supervision_participants p2 WHERE p2.session_id = ss.id) AS member_count,
                 COALESCE((SELECT json_agg(json_build_object('caseId', r.case_id, 'minutes', r.minutes, 'reviewedSessionIds', r.reviewed_session_ids))
                             FROM supervision_case_reviews r JOIN supervised_cases c ON c.id = r.case_id
                            WHERE r.session_id = ss.id AND c.trainee_id = $1), '[]') AS case_reviews
-           FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id AND p.trainee_id = $1`, [personId]),
-      () => q(`SELECT ss.id, ss.date, ss.minutes, array_agg(p.trainee_id) AS trainee_ids
+           FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id AND p.trainee_id = $1`,
+          [personId],
+        ),
+      () =>
+        q(
+          `SELECT ss.id, ss.date, ss.minutes, array_agg(p.trainee_id) AS trainee_ids
            FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id
-          WHERE ss.supervisor_id = $1 GROUP BY ss.id`, [personId]),
-      () => q(`SELECT r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
+          WHERE ss.supervisor_id = $1 GROUP BY ss.id`,
+          [personId],
+        ),
+      () =>
+        q(
+          `SELECT r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
            FROM ratings r WHERE r.trainee_id = $1 AND r.status = 'submitted'
-            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`, [personId]),
+            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
+          [personId],
+        ),
     ]);
     const versionIds = [...new Set(ratings.map((r) => String(r.rubric_version_id)))];
-    const others = [...new Set([...cases.map((c) => String(c.supervisor_id)), ...received.map((r) => String(r.supervisor_id)), ...activities.map((a) => a.trainer_id).filter(Boolean).map(String)])];
-    const rubrics = versionIds.length ? await q(`SELECT v.id, r.code, v.definition FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ANY($1::uuid[])`, [versionIds]) : [];
+    const others = [
+      ...new Set([
+        ...cases.map((c) => String(c.supervisor_id)),
+        ...received.map((r) => String(r.supervisor_id)),
+        ...activities
+          .map((a) => a.trainer_id)
+          .filter(Boolean)
+          .map(String),
+      ]),
+    ];
+    const rubrics = versionIds.length
+      ? await q(
+          `SELECT v.id, r.code, v.definition FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ANY($1::uuid[])`,
+          [versionIds],
+        )
+      : [];
     const levels = await q(LEVELS_SQL, [[personId, ...others]]);
     const spans = new Map<string, LevelSpan[]>();
     for (const l of levels) {
-      const ended = l.status === 'active' ? null : dateOrNull(l.ended_at) ?? dateOrNull(l.expires_on);
+      const ended = l.status === 'active' ? null : (dateOrNull(l.ended_at) ?? dateOrNull(l.expires_on));
       const to = [ended, l.status === 'active' ? dateOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
       const list = spans.get(String(l.holder_id)) ?? [];
-      list.push({ schemeCode: String(l.scheme_code), bodyId: String(l.body_id), levelCode: String(l.level_code), from: dateOf(l.issued_on), to });
+      list.push({
+        schemeCode: String(l.scheme_code),
+        bodyId: String(l.body_id),
+        levelCode: String(l.level_code),
+        from: dateOf(l.issued_on),
+        to,
+      });
       spans.set(String(l.holder_id), list);
     }
     const p = profile[0];
@@ -68,26 +116,42 @@ export class RecordLoader {
       profile: p
         ? {
             profession: (p.core_profession as string) ?? null,
-            licences: ((p.licences as { jurisdiction: string; number: string; expiresOn: string | null }[]) ?? []).map((l) => ({ ...l, expiresOn: l.expiresOn ?? null })),
+            licences: ((p.licences as { jurisdiction: string; number: string; expiresOn: string | null }[]) ?? []).map((l) => ({
+              ...l,
+              expiresOn: l.expiresOn ?? null,
+            })),
             memberships: (p.memberships as { bodyId: string; from: string; to: string | null }[]) ?? [],
           }
         : null,
       levels: spans.get(personId) ?? [],
-      activities: activities.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date), verified: a.verified === true, trainerId: (a.trainer_id as string) ?? null })),
+      activities: activities.map((a) => ({
+        id: String(a.id),
+        kind: String(a.kind),
+        hours: Number(a.hours),
+        date: dateOf(a.date),
+        verified: a.verified === true,
+        trainerId: (a.trainer_id as string) ?? null,
+      })),
       teaching: teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date) })),
       cases: toCases(cases, sessions, measures),
-      supervisionReceived: received.map(
-        (r): SupervisionReceived => ({
-          meetingId: String(r.id),
-          date: dateOf(r.date),
-          supervisorId: String(r.supervisor_id),
-          format: r.format === 'group' ? 'group' : 'individual',
-          minutes: Number(r.minutes),
-          memberCount: Math.max(1, Number(r.member_count)),
-          caseReviews: (r.case_reviews as { caseId: string; minutes: number | null; reviewedSessionIds: string[] | null }[]).map((x) => ({ ...x, reviewedSessionIds: x.reviewedSessionIds ?? [] })),
-        }),
-      ),
-      supervisionGiven: given.map((g) => ({ id: String(g.id), date: dateOf(g.date), minutes: Number(g.minutes), traineeIds: (g.trainee_ids as string[]) ?? [] })),
+      supervisionReceived: received.map((r): SupervisionReceived => ({
+        meetingId: String(r.id),
+        date: dateOf(r.date),
+        supervisorId: String(r.supervisor_id),
+        format: r.format === 'group' ? 'group' : 'individual',
+        minutes: Number(r.minutes),
+        memberCount: Math.max(1, Number(r.member_count)),
+        caseReviews: (r.case_reviews as { caseId: string; minutes: number | null; reviewedSessionIds: string[] | null }[]).map((x) => ({
+          ...x,
+          reviewedSessionIds: x.reviewedSessionIds ?? [],
+        })),
+      })),
+      supervisionGiven: given.map((g) => ({
+        id: String(g.id),
+        date: dateOf(g.date),
+        minutes: Number(g.minutes),
+        traineeIds: (g.trainee_ids as string[]) ?? [],
+      })),
       ratings: ratings.map((r) => ({
         id: String(r.id),
         rubricVersionId: String(r.rubric_version_id),
@@ -97,7 +161,9 @@ export class RecordLoader {
         raterRole: r.rater_role as 'supervisor' | 'independent' | 'self',
         scores: r.scores as Record<string, number>,
       })),
-      rubrics: Object.fromEntries(rubrics.map((r) => [String(r.id), { rubricCode: String(r.code), definition: r.definition as RubricDefinition }])),
+      rubrics: Object.fromEntries(
+        rubrics.map((r) => [String(r.id), { rubricCode: String(r.code), definition: r.definition as RubricDefinition }]),
+      ),
       othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),
       calibratedRaters: opts.calibratedRaters ?? [],
     };
@@ -133,11 +199,22 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
   }
   for (const s of sessions) {
     byCase.get(String(s.case_id))?.sessions.push({
-      id: String(s.id), number: Number(s.number), date: dateOf(s.date), durationMinutes: Number(s.duration_minutes), phase: s.phase as Phase, attended: s.attended === true, recorded: s.recorded === true,
+      id: String(s.id),
+      number: Number(s.number),
+      date: dateOf(s.date),
+      durationMinutes: Number(s.duration_minutes),
+      phase: s.phase as Phase,
+      attended: s.attended === true,
+      recorded: s.recorded === true,
     });
   }
   for (const m of measures) {
-    byCase.get(String(m.case_id))?.measures.push({ id: String(m.id), instrument: String(m.instrument), sessionNumber: m.session_number === null ? null : Number(m.session_number), administeredOn: dateOf(m.administered_on) });
+    byCase.get(String(m.case_id))?.measures.push({
+      id: String(m.id),
+      instrument: String(m.instrument),
+      sessionNumber: m.session_number === null ? null : Number(m.session_number),
+      administeredOn: dateOf(m.administered_on),
+    });
   }
   return [...byCase.values()];
 }

@@ -21,7 +21,9 @@ describe('scheme definitions', () => {
     def.levels[1].requirements[0].params = { minCount: 0, colour: 'blue' };
     const errors = validateSchemeDefinition(def);
     expect(errors['definition.levels.1.requirements.0.params.minCount']).toBeDefined();
-    expect(errors['definition.levels.1.requirements.0.params.colour']).toEqual(['definition.levels.1.requirements.0.params.colour is not an accepted field']);
+    expect(errors['definition.levels.1.requirements.0.params.colour']).toEqual([
+      'definition.levels.1.requirements.0.params.colour is not an accepted field',
+    ]);
   });
 
   it('checks nested parameters such as a case filter', () => {
@@ -33,7 +35,9 @@ describe('scheme definitions', () => {
   it('refuses a prerequisite on a level the scheme does not have', () => {
     const def = clone(UK_STYLE_SCHEME);
     def.levels[1].prerequisites[1].params = { levelCode: 'Z' };
-    expect(validateSchemeDefinition(def)['definition.levels.1.prerequisites.1.params.levelCode']).toEqual(['level Z is not a level of this scheme']);
+    expect(validateSchemeDefinition(def)['definition.levels.1.prerequisites.1.params.levelCode']).toEqual([
+      'level Z is not a level of this scheme',
+    ]);
   });
 
   it('refuses duplicate level codes and expiring levels without renewal rules', () => {

@@ -1,6 +1,20 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested, validateSync,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  validateSync,
 } from 'class-validator';
 import { flattenValidationErrors } from '../common/validation';
 import { GroupCreditParam } from './rules/cases/case-supervision';
@@ -14,13 +28,17 @@ import { RULE_TYPE_NAMES, RULE_TYPES, type RuleType } from './rules';
 export const LEVEL_KINDS = ['introductory', 'practitioner', 'advanced', 'supervisor', 'trainer', 'added_qualification'] as const;
 
 export class RuleDef {
-  @IsString() @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'id must be a short lower-case identifier' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'id must be a short lower-case identifier' })
   id!: string;
 
-  @IsString() @IsIn(RULE_TYPE_NAMES, { message: `type must be one of: ${RULE_TYPE_NAMES.join(', ')}` })
+  @IsString()
+  @IsIn(RULE_TYPE_NAMES, { message: `type must be one of: ${RULE_TYPE_NAMES.join(', ')}` })
   type!: RuleType;
 
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   label?: string;
 
   @IsObject()
@@ -29,11 +47,15 @@ export class RuleDef {
 
 class PhaseBoundaries {
   // sessions 1..N are the initial phase
-  @IsInt() @Min(1) @Max(10)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   initialLastSession!: number;
 
   // the last N sessions of a case are the termination phase
-  @IsInt() @Min(1) @Max(10)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   terminationSessions!: number;
 }
 
@@ -42,65 +64,97 @@ class Validity {
   @IsIn(['none', 'fixed_term', 'annual'])
   kind!: 'none' | 'fixed_term' | 'annual';
 
-  @IsOptional() @IsInt() @Min(1) @Max(240)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(240)
   months?: number;
 }
 
 class Renewal {
-  @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RuleDef)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDef)
   requirements!: RuleDef[];
 
   // after expiry, the accreditation lapses when not renewed within this many days
-  @IsInt() @Min(0) @Max(365)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   graceDays!: number;
 
-  @IsInt() @Min(0) @Max(365)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   reminderDaysBefore!: number;
 
   // share of renewals the body selects at random for audit, 0–100
-  @IsNumber() @Min(0) @Max(100)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   auditSharePercent!: number;
 }
 
 export class LevelDef {
-  @IsString() @Matches(LEVEL_CODE, { message: 'code must be capitals, digits, _ or - (e.g. PRACTITIONER, B)' })
+  @IsString()
+  @Matches(LEVEL_CODE, { message: 'code must be capitals, digits, _ or - (e.g. PRACTITIONER, B)' })
   code!: string;
 
-  @IsString() @Length(1, 120)
+  @IsString()
+  @Length(1, 120)
   name!: string;
 
   @IsIn(LEVEL_KINDS)
   kind!: (typeof LEVEL_KINDS)[number];
 
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   order!: number;
 
-  @ValidateNested() @Type(() => Validity)
+  @ValidateNested()
+  @Type(() => Validity)
   validity!: Validity;
 
-  @IsOptional() @ValidateNested() @Type(() => Renewal)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Renewal)
   renewal?: Renewal;
 
   // who may apply at all (profession, licence, membership, earlier levels)
-  @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RuleDef)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDef)
   prerequisites!: RuleDef[];
 
-  @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => RuleDef)
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDef)
   requirements!: RuleDef[];
 }
 
 export class SchemeDefinitionDto {
   // the noun the body uses: "accredited", "certified", …
-  @IsString() @Length(2, 30)
+  @IsString()
+  @Length(2, 30)
   noun!: string;
 
-  @ValidateNested() @Type(() => PhaseBoundaries)
+  @ValidateNested()
+  @Type(() => PhaseBoundaries)
   phaseBoundaries!: PhaseBoundaries;
 
-  @ValidateNested() @Type(() => GroupCreditParam)
+  @ValidateNested()
+  @Type(() => GroupCreditParam)
   groupCredit!: GroupCreditParam;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LevelDef)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LevelDef)
   levels!: LevelDef[];
 }
 
@@ -117,9 +171,15 @@ export function validateSchemeDefinition(input: unknown): Record<string, string[
   levels.forEach((level, li) => {
     if (!level) return;
     if (codes.indexOf(level.code) !== li) add(`definition.levels.${li}.code`, `level code ${level.code} is used twice`);
-    if (level.validity?.kind === 'fixed_term' && !level.validity.months) add(`definition.levels.${li}.validity.months`, 'months is required for a fixed term');
-    if (level.validity?.kind !== 'none' && !level.renewal) add(`definition.levels.${li}.renewal`, 'a level that expires needs renewal rules');
-    const groups: [string, RuleDef[] | undefined][] = [['prerequisites', level.prerequisites], ['requirements', level.requirements], ['renewal.requirements', level.renewal?.requirements]];
+    if (level.validity?.kind === 'fixed_term' && !level.validity.months)
+      add(`definition.levels.${li}.validity.months`, 'months is required for a fixed term');
+    if (level.validity?.kind !== 'none' && !level.renewal)
+      add(`definition.levels.${li}.renewal`, 'a level that expires needs renewal rules');
+    const groups: [string, RuleDef[] | undefined][] = [
+      ['prerequisites', level.prerequisites],
+      ['requirements', level.requirements],
+      ['renewal.requirements', level.renewal?.requirements],
+    ];
     const ids = new Set<string>();
     for (const [group, rules] of groups) {
       (Array.isArray(rules) ? rules : []).forEach((rule, ri) => {
@@ -135,10 +195,11 @@ export function validateSchemeDefinition(input: unknown): Record<string, string[
 }
 
 export function validateRuleParams(type: RuleType, params: unknown, path: string, levelCodes: string[] = []): Record<string, string[]> {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { [path]: [`params of a ${type} rule must be an object`] };
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    return { [path]: [`params of a ${type} rule must be an object`] };
   const instance = plainToInstance(RULE_TYPES[type].params as new () => object, params);
   const errors = flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }), path);
-  const ref = (params as { levelCode?: unknown; schemeCode?: unknown });
+  const ref = params as { levelCode?: unknown; schemeCode?: unknown };
   if (type === 'level_held' && typeof ref.levelCode === 'string' && ref.schemeCode === undefined && !levelCodes.includes(ref.levelCode)) {
     (errors[`${path}.levelCode`] ??= []).push(`level ${ref.levelCode} is not a level of this scheme`);
   }

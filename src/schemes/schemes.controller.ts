@@ -6,7 +6,16 @@ import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import {
-  CreateSchemeDto, CreateSchemeVersionDto, EnrolDto, EnrolmentDto, ProgressDto, ProgressQuery, RuleTypeDto, SchemeDto, SchemeVersionDto, UpdateSchemeVersionDto,
+  CreateSchemeDto,
+  CreateSchemeVersionDto,
+  EnrolDto,
+  EnrolmentDto,
+  ProgressDto,
+  ProgressQuery,
+  RuleTypeDto,
+  SchemeDto,
+  SchemeVersionDto,
+  UpdateSchemeVersionDto,
 } from './dto';
 import { ProgressService } from './progress.service';
 import { SchemesService } from './schemes.service';
@@ -64,7 +73,12 @@ export class SchemesController {
   @Put('scheme-versions/:id')
   @RequirePermission(Permission.SchemesManage, 'Edit a draft scheme version')
   @ApiOkResponse({ type: SchemeVersionDto, description: 'Drafts only; If-Match required' })
-  updateVersion(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateSchemeVersionDto): Promise<SchemeVersionDto> {
+  updateVersion(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: UpdateSchemeVersionDto,
+  ): Promise<SchemeVersionDto> {
     return this.schemes.updateVersion(ctx, id, ifMatch, dto);
   }
 
@@ -98,8 +112,16 @@ export class SchemesController {
 
   @Get('trainees/:traineeId/schemes/:schemeId/progress')
   @RequirePermission(Permission.RecordsRead, "Get a trainee's progress towards a scheme's levels")
-  @ApiOkResponse({ type: ProgressDto, description: 'One entry per rule: met or not, figure vs requirement, the gap in words, and the records counted' })
-  progress(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Param('schemeId', UuidPipe) schemeId: string, @Query() q: ProgressQuery): Promise<ProgressDto> {
+  @ApiOkResponse({
+    type: ProgressDto,
+    description: 'One entry per rule: met or not, figure vs requirement, the gap in words, and the records counted',
+  })
+  progress(
+    @Ctx() ctx: AuthedCtx,
+    @Param('traineeId', UuidPipe) traineeId: string,
+    @Param('schemeId', UuidPipe) schemeId: string,
+    @Query() q: ProgressQuery,
+  ): Promise<ProgressDto> {
     return this.progressService.progress(ctx, traineeId, schemeId, q);
   }
 }

@@ -4,5 +4,9 @@ import { RecordLoader } from './record-loader';
 import { SchemesController } from './schemes.controller';
 import { SchemesService } from './schemes.service';
 
-@Module({ controllers: [SchemesController], providers: [SchemesService, ProgressService, RecordLoader], exports: [ProgressService, RecordLoader] })
+@Module({
+  controllers: [SchemesController],
+  providers: [SchemesService, ProgressService, RecordLoader],
+  exports: [ProgressService, RecordLoader],
+})
 export class SchemesModule {}

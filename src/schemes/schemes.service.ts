@@ -14,7 +14,6 @@ import { type SchemeDefinition, validateSchemeDefinition } from './scheme-defini
 import { toSchemeDto, toSchemeVersionDto } from './scheme.mapper';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
-
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
   if (Object.keys(errors).length) throw new DomainError('INVALID_SCHEME', 'The scheme definition is not valid', errors);
@@ -34,7 +33,9 @@ export class SchemesService {
 
   async list(): Promise<SchemeDto[]> {
     const schemes = await this.db.getRepository(Scheme).find({ order: { name: 'ASC' } });
-    const versions = schemes.length ? await this.db.getRepository(SchemeVersion).find({ where: { schemeId: In(schemes.map((s) => s.id)) } }) : [];
+    const versions = schemes.length
+      ? await this.db.getRepository(SchemeVersion).find({ where: { schemeId: In(schemes.map((s) => s.id)) } })
+      : [];
     return schemes.map((s) => toSchemeDto(s, versions));
   }
 
@@ -47,7 +48,8 @@ export class SchemesService {
   async getVersion(ctx: AuthedCtx, id: string): Promise<SchemeVersionDto> {
     const v = await this.db.getRepository(SchemeVersion).findOne({ where: { id }, relations: { scheme: true } });
     // drafts are visible only to those who administer the scheme
-    if (!v || (v.status === SchemeVersionStatus.Draft && !(await schemeAdminGrant(this.db.manager, ctx.actor, v.scheme!.bodyId)))) throw notFound('Scheme version');
+    if (!v || (v.status === SchemeVersionStatus.Draft && !(await schemeAdminGrant(this.db.manager, ctx.actor, v.scheme!.bodyId))))
+      throw notFound('Scheme version');
     return toSchemeVersionDto(v);
   }
 
@@ -56,9 +58,17 @@ export class SchemesService {
       if (!(await em.existsBy(Body, { id: dto.bodyId }))) throw invalid('bodyId', 'bodyId does not name a known body');
       const via = await schemeAdminGrant(em, ctx.actor, dto.bodyId);
       if (!via) throw forbidden('You may define schemes only for a body you administer');
-      if (await em.existsBy(Scheme, { bodyId: dto.bodyId, code: dto.code })) throw conflict('SCHEME_CODE_TAKEN', `The body already has a scheme ${dto.code}`);
+      if (await em.existsBy(Scheme, { bodyId: dto.bodyId, code: dto.code }))
+        throw conflict('SCHEME_CODE_TAKEN', `The body already has a scheme ${dto.code}`);
       const scheme = await em.save(em.create(Scheme, { bodyId: dto.bodyId, code: dto.code, name: dto.name }));
-      audit({ action: 'scheme.create', entityType: 'scheme', entityId: scheme.id, via, bodyId: dto.bodyId, changes: { code: dto.code, name: dto.name } });
+      audit({
+        action: 'scheme.create',
+        entityType: 'scheme',
+        entityId: scheme.id,
+        via,
+        bodyId: dto.bodyId,
+        changes: { code: dto.code, name: dto.name },
+      });
       return toSchemeDto(scheme, []);
     });
   }
@@ -72,13 +82,27 @@ export class SchemesService {
       const via = await schemeAdminGrant(em, ctx.actor, scheme.bodyId);
       if (!via) throw forbidden('You may change schemes only of a body you administer');
       const versions = await em.find(SchemeVersion, { where: { schemeId }, order: { versionNumber: 'DESC' } });
-      if (versions.some((v) => v.status === SchemeVersionStatus.Draft)) throw conflict('DRAFT_EXISTS', 'The scheme already has a draft version; edit or publish it');
+      if (versions.some((v) => v.status === SchemeVersionStatus.Draft))
+        throw conflict('DRAFT_EXISTS', 'The scheme already has a draft version; edit or publish it');
       const base = definition ?? versions[0]?.definition;
       if (!base) throw invalid('definition', 'the first version of a scheme needs a definition');
       const v = await em.save(
-        em.create(SchemeVersion, { schemeId, versionNumber: (versions[0]?.versionNumber ?? 0) + 1, status: SchemeVersionStatus.Draft, effectiveFrom: dto.effectiveFrom ?? todayUtc(new Date()), definition: base }),
+        em.create(SchemeVersion, {
+          schemeId,
+          versionNumber: (versions[0]?.versionNumber ?? 0) + 1,
+          status: SchemeVersionStatus.Draft,
+          effectiveFrom: dto.effectiveFrom ?? todayUtc(new Date()),
+          definition: base,
+        }),
       );
-      audit({ action: 'scheme_version.create', entityType: 'scheme_version', entityId: v.id, via, bodyId: scheme.bodyId, changes: { versionNumber: v.versionNumber, copiedFrom: definition ? null : (versions[0]?.id ?? null) } });
+      audit({
+        action: 'scheme_version.create',
+        entityType: 'scheme_version',
+        entityId: v.id,
+        via,
+        bodyId: scheme.bodyId,
+        changes: { versionNumber: v.versionNumber, copiedFrom: definition ? null : (versions[0]?.id ?? null) },
+      });
       return toSchemeVersionDto(v);
     });
   }
@@ -88,12 +112,23 @@ export class SchemesService {
     const definition = assertValidDefinition(dto.definition);
     return this.uow.run(ctx, async (em, audit) => {
       const v = await this.loadForChange(em, ctx, id);
-      if (v.version.status !== SchemeVersionStatus.Draft) throw conflict('VERSION_PUBLISHED', 'A published or retired version is immutable; create a new version');
-      const r = await em.createQueryBuilder().update(SchemeVersion)
+      if (v.version.status !== SchemeVersionStatus.Draft)
+        throw conflict('VERSION_PUBLISHED', 'A published or retired version is immutable; create a new version');
+      const r = await em
+        .createQueryBuilder()
+        .update(SchemeVersion)
         .set({ definition: definition as never, effectiveFrom: dto.effectiveFrom, version: () => 'version + 1' })
-        .where('id = :id AND version = :expected AND status = :draft', { id, expected, draft: SchemeVersionStatus.Draft }).execute();
+        .where('id = :id AND version = :expected AND status = :draft', { id, expected, draft: SchemeVersionStatus.Draft })
+        .execute();
       if (!r.affected) throw preconditionFailed();
-      audit({ action: 'scheme_version.update', entityType: 'scheme_version', entityId: id, via: v.via, bodyId: v.bodyId, changes: { effectiveFrom: dto.effectiveFrom, levels: definition.levels.map((l) => l.code) } });
+      audit({
+        action: 'scheme_version.update',
+        entityType: 'scheme_version',
+        entityId: id,
+        via: v.via,
+        bodyId: v.bodyId,
+        changes: { effectiveFrom: dto.effectiveFrom, levels: definition.levels.map((l) => l.code) },
+      });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);
     });
   }
@@ -103,8 +138,19 @@ export class SchemesService {
       const v = await this.loadForChange(em, ctx, id);
       if (v.version.status !== SchemeVersionStatus.Draft) throw conflict('NOT_A_DRAFT', 'Only a draft can be published');
       assertValidDefinition(v.version.definition);
-      await em.update(SchemeVersion, { id }, { status: SchemeVersionStatus.Published, publishedAt: new Date(), version: v.version.version + 1 });
-      audit({ action: 'scheme_version.publish', entityType: 'scheme_version', entityId: id, via: v.via, bodyId: v.bodyId, changes: { versionNumber: v.version.versionNumber, effectiveFrom: v.version.effectiveFrom } });
+      await em.update(
+        SchemeVersion,
+        { id },
+        { status: SchemeVersionStatus.Published, publishedAt: new Date(), version: v.version.version + 1 },
+      );
+      audit({
+        action: 'scheme_version.publish',
+        entityType: 'scheme_version',
+        entityId: id,
+        via: v.via,
+        bodyId: v.bodyId,
+        changes: { versionNumber: v.version.versionNumber, effectiveFrom: v.version.effectiveFrom },
+      });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);
     });
   }
@@ -114,7 +160,11 @@ export class SchemesService {
     return this.uow.run(ctx, async (em, audit) => {
       const v = await this.loadForChange(em, ctx, id);
       if (v.version.status !== SchemeVersionStatus.Published) throw conflict('NOT_PUBLISHED', 'Only a published version can be retired');
-      await em.update(SchemeVersion, { id }, { status: SchemeVersionStatus.Retired, retiredAt: new Date(), version: v.version.version + 1 });
+      await em.update(
+        SchemeVersion,
+        { id },
+        { status: SchemeVersionStatus.Retired, retiredAt: new Date(), version: v.version.version + 1 },
+      );
       audit({ action: 'scheme_version.retire', entityType: 'scheme_version', entityId: id, via: v.via, bodyId: v.bodyId });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);
     });
@@ -136,7 +186,8 @@ const DESCRIPTIONS: Record<string, string> = {
   level_held: 'An earlier level held (for N months) or awarded within N months',
   learning_hours: 'Training hours by kind, verified, recent, from a trainer of a level',
   completed_cases: 'Completed supervised cases with filters, distinct problem areas/clients, first-case diagnosis, phase coverage',
-  case_supervision: 'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor level on the date',
+  case_supervision:
+    'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor level on the date',
   case_recordings: 'Per case: recordings, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy',
   outcome_measures: 'Per case: outcome measures at baseline, every N sessions and at the end',
   supervision_given: 'Supervision given: hours and distinct supervisees in a window',
@@ -147,5 +198,11 @@ const DESCRIPTIONS: Record<string, string> = {
 
 // the parameter names class-validator knows for a params class (including inherited ones)
 function paramNames(cls: new () => object): string[] {
-  return [...new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName))];
+  return [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(cls, '', true, false)
+        .map((m) => m.propertyName),
+    ),
+  ];
 }

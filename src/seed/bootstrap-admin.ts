@@ -19,11 +19,29 @@ export async function createGlobalAdmin(
   if (!existing) assertAcceptablePassword(input.password, email);
   const passwordHash = existing ? null : await hashPassword(input.password);
   return db.transaction(async (em) => {
-    const user = existing ?? (await em.save(em.create(User, { email, displayName: input.displayName ?? 'Administrator', passwordHash: passwordHash as string, emailVerifiedAt: new Date() })));
+    const user =
+      existing ??
+      (await em.save(
+        em.create(User, {
+          email,
+          displayName: input.displayName ?? 'Administrator',
+          passwordHash: passwordHash as string,
+          emailVerifiedAt: new Date(),
+        }),
+      ));
     const has = await em.existsBy(RoleGrant, { userId: user.id, role: Role.Admin, revokedAt: IsNull() });
     if (!has) await em.insert(RoleGrant, { userId: user.id, role: Role.Admin, bodyId: null, grantedBy: null });
     if (!existing || !has) {
-      await em.insert(AuditEntry, { actorId: null, actorRole: 'SYSTEM', bodyId: null, action: 'admin.bootstrap', entityType: 'user', entityId: user.id, changes: { created: !existing, role: Role.Admin }, requestId: null });
+      await em.insert(AuditEntry, {
+        actorId: null,
+        actorRole: 'SYSTEM',
+        bodyId: null,
+        action: 'admin.bootstrap',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { created: !existing, role: Role.Admin },
+        requestId: null,
+      });
     }
     return { userId: user.id, created: !existing, granted: !has };
   });

@@ -42,21 +42,39 @@ export async function seedDemo(db: DataSource): Promise<{ created: boolean }> {
     const bodies = new Map<string, Body>();
     for (const b of DEMO_BODIES) {
       const existing = await em.findOneBy(Body, { code: b.code });
-      const parentId = b.kind === BodyKind.National ? bodies.get('ISIPT')?.id ?? null : null;
+      const parentId = b.kind === BodyKind.National ? (bodies.get('ISIPT')?.id ?? null) : null;
       bodies.set(b.code, existing ?? (await em.save(em.create(Body, { ...b, parentId }))));
     }
     for (const a of DEMO_ACCOUNTS) {
-      const user = await em.save(em.create(User, { email: a.email, displayName: a.displayName, passwordHash, emailVerifiedAt: new Date() }));
+      const user = await em.save(
+        em.create(User, { email: a.email, displayName: a.displayName, passwordHash, emailVerifiedAt: new Date() }),
+      );
       for (const r of a.roles) {
-        await em.insert(RoleGrant, { userId: user.id, role: r.role, bodyId: r.body ? (bodies.get(r.body)?.id ?? null) : null, grantedBy: null });
+        await em.insert(RoleGrant, {
+          userId: user.id,
+          role: r.role,
+          bodyId: r.body ? (bodies.get(r.body)?.id ?? null) : null,
+          grantedBy: null,
+        });
       }
     }
-    await em.insert(AuditEntry, { actorId: null, actorRole: 'SYSTEM', bodyId: null, action: 'system.seed_demo', entityType: 'system', entityId: null, changes: { accounts: DEMO_ACCOUNTS.length }, requestId: null });
+    await em.insert(AuditEntry, {
+      actorId: null,
+      actorRole: 'SYSTEM',
+      bodyId: null,
+      action: 'system.seed_demo',
+      entityType: 'system',
+      entityId: null,
+      changes: { accounts: DEMO_ACCOUNTS.length },
+      requestId: null,
+    });
   });
   return { created: true };
 }
 
 export function demoBanner(): string {
-  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(36)} ${a.roles.map((r) => (r.body ? `${r.role}@${r.body}` : r.role)).join(', ')}`);
+  const rows = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.email.padEnd(36)} ${a.roles.map((r) => (r.body ? `${r.role}@${r.body}` : r.role)).join(', ')}`,
+  );
   return [`Demo accounts (password for all: ${DEMO_PASSWORD}):`, ...rows].join('\n');
 }

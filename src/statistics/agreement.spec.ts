@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { agreementWithReference, bias, meanAbsoluteDifferencePerItem, rangeUse, type ScoredPair } from './agreement';
 
 const scale = { min: 1, max: 5 };
-const pairs = (scores: number[], reference: number[]): ScoredPair[] => scores.map((score, i) => ({ item: `i${i + 1}`, score, reference: reference[i] }));
+const pairs = (scores: number[], reference: number[]): ScoredPair[] =>
+  scores.map((score, i) => ({ item: `i${i + 1}`, score, reference: reference[i] }));
 
 describe('agreement with reference scores', () => {
   it('a lenient rater scoring every item one point above the reference: bias +1, MAD 1 per item', () => {
@@ -24,7 +25,12 @@ describe('agreement with reference scores', () => {
   });
 
   it('averages an item repeated across exercises', () => {
-    expect(meanAbsoluteDifferencePerItem([{ item: 'a', score: 1, reference: 3 }, { item: 'a', score: 3, reference: 3 }])).toEqual({ a: 1 });
+    expect(
+      meanAbsoluteDifferencePerItem([
+        { item: 'a', score: 1, reference: 3 },
+        { item: 'a', score: 3, reference: 3 },
+      ]),
+    ).toEqual({ a: 1 });
   });
 
   it('a rater matching the reference exactly: MAD 0, bias 0, ICC 1, kappa 1', () => {

@@ -65,9 +65,21 @@ export function agreementWithReference(pairs: readonly ScoredPair[], scale: { mi
     perItem: meanAbsoluteDifferencePerItem(pairs),
     meanAbsDiff: mean(pairs.map((p) => Math.abs(p.score - p.reference))),
     bias: bias(pairs),
-    rangeUse: rangeUse(pairs.map((p) => p.score), scale),
-    referenceRangeUse: rangeUse(pairs.map((p) => p.reference), scale),
+    rangeUse: rangeUse(
+      pairs.map((p) => p.score),
+      scale,
+    ),
+    referenceRangeUse: rangeUse(
+      pairs.map((p) => p.reference),
+      scale,
+    ),
     icc: icc2,
-    weightedKappa: pairs.length ? weightedKappa(pairs.map((p) => p.score), pairs.map((p) => p.reference), scale) : null,
+    weightedKappa: pairs.length
+      ? weightedKappa(
+          pairs.map((p) => p.score),
+          pairs.map((p) => p.reference),
+          scale,
+        )
+      : null,
   };
 }

@@ -54,22 +54,33 @@ describe('ICC', () => {
 
   it('is undefined with fewer than two complete targets', () => {
     expect(icc([[1, 2]])).toBeNull();
-    expect(icc([[1, null], [2, 3]])).toBeNull();
+    expect(
+      icc([
+        [1, null],
+        [2, 3],
+      ]),
+    ).toBeNull();
   });
 
   const tables = fc
     .record({ n: fc.integer({ min: 3, max: 10 }), k: fc.integer({ min: 2, max: 5 }) })
-    .chain(({ n, k }) => fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }));
+    .chain(({ n, k }) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }),
+    );
 
   it('property: raters who agree perfectly on varying targets → every ICC is 1', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 12 }), fc.integer({ min: 2, max: 5 }), (targets, k) => {
-        fc.pre(new Set(targets).size > 1);
-        const r = icc(targets.map((t) => Array.from({ length: k }, () => t)));
-        expect(r?.icc1).toBeCloseTo(1, 10);
-        expect(r?.icc2).toBeCloseTo(1, 10);
-        expect(r?.icc3).toBeCloseTo(1, 10);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 12 }),
+        fc.integer({ min: 2, max: 5 }),
+        (targets, k) => {
+          fc.pre(new Set(targets).size > 1);
+          const r = icc(targets.map((t) => Array.from({ length: k }, () => t)));
+          expect(r?.icc1).toBeCloseTo(1, 10);
+          expect(r?.icc2).toBeCloseTo(1, 10);
+          expect(r?.icc3).toBeCloseTo(1, 10);
+        },
+      ),
     );
   });
 
@@ -87,7 +98,11 @@ describe('ICC', () => {
 
   it('a negative estimate whose approximate limit would exclude it gets an interval that contains it', () => {
     // 3 targets the 5 raters cannot tell apart: Satterthwaite df ≈ 0, F(.975; v, 2) < 1
-    const r = icc([[0, 6, 0, 4, 1], [0, 1, 5, 4, 1], [0, 1, 2, 6, 1]]);
+    const r = icc([
+      [0, 6, 0, 4, 1],
+      [0, 1, 5, 4, 1],
+      [0, 1, 2, 6, 1],
+    ]);
     expect(r?.icc2).toBeCloseTo(-0.1561, 4);
     // the lower limit is its F → ∞ limit (−n·MSE / (k·MSC + (kn−k−n)·MSE)), no longer −1 from an overflowed quantile
     expect(r?.icc2Ci.lower).toBeCloseTo(-0.1592, 4);
@@ -95,7 +110,11 @@ describe('ICC', () => {
   });
 
   it('raters who differ by a constant offset with no residual ([[1,2],[2,3],[3,4]]) → the limit as the residual goes to 0, [0.0025, 0.987] as R psych reports, not a zero-width interval', () => {
-    const r = icc([[1, 2], [2, 3], [3, 4]]);
+    const r = icc([
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(r?.mse).toBe(0);
     expect(r?.icc2).toBeCloseTo(0.667, 3);
     expect(r?.icc2Ci.lower).toBeCloseTo(0.0025, 4);
@@ -103,7 +122,11 @@ describe('ICC', () => {
   });
 
   it('a tiny Satterthwaite df ([[2,6],[3,4],[3,5]]) → the lower limit −0.200, not −1 from an F quantile that overflowed', () => {
-    const r = icc([[2, 6], [3, 4], [3, 5]]);
+    const r = icc([
+      [2, 6],
+      [3, 4],
+      [3, 5],
+    ]);
     expect(r?.icc2).toBeCloseTo(-0.1667, 4);
     expect(r?.icc2Ci.lower).toBeCloseTo(-0.2, 3);
     expect(r?.icc2Ci.upper).toBeGreaterThan(r?.icc2 as number);
@@ -139,6 +162,11 @@ describe('F distribution', () => {
   });
 
   it('the quantile inverts the distribution function, also for fractional degrees of freedom', () => {
-    for (const [p, d1, d2] of [[0.025, 5, 7.3], [0.5, 2.5, 12], [0.975, 11.2, 5]]) expect(fCdf(fQuantile(p, d1, d2), d1, d2)).toBeCloseTo(p, 9);
+    for (const [p, d1, d2] of [
+      [0.025, 5, 7.3],
+      [0.5, 2.5, 12],
+      [0.975, 11.2, 5],
+    ])
+      expect(fCdf(fQuantile(p, d1, d2), d1, d2)).toBeCloseTo(p, 9);
   });
 });

@@ -51,7 +51,19 @@ export function icc(table: RatingTable, alpha = 0.05): IccResult | null {
   const icc1 = ratio(msr - msw, msr + (k - 1) * msw);
   const icc2 = ratio(msr - mse, msr + (k - 1) * mse + (k * (msc - mse)) / n);
   const icc3 = ratio(msr - mse, msr + (k - 1) * mse);
-  return { n, k, droppedTargets: table.length - n, msr, msc, mse, msw, icc1, icc2, icc3, icc2Ci: icc2Interval({ n, k, msr, msc, mse, icc2 }, alpha) };
+  return {
+    n,
+    k,
+    droppedTargets: table.length - n,
+    msr,
+    msc,
+    mse,
+    msw,
+    icc1,
+    icc2,
+    icc3,
+    icc2Ci: icc2Interval({ n, k, msr, msc, mse, icc2 }, alpha),
+  };
 }
 
 // 0/0 happens when every score is identical: no variance to explain, agreement is perfect.
@@ -62,7 +74,10 @@ function ratio(num: number, den: number): number {
 
 // Shrout & Fleiss (1979) eq. for ICC(2,1): Satterthwaite degrees of freedom v, then F-based limits
 // (McGraw & Wong 1996, case 2A, give the same limits).
-function icc2Interval(s: { n: number; k: number; msr: number; msc: number; mse: number; icc2: number }, alpha: number): { lower: number; upper: number } {
+function icc2Interval(
+  s: { n: number; k: number; msr: number; msc: number; mse: number; icc2: number },
+  alpha: number,
+): { lower: number; upper: number } {
   const { n, k, msr, msc, mse, icc2: rho } = s;
   // every rater gave every target the same score: nothing varies between raters, the estimate is exact
   if (mse < 1e-12 && msc < 1e-12) return { lower: rho, upper: rho };

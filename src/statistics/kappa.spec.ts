@@ -5,11 +5,27 @@ const repeat = (runs: [number, number][]) => runs.flatMap(([v, times]) => Array.
 
 // scikit-learn's test suite (sklearn/metrics/tests/test_classification.py, test_cohen_kappa), "weighting example":
 // y1 = 46×0, 44×1, 10×2; y2 = 50×0, 40×1, 10×2 → unweighted 0.9315, linear 0.9412, quadratic 0.9541.
-const Y1 = repeat([[0, 46], [1, 44], [2, 10]]);
-const Y2 = repeat([[0, 50], [1, 40], [2, 10]]);
+const Y1 = repeat([
+  [0, 46],
+  [1, 44],
+  [2, 10],
+]);
+const Y2 = repeat([
+  [0, 50],
+  [1, 40],
+  [2, 10],
+]);
 // Same suite, multiclass example taken from Artstein & Poesio (2008), Table 4 → unweighted κ = 0.8013.
-const AP1 = repeat([[0, 46], [1, 44], [2, 10]]);
-const AP2 = repeat([[0, 52], [1, 32], [2, 16]]);
+const AP1 = repeat([
+  [0, 46],
+  [1, 44],
+  [2, 10],
+]);
+const AP2 = repeat([
+  [0, 52],
+  [1, 32],
+  [2, 16],
+]);
 const scale = { min: 0, max: 2 };
 
 describe("Cohen's weighted kappa", () => {

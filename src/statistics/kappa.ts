@@ -4,7 +4,12 @@
 export type KappaWeights = 'quadratic' | 'linear' | 'none';
 
 /** null when there are no pairs, or when chance disagreement is zero (both raters gave one same score throughout: undefined). */
-export function weightedKappa(a: readonly number[], b: readonly number[], scale: { min: number; max: number }, weights: KappaWeights = 'quadratic'): number | null {
+export function weightedKappa(
+  a: readonly number[],
+  b: readonly number[],
+  scale: { min: number; max: number },
+  weights: KappaWeights = 'quadratic',
+): number | null {
   if (a.length !== b.length) throw new Error('weightedKappa needs paired ratings');
   const n = a.length;
   const K = scale.max - scale.min + 1;
@@ -15,7 +20,8 @@ export function weightedKappa(a: readonly number[], b: readonly number[], scale:
   for (let i = 0; i < n; i++) {
     const x = a[i] - scale.min;
     const y = b[i] - scale.min;
-    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= K || y >= K) throw new Error('weightedKappa: score outside the scale');
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= K || y >= K)
+      throw new Error('weightedKappa: score outside the scale');
     observed[x][y]++;
     rowTotals[x]++;
     colTotals[y]++;

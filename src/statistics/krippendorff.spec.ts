@@ -44,8 +44,24 @@ describe("Krippendorff's alpha", () => {
   });
 
   it('is undefined without two pairable values or without any variation', () => {
-    expect(krippendorffAlpha([[1, null], [null, 2]], 'interval')).toBeNull();
-    expect(krippendorffAlpha([[3, 3], [3, 3]], 'interval')).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, null],
+          [null, 2],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
   });
 
   const withVariation = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 15 }).filter((xs) => new Set(xs).size > 1);
@@ -54,18 +70,28 @@ describe("Krippendorff's alpha", () => {
     fc.assert(
       fc.property(withVariation, fc.integer({ min: 2, max: 4 }), (units, k) => {
         const table = units.map((v, u) => Array.from({ length: k + 1 }, (__, j) => (j === k && u % 2 === 0 ? null : v)));
-        for (const metric of ['nominal', 'ordinal', 'interval'] as const) expect(krippendorffAlpha(table, metric)?.alpha).toBeCloseTo(1, 10);
+        for (const metric of ['nominal', 'ordinal', 'interval'] as const)
+          expect(krippendorffAlpha(table, metric)?.alpha).toBeCloseTo(1, 10);
       }),
     );
   });
 
   it('property: interval α is unchanged by adding a constant to every value', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })), { minLength: 3, maxLength: 12 }), fc.integer({ min: -5, max: 5 }), (pairs, c) => {
-        const a = krippendorffAlpha(pairs, 'interval');
-        fc.pre(a !== null);
-        expect(krippendorffAlpha(pairs.map(([x, y]) => [x + c, y + c]), 'interval')?.alpha).toBeCloseTo(a?.alpha as number, 10);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })), { minLength: 3, maxLength: 12 }),
+        fc.integer({ min: -5, max: 5 }),
+        (pairs, c) => {
+          const a = krippendorffAlpha(pairs, 'interval');
+          fc.pre(a !== null);
+          expect(
+            krippendorffAlpha(
+              pairs.map(([x, y]) => [x + c, y + c]),
+              'interval',
+            )?.alpha,
+          ).toBeCloseTo(a?.alpha as number, 10);
+        },
+      ),
     );
   });
 });

@@ -34,21 +34,35 @@ export class CaseReviewInputDto {
   caseId!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 600, description: 'Minutes spent on this case; leave out to split the credit evenly' })
-  @IsOptional() @IsInt() @Min(1) @Max(600)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
   minutes?: number;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Recorded therapy sessions of this case whose recordings were reviewed' })
-  @IsOptional() @IsArray() @ArrayMaxSize(40) @ArrayUnique() @IsUUID('all', { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Recorded therapy sessions of this case whose recordings were reviewed',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   reviewedSessionIds?: string[];
 }
 
 export class CreateSupervisionSessionDto {
   @ApiProperty({ format: 'date', example: '2025-03-14', description: 'Not in the future' })
-  @Matches(DATE_ONLY, { message: 'date must be a date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: 'date must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
   date!: string;
 
   @ApiProperty({ minimum: 1, maximum: 600 })
-  @IsInt() @Min(1) @Max(600)
+  @IsInt()
+  @Min(1)
+  @Max(600)
   minutes!: number;
 
   @ApiProperty({ enum: SupervisionFormat, enumName: 'SupervisionFormat' })
@@ -56,55 +70,88 @@ export class CreateSupervisionSessionDto {
   format!: SupervisionFormat;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Trainees you supervise (active relationship); exactly one for individual' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_PARTICIPANTS) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARTICIPANTS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   participantIds!: string[];
 
   @ApiPropertyOptional({ type: [CaseReviewInputDto], default: [] })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_REVIEWS) @ValidateNested({ each: true }) @Type(() => CaseReviewInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CASE_REVIEWS)
+  @ValidateNested({ each: true })
+  @Type(() => CaseReviewInputDto)
   caseReviews?: CaseReviewInputDto[];
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'No client identifiers: text with an e-mail address or phone number is refused' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   notes?: string;
 }
 
 export class UpdateSupervisionSessionDto {
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @Matches(DATE_ONLY, { message: 'date must be a date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'date must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
   date?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 600 })
-  @IsOptional() @IsInt() @Min(1) @Max(600)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
   minutes?: number;
 
   @ApiPropertyOptional({ enum: SupervisionFormat, enumName: 'SupervisionFormat' })
-  @IsOptional() @IsEnum(SupervisionFormat)
+  @IsOptional()
+  @IsEnum(SupervisionFormat)
   format?: SupervisionFormat;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the participants' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_PARTICIPANTS) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARTICIPANTS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   participantIds?: string[];
 
   @ApiPropertyOptional({ type: [CaseReviewInputDto], description: 'Replaces the reviewed cases' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_REVIEWS) @ValidateNested({ each: true }) @Type(() => CaseReviewInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CASE_REVIEWS)
+  @ValidateNested({ each: true })
+  @Type(() => CaseReviewInputDto)
   caseReviews?: CaseReviewInputDto[];
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: 'null clears the notes' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2000)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
   notes?: string | null;
 }
 
 export class ListSupervisionSessionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or after this date' })
-  @IsOptional() @Matches(DATE_ONLY, { message: 'from must be a date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Sessions on or before this date' })
-  @IsOptional() @Matches(DATE_ONLY, { message: 'to must be a date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only sessions this trainee took part in' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   traineeId?: string;
 }
 

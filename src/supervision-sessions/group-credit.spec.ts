@@ -38,11 +38,15 @@ describe('group supervision with other formulas chosen by a scheme', () => {
   });
 
   it('share without the cap can credit more than the session lasted', () => {
-    expect(creditedMinutes({ format: 'group', minutes: 90, memberCount: 2 }, { kind: 'share', multiplier: 3, capAtGroupMinutes: false })).toBe(135);
+    expect(
+      creditedMinutes({ format: 'group', minutes: 90, memberCount: 2 }, { kind: 'share', multiplier: 3, capAtGroupMinutes: false }),
+    ).toBe(135);
   });
 
   it('plain share (multiplier 1) divides the session among the members', () => {
-    expect(creditedMinutes({ format: 'group', minutes: 100, memberCount: 3 }, { kind: 'share', multiplier: 1, capAtGroupMinutes: true })).toBe(33.33);
+    expect(
+      creditedMinutes({ format: 'group', minutes: 100, memberCount: 3 }, { kind: 'share', multiplier: 1, capAtGroupMinutes: true }),
+    ).toBe(33.33);
   });
 
   it('fixed_fraction credits that fraction of the session', () => {
@@ -66,21 +70,36 @@ describe('group supervision with other formulas chosen by a scheme', () => {
 
 describe('minutes per reviewed case', () => {
   it('uses the minutes the supervisor recorded per case', () => {
-    expect(perCaseMinutes(60, [{ caseId: 'a', minutes: 35 }, { caseId: 'b', minutes: 25 }])).toEqual([
+    expect(
+      perCaseMinutes(60, [
+        { caseId: 'a', minutes: 35 },
+        { caseId: 'b', minutes: 25 },
+      ]),
+    ).toEqual([
       { caseId: 'a', minutes: 35, recorded: true },
       { caseId: 'b', minutes: 25, recorded: true },
     ]);
   });
 
   it('splits the credit evenly when no minutes were recorded, the parts adding up exactly', () => {
-    const parts = perCaseMinutes(40, [{ caseId: 'a', minutes: null }, { caseId: 'b', minutes: null }, { caseId: 'c', minutes: null }]);
+    const parts = perCaseMinutes(40, [
+      { caseId: 'a', minutes: null },
+      { caseId: 'b', minutes: null },
+      { caseId: 'c', minutes: null },
+    ]);
     expect(parts.map((p) => p.minutes)).toEqual([13.34, 13.33, 13.33]);
     expect(sumMinutes(parts.map((p) => p.minutes))).toBe(40);
     expect(parts.every((p) => !p.recorded)).toBe(true);
   });
 
   it('splits only what is left after the recorded minutes among the unrecorded cases', () => {
-    expect(perCaseMinutes(60, [{ caseId: 'a', minutes: 30 }, { caseId: 'b', minutes: null }, { caseId: 'c', minutes: null }])).toEqual([
+    expect(
+      perCaseMinutes(60, [
+        { caseId: 'a', minutes: 30 },
+        { caseId: 'b', minutes: null },
+        { caseId: 'c', minutes: null },
+      ]),
+    ).toEqual([
       { caseId: 'a', minutes: 30, recorded: true },
       { caseId: 'b', minutes: 15, recorded: false },
       { caseId: 'c', minutes: 15, recorded: false },
@@ -89,22 +108,37 @@ describe('minutes per reviewed case', () => {
 
   it('gives unrecorded cases nothing when recorded minutes already use up the credit, and never credits a case more than the member', () => {
     // a group member credited 40 whose own case took 45 minutes of the group's time
-    expect(perCaseMinutes(40, [{ caseId: 'a', minutes: 45 }, { caseId: 'b', minutes: null }])).toEqual([
+    expect(
+      perCaseMinutes(40, [
+        { caseId: 'a', minutes: 45 },
+        { caseId: 'b', minutes: null },
+      ]),
+    ).toEqual([
       { caseId: 'a', minutes: 40, recorded: true },
       { caseId: 'b', minutes: 0, recorded: false },
     ]);
   });
 
   it('90-minute-group-of-3-credits-60-so-90-recorded-against-one-case-credit-it-60', () => {
-    const credited = creditedMinutes({ format: 'group', minutes: 90, memberCount: 3 }, { kind: 'share', multiplier: 2, capAtGroupMinutes: true });
+    const credited = creditedMinutes(
+      { format: 'group', minutes: 90, memberCount: 3 },
+      { kind: 'share', multiplier: 2, capAtGroupMinutes: true },
+    );
     expect(credited).toBe(60);
     expect(perCaseMinutes(credited, [{ caseId: 'a', minutes: 90 }])).toEqual([{ caseId: 'a', minutes: 60, recorded: true }]);
   });
 
   it('recorded minutes over the credit are scaled down in proportion, adding up exactly to the credit', () => {
-    const parts = perCaseMinutes(60, [{ caseId: 'a', minutes: 60 }, { caseId: 'b', minutes: 30 }]);
+    const parts = perCaseMinutes(60, [
+      { caseId: 'a', minutes: 60 },
+      { caseId: 'b', minutes: 30 },
+    ]);
     expect(parts.map((p) => p.minutes)).toEqual([40, 20]);
-    const odd = perCaseMinutes(10, [{ caseId: 'a', minutes: 7 }, { caseId: 'b', minutes: 7 }, { caseId: 'c', minutes: 7 }]);
+    const odd = perCaseMinutes(10, [
+      { caseId: 'a', minutes: 7 },
+      { caseId: 'b', minutes: 7 },
+      { caseId: 'c', minutes: 7 },
+    ]);
     expect(sumMinutes(odd.map((p) => p.minutes))).toBe(10);
     expect(odd.map((p) => p.minutes)).toEqual([3.34, 3.33, 3.33]);
   });

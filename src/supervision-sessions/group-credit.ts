@@ -52,7 +52,8 @@ export function assertValidFormula(formula: GroupCreditFormula): void {
     case 'full':
       return;
     case 'share':
-      if (!Number.isFinite(formula.multiplier) || formula.multiplier <= 0) throw new RangeError('share multiplier must be a positive number');
+      if (!Number.isFinite(formula.multiplier) || formula.multiplier <= 0)
+        throw new RangeError('share multiplier must be a positive number');
       return;
     case 'fixed_fraction':
       if (!Number.isFinite(formula.fraction) || formula.fraction <= 0 || formula.fraction > 1) {

@@ -45,9 +45,13 @@ async function checkParticipants(em: EntityManager, supervisorId: string, s: Ses
   const found = new Map(rows.map((r) => [r.trainee_id, r.body_id]));
   const missing = s.participantIds.filter((id) => !found.has(id));
   if (missing.length) {
-    throw badRequest('NO_ACTIVE_SUPERVISION', `No active supervision relationship with you on ${s.date} for participant(s): ${missing.join(', ')}`, {
-      participantIds: missing.map((id) => `${id} is not a trainee you actively supervise`),
-    });
+    throw badRequest(
+      'NO_ACTIVE_SUPERVISION',
+      `No active supervision relationship with you on ${s.date} for participant(s): ${missing.join(', ')}`,
+      {
+        participantIds: missing.map((id) => `${id} is not a trainee you actively supervise`),
+      },
+    );
   }
   const bodies = [...new Set(found.values())];
   if (bodies.length > 1) {
@@ -74,7 +78,10 @@ async function checkCases(em: EntityManager, supervisorId: string, bodyId: strin
     if (!c || c.body_id !== bodyId) problems.push(`${id} is not a case you supervise in this body`);
     else if (!s.participantIds.includes(c.trainee_id)) problems.push(`${id} is not a case of a participant`);
   }
-  if (problems.length) throw badRequest('CASE_NOT_REVIEWABLE', 'Every reviewed case must be a participant\'s case that you supervise', { caseReviews: problems });
+  if (problems.length)
+    throw badRequest('CASE_NOT_REVIEWABLE', "Every reviewed case must be a participant's case that you supervise", {
+      caseReviews: problems,
+    });
 }
 
 // Reviewed recordings: therapy sessions of that very case, recorded, and held on or before the session date.
@@ -93,5 +100,8 @@ async function checkRecordings(em: EntityManager, s: SessionInput): Promise<void
     else if (!t.recorded) problems.push(`${w.id} was not recorded`);
     else if (t.date > s.date) problems.push(`${w.id} took place after the supervision session`);
   }
-  if (problems.length) throw badRequest('INVALID_REVIEWED_RECORDING', 'Reviewed recordings must be recorded sessions of the reviewed case', { 'caseReviews.reviewedSessionIds': problems });
+  if (problems.length)
+    throw badRequest('INVALID_REVIEWED_RECORDING', 'Reviewed recordings must be recorded sessions of the reviewed case', {
+      'caseReviews.reviewedSessionIds': problems,
+    });
 }

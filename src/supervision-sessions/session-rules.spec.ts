@@ -3,7 +3,13 @@ import { type SessionShape, sessionShapeProblems } from './session-rules';
 
 const NOW = new Date('2025-03-14T10:00:00Z');
 const SUPERVISOR = 'sup';
-const valid: SessionShape = { date: '2025-03-14', minutes: 60, format: 'group', participantIds: ['t1', 't2'], caseReviews: [{ caseId: 'c1', minutes: 30 }, { caseId: 'c2' }] };
+const valid: SessionShape = {
+  date: '2025-03-14',
+  minutes: 60,
+  format: 'group',
+  participantIds: ['t1', 't2'],
+  caseReviews: [{ caseId: 'c1', minutes: 30 }, { caseId: 'c2' }],
+};
 
 describe('a supervision session as logged', () => {
   it('accepts a group session today with per-case minutes within the session', () => {
@@ -17,7 +23,9 @@ describe('a supervision session as logged', () => {
   });
 
   it('refuses an individual session with two participants', () => {
-    expect(sessionShapeProblems({ ...valid, format: 'individual' }, SUPERVISOR, NOW).participantIds).toEqual(['an individual session has exactly one participant']);
+    expect(sessionShapeProblems({ ...valid, format: 'individual' }, SUPERVISOR, NOW).participantIds).toEqual([
+      'an individual session has exactly one participant',
+    ]);
   });
 
   it('allows a group session that only one trainee attended', () => {
@@ -25,16 +33,43 @@ describe('a supervision session as logged', () => {
   });
 
   it('refuses the supervisor as a participant', () => {
-    expect(sessionShapeProblems({ ...valid, participantIds: ['t1', SUPERVISOR] }, SUPERVISOR, NOW).participantIds).toEqual(['the supervisor cannot be a participant']);
+    expect(sessionShapeProblems({ ...valid, participantIds: ['t1', SUPERVISOR] }, SUPERVISOR, NOW).participantIds).toEqual([
+      'the supervisor cannot be a participant',
+    ]);
   });
 
   it('refuses per-case minutes adding up to more than the session, and a case reviewed twice', () => {
-    const p = sessionShapeProblems({ ...valid, caseReviews: [{ caseId: 'c1', minutes: 40 }, { caseId: 'c1', minutes: 30 }] }, SUPERVISOR, NOW);
-    expect(p.caseReviews).toEqual(['each case can be reviewed only once per session', "minutes per case add up to 70, more than the session's 60"]);
+    const p = sessionShapeProblems(
+      {
+        ...valid,
+        caseReviews: [
+          { caseId: 'c1', minutes: 40 },
+          { caseId: 'c1', minutes: 30 },
+        ],
+      },
+      SUPERVISOR,
+      NOW,
+    );
+    expect(p.caseReviews).toEqual([
+      'each case can be reviewed only once per session',
+      "minutes per case add up to 70, more than the session's 60",
+    ]);
   });
 
   it('accepts per-case minutes that use up exactly the session', () => {
-    expect(sessionShapeProblems({ ...valid, caseReviews: [{ caseId: 'c1', minutes: 30 }, { caseId: 'c2', minutes: 30 }] }, SUPERVISOR, NOW)).toEqual({});
+    expect(
+      sessionShapeProblems(
+        {
+          ...valid,
+          caseReviews: [
+            { caseId: 'c1', minutes: 30 },
+            { caseId: 'c2', minutes: 30 },
+          ],
+        },
+        SUPERVISOR,
+        NOW,
+      ),
+    ).toEqual({});
   });
 
   it('refuses notes holding a client e-mail address or phone number', () => {

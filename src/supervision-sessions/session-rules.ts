@@ -19,7 +19,8 @@ export function sessionShapeProblems(s: SessionShape, supervisorId: string, now:
   const add = (field: string, message: string) => (problems[field] ??= []).push(message);
 
   if (isFutureDate(s.date, now)) add('date', 'date must not be in the future');
-  if (s.format === 'individual' && s.participantIds.length !== 1) add('participantIds', 'an individual session has exactly one participant');
+  if (s.format === 'individual' && s.participantIds.length !== 1)
+    add('participantIds', 'an individual session has exactly one participant');
   if (s.participantIds.includes(supervisorId)) add('participantIds', 'the supervisor cannot be a participant');
   const caseIds = s.caseReviews.map((r) => r.caseId);
   if (new Set(caseIds).size !== caseIds.length) add('caseReviews', 'each case can be reviewed only once per session');

@@ -22,7 +22,12 @@ const toReviewDto = (r: ReviewRow): CaseReviewDto => ({
   reviewedSessionIds: r.reviewedSessionIds,
 });
 
-export function toSessionDto(s: SupervisionSession, participantIds: string[], reviews: ReviewRow[], viewer: SessionViewer): SupervisionSessionDto {
+export function toSessionDto(
+  s: SupervisionSession,
+  participantIds: string[],
+  reviews: ReviewRow[],
+  viewer: SessionViewer,
+): SupervisionSessionDto {
   const memberCount = participantIds.length;
   const credited = creditedMinutes({ format: s.format, minutes: s.minutes, memberCount }, DEFAULT_GROUP_FORMULA);
   const sorted = [...reviews].sort((a, b) => a.caseId.localeCompare(b.caseId));
@@ -30,7 +35,14 @@ export function toSessionDto(s: SupervisionSession, participantIds: string[], re
   const participants: ParticipantCreditDto[] = [...participantIds]
     .sort()
     .filter(visible)
-    .map((traineeId) => ({ traineeId, creditedMinutes: credited, cases: perCaseMinutes(credited, sorted.filter((r) => r.traineeId === traineeId)) }));
+    .map((traineeId) => ({
+      traineeId,
+      creditedMinutes: credited,
+      cases: perCaseMinutes(
+        credited,
+        sorted.filter((r) => r.traineeId === traineeId),
+      ),
+    }));
   return {
     id: s.id,
     supervisorId: s.supervisorId,

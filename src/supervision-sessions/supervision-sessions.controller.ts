@@ -37,7 +37,10 @@ export class SupervisionSessionsController {
 
   @Get(':id')
   @RequirePermission(Permission.RecordsRead, 'Get a supervision session')
-  @ApiOkResponse({ type: SupervisionSessionDto, description: 'The logging supervisor, body admins and admins see it all; a participant sees their own part' })
+  @ApiOkResponse({
+    type: SupervisionSessionDto,
+    description: 'The logging supervisor, body admins and admins see it all; a participant sees their own part',
+  })
   get(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<SupervisionSessionDto> {
     return this.sessions.get(ctx, id);
   }
@@ -45,7 +48,12 @@ export class SupervisionSessionsController {
   @Patch(':id')
   @RequirePermission(Permission.RecordsReview, 'Edit a supervision session')
   @ApiOkResponse({ type: SupervisionSessionDto, description: 'Needs If-Match with the ETag last read (428 without, 412 when stale)' })
-  update(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: UpdateSupervisionSessionDto): Promise<SupervisionSessionDto> {
+  update(
+    @Ctx() ctx: AuthedCtx,
+    @Param('id', UuidPipe) id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Body() dto: UpdateSupervisionSessionDto,
+  ): Promise<SupervisionSessionDto> {
     return this.sessions.update(ctx, id, ifMatch, dto);
   }
 

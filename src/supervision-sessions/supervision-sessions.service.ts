@@ -8,7 +8,13 @@ import { badRequest, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { Actor, AuthedCtx } from '../common/request-context';
-import type { CaseReviewInputDto, CreateSupervisionSessionDto, ListSupervisionSessionsQuery, SupervisionSessionDto, UpdateSupervisionSessionDto } from './dto';
+import type {
+  CaseReviewInputDto,
+  CreateSupervisionSessionDto,
+  ListSupervisionSessionsQuery,
+  SupervisionSessionDto,
+  UpdateSupervisionSessionDto,
+} from './dto';
 import { checkAgainstRecords } from './session-records';
 import { type SessionShape, sessionShapeProblems } from './session-rules';
 import { SupervisionCaseReview } from './supervision-case-review.entity';
@@ -42,10 +48,25 @@ export class SupervisionSessionsService {
     const id = await this.uow.run(ctx, async (em, audit) => {
       const { bodyId, via } = await checkAgainstRecords(em, ctx.actor, shape);
       const session = await em.save(
-        em.create(SupervisionSession, { supervisorId: ctx.actor.userId, bodyId, date: shape.date, minutes: shape.minutes, format: shape.format, notes: shape.notes ?? null, createdBy: ctx.actor.userId }),
+        em.create(SupervisionSession, {
+          supervisorId: ctx.actor.userId,
+          bodyId,
+          date: shape.date,
+          minutes: shape.minutes,
+          format: shape.format,
+          notes: shape.notes ?? null,
+          createdBy: ctx.actor.userId,
+        }),
       );
       await this.writeMembers(em, session.id, shape);
-      audit({ action: 'supervision_session.create', entityType: 'supervision_session', entityId: session.id, via, bodyId, changes: auditShape(shape) });
+      audit({
+        action: 'supervision_session.create',
+        entityType: 'supervision_session',
+        entityId: session.id,
+        via,
+        bodyId,
+        changes: auditShape(shape),
+      });
       return session.id;
     });
     return this.get(ctx, id);
@@ -70,7 +91,14 @@ export class SupervisionSessionsService {
       const result = await em
         .createQueryBuilder()
         .update(SupervisionSession)
-        .set({ date: next.date, minutes: next.minutes, format: next.format, notes: next.notes ?? null, bodyId, version: () => 'version + 1' })
+        .set({
+          date: next.date,
+          minutes: next.minutes,
+          format: next.format,
+          notes: next.notes ?? null,
+          bodyId,
+          version: () => 'version + 1',
+        })
         .where('id = :id AND version = :v', { id, v: version })
         .execute();
       if (!result.affected) throw preconditionFailed();
@@ -101,7 +129,14 @@ export class SupervisionSessionsService {
       const before = await this.shapeOf(em, current);
       await em.delete(SupervisionSession, { id }); // participants and case reviews cascade
       const via = grantIn(ctx.actor, Role.Supervisor, current.bodyId) ?? 'SELF';
-      audit({ action: 'supervision_session.delete', entityType: 'supervision_session', entityId: id, via, bodyId: current.bodyId, changes: auditShape(before) });
+      audit({
+        action: 'supervision_session.delete',
+        entityType: 'supervision_session',
+        entityId: id,
+        via,
+        bodyId: current.bodyId,
+        changes: auditShape(before),
+      });
     });
   }
 
@@ -116,19 +151,32 @@ export class SupervisionSessionsService {
 
   /** The caller's own logged sessions, newest first. */
   async list(ctx: AuthedCtx, q: ListSupervisionSessionsQuery): Promise<Page<SupervisionSessionDto>> {
-    if (q.from && q.to && q.from > q.to) throw badRequest('VALIDATION_FAILED', 'from must not be after to', { from: ['from must not be after to'] });
+    if (q.from && q.to && q.from > q.to)
+      throw badRequest('VALIDATION_FAILED', 'from must not be after to', { from: ['from must not be after to'] });
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const qb = this.db.getRepository(SupervisionSession).createQueryBuilder('s').where('s.supervisor_id = :me', { me: ctx.actor.userId });
     if (q.from) qb.andWhere('s.date >= :from', { from: q.from });
     if (q.to) qb.andWhere('s.date <= :to', { to: q.to });
-    if (q.traineeId) qb.andWhere('EXISTS (SELECT 1 FROM supervision_participants fp WHERE fp.session_id = s.id AND fp.trainee_id = :tid)', { tid: q.traineeId });
+    if (q.traineeId)
+      qb.andWhere('EXISTS (SELECT 1 FROM supervision_participants fp WHERE fp.session_id = s.id AND fp.trainee_id = :tid)', {
+        tid: q.traineeId,
+      });
     if (cursor) qb.andWhere('(s.date, s.id) < (:cd::date, :cid::uuid)', { cd: String(cursor[0]), cid: String(cursor[1]) });
-    const rows = await qb.orderBy('s.date', 'DESC').addOrderBy('s.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('s.date', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const ids = rows.map((r) => r.id);
     const [participants, reviews] = await Promise.all([this.participantsOf(ids), this.reviewsOf(ids)]);
     const full: SessionViewer = { kind: 'full' };
-    return toPage(rows, limit, (s) => [s.date, s.id], (s) => toSessionDto(s, participants.get(s.id) ?? [], reviews.get(s.id) ?? [], full));
+    return toPage(
+      rows,
+      limit,
+      (s) => [s.date, s.id],
+      (s) => toSessionDto(s, participants.get(s.id) ?? [], reviews.get(s.id) ?? [], full),
+    );
   }
 
   // ---- helpers ----
@@ -140,7 +188,10 @@ export class SupervisionSessionsService {
 
   // the logging supervisor's session, locked for the write; anyone else's is a 404
   private async ownSession(em: EntityManager, actor: Actor, id: string): Promise<SupervisionSession> {
-    const session = await em.findOne(SupervisionSession, { where: { id, supervisorId: actor.userId }, lock: { mode: 'pessimistic_write' } });
+    const session = await em.findOne(SupervisionSession, {
+      where: { id, supervisorId: actor.userId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!session) throw notFound('Supervision session');
     return session;
   }
@@ -152,11 +203,19 @@ export class SupervisionSessionsService {
   }
 
   private async writeMembers(em: EntityManager, sessionId: string, s: Shape): Promise<void> {
-    await em.insert(SupervisionParticipant, s.participantIds.map((traineeId) => ({ sessionId, traineeId })));
+    await em.insert(
+      SupervisionParticipant,
+      s.participantIds.map((traineeId) => ({ sessionId, traineeId })),
+    );
     if (s.caseReviews.length) {
       await em.insert(
         SupervisionCaseReview,
-        s.caseReviews.map((r) => ({ sessionId, caseId: r.caseId, minutes: r.minutes ?? null, reviewedSessionIds: r.reviewedSessionIds ?? [] })),
+        s.caseReviews.map((r) => ({
+          sessionId,
+          caseId: r.caseId,
+          minutes: r.minutes ?? null,
+          reviewedSessionIds: r.reviewedSessionIds ?? [],
+        })),
       );
     }
   }
@@ -170,7 +229,11 @@ export class SupervisionSessionsService {
       format: s.format,
       notes: s.notes,
       participantIds: participants.get(s.id) ?? [],
-      caseReviews: (reviews.get(s.id) ?? []).map((r) => ({ caseId: r.caseId, minutes: r.minutes ?? undefined, reviewedSessionIds: r.reviewedSessionIds })),
+      caseReviews: (reviews.get(s.id) ?? []).map((r) => ({
+        caseId: r.caseId,
+        minutes: r.minutes ?? undefined,
+        reviewedSessionIds: r.reviewedSessionIds,
+      })),
     };
   }
 
@@ -195,7 +258,13 @@ export class SupervisionSessionsService {
       [ids],
     );
     for (const r of rows) {
-      const row: ReviewRow = { sessionId: r.session_id, caseId: r.case_id, traineeId: r.trainee_id, minutes: r.minutes, reviewedSessionIds: r.reviewed };
+      const row: ReviewRow = {
+        sessionId: r.session_id,
+        caseId: r.case_id,
+        traineeId: r.trainee_id,
+        minutes: r.minutes,
+        reviewedSessionIds: r.reviewed,
+      };
       out.set(r.session_id, [...(out.get(r.session_id) ?? []), row]);
     }
     return out;

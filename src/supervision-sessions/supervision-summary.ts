@@ -51,7 +51,10 @@ export interface SupervisionSummary {
   totals: SupervisionTotals;
 }
 
-export function summariseSupervision(received: readonly ReceivedSession[], formula: GroupCreditFormula = DEFAULT_GROUP_FORMULA): SupervisionSummary {
+export function summariseSupervision(
+  received: readonly ReceivedSession[],
+  formula: GroupCreditFormula = DEFAULT_GROUP_FORMULA,
+): SupervisionSummary {
   const sessions = received.map(({ reviews, ...s }): CreditedSession => {
     const credited = creditedMinutes(s, formula);
     return { ...s, creditedMinutes: credited, cases: perCaseMinutes(credited, reviews) };

@@ -12,7 +12,8 @@ import type { ConflictDto, DeclareConflictDto, ListConflictsQuery } from './dto'
 import { toConflictDto } from './supervision.mapper';
 
 const ALREADY = () => conflict('CONFLICT_ALREADY_DECLARED', 'This conflict of interest is already declared and active');
-const isUniqueViolation = (e: unknown) => (e as { driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  (e as { driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
 
 // Declared conflicts of interest. Anyone may declare their own; a body admin may declare one for people
 // of their body. Ending one is for whoever declared it or the administration — not the other party alone,
@@ -28,7 +29,10 @@ export class ConflictsService {
     const me = ctx.actor.userId;
     dto = { ...dto, otherUserId: dto.otherUserId.toLowerCase() };
     const subject = dto.userId?.toLowerCase() ?? me;
-    if (subject === dto.otherUserId) throw badRequest('SELF_CONFLICT', 'A conflict of interest is between two different people', { otherUserId: ['must differ from userId'] });
+    if (subject === dto.otherUserId)
+      throw badRequest('SELF_CONFLICT', 'A conflict of interest is between two different people', {
+        otherUserId: ['must differ from userId'],
+      });
     const own = subject === me || dto.otherUserId === me;
     const via: Grant | 'SELF' | undefined = own ? 'SELF' : await peopleAdminGrant(this.db.manager, ctx.actor, [subject, dto.otherUserId]);
     if (!via) throw forbidden('You may declare conflicts only for yourself, or for people of a body you administer');
@@ -36,15 +40,33 @@ export class ConflictsService {
     try {
       return await this.uow.run(ctx, async (em, audit) => {
         const known: { id: string }[] = await em.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status <> 'erased'`, [[a, b]]);
-        for (const [field, id] of [['userId', subject], ['otherUserId', dto.otherUserId]] as const) {
+        for (const [field, id] of [
+          ['userId', subject],
+          ['otherUserId', dto.otherUserId],
+        ] as const) {
           if (!known.some((k) => k.id === id)) throw invalid(field, `${field} does not name a known user`);
         }
-        const dup = await em.query(`SELECT 1 FROM conflict_declarations WHERE user_a_id = $1 AND user_b_id = $2 AND kind = $3 AND ended_at IS NULL`, [a, b, dto.kind]);
+        const dup = await em.query(
+          `SELECT 1 FROM conflict_declarations WHERE user_a_id = $1 AND user_b_id = $2 AND kind = $3 AND ended_at IS NULL`,
+          [a, b, dto.kind],
+        );
         if (dup.length) throw ALREADY();
-        const { identifiers } = await em.insert(ConflictDeclaration, { userAId: a, userBId: b, kind: dto.kind, note: dto.note ?? null, declaredBy: me });
+        const { identifiers } = await em.insert(ConflictDeclaration, {
+          userAId: a,
+          userBId: b,
+          kind: dto.kind,
+          note: dto.note ?? null,
+          declaredBy: me,
+        });
         const id = String(identifiers[0].id);
         // the note is free text about people's private lives: it stays out of the audit trail
-        audit({ action: 'conflict.declare', entityType: 'conflict_declaration', entityId: id, via, changes: { userIds: [a, b], kind: dto.kind } });
+        audit({
+          action: 'conflict.declare',
+          entityType: 'conflict_declaration',
+          entityId: id,
+          via,
+          changes: { userIds: [a, b], kind: dto.kind },
+        });
         return toConflictDto(await em.findOneByOrFail(ConflictDeclaration, { id }));
       });
     } catch (e) {
@@ -66,7 +88,11 @@ export class ConflictsService {
       if (typeof cursor[0] !== 'number' || !isUuid(cursor[1])) throw invalid('cursor', 'cursor is not a valid cursor');
       qb.andWhere(`(${column}, c.id) < (:cv, :cid)`, { cv: new Date(cursor[0]), cid: cursor[1] });
     }
-    const rows = await qb.orderBy(column, 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(column, 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, (c) => [c.createdAt.getTime(), c.id], toConflictDto);
   }
 
@@ -85,9 +111,14 @@ export class ConflictsService {
         .where('id = :id AND ended_at IS NULL', { id })
         .execute();
       if (!res.affected) throw conflict('CONFLICT_ALREADY_ENDED', 'This declaration has already ended');
-      audit({ action: 'conflict.end', entityType: 'conflict_declaration', entityId: id, via, changes: { userIds: [row.userAId, row.userBId], kind: row.kind } });
+      audit({
+        action: 'conflict.end',
+        entityType: 'conflict_declaration',
+        entityId: id,
+        via,
+        changes: { userIds: [row.userAId, row.userBId], kind: row.kind },
+      });
       return toConflictDto(await em.findOneByOrFail(ConflictDeclaration, { id }));
     });
   }
-
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 /** The pair as stored: ordered, so (A, B) and (B, A) find the same declarations. */
-export const orderedPair = (a: string, b: string): [string, string] => (a.toLowerCase() < b.toLowerCase() ? [a.toLowerCase(), b.toLowerCase()] : [b.toLowerCase(), a.toLowerCase()]);
+export const orderedPair = (a: string, b: string): [string, string] =>
+  a.toLowerCase() < b.toLowerCase() ? [a.toLowerCase(), b.toLowerCase()] : [b.toLowerCase(), a.toLowerCase()];
 
 /**
  * The kind of an active conflict-of-interest declaration between two people (the oldest, if several),

@@ -13,7 +13,8 @@ export class RequestSupervisionDto {
   supervisorId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A body in which you hold TRAINEE; defaults to your (first) trainee body' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   bodyId?: string;
 }
 
@@ -31,31 +32,38 @@ export class AssignSupervisionDto {
   bodyId!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to today; not in the future' })
-  @IsOptional() @Matches(DATE, dateMsg('startedOn')) @IsISO8601({ strict: true }, dateMsg('startedOn'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('startedOn'))
+  @IsISO8601({ strict: true }, dateMsg('startedOn'))
   startedOn?: string;
 }
 
 export class EndSupervisionDto {
   @ApiProperty({ format: 'date', description: 'On or after the start, not in the future' })
-  @Matches(DATE, dateMsg('endedOn')) @IsISO8601({ strict: true }, dateMsg('endedOn'))
+  @Matches(DATE, dateMsg('endedOn'))
+  @IsISO8601({ strict: true }, dateMsg('endedOn'))
   endedOn!: string;
 
   @ApiProperty({ maxLength: 500 })
-  @IsString() @Length(1, 500)
+  @IsString()
+  @Length(1, 500)
   reason!: string;
 }
 
 export class ListRelationshipsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SupervisionStatus, enumName: 'SupervisionStatus' })
-  @IsOptional() @IsEnum(SupervisionStatus)
+  @IsOptional()
+  @IsEnum(SupervisionStatus)
   status?: SupervisionStatus;
 
   @ApiPropertyOptional({ enum: ['trainee', 'supervisor'], description: 'Only relationships in which you are this party' })
-  @IsOptional() @IsIn(['trainee', 'supervisor'])
+  @IsOptional()
+  @IsIn(['trainee', 'supervisor'])
   role?: 'trainee' | 'supervisor';
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   bodyId?: string;
 }
 
@@ -83,7 +91,8 @@ export class RelationshipPageDto {
 
 export class DeclareConflictDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One of the two people; defaults to you. Body admins may declare for others.' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   userId?: string;
 
   @ApiProperty({ format: 'uuid', description: 'The other person' })
@@ -95,17 +104,21 @@ export class DeclareConflictDto {
   kind!: ConflictKind;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class ListConflictsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only declarations not yet ended' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   active?: 'true' | 'false';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only declarations involving this person' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   userId?: string;
 }
 

@@ -18,10 +18,15 @@ export const SUPERVISION_TRANSITIONS: Readonly<Record<SupervisionAction, Rule>> 
   end: { from: SupervisionStatus.Active, to: SupervisionStatus.Ended, by: ['trainee', 'supervisor', 'body_admin', 'admin'] },
 };
 
-export type TransitionResult = { ok: true; from: SupervisionStatus; to: SupervisionStatus } | { ok: false; error: 'NOT_ALLOWED' | 'WRONG_STATUS'; message: string };
+export type TransitionResult =
+  { ok: true; from: SupervisionStatus; to: SupervisionStatus } | { ok: false; error: 'NOT_ALLOWED' | 'WRONG_STATUS'; message: string };
 
 /** Whether someone standing in `parties` to the relationship may apply `action` to it while it is `status`. */
-export function supervisionTransition(status: SupervisionStatus, action: SupervisionAction, parties: readonly SupervisionParty[]): TransitionResult {
+export function supervisionTransition(
+  status: SupervisionStatus,
+  action: SupervisionAction,
+  parties: readonly SupervisionParty[],
+): TransitionResult {
   const rule = SUPERVISION_TRANSITIONS[action];
   if (!parties.some((p) => rule.by.includes(p))) {
     return { ok: false, error: 'NOT_ALLOWED', message: `Only the ${rule.by.join(', ').replace('_', ' ')} may ${action} this relationship` };

@@ -4,7 +4,14 @@ import { RequirePermission } from '../auth/decorators';
 import { Permission } from '../auth/permissions';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
-import { AssignSupervisionDto, EndSupervisionDto, ListRelationshipsQuery, RelationshipDto, RelationshipPageDto, RequestSupervisionDto } from './dto';
+import {
+  AssignSupervisionDto,
+  EndSupervisionDto,
+  ListRelationshipsQuery,
+  RelationshipDto,
+  RelationshipPageDto,
+  RequestSupervisionDto,
+} from './dto';
 import { SupervisionService } from './supervision.service';
 
 @ApiTags('supervision')
@@ -21,7 +28,7 @@ export class SupervisionController {
 
   @Post('relationships')
   @RequirePermission(Permission.SupervisionAssign, 'Assign a supervisor')
-  @ApiCreatedResponse({ type: RelationshipDto, description: 'Assigned directly by the body\'s admin; status active' })
+  @ApiCreatedResponse({ type: RelationshipDto, description: "Assigned directly by the body's admin; status active" })
   assign(@Ctx() ctx: AuthedCtx, @Body() dto: AssignSupervisionDto): Promise<RelationshipDto> {
     return this.supervision.assign(ctx, dto);
   }

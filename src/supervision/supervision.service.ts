@@ -15,7 +15,8 @@ import { SupervisionRelationship, SupervisionStatus } from './supervision-relati
 import { type SupervisionAction, type SupervisionParty, supervisionTransition } from './supervision-transitions';
 import { toRelationshipDto } from './supervision.mapper';
 
-const OPEN_CONFLICT = () => conflict('SUPERVISION_ALREADY_OPEN', 'There is already a requested or active supervision between these two people');
+const OPEN_CONFLICT = () =>
+  conflict('SUPERVISION_ALREADY_OPEN', 'There is already a requested or active supervision between these two people');
 
 /** Whether the user is active and holds `role` in `bodyId` right now. */
 export async function holdsRole(em: EntityManager, userId: string, role: Role, bodyId: string): Promise<boolean> {
@@ -30,7 +31,8 @@ export async function holdsRole(em: EntityManager, userId: string, role: Role, b
 // both parties' names come with every relationship (the UI names people, never ids)
 const PARTIES = { trainee: true, supervisor: true } as const;
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  (e as { code?: string; driverError?: { code?: string } })?.driverError?.code === '23505' || (e as { code?: string })?.code === '23505';
 
 // Requests, assignments and status changes of supervision relationships. Rows are never deleted.
 @Injectable()
@@ -49,7 +51,11 @@ export class SupervisionService {
     const limit = q.limit ?? 20;
     const cursor = decodeCursor(q.cursor, 2);
     const me = ctx.actor.userId;
-    const qb = this.db.getRepository(SupervisionRelationship).createQueryBuilder('r').innerJoinAndSelect('r.trainee', 'tu').innerJoinAndSelect('r.supervisor', 'su');
+    const qb = this.db
+      .getRepository(SupervisionRelationship)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.trainee', 'tu')
+      .innerJoinAndSelect('r.supervisor', 'su');
     if (q.role === 'trainee') qb.where('r.trainee_id = :me', { me });
     else if (q.role === 'supervisor') qb.where('r.supervisor_id = :me', { me });
     else {
@@ -63,7 +69,11 @@ export class SupervisionService {
       if (typeof cursor[0] !== 'number' || !isUuid(cursor[1])) throw invalid('cursor', 'cursor is not a valid cursor');
       qb.andWhere(`(${column}, r.id) < (:cv, :cid)`, { cv: new Date(cursor[0]), cid: cursor[1] });
     }
-    const rows = await qb.orderBy(column, 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(column, 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, (r) => [r.createdAt.getTime(), r.id], toRelationshipDto);
   }
 
@@ -71,21 +81,36 @@ export class SupervisionService {
   async request(ctx: AuthedCtx, dto: RequestSupervisionDto): Promise<RelationshipDto> {
     const me = ctx.actor.userId;
     dto = { supervisorId: dto.supervisorId.toLowerCase(), bodyId: dto.bodyId?.toLowerCase() };
-    if (dto.supervisorId === me) throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must be someone else'] });
+    if (dto.supervisorId === me)
+      throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must be someone else'] });
     const bodyId = dto.bodyId ?? (await this.traineeBody(me));
     if (!bodyId || !grantIn(ctx.actor, Role.Trainee, bodyId)) throw invalid('bodyId', 'You do not hold TRAINEE in this body');
-    return this.open(ctx, { traineeId: me, supervisorId: dto.supervisorId, bodyId, status: SupervisionStatus.Requested, startedOn: null }, 'SELF');
+    return this.open(
+      ctx,
+      { traineeId: me, supervisorId: dto.supervisorId, bodyId, status: SupervisionStatus.Requested, startedOn: null },
+      'SELF',
+    );
   }
 
   /** A body admin (or global admin) pairs a trainee with a supervisor directly: active at once. */
   async assign(ctx: AuthedCtx, dto: AssignSupervisionDto): Promise<RelationshipDto> {
-    dto = { ...dto, traineeId: dto.traineeId.toLowerCase(), supervisorId: dto.supervisorId.toLowerCase(), bodyId: dto.bodyId.toLowerCase() };
+    dto = {
+      ...dto,
+      traineeId: dto.traineeId.toLowerCase(),
+      supervisorId: dto.supervisorId.toLowerCase(),
+      bodyId: dto.bodyId.toLowerCase(),
+    };
     const via = adminGrantFor(ctx.actor, dto.bodyId);
     if (!via) throw forbidden('You may assign supervision only within a body you administer');
-    if (dto.traineeId === dto.supervisorId) throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must differ from traineeId'] });
+    if (dto.traineeId === dto.supervisorId)
+      throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must differ from traineeId'] });
     const startedOn = dto.startedOn ?? todayUtc(new Date());
     if (isFutureDate(startedOn, new Date())) throw invalid('startedOn', 'startedOn must not be in the future');
-    return this.open(ctx, { traineeId: dto.traineeId, supervisorId: dto.supervisorId, bodyId: dto.bodyId, status: SupervisionStatus.Active, startedOn }, via);
+    return this.open(
+      ctx,
+      { traineeId: dto.traineeId, supervisorId: dto.supervisorId, bodyId: dto.bodyId, status: SupervisionStatus.Active, startedOn },
+      via,
+    );
   }
 
   async transition(ctx: AuthedCtx, id: string, action: Exclude<SupervisionAction, 'end'>): Promise<RelationshipDto> {
@@ -114,7 +139,10 @@ export class SupervisionService {
 
   private allowed(status: SupervisionStatus, action: SupervisionAction, parties: SupervisionParty[]) {
     const t = supervisionTransition(status, action, parties);
-    if (!t.ok) throw t.error === 'NOT_ALLOWED' ? forbidden(t.message, 'SUPERVISION_ACTION_NOT_ALLOWED') : conflict('SUPERVISION_WRONG_STATUS', t.message);
+    if (!t.ok)
+      throw t.error === 'NOT_ALLOWED'
+        ? forbidden(t.message, 'SUPERVISION_ACTION_NOT_ALLOWED')
+        : conflict('SUPERVISION_WRONG_STATUS', t.message);
     return t;
   }
 
@@ -145,7 +173,13 @@ export class SupervisionService {
         entityId: rel.id,
         via: opts.via,
         bodyId: rel.bodyId,
-        changes: { status: { from, to }, traineeId: rel.traineeId, supervisorId: rel.supervisorId, ...(opts.startedOn ? { startedOn: opts.startedOn } : {}), ...(opts.endedOn ? { endedOn: opts.endedOn } : {}) },
+        changes: {
+          status: { from, to },
+          traineeId: rel.traineeId,
+          supervisorId: rel.supervisorId,
+          ...(opts.startedOn ? { startedOn: opts.startedOn } : {}),
+          ...(opts.endedOn ? { endedOn: opts.endedOn } : {}),
+        },
       });
       return toRelationshipDto(await em.findOneOrFail(SupervisionRelationship, { where: { id: rel.id }, relations: PARTIES }));
     });
@@ -159,12 +193,22 @@ export class SupervisionService {
     try {
       return await this.uow.run(ctx, async (em, audit) => {
         await this.checkPair(em, v.traineeId, v.supervisorId, v.bodyId);
-        const open = await em.query(`SELECT 1 FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status IN ('requested', 'active')`, [v.traineeId, v.supervisorId]);
+        const open = await em.query(
+          `SELECT 1 FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2 AND status IN ('requested', 'active')`,
+          [v.traineeId, v.supervisorId],
+        );
         if (open.length) throw OPEN_CONFLICT();
         const { identifiers } = await em.insert(SupervisionRelationship, { ...v, requestedBy: ctx.actor.userId });
         const id = String(identifiers[0].id);
         const action = v.status === SupervisionStatus.Active ? 'supervision.assign' : 'supervision.request';
-        audit({ action, entityType: 'supervision_relationship', entityId: id, via, bodyId: v.bodyId, changes: { traineeId: v.traineeId, supervisorId: v.supervisorId, status: v.status, startedOn: v.startedOn } });
+        audit({
+          action,
+          entityType: 'supervision_relationship',
+          entityId: id,
+          via,
+          bodyId: v.bodyId,
+          changes: { traineeId: v.traineeId, supervisorId: v.supervisorId, status: v.status, startedOn: v.startedOn },
+        });
         return toRelationshipDto(await em.findOneOrFail(SupervisionRelationship, { where: { id }, relations: PARTIES }));
       });
     } catch (e) {
@@ -175,10 +219,13 @@ export class SupervisionService {
 
   // Both still hold their roles in the body, and no declared conflict of interest stands between them.
   private async checkPair(em: EntityManager, traineeId: string, supervisorId: string, bodyId: string): Promise<void> {
-    if (!(await holdsRole(em, traineeId, Role.Trainee, bodyId))) throw invalid('traineeId', 'The trainee does not hold TRAINEE in this body');
-    if (!(await holdsRole(em, supervisorId, Role.Supervisor, bodyId))) throw invalid('supervisorId', 'The supervisor does not hold SUPERVISOR in this body');
+    if (!(await holdsRole(em, traineeId, Role.Trainee, bodyId)))
+      throw invalid('traineeId', 'The trainee does not hold TRAINEE in this body');
+    if (!(await holdsRole(em, supervisorId, Role.Supervisor, bodyId)))
+      throw invalid('supervisorId', 'The supervisor does not hold SUPERVISOR in this body');
     const coi = await hasConflictOfInterest(em, traineeId, supervisorId);
-    if (coi) throw conflict('CONFLICT_OF_INTEREST', `A conflict of interest is declared between these two people (${coi})`, { kind: [coi] });
+    if (coi)
+      throw conflict('CONFLICT_OF_INTEREST', `A conflict of interest is declared between these two people (${coi})`, { kind: [coi] });
   }
 
   private async traineeBody(userId: string): Promise<string | null> {

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { CoreProfession } from './trainee-profile.entity';
 
@@ -10,15 +21,20 @@ const dateMsg = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` })
 
 export class LicenceInput {
   @ApiProperty({ description: 'Issuing jurisdiction, e.g. a country code or a state', example: 'GB', maxLength: 100 })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   jurisdiction!: string;
 
   @ApiProperty({ description: 'Licence or registration number', maxLength: 100 })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   number!: string;
 
   @ApiProperty({ format: 'date', description: 'May be in the past: the licence is then flagged expired' })
-  @Matches(DATE, dateMsg('expiresOn')) @IsISO8601({ strict: true }, dateMsg('expiresOn'))
+  @Matches(DATE, dateMsg('expiresOn'))
+  @IsISO8601({ strict: true }, dateMsg('expiresOn'))
   expiresOn!: string;
 }
 
@@ -28,11 +44,14 @@ export class MembershipInput {
   bodyId!: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, dateMsg('from')) @IsISO8601({ strict: true }, dateMsg('from'))
+  @Matches(DATE, dateMsg('from'))
+  @IsISO8601({ strict: true }, dateMsg('from'))
   from!: string;
 
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'null while the membership is current' })
-  @IsOptional() @Matches(DATE, dateMsg('to')) @IsISO8601({ strict: true }, dateMsg('to'))
+  @IsOptional()
+  @Matches(DATE, dateMsg('to'))
+  @IsISO8601({ strict: true }, dateMsg('to'))
   to!: string | null;
 }
 
@@ -40,12 +59,15 @@ export const MAX_LICENCES = 20;
 export const MAX_MEMBERSHIPS = 20;
 
 export class PutProfileDto {
-  @ApiPropertyOptional({ maxLength: 120, description: 'Updates the account\'s display name as well' })
-  @IsOptional() @IsString() @Length(1, 120)
+  @ApiPropertyOptional({ maxLength: 120, description: "Updates the account's display name as well" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
   displayName?: string;
 
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2, upper case' })
-  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters (ISO 3166-1 alpha-2)' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be two upper-case letters (ISO 3166-1 alpha-2)' })
   countryCode!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A body in which you hold TRAINEE' })
@@ -57,11 +79,17 @@ export class PutProfileDto {
   coreProfession!: CoreProfession;
 
   @ApiProperty({ type: [LicenceInput], maxItems: MAX_LICENCES })
-  @IsArray() @ArrayMaxSize(MAX_LICENCES) @ValidateNested({ each: true }) @Type(() => LicenceInput)
+  @IsArray()
+  @ArrayMaxSize(MAX_LICENCES)
+  @ValidateNested({ each: true })
+  @Type(() => LicenceInput)
   licences!: LicenceInput[];
 
   @ApiProperty({ type: [MembershipInput], maxItems: MAX_MEMBERSHIPS })
-  @IsArray() @ArrayMaxSize(MAX_MEMBERSHIPS) @ValidateNested({ each: true }) @Type(() => MembershipInput)
+  @IsArray()
+  @ArrayMaxSize(MAX_MEMBERSHIPS)
+  @ValidateNested({ each: true })
+  @Type(() => MembershipInput)
   memberships!: MembershipInput[];
 }
 

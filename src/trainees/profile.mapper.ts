@@ -8,7 +8,12 @@ export const toProfileDto = (p: TraineeProfile, displayName: string, today: stri
   countryCode: p.countryCode,
   homeBodyId: p.homeBodyId,
   coreProfession: p.coreProfession,
-  licences: flagLicences(p.licences, today).map((l) => ({ jurisdiction: l.jurisdiction, number: l.number, expiresOn: l.expiresOn, expired: l.expired })),
+  licences: flagLicences(p.licences, today).map((l) => ({
+    jurisdiction: l.jurisdiction,
+    number: l.number,
+    expiresOn: l.expiresOn,
+    expired: l.expired,
+  })),
   memberships: p.memberships.map((m) => ({ bodyId: m.bodyId, from: m.from, to: m.to ?? null })),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),

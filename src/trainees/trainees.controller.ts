@@ -23,7 +23,12 @@ export class TraineesController {
   @Put()
   @RequirePermission(Permission.RecordsWrite, "Create or replace a trainee's profile")
   @ApiOkResponse({ type: ProfileDto, description: 'Created (send no If-Match) or replaced (If-Match required)' })
-  put(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string, @Body() dto: PutProfileDto, @IfMatch() ifMatch?: string): Promise<ProfileDto> {
+  put(
+    @Ctx() ctx: AuthedCtx,
+    @Param('traineeId', UuidPipe) traineeId: string,
+    @Body() dto: PutProfileDto,
+    @IfMatch() ifMatch?: string,
+  ): Promise<ProfileDto> {
     return this.trainees.putProfile(ctx, traineeId, dto, ifMatch);
   }
 }

@@ -19,7 +19,9 @@ const READERS = ['own', 'supervisor', 'body_admin', 'admin'] as const;
 
 // jsonb does not keep key order, so compare with sorted keys
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 
 @Injectable()
 export class TraineesService {
@@ -43,10 +45,15 @@ export class TraineesService {
     if (Object.keys(problems).length) throw badRequest('VALIDATION_FAILED', 'Request validation failed', problems);
 
     return this.uow.run(ctx, async (em, audit) => {
-      const unknownBodies = await this.unknownBodies(em, dto.memberships.map((m) => m.bodyId));
+      const unknownBodies = await this.unknownBodies(
+        em,
+        dto.memberships.map((m) => m.bodyId),
+      );
       if (unknownBodies.length) {
         const details: ErrorDetails = {};
-        dto.memberships.forEach((m, i) => unknownBodies.includes(m.bodyId) && (details[`memberships.${i}.bodyId`] = ['bodyId does not name a known body']));
+        dto.memberships.forEach(
+          (m, i) => unknownBodies.includes(m.bodyId) && (details[`memberships.${i}.bodyId`] = ['bodyId does not name a known body']),
+        );
         throw badRequest('VALIDATION_FAILED', 'Request validation failed', details);
       }
       const existing = await em.findOne(TraineeProfile, { where: { userId: traineeId }, lock: { mode: 'pessimistic_write' } });
@@ -96,7 +103,8 @@ export class TraineesService {
   private problems(ctx: AuthedCtx, dto: PutProfileDto): ErrorDetails {
     const details: ErrorDetails = { ...membershipProblems(dto.memberships.map((m) => ({ ...m, to: m.to ?? null }))) };
     if (!ISO_COUNTRIES.has(dto.countryCode)) details.countryCode = ['countryCode is not an ISO 3166-1 alpha-2 country'];
-    if (!bodiesWhere(ctx.actor, Role.Trainee).includes(dto.homeBodyId)) details.homeBodyId = ['homeBodyId must be a body in which you hold TRAINEE'];
+    if (!bodiesWhere(ctx.actor, Role.Trainee).includes(dto.homeBodyId))
+      details.homeBodyId = ['homeBodyId must be a body in which you hold TRAINEE'];
     return details;
   }
 

@@ -17,7 +17,8 @@ export class UserDto {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: UserStatus, enumName: 'UserStatus' }) status!: UserStatus;
-  @ApiProperty({ description: 'The owner confirmed the address (verification link, or an accepted invitation to it)' }) emailVerified!: boolean;
+  @ApiProperty({ description: 'The owner confirmed the address (verification link, or an accepted invitation to it)' })
+  emailVerified!: boolean;
   @ApiProperty({ type: [GrantDto] }) roles!: GrantDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -31,23 +32,29 @@ export class UserPageDto {
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive match on e-mail or name' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: UserStatus, enumName: 'UserStatus' })
-  @IsOptional() @IsEnum(UserStatus)
+  @IsOptional()
+  @IsEnum(UserStatus)
   status?: UserStatus;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
-  @IsOptional() @IsEnum(Role)
+  @IsOptional()
+  @IsEnum(Role)
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   bodyId?: string;
 
   @ApiPropertyOptional({ enum: ['email', 'createdAt'], default: 'email' })
-  @IsOptional() @IsIn(['email', 'createdAt'])
+  @IsOptional()
+  @IsIn(['email', 'createdAt'])
   sort?: 'email' | 'createdAt';
 }
 

@@ -56,7 +56,7 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequirePermission(Permission.UsersDisable, 'Disable a user')
-  @ApiOkResponse({ type: UserDto, description: 'Disabled; all of the user\'s sessions are ended' })
+  @ApiOkResponse({ type: UserDto, description: "Disabled; all of the user's sessions are ended" })
   disable(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<UserDto> {
     return this.users.setStatus(ctx, id, UserStatus.Disabled);
   }

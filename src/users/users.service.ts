@@ -52,9 +52,18 @@ export class UsersService {
       const value = sort === 'email' ? String(cursor[0]) : new Date(Number(cursor[0]));
       qb.andWhere(`(${column}, u.id) > (:cv, :cid)`, { cv: value, cid: String(cursor[1]) });
     }
-    const rows = await qb.orderBy(column, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(column, 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     const grants = await this.activeGrants(rows.map((r) => r.id));
-    return toPage(rows, limit, (u) => [sort === 'email' ? u.email : u.createdAt.getTime(), u.id], (u) => toUserDto(u, grants));
+    return toPage(
+      rows,
+      limit,
+      (u) => [sort === 'email' ? u.email : u.createdAt.getTime(), u.id],
+      (u) => toUserDto(u, grants),
+    );
   }
 
   async get(ctx: AuthedCtx, id: string): Promise<UserDto> {
@@ -74,7 +83,13 @@ export class UsersService {
       if (user.status === status) throw conflict('STATUS_UNCHANGED', `The account is already ${status}`);
       await em.update(User, { id }, { status, disabledAt: status === UserStatus.Disabled ? new Date() : null });
       const revoked = status === UserStatus.Disabled ? await revokeSessions(em, id, 'user_disabled') : 0;
-      audit({ action: status === UserStatus.Disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, via, changes: { status: { from: user.status, to: status }, sessionsRevoked: revoked } });
+      audit({
+        action: status === UserStatus.Disabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityId: id,
+        via,
+        changes: { status: { from: user.status, to: status }, sessionsRevoked: revoked },
+      });
     });
     return this.get(ctx, id);
   }
@@ -93,21 +108,38 @@ export class UsersService {
       const existing = await em.findOneBy(RoleGrant, { userId, role: dto.role, bodyId: bodyId ?? IsNull(), revokedAt: IsNull() });
       if (existing) throw conflict('ROLE_ALREADY_GRANTED', `The user already holds ${dto.role} in this scope`);
       const grant = await em.save(em.create(RoleGrant, { userId, role: dto.role, bodyId, grantedBy: ctx.actor.userId }));
-      audit({ action: 'role.grant', entityType: 'user', entityId: userId, via, bodyId, changes: { grantId: grant.id, role: dto.role, bodyId } });
+      audit({
+        action: 'role.grant',
+        entityType: 'user',
+        entityId: userId,
+        via,
+        bodyId,
+        changes: { grantId: grant.id, role: dto.role, bodyId },
+      });
       return toGrantDto(grant);
     });
   }
 
   async revokeRole(ctx: AuthedCtx, userId: string, grantId: string): Promise<void> {
     await this.uow.run(ctx, async (em, audit) => {
-      const grant = await em.findOne(RoleGrant, { where: { id: grantId, userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const grant = await em.findOne(RoleGrant, {
+        where: { id: grantId, userId, revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       const via = grant && (grant.bodyId ? adminGrantFor(ctx.actor, grant.bodyId) : globalAdminGrant(ctx.actor));
       if (!grant || !via) throw notFound('Role grant');
       if (grant.role === Role.Admin && userId === ctx.actor.userId) {
         throw conflict('CANNOT_REVOKE_OWN_ADMIN', 'You cannot revoke your own ADMIN role; ask another admin');
       }
       await em.update(RoleGrant, { id: grantId }, { revokedAt: () => 'now()', revokedBy: ctx.actor.userId });
-      audit({ action: 'role.revoke', entityType: 'user', entityId: userId, via, bodyId: grant.bodyId, changes: { grantId, role: grant.role, bodyId: grant.bodyId } });
+      audit({
+        action: 'role.revoke',
+        entityType: 'user',
+        entityId: userId,
+        via,
+        bodyId: grant.bodyId,
+        changes: { grantId, role: grant.role, bodyId: grant.bodyId },
+      });
     });
   }
 

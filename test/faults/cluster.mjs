@@ -46,7 +46,10 @@ export async function createCluster() {
     /** the postmaster and every backend (for SIGSTOP/SIGCONT) */
     pids: () => {
       const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').map((s) => Number(s.trim())).filter(Boolean);
+      const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((s) => Number(s.trim()))
+        .filter(Boolean);
       return [postmaster, ...children];
     },
     destroy: () => {

@@ -42,7 +42,11 @@ export async function startService(buildDir, databaseUrl, port, env = {}) {
 }
 
 export async function signIn(base) {
-  const res = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status} ${await res.text()}`);
   return (await res.json()).accessToken;
 }

@@ -37,7 +37,6 @@ export function flatten(doc: OpenApiDoc, s: Schema | undefined): Schema {
   return cur;
 }
 
-
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dateArb = fc.oneof(
   // mostly recent past (what business rules accept), sometimes anywhere
@@ -89,9 +88,14 @@ function stringArb(s: Schema, ctx: GenContext, name?: string): fc.Arbitrary<stri
         } catch {
           re = undefined;
         }
-        base = re ? fc.stringMatching(re).filter((x) => x.length >= minLength && x.length <= (s.maxLength ?? 10_000)) : fc.string({ minLength, maxLength });
+        base = re
+          ? fc.stringMatching(re).filter((x) => x.length >= minLength && x.length <= (s.maxLength ?? 10_000))
+          : fc.string({ minLength, maxLength });
       } else {
-        base = fc.oneof({ weight: 3, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme-ascii' }) }, { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }) });
+        base = fc.oneof(
+          { weight: 3, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme-ascii' }) },
+          { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }) },
+        );
       }
   }
   return s.example !== undefined && typeof s.example === 'string' ? fc.oneof(fc.constant(s.example), base) : base;
@@ -114,7 +118,8 @@ export function validArb(ctx: GenContext, schema: Schema | undefined, depth = 0,
 
 function validArbInner(ctx: GenContext, s: Schema, depth: number, name?: string): fc.Arbitrary<unknown> {
   if (Array.isArray(s.enum) && s.enum.length) return fc.constantFrom(...s.enum);
-  if (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)) return fc.oneof(...(s.oneOf ?? s.anyOf).map((x: Schema) => validArb(ctx, x, depth + 1)));
+  if (Array.isArray(s.oneOf) || Array.isArray(s.anyOf))
+    return fc.oneof(...(s.oneOf ?? s.anyOf).map((x: Schema) => validArb(ctx, x, depth + 1)));
   const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
   switch (type) {
     case 'string':
@@ -148,7 +153,12 @@ function validArbInner(ctx: GenContext, s: Schema, depth: number, name?: string)
 
 // free-form objects (`type: object` without properties): maps of short codes to small numbers or text
 const freeObject = () =>
-  fc.oneof(fc.constant({}), fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,11}$/), fc.oneof(fc.integer({ min: 0, max: 7 }), fc.string({ maxLength: 20 })), { maxKeys: 4 }));
+  fc.oneof(
+    fc.constant({}),
+    fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,11}$/), fc.oneof(fc.integer({ min: 0, max: 7 }), fc.string({ maxLength: 20 })), {
+      maxKeys: 4,
+    }),
+  );
 
 // ---------------------------------------------------------------------------------------------------------
 // Invalid and hostile inputs
@@ -167,7 +177,15 @@ export type Mutation =
   | 'bad-format';
 
 /** Mutations after which the documented schema refuses the body: a 2xx for one of them is a validation gap. */
-export const SCHEMA_INVALID: ReadonlySet<Mutation> = new Set(['wrong-type', 'missing-required', 'extra-property', 'array-for-object', 'number-as-string', 'out-of-range', 'bad-format']);
+export const SCHEMA_INVALID: ReadonlySet<Mutation> = new Set([
+  'wrong-type',
+  'missing-required',
+  'extra-property',
+  'array-for-object',
+  'number-as-string',
+  'out-of-range',
+  'bad-format',
+]);
 
 export interface InvalidBody {
   mutation: Mutation;
@@ -196,7 +214,11 @@ export const HOSTILE_STRINGS = [
   '',
 ];
 
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }).map((x) => x + '\u0000'));
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }).map((x) => x + '\u0000'),
+);
 
 const wrongTypeFor = (type: string | undefined): fc.Arbitrary<unknown> => {
   const all: fc.Arbitrary<unknown>[] = [];
@@ -226,7 +248,12 @@ export function fieldsOf(ctx: GenContext, schema: Schema | undefined, value: unk
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return [];
   const out: FieldInfo[] = [];
   if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push({ path: [...path, String(i)], schema: flatten(ctx.doc, s.items), required: true }, ...fieldsOf(ctx, s.items, v, [...path, String(i)], depth + 1)));
+    value.forEach((v, i) =>
+      out.push(
+        { path: [...path, String(i)], schema: flatten(ctx.doc, s.items), required: true },
+        ...fieldsOf(ctx, s.items, v, [...path, String(i)], depth + 1),
+      ),
+    );
     return out;
   }
   for (const [k, ps] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) {
@@ -260,7 +287,25 @@ function setAt(root: unknown, path: string[], v: unknown, del = false): unknown 
 export function invalidArb(ctx: GenContext, schema: Schema | undefined): fc.Arbitrary<InvalidBody> {
   const top = flatten(ctx.doc, schema);
   return fc
-    .tuple(validArb(ctx, schema), fc.nat(), fc.constantFrom<Mutation>('wrong-type', 'missing-required', 'extra-property', 'huge-string', 'deep-nesting', 'unicode-nul', 'number-as-string', 'array-for-object', 'proto-pollution', 'out-of-range', 'bad-format'), wrongTypeFor(undefined), hostileString)
+    .tuple(
+      validArb(ctx, schema),
+      fc.nat(),
+      fc.constantFrom<Mutation>(
+        'wrong-type',
+        'missing-required',
+        'extra-property',
+        'huge-string',
+        'deep-nesting',
+        'unicode-nul',
+        'number-as-string',
+        'array-for-object',
+        'proto-pollution',
+        'out-of-range',
+        'bad-format',
+      ),
+      wrongTypeFor(undefined),
+      hostileString,
+    )
     .map(([value, n, mutation, anyWrong, hostile]): InvalidBody => {
       const fields = fieldsOf(ctx, schema, value);
       const choose = (pred: (f: FieldInfo) => boolean) => {
@@ -274,8 +319,31 @@ export function invalidArb(ctx: GenContext, schema: Schema | undefined): fc.Arbi
           if (!f) return { mutation, where: '(body)', value: top.type === 'object' ? 'not-an-object' : { a: 1 } };
           const t = typeOf(f);
           // null is fine where nullable; a value of a different JSON type is not
-          const wrong = t === 'string' ? 12345 : t === 'number' || t === 'integer' ? true : t === 'boolean' ? 'true' : t === 'array' ? { a: 1 } : 'text';
-          return { mutation, where: f.path.join('.'), value: setAt(value, f.path, n % 3 === 0 && anyWrong !== undefined && typeof anyWrong !== (t === 'integer' ? 'number' : t) && !(Array.isArray(anyWrong) && t === 'array') && !(anyWrong && typeof anyWrong === 'object' && !Array.isArray(anyWrong) && t === 'object') ? anyWrong : wrong) };
+          const wrong =
+            t === 'string'
+              ? 12345
+              : t === 'number' || t === 'integer'
+                ? true
+                : t === 'boolean'
+                  ? 'true'
+                  : t === 'array'
+                    ? { a: 1 }
+                    : 'text';
+          return {
+            mutation,
+            where: f.path.join('.'),
+            value: setAt(
+              value,
+              f.path,
+              n % 3 === 0 &&
+                anyWrong !== undefined &&
+                typeof anyWrong !== (t === 'integer' ? 'number' : t) &&
+                !(Array.isArray(anyWrong) && t === 'array') &&
+                !(anyWrong && typeof anyWrong === 'object' && !Array.isArray(anyWrong) && t === 'object')
+                ? anyWrong
+                : wrong,
+            ),
+          };
         }
         case 'missing-required': {
           const f = choose((x) => x.required && x.path.length >= 1 && !/^\d+$/.test(x.path[x.path.length - 1]));
@@ -284,7 +352,13 @@ export function invalidArb(ctx: GenContext, schema: Schema | undefined): fc.Arbi
         }
         case 'extra-property': {
           // unknown keys are refused (forbidNonWhitelisted), including ones named like computed fields
-          const objs = fields.filter((x) => x.schema.properties && typeof getAt(value, x.path) === 'object' && getAt(value, x.path) !== null && !Array.isArray(getAt(value, x.path)));
+          const objs = fields.filter(
+            (x) =>
+              x.schema.properties &&
+              typeof getAt(value, x.path) === 'object' &&
+              getAt(value, x.path) !== null &&
+              !Array.isArray(getAt(value, x.path)),
+          );
           const key = ['status', 'ownerId', 'traineeId_', 'isAdmin', 'version_', 'passwordHash', 'zzUnknownField'][n % 7];
           const keyFinal = top.properties && key in top.properties ? 'zzUnknownField' : key;
           if (objs.length && n % 2) {
@@ -298,7 +372,11 @@ export function invalidArb(ctx: GenContext, schema: Schema | undefined): fc.Arbi
         case 'huge-string': {
           const f = choose((x) => typeOf(x) === 'string') ?? choose(() => true);
           const huge = 'A'.repeat(100 * 1024);
-          return { mutation, where: f ? f.path.join('.') : 'zzHuge', value: f ? setAt(value, f.path, huge) : setAt(value, ['zzHuge'], huge) };
+          return {
+            mutation,
+            where: f ? f.path.join('.') : 'zzHuge',
+            value: f ? setAt(value, f.path, huge) : setAt(value, ['zzHuge'], huge),
+          };
         }
         case 'deep-nesting': {
           const f = choose(() => true);
@@ -328,23 +406,44 @@ export function invalidArb(ctx: GenContext, schema: Schema | undefined): fc.Arbi
           return { mutation, where: key, raw };
         }
         case 'out-of-range': {
-          const f = choose((x) => typeof x.schema.maximum === 'number' || typeof x.schema.minimum === 'number' || typeof x.schema.maxLength === 'number' || typeof x.schema.maxItems === 'number');
+          const f = choose(
+            (x) =>
+              typeof x.schema.maximum === 'number' ||
+              typeof x.schema.minimum === 'number' ||
+              typeof x.schema.maxLength === 'number' ||
+              typeof x.schema.maxItems === 'number',
+          );
           if (!f) return { mutation: 'extra-property', where: 'zzUnknownField', value: setAt(value, ['zzUnknownField'], 1) };
           const s = f.schema;
           // numbers JavaScript prints in exponent form, the smallest denormal, the largest double
           const numeric = (s.type === 'number' || s.type === 'integer') && n % 3 === 2;
-          const v = numeric ? [1e-7, 5e-324, 1e21, 1.7976931348623157e308, 123.456789][Math.floor(n / 3) % 5] :
-            typeof s.maximum === 'number' && n % 2 ? s.maximum + 1 + (n % 1000)
-            : typeof s.minimum === 'number' ? s.minimum - 1 - (n % 1000)
-            : typeof s.maxLength === 'number' ? 'x'.repeat(s.maxLength + 1)
-            : typeof s.maxItems === 'number' ? Array.from({ length: s.maxItems + 1 }, () => getAt(value, [...f.path, '0']) ?? 1)
-            : s.maximum + 1;
+          const v = numeric
+            ? [1e-7, 5e-324, 1e21, 1.7976931348623157e308, 123.456789][Math.floor(n / 3) % 5]
+            : typeof s.maximum === 'number' && n % 2
+              ? s.maximum + 1 + (n % 1000)
+              : typeof s.minimum === 'number'
+                ? s.minimum - 1 - (n % 1000)
+                : typeof s.maxLength === 'number'
+                  ? 'x'.repeat(s.maxLength + 1)
+                  : typeof s.maxItems === 'number'
+                    ? Array.from({ length: s.maxItems + 1 }, () => getAt(value, [...f.path, '0']) ?? 1)
+                    : s.maximum + 1;
           return { mutation, where: f.path.join('.'), value: setAt(value, f.path, v) };
         }
         case 'bad-format': {
           const f = choose((x) => typeOf(x) === 'string' && (!!x.schema.format || !!x.schema.enum));
           if (!f) return { mutation, where: '(body)', value: value === undefined ? 'x' : [value] };
-          const bad = f.schema.enum ? `${String(f.schema.enum[0])}_NOT_A_VALUE` : f.schema.format === 'uuid' ? ['not-a-uuid', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1"][n % 3] : f.schema.format === 'date' ? ['2024-02-30', '2024-13-01', 'yesterday', '99999-01-01', '2024-1-1'][n % 5] : f.schema.format === 'date-time' ? ['2024-02-30T25:61:00Z', 'now', '1e999'][n % 3] : f.schema.format === 'email' ? ['no-at-sign', 'a@', '@b.c'][n % 3] : 'x';
+          const bad = f.schema.enum
+            ? `${String(f.schema.enum[0])}_NOT_A_VALUE`
+            : f.schema.format === 'uuid'
+              ? ['not-a-uuid', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1"][n % 3]
+              : f.schema.format === 'date'
+                ? ['2024-02-30', '2024-13-01', 'yesterday', '99999-01-01', '2024-1-1'][n % 5]
+                : f.schema.format === 'date-time'
+                  ? ['2024-02-30T25:61:00Z', 'now', '1e999'][n % 3]
+                  : f.schema.format === 'email'
+                    ? ['no-at-sign', 'a@', '@b.c'][n % 3]
+                    : 'x';
           return { mutation, where: f.path.join('.'), value: setAt(value, f.path, bad) };
         }
       }
@@ -362,28 +461,62 @@ export function getAt(root: unknown, path: string[]): unknown {
 
 /** encodeURIComponent that does not throw on lone surrogates: they go out as the (invalid UTF-8) bytes they would be. */
 export function encodeLoose(v: string): string {
-  return v.replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
-    const code = c.charCodeAt(0);
-    const pairedHigh = code <= 0xdbff && /[\udc00-\udfff]/.test(all[i + 1] ?? '');
-    const pairedLow = code >= 0xdc00 && /[\ud800-\udbff]/.test(all[i - 1] ?? '');
-    return pairedHigh || pairedLow ? c : `\u0000LONE${code.toString(16)}\u0000`;
-  }).split(/\u0000LONE([0-9a-f]{4})\u0000/).map((part, i) => (i % 2 ? `%${(0xe0 | (parseInt(part, 16) >> 12)).toString(16)}%${(0x80 | ((parseInt(part, 16) >> 6) & 0x3f)).toString(16)}%${(0x80 | (parseInt(part, 16) & 0x3f)).toString(16)}` : encodeURIComponent(part))).join('');
+  return v
+    .replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
+      const code = c.charCodeAt(0);
+      const pairedHigh = code <= 0xdbff && /[\udc00-\udfff]/.test(all[i + 1] ?? '');
+      const pairedLow = code >= 0xdc00 && /[\ud800-\udbff]/.test(all[i - 1] ?? '');
+      return pairedHigh || pairedLow ? c : `\u0000LONE${code.toString(16)}\u0000`;
+    })
+    .split(/\u0000LONE([0-9a-f]{4})\u0000/)
+    .map((part, i) =>
+      i % 2
+        ? `%${(0xe0 | (parseInt(part, 16) >> 12)).toString(16)}%${(0x80 | ((parseInt(part, 16) >> 6) & 0x3f)).toString(16)}%${(0x80 | (parseInt(part, 16) & 0x3f)).toString(16)}`
+        : encodeURIComponent(part),
+    )
+    .join('');
 }
 
-export const MALFORMED_IDS = ['not-a-uuid', '1', '-1', '0', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '%00', '..%2F..%2Fetc', 'null', 'undefined', '🙂', 'a'.repeat(300), '00000000000000000000000000000000'];
+export const MALFORMED_IDS = [
+  'not-a-uuid',
+  '1',
+  '-1',
+  '0',
+  '00000000-0000-0000-0000-00000000000g',
+  "1' OR '1'='1",
+  '%00',
+  '..%2F..%2Fetc',
+  'null',
+  'undefined',
+  '🙂',
+  'a'.repeat(300),
+  '00000000000000000000000000000000',
+];
 
 export type IdKind = 'known' | 'random' | 'malformed';
 
 export function pathValueArb(ctx: GenContext, name: string, s: Schema): fc.Arbitrary<{ kind: IdKind; value: string }> {
   const fs = flatten(ctx.doc, s);
-  if (fs.enum?.length) return fc.oneof(fc.constantFrom(...(fs.enum as string[])).map((value) => ({ kind: 'known' as IdKind, value })), fc.constantFrom(...MALFORMED_IDS).map((value) => ({ kind: 'malformed' as IdKind, value })));
+  if (fs.enum?.length)
+    return fc.oneof(
+      fc.constantFrom(...(fs.enum as string[])).map((value) => ({ kind: 'known' as IdKind, value })),
+      fc.constantFrom(...MALFORMED_IDS).map((value) => ({ kind: 'malformed' as IdKind, value })),
+    );
   if (/id$/i.test(name) || fs.format === 'uuid')
     return fc.oneof(
-      { weight: 3, arbitrary: uuidArb(ctx, name).map((value) => ({ kind: (ctx.idPool().includes(value) ? 'known' : 'random') as IdKind, value })) },
+      {
+        weight: 3,
+        arbitrary: uuidArb(ctx, name).map((value) => ({ kind: (ctx.idPool().includes(value) ? 'known' : 'random') as IdKind, value })),
+      },
       { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_IDS).map((value) => ({ kind: 'malformed' as IdKind, value })) },
     );
   // free text segments (certificate numbers, target types)
-  return fc.oneof(fc.stringMatching(/^[A-Z]{2,5}-[0-9A-Z]{4,10}$/), fc.constantFrom('case', 'session', 'recording', 'supervision_session', ...MALFORMED_IDS)).map((value) => ({ kind: 'random' as IdKind, value }));
+  return fc
+    .oneof(
+      fc.stringMatching(/^[A-Z]{2,5}-[0-9A-Z]{4,10}$/),
+      fc.constantFrom('case', 'session', 'recording', 'supervision_session', ...MALFORMED_IDS),
+    )
+    .map((value) => ({ kind: 'random' as IdKind, value }));
 }
 
 export interface QueryParam {
@@ -397,11 +530,17 @@ export function validQueryArb(ctx: GenContext, params: QueryParam[]): fc.Arbitra
   const rec: Record<string, fc.Arbitrary<unknown>> = {};
   for (const p of params) {
     const s = flatten(ctx.doc, p.schema);
-    rec[p.name] = p.name === 'limit' ? fc.integer({ min: 1, max: 100 }) : p.name === 'cursor' ? fc.constant(undefined) : validArb(ctx, { ...s, nullable: false }, 0, p.name);
+    rec[p.name] =
+      p.name === 'limit'
+        ? fc.integer({ min: 1, max: 100 })
+        : p.name === 'cursor'
+          ? fc.constant(undefined)
+          : validArb(ctx, { ...s, nullable: false }, 0, p.name);
   }
   return fc.record(rec, { requiredKeys: params.filter((p) => p.required).map((p) => p.name) }).map((q) => {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null) out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    for (const [k, v] of Object.entries(q))
+      if (v !== undefined && v !== null) out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
     return out;
   });
 }
@@ -412,13 +551,30 @@ export function invalidQueryArb(ctx: GenContext, params: QueryParam[]): fc.Arbit
     const names = params.map((p) => p.name);
     const name = names.length ? names[n % names.length] : 'zzUnknown';
     const bad = [
-      'abc', '-1', '0', '100000', '1e309', '1.5', hostile, 'x'.repeat(5000), "' OR 1=1 --", 'CASE WHEN 1=1 THEN pg_sleep(2) END',
-      '2024-02-30', 'not-a-uuid', '!!!', '[object Object]', 'eyJpZCI6IngifQ', Buffer.from('{"k":["x"],"id":"\'"}').toString('base64url'),
+      'abc',
+      '-1',
+      '0',
+      '100000',
+      '1e309',
+      '1.5',
+      hostile,
+      'x'.repeat(5000),
+      "' OR 1=1 --",
+      'CASE WHEN 1=1 THEN pg_sleep(2) END',
+      '2024-02-30',
+      'not-a-uuid',
+      '!!!',
+      '[object Object]',
+      'eyJpZCI6IngifQ',
+      Buffer.from('{"k":["x"],"id":"\'"}').toString('base64url'),
     ][Math.floor(n / Math.max(1, names.length)) % 16];
-    const parts = Object.entries(q).filter(([k]) => k !== name).map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`);
+    const parts = Object.entries(q)
+      .filter(([k]) => k !== name)
+      .map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`);
     const mode = n % 5;
     if (mode === 0) parts.push(`zzUnknown=1`);
-    else if (mode === 1) parts.push(`${encodeURIComponent(name)}=1`, `${encodeURIComponent(name)}=2`); // repeated → array
+    else if (mode === 1)
+      parts.push(`${encodeURIComponent(name)}=1`, `${encodeURIComponent(name)}=2`); // repeated → array
     else if (mode === 2) parts.push(`${encodeURIComponent(name)}[a]=1`);
     else parts.push(`${encodeURIComponent(name)}=${encodeLoose(bad)}`);
     return { where: mode === 0 ? 'zzUnknown' : name, query: parts.join('&') };

@@ -9,7 +9,18 @@ import type { OpenApiDoc, Schema } from './arbitraries';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
-const DROP = new Set(['example', 'description', 'default', 'nullable', 'enumName', 'externalDocs', 'xml', 'readOnly', 'writeOnly', 'deprecated']);
+const DROP = new Set([
+  'example',
+  'description',
+  'default',
+  'nullable',
+  'enumName',
+  'externalDocs',
+  'xml',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+]);
 
 export function toJsonSchema(s: unknown, closeObjects: boolean): unknown {
   if (Array.isArray(s)) return s.map((x) => toJsonSchema(x, closeObjects));
@@ -19,7 +30,8 @@ export function toJsonSchema(s: unknown, closeObjects: boolean): unknown {
   for (const [k, v] of Object.entries(src)) {
     if (DROP.has(k)) continue;
     if (k === '$ref') out.$ref = String(v);
-    else if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, toJsonSchema(ps, closeObjects)]));
+    else if (k === 'properties')
+      out.properties = Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, toJsonSchema(ps, closeObjects)]));
     else if (k === 'enum' || k === 'required') out[k] = v;
     else out[k] = toJsonSchema(v, closeObjects);
   }
@@ -49,7 +61,10 @@ export class Conformance {
   private readonly cache = new Map<string, ValidateFunction>();
   readonly error: ValidateFunction;
 
-  constructor(private readonly doc: OpenApiDoc, closeObjects = true) {
+  constructor(
+    private readonly doc: OpenApiDoc,
+    closeObjects = true,
+  ) {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ $id: API_ID, components: { schemas: toJsonSchema(doc.components.schemas, closeObjects) } });
@@ -73,7 +88,13 @@ export class Conformance {
   }
 
   static describe(v: ValidateFunction): string {
-    return (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`).join('; ');
+    return (v.errors ?? [])
+      .slice(0, 8)
+      .map(
+        (e) =>
+          `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`,
+      )
+      .join('; ');
   }
 }
 

@@ -4,7 +4,27 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import type { GenContext, OpenApiDoc } from './arbitraries';
 import { Conformance } from './conformance';
 import {
-  ACTORS, type ActorName, buildWorld, check, collectIds, collectionOf, idsFor, describeRequest, diff, type Fingerprint, fingerprint, fingerprintSql, FUZZ_RUNS, FUZZ_SEED, type FuzzRequest, type Operation, operations, requestArb, TEST_PASSWORD, urlOf, type World,
+  ACTORS,
+  type ActorName,
+  buildWorld,
+  check,
+  collectIds,
+  collectionOf,
+  idsFor,
+  describeRequest,
+  diff,
+  type Fingerprint,
+  fingerprint,
+  fingerprintSql,
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  type FuzzRequest,
+  type Operation,
+  operations,
+  requestArb,
+  TEST_PASSWORD,
+  urlOf,
+  type World,
 } from './fuzz-support';
 
 // Property-based fuzzing of every operation in the OpenAPI document: valid and invalid bodies, queries and
@@ -39,8 +59,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (process.env.FUZZ_SUMMARY !== '0' && seen.size)
-    process.stdout.write(`fuzz statuses per operation (FUZZ_SEED=${FUZZ_SEED}):\n${[...seen].map(([n, c]) => `  ${n.padEnd(70)} ${[...c].sort((a, b) => a[0] - b[0]).map(([s, k]) => `${s}×${k}`).join(' ')}`).join('\n')}\n`);
-  if (timing.n) process.stdout.write(`fuzz: ${timing.n} requests, ${Math.round(timing.request / timing.n)} ms per request, ${Math.round(timing.fingerprint / timing.n)} ms per pair of fingerprints\n`);
+    process.stdout.write(
+      `fuzz statuses per operation (FUZZ_SEED=${FUZZ_SEED}):\n${[...seen]
+        .map(
+          ([n, c]) =>
+            `  ${n.padEnd(70)} ${[...c]
+              .sort((a, b) => a[0] - b[0])
+              .map(([s, k]) => `${s}×${k}`)
+              .join(' ')}`,
+        )
+        .join('\n')}\n`,
+    );
+  if (timing.n)
+    process.stdout.write(
+      `fuzz: ${timing.n} requests, ${Math.round(timing.request / timing.n)} ms per request, ${Math.round(timing.fingerprint / timing.n)} ms per pair of fingerprints\n`,
+    );
   await t?.close();
 });
 
@@ -57,14 +90,23 @@ async function send(o: Operation, r: FuzzRequest): Promise<{ status: number; bod
     let token = world.actors[r.actor].token;
     if (o.path === '/api/v1/auth/sign-out') {
       // a session of its own, so that signing out does not end the actor's
-      const res = await t.http().post('/api/v1/auth/sign-in').send({ email: world.actors[r.actor].email, password: TEST_PASSWORD }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/sign-in')
+        .send({ email: world.actors[r.actor].email, password: TEST_PASSWORD })
+        .expect(200);
       token = res.body.accessToken;
     }
     headers.Authorization = `Bearer ${token}`;
   }
   if (r.ifMatch !== undefined) headers['If-Match'] = r.ifMatch;
   const req = (t.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[o.method](urlOf(o, r)).set(headers);
-  const res = r.raw !== undefined ? await req.set('Content-Type', 'application/json').send(r.raw) : r.body !== undefined ? await req.send(r.body as object) : await req;
+  const res =
+    r.raw !== undefined
+      ? await req.set('Content-Type', 'application/json').send(r.raw)
+      : r.body !== undefined
+        ? await req.send(r.body as object)
+        : await req;
   return { status: res.status, body: res.body };
 }
 
@@ -101,7 +143,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           timing.fingerprint += t1 - t0 + (performance.now() - t2);
           timing.request += t2 - t1;
           timing.n++;
-          const changes = diff(before, after).filter((c) => !(o.path === '/api/v1/auth/sign-out' && /^(sessions|refresh_tokens|audit_log):/.test(c)));
+          const changes = diff(before, after).filter(
+            (c) => !(o.path === '/api/v1/auth/sign-out' && /^(sessions|refresh_tokens|audit_log):/.test(c)),
+          );
           if (res.status >= 200 && res.status < 300) collectIds(res.body, world, collectionOf(o.path));
           const problems = check(conf, o, r, { status: res.status, body: res.body, changes });
           last = `${describeRequest(o, r)}\n  → ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`;
@@ -113,7 +157,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         { numRuns: FUZZ_RUNS, seed, endOnFailure: !process.env.FUZZ_SHRINK, verbose: 0 },
       );
     } catch (e) {
-      throw new Error(`${name} failed (FUZZ_SEED=${FUZZ_SEED}, operation seed ${seed}):\n${failure || `${(e as Error).message.slice(0, 2000)}\ncause: ${String((e as Error).cause instanceof Error ? ((e as Error).cause as Error).stack : (e as Error).cause)}`}${failure ? '' : `\nlast request: ${last}`}`);
+      throw new Error(
+        `${name} failed (FUZZ_SEED=${FUZZ_SEED}, operation seed ${seed}):\n${failure || `${(e as Error).message.slice(0, 2000)}\ncause: ${String((e as Error).cause instanceof Error ? ((e as Error).cause as Error).stack : (e as Error).cause)}`}${failure ? '' : `\nlast request: ${last}`}`,
+      );
     }
   });
 });

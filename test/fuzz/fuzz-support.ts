@@ -5,7 +5,18 @@ import { caseBody, supervise } from '../cases-fixtures';
 import { makeBody, makeUser, TEST_PASSWORD, type TestUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import {
-  encodeLoose, type GenContext, type IdKind, invalidArb, invalidQueryArb, type Mutation, type OpenApiDoc, pathValueArb, type QueryParam, SCHEMA_INVALID, validArb, validQueryArb,
+  encodeLoose,
+  type GenContext,
+  type IdKind,
+  invalidArb,
+  invalidQueryArb,
+  type Mutation,
+  type OpenApiDoc,
+  pathValueArb,
+  type QueryParam,
+  SCHEMA_INVALID,
+  validArb,
+  validQueryArb,
 } from './arbitraries';
 import { Conformance } from './conformance';
 
@@ -37,14 +48,29 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const supervisor = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
   const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
   const admin = await makeUser(t, [{ role: Role.Admin }]);
-  const bystander = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }, { role: Role.Supervisor, bodyId: other.id }]);
+  const bystander = await makeUser(t, [
+    { role: Role.Trainee, bodyId: body.id },
+    { role: Role.Supervisor, bodyId: other.id },
+  ]);
   await supervise(t, trainee.id, supervisor.id, body.id);
   const kase = await t.http().post('/api/v1/cases').set(trainee.auth).send(caseBody(supervisor.id)).expect(201);
-  await t.http().post(`/api/v1/cases/${kase.body.id}/sessions`).set(trainee.auth).set('If-Match', `"${kase.body.version}"`).send({ number: 1, date: kase.body.startDate, durationMinutes: 50, phase: 'initial', attended: true, recorded: true }).expect(201);
+  await t
+    .http()
+    .post(`/api/v1/cases/${kase.body.id}/sessions`)
+    .set(trainee.auth)
+    .set('If-Match', `"${kase.body.version}"`)
+    .send({ number: 1, date: kase.body.startDate, durationMinutes: 50, phase: 'initial', attended: true, recorded: true })
+    .expect(201);
   const ids = new Set<string>();
-  const world: World = { actors: { trainee, supervisor, bodyAdmin, admin }, actorIds: new Set([trainee.id, supervisor.id, bodyAdmin.id, admin.id]), ids, byKey: new Map() };
+  const world: World = {
+    actors: { trainee, supervisor, bodyAdmin, admin },
+    actorIds: new Set([trainee.id, supervisor.id, bodyAdmin.id, admin.id]),
+    ids,
+    byKey: new Map(),
+  };
   for (const id of [body.id, body.parentId, other.id, bystander.id, trainee.id, supervisor.id, bodyAdmin.id, admin.id]) if (id) ids.add(id);
-  const add = (key: string, id: string | null | undefined) => id && (world.byKey.get(key) ?? world.byKey.set(key, new Set()).get(key)!).add(id);
+  const add = (key: string, id: string | null | undefined) =>
+    id && (world.byKey.get(key) ?? world.byKey.set(key, new Set()).get(key)!).add(id);
   add('bodies.id', body.id);
   add('bodyId', body.id);
   add('users.id', bystander.id);
@@ -79,8 +105,47 @@ export function collectIds(v: unknown, w: Pick<World, 'ids' | 'byKey'>, collecti
 
 /** The collection a path belongs to: /api/v1/cases/{id}/sessions → `sessions`; /api/v1/trainees/{traineeId}/profile → `trainees`. */
 export function collectionOf(path: string): string {
-  const segs = path.replace(/^\/api\/v1\//, '').split('/').filter((s) => s && !s.startsWith('{'));
-  const nouns = segs.filter((s) => !['submit', 'return', 'sign-off', 'history', 'publish', 'retire', 'close', 'accept', 'decline', 'cancel', 'end', 'verify', 'disable', 'enable', 'erase', 'correct', 'rotate', 'approve', 'reject', 'withdraw', 'respond', 'request-info', 'suspend', 'reinstate', 'revoke', 'renew', 'leave', 'totals', 'summary', 'profile', 'enrolment', 'progress'].includes(s));
+  const segs = path
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .filter((s) => s && !s.startsWith('{'));
+  const nouns = segs.filter(
+    (s) =>
+      ![
+        'submit',
+        'return',
+        'sign-off',
+        'history',
+        'publish',
+        'retire',
+        'close',
+        'accept',
+        'decline',
+        'cancel',
+        'end',
+        'verify',
+        'disable',
+        'enable',
+        'erase',
+        'correct',
+        'rotate',
+        'approve',
+        'reject',
+        'withdraw',
+        'respond',
+        'request-info',
+        'suspend',
+        'reinstate',
+        'revoke',
+        'renew',
+        'leave',
+        'totals',
+        'summary',
+        'profile',
+        'enrolment',
+        'progress',
+      ].includes(s),
+  );
   return nouns[nouns.length - 1] ?? segs[0] ?? 'root';
 }
 
@@ -94,7 +159,17 @@ export function idsFor(w: World, path: string, name: string): string[] {
   }
   const base = name.replace(/Id$/, '');
   const plural = base.endsWith('s') ? base : `${base}s`;
-  const alias: Record<string, string[]> = { trainee: ['traineeId', 'trainees.id'], supervisor: ['supervisorId'], body: ['bodyId', 'bodies.id'], rater: ['raterId', 'supervisorId'], grant: ['grants.id'], scheme: ['schemeId', 'schemes.id'], user: ['userId', 'users.id'], otherUser: ['otherUserId', 'supervisorId'], target: ['targetId', 'cases.id', 'sessions.id'] };
+  const alias: Record<string, string[]> = {
+    trainee: ['traineeId', 'trainees.id'],
+    supervisor: ['supervisorId'],
+    body: ['bodyId', 'bodies.id'],
+    rater: ['raterId', 'supervisorId'],
+    grant: ['grants.id'],
+    scheme: ['schemeId', 'schemes.id'],
+    user: ['userId', 'users.id'],
+    otherUser: ['otherUserId', 'supervisorId'],
+    target: ['targetId', 'cases.id', 'sessions.id'],
+  };
   return [...new Set([...get(name), ...get(`${plural}.id`), ...(alias[base] ?? []).flatMap(get)])];
 }
 
@@ -104,15 +179,24 @@ export function idsFor(w: World, path: string, name: string): string[] {
 const EXEMPT = new Set(['rate_limits', 'migrations', 'typeorm_metadata']);
 
 export async function fingerprintSql(t: TestApp): Promise<string> {
-  const tables: { table_name: string }[] = await t.db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
-  const versioned: { table_name: string }[] = await t.db.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'`);
+  const tables: { table_name: string }[] = await t.db.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const versioned: { table_name: string }[] = await t.db.query(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'`,
+  );
   const hasVersion = new Set(versioned.map((r) => r.table_name));
-  return tables
-    .map((r) => r.table_name)
-    .filter((n) => !EXEMPT.has(n))
-    // xmin changes with every inserted or updated row version: a cheap stand-in for hashing every row
-    .map((n) => `SELECT '${n}' AS t, count(*)::int AS n, ${hasVersion.has(n) ? 'coalesce(sum(x.version), 0)::text' : `'-'`} AS v, coalesce(sum(x.xmin::text::bigint), 0)::text AS h FROM "${n}" x`)
-    .join(' UNION ALL ');
+  return (
+    tables
+      .map((r) => r.table_name)
+      .filter((n) => !EXEMPT.has(n))
+      // xmin changes with every inserted or updated row version: a cheap stand-in for hashing every row
+      .map(
+        (n) =>
+          `SELECT '${n}' AS t, count(*)::int AS n, ${hasVersion.has(n) ? 'coalesce(sum(x.version), 0)::text' : `'-'`} AS v, coalesce(sum(x.xmin::text::bigint), 0)::text AS h FROM "${n}" x`,
+      )
+      .join(' UNION ALL ')
+  );
 }
 
 export type Fingerprint = Map<string, { n: number; v: string; h: string }>;
@@ -146,7 +230,9 @@ export interface Operation {
 
 export function operations(doc: OpenApiDoc): Operation[] {
   const out: Operation[] = [];
-  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) out.push({ method, path, op });
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(ops))
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) out.push({ method, path, op });
   return out;
 }
 
@@ -168,30 +254,74 @@ const ifMatchArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(undefined, '*', 'W/"1"', '"99999999999"', '"-1"', 'garbage', '"1", "2"') },
 );
 
-const encodeQuery = (q: Record<string, string>) => Object.entries(q).map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`).join('&');
+const encodeQuery = (q: Record<string, string>) =>
+  Object.entries(q)
+    .map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`)
+    .join('&');
 
 export function requestArb(ctx: GenContext, o: Operation, actors: ActorName[]): fc.Arbitrary<FuzzRequest> {
   const params: any[] = o.op.parameters ?? [];
   const pathParams = params.filter((p) => p.in === 'path');
   // a path segment the document forgot to describe is still generated (and reported separately)
-  for (const m of o.path.matchAll(/\{(\w+)\}/g)) if (!pathParams.some((p) => p.name === m[1])) pathParams.push({ name: m[1], in: 'path', schema: { type: 'string' } });
+  for (const m of o.path.matchAll(/\{(\w+)\}/g))
+    if (!pathParams.some((p) => p.name === m[1])) pathParams.push({ name: m[1], in: 'path', schema: { type: 'string' } });
   const queryParams: QueryParam[] = params.filter((p) => p.in === 'query');
   const bodySchema = o.op.requestBody?.content?.['application/json']?.schema;
-  const pathArb = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValueArb(ctx, p.name, p.schema ?? {})])) as Record<string, fc.Arbitrary<{ kind: IdKind; value: string }>>);
+  const pathArb = fc.record(
+    Object.fromEntries(pathParams.map((p) => [p.name, pathValueArb(ctx, p.name, p.schema ?? {})])) as Record<
+      string,
+      fc.Arbitrary<{ kind: IdKind; value: string }>
+    >,
+  );
   const knownPathArb = pathArb.filter((p) => Object.values(p).every((x) => x.kind !== 'malformed'));
   const actorArb = fc.constantFrom(...actors);
   const validBody = bodySchema ? validArb(ctx, bodySchema) : fc.constant(undefined);
-  const valid = fc.record({ actor: actorArb, path: knownPathArb, query: validQueryArb(ctx, queryParams).map(encodeQuery), body: validBody }).map((r): FuzzRequest => ({ ...r, mode: 'valid' }));
+  const valid = fc
+    .record({ actor: actorArb, path: knownPathArb, query: validQueryArb(ctx, queryParams).map(encodeQuery), body: validBody })
+    .map((r): FuzzRequest => ({ ...r, mode: 'valid' }));
   const arbs: fc.Arbitrary<FuzzRequest>[] = [valid, valid];
   if (bodySchema)
     arbs.push(
-      fc.record({ actor: actorArb, path: knownPathArb, query: validQueryArb(ctx, queryParams).map(encodeQuery), bad: invalidArb(ctx, bodySchema) }).map(({ bad, ...r }): FuzzRequest => ({ ...r, mode: 'invalid-body', body: bad.value, raw: bad.raw, mutation: bad.mutation, where: bad.where })),
+      fc
+        .record({
+          actor: actorArb,
+          path: knownPathArb,
+          query: validQueryArb(ctx, queryParams).map(encodeQuery),
+          bad: invalidArb(ctx, bodySchema),
+        })
+        .map(({ bad, ...r }): FuzzRequest => ({
+          ...r,
+          mode: 'invalid-body',
+          body: bad.value,
+          raw: bad.raw,
+          mutation: bad.mutation,
+          where: bad.where,
+        })),
     );
   else if (o.method !== 'get')
     // a body where none is expected: ignored or refused, never a 5xx
-    arbs.push(fc.record({ actor: actorArb, path: knownPathArb, query: fc.constant(''), body: fc.oneof(fc.constant({ status: 'approved' }), fc.constant([1]), fc.constant('x')) }).map((r): FuzzRequest => ({ ...r, mode: 'invalid-body', mutation: 'extra-property', where: '(body)' })));
-  if (queryParams.length) arbs.push(fc.record({ actor: actorArb, path: knownPathArb, q: invalidQueryArb(ctx, queryParams), body: validBody }).map(({ q, ...r }): FuzzRequest => ({ ...r, mode: 'invalid-query', query: q.query, where: q.where })));
-  if (pathParams.length) arbs.push(fc.record({ actor: actorArb, path: pathArb, query: fc.constant(''), body: validBody }).map((r): FuzzRequest => ({ ...r, mode: 'invalid-path' })));
+    arbs.push(
+      fc
+        .record({
+          actor: actorArb,
+          path: knownPathArb,
+          query: fc.constant(''),
+          body: fc.oneof(fc.constant({ status: 'approved' }), fc.constant([1]), fc.constant('x')),
+        })
+        .map((r): FuzzRequest => ({ ...r, mode: 'invalid-body', mutation: 'extra-property', where: '(body)' })),
+    );
+  if (queryParams.length)
+    arbs.push(
+      fc
+        .record({ actor: actorArb, path: knownPathArb, q: invalidQueryArb(ctx, queryParams), body: validBody })
+        .map(({ q, ...r }): FuzzRequest => ({ ...r, mode: 'invalid-query', query: q.query, where: q.where })),
+    );
+  if (pathParams.length)
+    arbs.push(
+      fc
+        .record({ actor: actorArb, path: pathArb, query: fc.constant(''), body: validBody })
+        .map((r): FuzzRequest => ({ ...r, mode: 'invalid-path' })),
+    );
   return o.method === 'get' ? fc.oneof(...arbs) : fc.tuple(fc.oneof(...arbs), ifMatchArb).map(([r, ifMatch]) => ({ ...r, ifMatch }));
 }
 
@@ -219,8 +349,12 @@ export function check(conf: Conformance, o: Operation, r: FuzzRequest, out: Outc
   const { status } = out;
   if (status >= 500) problems.push(`${status} server error: ${JSON.stringify(out.body)}`);
   if (status >= 400) {
-    if (!conf.error(out.body)) problems.push(`error body does not match { statusCode, code, message, details? }: ${Conformance.describe(conf.error)} — ${JSON.stringify(out.body)}`);
-    else if ((out.body as { statusCode: number }).statusCode !== status) problems.push(`error body statusCode ${(out.body as { statusCode: number }).statusCode} differs from HTTP status ${status}`);
+    if (!conf.error(out.body))
+      problems.push(
+        `error body does not match { statusCode, code, message, details? }: ${Conformance.describe(conf.error)} — ${JSON.stringify(out.body)}`,
+      );
+    else if ((out.body as { statusCode: number }).statusCode !== status)
+      problems.push(`error body statusCode ${(out.body as { statusCode: number }).statusCode} differs from HTTP status ${status}`);
     else {
       // the code is one of the typed list, with the status that belongs to it, and the body matches the error
       // response documented for this status on this operation (`ErrorResponse<status>`, else `default`)
@@ -228,23 +362,33 @@ export function check(conf: Conformance, o: Operation, r: FuzzRequest, out: Outc
       if (!isErrorCode(code)) problems.push(`error code ${code} is not in the typed list (src/common/error-codes.ts)`);
       else if (statusOf(code) !== status) problems.push(`error code ${code} belongs to status ${statusOf(code)}, answered with ${status}`);
       const v = conf.validator(o.path, o.method, status);
-      if (v === 'undocumented') problems.push(`status ${status} is not documented for this operation (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`);
+      if (v === 'undocumented')
+        problems.push(
+          `status ${status} is not documented for this operation (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`,
+        );
       else if (!v) problems.push(`status ${status} is documented without the error schema`);
       else if (!v(out.body)) problems.push(`${status} error body does not match the documented error response: ${Conformance.describe(v)}`);
     }
     if (out.changes.length) problems.push(`answered ${status} but the database changed (partial write): ${out.changes.join(', ')}`);
   } else if (status >= 200 && status < 300) {
     const v = conf.validator(o.path, o.method, status);
-    if (v === 'undocumented') problems.push(`status ${status} is not documented for this operation (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`);
+    if (v === 'undocumented')
+      problems.push(`status ${status} is not documented for this operation (documented: ${Object.keys(o.op.responses ?? {}).join(', ')})`);
     else if (v && !v(out.body)) problems.push(`${status} body does not match the documented schema: ${Conformance.describe(v)}`);
     if (o.method === 'get' && out.changes.length) problems.push(`GET changed the database: ${out.changes.join(', ')}`);
-    if (r.mode === 'invalid-body' && r.mutation && SCHEMA_INVALID.has(r.mutation) && r.where !== '(body)' && o.op.requestBody) problems.push(`accepted a body the schema refuses (${r.mutation} at ${r.where}) with ${status}`);
-    if (r.mode === 'invalid-body' && r.mutation === 'proto-pollution') problems.push(`accepted a body with a ${r.where} key with ${status}`);
-    if (r.mode === 'invalid-path' && Object.values(r.path).some((p) => p.kind === 'malformed')) problems.push(`accepted a malformed path id with ${status}`);
+    if (r.mode === 'invalid-body' && r.mutation && SCHEMA_INVALID.has(r.mutation) && r.where !== '(body)' && o.op.requestBody)
+      problems.push(`accepted a body the schema refuses (${r.mutation} at ${r.where}) with ${status}`);
+    if (r.mode === 'invalid-body' && r.mutation === 'proto-pollution')
+      problems.push(`accepted a body with a ${r.where} key with ${status}`);
+    if (r.mode === 'invalid-path' && Object.values(r.path).some((p) => p.kind === 'malformed'))
+      problems.push(`accepted a malformed path id with ${status}`);
     const audit = out.changes.find((c) => c.startsWith('audit_log:'));
     // sign-in's sessions and tokens are not audited state; nor is the security mail a registration on a taken
     // e-mail queues for its owner (anonymous callers must not grow the audit trail)
-    const unaudited = (c: string) => c.startsWith('sessions:') || c.startsWith('refresh_tokens:') || (o.path === '/api/v1/auth/register' && c.startsWith('notifications:'));
+    const unaudited = (c: string) =>
+      c.startsWith('sessions:') ||
+      c.startsWith('refresh_tokens:') ||
+      (o.path === '/api/v1/auth/register' && c.startsWith('notifications:'));
     const other = out.changes.filter((c) => !c.startsWith('audit_log:') && !unaudited(c));
     if (other.length && !audit) problems.push(`a write without an audit row: ${other.join(', ')}`);
     if (audit && !/rows (\d+)→(\d+)/.test(audit)) problems.push(`audit_log changed in place: ${audit}`);

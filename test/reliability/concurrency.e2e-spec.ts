@@ -13,7 +13,12 @@ describe('optimistic concurrency under contention', () => {
     const c = await makeCase(t, tm);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).set('If-Match', `"${c.version}"`).send({ formulation: `Formulation edit number ${i}` }),
+        t
+          .http()
+          .patch(`${API}/cases/${c.id}`)
+          .set(tm.trainee.auth)
+          .set('If-Match', `"${c.version}"`)
+          .send({ formulation: `Formulation edit number ${i}` }),
       ),
     );
     const ok = results.filter((r) => r.status === 200);
@@ -28,8 +33,20 @@ describe('optimistic concurrency under contention', () => {
     const audits = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action <> 'case.create'`, [c.id]);
     expect(audits[0].n).toBe(1);
     // the loser retries with the new ETag and wins; a stale ETag stays 412
-    await t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).set('If-Match', ok[0].headers.etag).send({ formulation: 'Second round' }).expect(200);
-    await t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).set('If-Match', ok[0].headers.etag).send({ formulation: 'Stale' }).expect(412);
+    await t
+      .http()
+      .patch(`${API}/cases/${c.id}`)
+      .set(tm.trainee.auth)
+      .set('If-Match', ok[0].headers.etag)
+      .send({ formulation: 'Second round' })
+      .expect(200);
+    await t
+      .http()
+      .patch(`${API}/cases/${c.id}`)
+      .set(tm.trainee.auth)
+      .set('If-Match', ok[0].headers.etag)
+      .send({ formulation: 'Stale' })
+      .expect(412);
     await t.http().patch(`${API}/cases/${c.id}`).set(tm.trainee.auth).send({ formulation: 'No precondition' }).expect(428);
   });
 });

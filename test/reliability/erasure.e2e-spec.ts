@@ -26,14 +26,17 @@ async function findEverywhere(needle: string): Promise<string[]> {
   );
   const hits: string[] = [];
   for (const c of cols) {
-    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM "${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`, [needle]);
+    const [row] = await t.db.query(
+      `SELECT count(*)::int AS n FROM "${c.table_name}" WHERE "${c.column_name}"::text ILIKE '%' || $1 || '%'`,
+      [needle],
+    );
     if (row.n > 0) hits.push(`${c.table_name}.${c.column_name} (${row.n})`);
   }
   return hits;
 }
 
 describe('POST /users/:id/erase', () => {
-  it('removes the person\'s personal data everywhere; their accreditation still verifies under a pseudonym', async () => {
+  it("removes the person's personal data everywhere; their accreditation still verifies under a pseudonym", async () => {
     const body = await makeBody(t, { name: 'IPT Erasureland' });
     const tag = randomBytes(4).toString('hex');
     const name = `Zelda Quarrington ${tag}`;
@@ -44,12 +47,22 @@ describe('POST /users/:id/erase', () => {
     const admin = await makeAdmin(t);
     await t.db.query(
       `INSERT INTO trainee_profiles (user_id, country_code, home_body_id, core_profession, licences, memberships) VALUES ($1, 'GB', $2, 'psychologist', $3::jsonb, $4::jsonb)`,
-      [person.id, body.id, JSON.stringify([{ jurisdiction: 'GB', number: 'HCPC-PYL-998877', expiresOn: '2030-01-01' }]), JSON.stringify([{ bodyId: body.id, from: '2020-01-01', to: null }])],
+      [
+        person.id,
+        body.id,
+        JSON.stringify([{ jurisdiction: 'GB', number: 'HCPC-PYL-998877', expiresOn: '2030-01-01' }]),
+        JSON.stringify([{ bodyId: body.id, from: '2020-01-01', to: null }]),
+      ],
     );
     // their data in places other than their account: free text naming them, a stored idempotent response,
     // a failed sign-in counter keyed by their e-mail, an accreditation (and its signed credential) in their name
-    const created = await t.http().post(`${API}/cases`).set(person.auth).set('Idempotency-Key', `k-${randomUUID()}`)
-      .send(caseBody(supervisor.id, { presentingProblem: `Referred to ${name} for low mood after a bereavement.` })).expect(201);
+    const created = await t
+      .http()
+      .post(`${API}/cases`)
+      .set(person.auth)
+      .set('Idempotency-Key', `k-${randomUUID()}`)
+      .send(caseBody(supervisor.id, { presentingProblem: `Referred to ${name} for low mood after a bereavement.` }))
+      .expect(201);
     await t.http().post(`${API}/auth/sign-in`).send({ email, password: 'not-the-password-at-all' }).expect(401);
     const acc = await makeAccreditation(t, body, person.id, { holderName: name, publicListing: true });
     const jws = await sign(t, acc, body.name);
@@ -58,10 +71,20 @@ describe('POST /users/:id/erase', () => {
     expect((await findEverywhere(name)).length).toBeGreaterThan(0);
 
     // the reason goes into the append-only audit trail, so it must not name the person
-    const named = await t.http().post(`${API}/users/${person.id}/erase`).set(admin.auth).send({ reason: `Request from ${name} by letter` }).expect(400);
+    const named = await t
+      .http()
+      .post(`${API}/users/${person.id}/erase`)
+      .set(admin.auth)
+      .send({ reason: `Request from ${name} by letter` })
+      .expect(400);
     expect(named.body.details.reason).toBeDefined();
 
-    const res = await t.http().post(`${API}/users/${person.id}/erase`).set(admin.auth).send({ reason: 'GDPR Art. 17 request, ticket 4711' }).expect(200);
+    const res = await t
+      .http()
+      .post(`${API}/users/${person.id}/erase`)
+      .set(admin.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 4711' })
+      .expect(200);
     expect(res.body).toMatchObject({ id: person.id, status: 'erased', accreditationsPseudonymised: 1 });
     expect(res.body.sessionsDeleted).toBeGreaterThanOrEqual(1);
     expect(res.body.freeTextRowsScrubbed).toBeGreaterThanOrEqual(1);
@@ -80,7 +103,7 @@ describe('POST /users/:id/erase', () => {
     expect(await t.db.query(`SELECT licences FROM trainee_profiles WHERE user_id = $1`, [person.id])).toEqual([{ licences: [] }]);
     // the clinical record stays (pseudonymous), with the mention of the person replaced
     const [kase] = await t.db.query(`SELECT presenting_problem FROM supervised_cases WHERE id = $1`, [created.body.id]);
-    expect(kase.presenting_problem).toBe("Referred to [erased] for low mood after a bereavement.");
+    expect(kase.presenting_problem).toBe('Referred to [erased] for low mood after a bereavement.');
 
     // they can no longer use the service: old tokens, refresh, sign-in
     await t.http().get(`${API}/me`).set(person.auth).expect(401);
@@ -90,29 +113,57 @@ describe('POST /users/:id/erase', () => {
     // the accreditation still verifies by its certificate number, under the pseudonym (now off the register)
     const verified = await t.http().get(`${API}/verify/${acc.certificateNumber}`).expect(200);
     expect(verified.body).toMatchObject({ certificateNumber: acc.certificateNumber, result: 'valid', holderName: null });
-    const [row] = await t.db.query(`SELECT holder_name, status, public_listing, credential_jws FROM accreditations WHERE id = $1`, [acc.id]);
+    const [row] = await t.db.query(`SELECT holder_name, status, public_listing, credential_jws FROM accreditations WHERE id = $1`, [
+      acc.id,
+    ]);
     expect(row).toEqual({ holder_name: res.body.pseudonym, status: 'active', public_listing: false, credential_jws: null });
     const byName = await t.http().get(`${API}/verify/${acc.certificateNumber}`).query({ name: res.body.pseudonym }).expect(200);
     expect(byName.body.nameMatches).toBe(true);
 
     // exactly one audit row, with no personal data in it
-    const audits = await t.db.query(`SELECT actor_id, actor_role, changes FROM audit_log WHERE action = 'user.erase' AND entity_id = $1`, [person.id]);
+    const audits = await t.db.query(`SELECT actor_id, actor_role, changes FROM audit_log WHERE action = 'user.erase' AND entity_id = $1`, [
+      person.id,
+    ]);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor_id: admin.id, actor_role: 'ADMIN', changes: { reason: 'GDPR Art. 17 request, ticket 4711', status: { from: 'active', to: 'erased' } } });
+    expect(audits[0]).toMatchObject({
+      actor_id: admin.id,
+      actor_role: 'ADMIN',
+      changes: { reason: 'GDPR Art. 17 request, ticket 4711', status: { from: 'active', to: 'erased' } },
+    });
 
     // erased is final: a second erasure (or any admin action on them) finds no one
-    await t.http().post(`${API}/users/${person.id}/erase`).set(admin.auth).send({ reason: 'GDPR Art. 17 request, ticket 4711' }).expect(404);
+    await t
+      .http()
+      .post(`${API}/users/${person.id}/erase`)
+      .set(admin.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 4711' })
+      .expect(404);
   });
 
   it('is for global admins only; not oneself', async () => {
     const body = await makeBody(t);
     const bodyAdmin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
     const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
-    await t.http().post(`${API}/users/${trainee.id}/erase`).set(bodyAdmin.auth).send({ reason: 'GDPR Art. 17 request, ticket 1' }).expect(403);
-    await t.http().post(`${API}/users/${trainee.id}/erase`).set(trainee.auth).send({ reason: 'GDPR Art. 17 request, ticket 1' }).expect(403);
+    await t
+      .http()
+      .post(`${API}/users/${trainee.id}/erase`)
+      .set(bodyAdmin.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 1' })
+      .expect(403);
+    await t
+      .http()
+      .post(`${API}/users/${trainee.id}/erase`)
+      .set(trainee.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 1' })
+      .expect(403);
     const admin = await makeAdmin(t);
     await t.http().post(`${API}/users/${admin.id}/erase`).set(admin.auth).send({ reason: 'GDPR Art. 17 request, ticket 1' }).expect(409);
-    await t.http().post(`${API}/users/${randomUUID()}/erase`).set(admin.auth).send({ reason: 'GDPR Art. 17 request, ticket 1' }).expect(404);
+    await t
+      .http()
+      .post(`${API}/users/${randomUUID()}/erase`)
+      .set(admin.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 1' })
+      .expect(404);
     await t.http().post(`${API}/users/${trainee.id}/erase`).set(admin.auth).send({ reason: 'short' }).expect(400);
     await t.http().get(`${API}/me`).set(trainee.auth).expect(200);
   });
@@ -124,11 +175,16 @@ describe('POST /users/:id/erase', () => {
  */
 // Files (PDF certificates and records, XLSX exports) are read as what a person would see in them.
 async function binaryText(url: string, actor: TestUser): Promise<string> {
-  const res = await t.http().get(url).set(actor.auth).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const res = await t
+    .http()
+    .get(url)
+    .set(actor.auth)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
   const bytes = res.body as Buffer;
   const type = String(res.headers['content-type'] ?? '');
   if (type.startsWith('application/pdf')) return pdfText(bytes).join('\n');
@@ -142,7 +198,12 @@ async function binaryText(url: string, actor: TestUser): Promise<string> {
   return bytes.toString('utf8');
 }
 
-async function readEverything(w: World, who: ActorKey, actor: TestUser, extra: string[]): Promise<{ url: string; status: number; text: string }[]> {
+async function readEverything(
+  w: World,
+  who: ActorKey,
+  actor: TestUser,
+  extra: string[],
+): Promise<{ url: string; status: number; text: string }[]> {
   const urls = [...extra];
   for (const r of listRoutes(t.app)) {
     if (r.method !== 'GET' || !r.path.startsWith('/api/')) continue;
@@ -159,7 +220,10 @@ async function readEverything(w: World, who: ActorKey, actor: TestUser, extra: s
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; text: string; body: { nextCursor?: unknown } } = await t.http().get(cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url).set(actor.auth);
+      const res: { status: number; text: string; body: { nextCursor?: unknown } } = await t
+        .http()
+        .get(cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url)
+        .set(actor.auth);
       out.push({ url, status: res.status, text: res.text ?? (await binaryText(url, actor)) });
       cursor = res.status === 200 && typeof res.body?.nextCursor === 'string' ? res.body.nextCursor : null;
     } while (cursor && ++pages < 100);
@@ -185,24 +249,50 @@ describe('erasure reaches every API read', () => {
     // free text quoting them, typed by their body's admin and supervisor; the suspension with an Idempotency-Key
     const suspend = { reason: `Complaint about ${name} <${email}> under review` };
     const key = `erase-replay-${tag}`;
-    const suspended = () => t.http().post(`${API}/accreditations/${w.ids.accreditation}/suspend`).set(w.admin.auth).set('Idempotency-Key', key).send(suspend);
+    const suspended = () =>
+      t.http().post(`${API}/accreditations/${w.ids.accreditation}/suspend`).set(w.admin.auth).set('Idempotency-Key', key).send(suspend);
     await suspended().expect(200);
-    await t.http().post(`${API}/accreditations/${w.ids.accreditationDue}/revoke`).set(w.admin.auth).send({ reason: `Revoked: ${name} no longer practises` }).expect(200);
-    await t.http().post(`${API}/cases/${w.ids.caseSubmitted}/return`).set(w.supervisor.auth).send({ comments: `${name}, please add the formulation` }).expect(200);
+    await t
+      .http()
+      .post(`${API}/accreditations/${w.ids.accreditationDue}/revoke`)
+      .set(w.admin.auth)
+      .send({ reason: `Revoked: ${name} no longer practises` })
+      .expect(200);
+    await t
+      .http()
+      .post(`${API}/cases/${w.ids.caseSubmitted}/return`)
+      .set(w.supervisor.auth)
+      .send({ comments: `${name}, please add the formulation` })
+      .expect(200);
     const replayedBefore = await suspended().expect(200);
     expect(replayedBefore.headers['idempotent-replayed']).toBe('true');
     expect(replayedBefore.text).toContain(name);
 
-    const extra = [`${API}/audit?entityId=${w.ids.accreditation}`, `${API}/audit?actorId=${w.admin.id}`, `${API}/users?q=${encodeURIComponent(name)}`, `${API}/users/${w.trainee.id}`];
+    const extra = [
+      `${API}/audit?entityId=${w.ids.accreditation}`,
+      `${API}/audit?actorId=${w.admin.id}`,
+      `${API}/users?q=${encodeURIComponent(name)}`,
+      `${API}/users/${w.trainee.id}`,
+    ];
     const before = await readEverything(w, 'adminA', w.admin, extra);
     expect(before.length).toBeGreaterThan(45);
     // the scan can fail: before erasure it finds them in the trail and in their account
-    expect(mentions(before, name, email)).toEqual(expect.arrayContaining([expect.stringContaining(`GET ${API}/audit`), `200 GET ${API}/users/${w.trainee.id}`]));
+    expect(mentions(before, name, email)).toEqual(
+      expect.arrayContaining([expect.stringContaining(`GET ${API}/audit`), `200 GET ${API}/users/${w.trainee.id}`]),
+    );
 
-    const erased = await t.http().post(`${API}/users/${w.trainee.id}/erase`).set(global.auth).send({ reason: 'GDPR Art. 17 request, ticket 5150' }).expect(200);
+    const erased = await t
+      .http()
+      .post(`${API}/users/${w.trainee.id}/erase`)
+      .set(global.auth)
+      .send({ reason: 'GDPR Art. 17 request, ticket 5150' })
+      .expect(200);
     expect(erased.body.auditEntriesScrubbed).toBeGreaterThanOrEqual(2);
 
-    for (const [who, actor] of [['adminA', w.admin], ['global', global]] as const) {
+    for (const [who, actor] of [
+      ['adminA', w.admin],
+      ['global', global],
+    ] as const) {
       const after = await readEverything(w, who, actor, extra);
       expect(after.filter((r) => r.status === 200).length).toBeGreaterThan(30);
       expect([who, mentions(after, name, email)]).toEqual([who, []]);
@@ -214,31 +304,54 @@ describe('erasure reaches every API read', () => {
     expect(replayed.body.status).toBe('suspended');
 
     // the audit rows are still there, scrubbed in place; the erasure is itself on the trail
-    const [row] = await t.db.query(`SELECT changes FROM audit_log WHERE action = 'accreditation.suspend' AND entity_id = $1`, [w.ids.accreditation]);
+    const [row] = await t.db.query(`SELECT changes FROM audit_log WHERE action = 'accreditation.suspend' AND entity_id = $1`, [
+      w.ids.accreditation,
+    ]);
     expect(row.changes.reason).toBe('Complaint about [erased] <[erased]> under review');
     const [event] = await t.db.query(`SELECT changes FROM audit_log WHERE action = 'user.erase' AND entity_id = $1`, [w.trainee.id]);
     expect(event.changes).toMatchObject({ auditEntriesScrubbed: erased.body.auditEntriesScrubbed });
   });
 
   it('the audit trail still refuses every change but an erasure scrub of `changes`', async () => {
-    const [row] = await t.db.query(`INSERT INTO audit_log (actor_role, action, entity_type, changes) VALUES ('SYSTEM', 'test.scrub', 'test', '{"reason": "told by Abigail Test"}') RETURNING id, changes`);
+    const [row] = await t.db.query(
+      `INSERT INTO audit_log (actor_role, action, entity_type, changes) VALUES ('SYSTEM', 'test.scrub', 'test', '{"reason": "told by Abigail Test"}') RETURNING id, changes`,
+    );
     const declared = (pattern: string, replacement: string, sql: string) =>
       t.db.transaction(async (em) => {
-        await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [pattern, replacement]);
+        await em.query(`SELECT set_config('ipt.erasure_pattern', $1, true), set_config('ipt.erasure_replacement', $2, true)`, [
+          pattern,
+          replacement,
+        ]);
         await em.query(sql, [row.id]);
       });
     // another column, even during an erasure
     await expect(declared('Abigail Test', '[erased]', `UPDATE audit_log SET action = 'x' WHERE id = $1`)).rejects.toThrow(/append-only/);
     // a rewrite that is not the declared replacement
-    await expect(declared('Abigail Test', '[erased]', `UPDATE audit_log SET changes = '{"forged": true}'::jsonb WHERE id = $1`)).rejects.toThrow(/append-only/);
+    await expect(
+      declared('Abigail Test', '[erased]', `UPDATE audit_log SET changes = '{"forged": true}'::jsonb WHERE id = $1`),
+    ).rejects.toThrow(/append-only/);
     // a replacement other than the marker
-    await expect(declared('Abigail Test', 'someone else', `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', 'someone else', 'gi')::jsonb WHERE id = $1`)).rejects.toThrow(/append-only/);
+    await expect(
+      declared(
+        'Abigail Test',
+        'someone else',
+        `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', 'someone else', 'gi')::jsonb WHERE id = $1`,
+      ),
+    ).rejects.toThrow(/append-only/);
     await expect(declared('Abigail Test', '[erased]', `DELETE FROM audit_log WHERE id = $1`)).rejects.toThrow(/append-only/);
     // nothing without a declared erasure, not even the scrub itself
-    await expect(t.db.query(`UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(`UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`, [
+        row.id,
+      ]),
+    ).rejects.toThrow(/append-only/);
     expect((await t.db.query(`SELECT changes FROM audit_log WHERE id = $1`, [row.id]))[0].changes).toEqual(row.changes);
     // the one allowed change
-    await declared('Abigail Test', '[erased]', `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`);
+    await declared(
+      'Abigail Test',
+      '[erased]',
+      `UPDATE audit_log SET changes = regexp_replace(changes::text, 'Abigail Test', '[erased]', 'gi')::jsonb WHERE id = $1`,
+    );
     expect((await t.db.query(`SELECT changes FROM audit_log WHERE id = $1`, [row.id]))[0].changes).toEqual({ reason: 'told by [erased]' });
   });
 });

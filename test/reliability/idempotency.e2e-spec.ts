@@ -16,8 +16,10 @@ afterAll(() => t.close());
 const casesOf = async (traineeId: string): Promise<number> =>
   Number((await t.db.query(`SELECT count(*)::int AS n FROM supervised_cases WHERE trainee_id = $1`, [traineeId]))[0].n);
 const keyRow = async (userId: string, key: string) =>
-  (await t.db.query(`SELECT status, response_status FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]))[0] as { status: string; response_status: number } | undefined;
-const post = (key: string, body: object, auth = tm.trainee.auth) => t.http().post(`${API}/cases`).set(auth).set('Idempotency-Key', key).send(body);
+  (await t.db.query(`SELECT status, response_status FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]))[0] as
+    { status: string; response_status: number } | undefined;
+const post = (key: string, body: object, auth = tm.trainee.auth) =>
+  t.http().post(`${API}/cases`).set(auth).set('Idempotency-Key', key).send(body);
 
 describe('Idempotency-Key on creating writes', () => {
   it('replays the same status and body for the same key and body, and creates one row', async () => {
@@ -52,7 +54,10 @@ describe('Idempotency-Key on creating writes', () => {
     const body = caseBody(tm.supervisor.id);
     const first = await post(key, body).expect(201);
     // a request still in flight (claimed just now, not completed): simulated by putting the row back in flight
-    await t.db.query(`UPDATE idempotency_keys SET status = 'in_flight', claimed_at = now() WHERE user_id = $1 AND key = $2`, [tm.trainee.id, key]);
+    await t.db.query(`UPDATE idempotency_keys SET status = 'in_flight', claimed_at = now() WHERE user_id = $1 AND key = $2`, [
+      tm.trainee.id,
+      key,
+    ]);
     const busy = await post(key, body).expect(409);
     expect(busy.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
     expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
@@ -82,8 +87,15 @@ describe('Idempotency-Key on creating writes', () => {
   it('scopes keys per user: another user with the same key is independent', async () => {
     const key = `shared-${randomUUID()}`;
     const body = await makeBody(t);
-    const other: Team = { bodyId: body.id, trainee: await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]), supervisor: await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]) };
-    await t.db.query(`INSERT INTO supervision_relationships (trainee_id, supervisor_id, body_id, status, requested_by, started_on) VALUES ($1, $2, $3, 'active', $1, current_date)`, [other.trainee.id, other.supervisor.id, body.id]);
+    const other: Team = {
+      bodyId: body.id,
+      trainee: await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]),
+      supervisor: await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]),
+    };
+    await t.db.query(
+      `INSERT INTO supervision_relationships (trainee_id, supervisor_id, body_id, status, requested_by, started_on) VALUES ($1, $2, $3, 'active', $1, current_date)`,
+      [other.trainee.id, other.supervisor.id, body.id],
+    );
     const a = await post(key, caseBody(tm.supervisor.id)).expect(201);
     // a different body under the same key: no 422, because it is B's key, not A's
     const b = await post(key, caseBody(other.supervisor.id), other.trainee.auth).expect(201);
@@ -108,15 +120,24 @@ describe('Idempotency-Key on creating writes', () => {
     await post(key, body).expect(201);
     const before = await casesOf(tm.trainee.id);
     // completed keys are never re-run, however old their claim is
-    await t.db.query(`UPDATE idempotency_keys SET claimed_at = now() - interval '1 hour' WHERE user_id = $1 AND key = $2`, [tm.trainee.id, key]);
+    await t.db.query(`UPDATE idempotency_keys SET claimed_at = now() - interval '1 hour' WHERE user_id = $1 AND key = $2`, [
+      tm.trainee.id,
+      key,
+    ]);
     await post(key, body).expect(201);
     expect(await casesOf(tm.trainee.id)).toBe(before);
     // an in-flight key older than IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS is taken over and the request runs once
     const key2 = `k-${randomUUID()}`;
     await post(key2, body).expect(201);
     const created = await casesOf(tm.trainee.id);
-    await t.db.query(`DELETE FROM supervised_cases WHERE id = (SELECT (response_body->>'id')::uuid FROM idempotency_keys WHERE user_id = $1 AND key = $2)`, [tm.trainee.id, key2]);
-    await t.db.query(`UPDATE idempotency_keys SET status = 'in_flight', response_body = NULL, claimed_at = now() - interval '1 hour' WHERE user_id = $1 AND key = $2`, [tm.trainee.id, key2]);
+    await t.db.query(
+      `DELETE FROM supervised_cases WHERE id = (SELECT (response_body->>'id')::uuid FROM idempotency_keys WHERE user_id = $1 AND key = $2)`,
+      [tm.trainee.id, key2],
+    );
+    await t.db.query(
+      `UPDATE idempotency_keys SET status = 'in_flight', response_body = NULL, claimed_at = now() - interval '1 hour' WHERE user_id = $1 AND key = $2`,
+      [tm.trainee.id, key2],
+    );
     const retried = await post(key2, body).expect(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
     expect(await casesOf(tm.trainee.id)).toBe(created);
@@ -126,7 +147,12 @@ describe('Idempotency-Key on creating writes', () => {
     const long = await post('x'.repeat(201), caseBody(tm.supervisor.id)).expect(400);
     expect(long.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
     await post('   ', caseBody(tm.supervisor.id)).expect(400);
-    const pub = await t.http().post(`${API}/auth/refresh`).set('Idempotency-Key', 'abc').send({ refreshToken: tm.trainee.refreshToken }).expect(400);
+    const pub = await t
+      .http()
+      .post(`${API}/auth/refresh`)
+      .set('Idempotency-Key', 'abc')
+      .send({ refreshToken: tm.trainee.refreshToken })
+      .expect(400);
     expect(pub.body.code).toBe('IDEMPOTENCY_KEY_NOT_SUPPORTED');
     // GET, PATCH, DELETE ignore the header
     await t.http().get(`${API}/me`).set(tm.trainee.auth).set('Idempotency-Key', 'abc').expect(200);

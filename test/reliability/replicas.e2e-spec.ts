@@ -51,12 +51,19 @@ describeServer('two replicas on one database', () => {
     const replay = await on(1).post(`${API}/cases`).set(tm.trainee.auth).set('Idempotency-Key', key).send(body).expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first.body);
-    await on(1).post(`${API}/cases`).set(tm.trainee.auth).set('Idempotency-Key', key).send(caseBody(tm.supervisor.id, { plannedSessions: 8 })).expect(422);
+    await on(1)
+      .post(`${API}/cases`)
+      .set(tm.trainee.auth)
+      .set('Idempotency-Key', key)
+      .send(caseBody(tm.supervisor.id, { plannedSessions: 8 }))
+      .expect(422);
     const rows = await t.db.query(`SELECT count(*)::int AS n FROM supervised_cases WHERE trainee_id = $1`, [tm.trainee.id]);
     expect(rows[0].n).toBe(1);
     // concurrent, split across both replicas: still one execution
     const key2 = `replica-burst-${randomUUID()}`;
-    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => on(i).post(`${API}/cases`).set(tm.trainee.auth).set('Idempotency-Key', key2).send(body)));
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => on(i).post(`${API}/cases`).set(tm.trainee.auth).set('Idempotency-Key', key2).send(body)),
+    );
     expect(burst.filter((r) => r.status === 201 && !r.headers['idempotent-replayed'])).toHaveLength(1);
     for (const r of burst) expect([201, 409]).toContain(r.status);
     const after = await t.db.query(`SELECT count(*)::int AS n FROM supervised_cases WHERE trainee_id = $1`, [tm.trainee.id]);
@@ -66,7 +73,8 @@ describeServer('two replicas on one database', () => {
   it('share sign-in rate limits (SIGN_IN_LIMIT=3): failures on either replica count together', async () => {
     const body = await makeBody(t);
     const u = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
-    for (let i = 0; i < 3; i++) await on(i).post(`${API}/auth/sign-in`).send({ email: u.email, password: 'wrong-password-wrong' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await on(i).post(`${API}/auth/sign-in`).send({ email: u.email, password: 'wrong-password-wrong' }).expect(401);
     // limit reached: refused on both replicas, even with the right password
     const a = await on(0).post(`${API}/auth/sign-in`).send({ email: u.email, password: TEST_PASSWORD });
     const b = await on(1).post(`${API}/auth/sign-in`).send({ email: u.email, password: TEST_PASSWORD });

@@ -75,7 +75,14 @@ async function call(r: RouteInfo, row: MatrixRow, who: ActorKey, w: World, token
   if (ifMatch) req = req.set('If-Match', ifMatch);
   const body = row.body?.(c);
   const res = body === undefined ? await req : await req.send(body as object);
-  seen.push({ label: `${key(r)} as ${who} on ${w.name}`, actor: who, actorWorld: actorWorld(who), status: res.status, text: res.text ?? '', sent: path + JSON.stringify(body ?? null) });
+  seen.push({
+    label: `${key(r)} as ${who} on ${w.name}`,
+    actor: who,
+    actorWorld: actorWorld(who),
+    status: res.status,
+    text: res.text ?? '',
+    sent: path + JSON.stringify(body ?? null),
+  });
   return res;
 }
 
@@ -135,13 +142,20 @@ describe('access matrix', () => {
     if (process.env.SEC_TIMING) console.log('phase 1 done', performance.now(), seen.length);
     // 2. the permitted calls on own objects (2xx, or a business refusal such as 409): reads first, then
     //    state changes in the matrix's order
-    const permittedCalls = rows.flatMap((r) => actorsFor(r).filter((who) => !ACCESS_REFUSALS.includes(ownExpectation(r, MATRIX[key(r)], who))).map((who) => ({ r, who })));
+    const permittedCalls = rows.flatMap((r) =>
+      actorsFor(r)
+        .filter((who) => !ACCESS_REFUSALS.includes(ownExpectation(r, MATRIX[key(r)], who)))
+        .map((who) => ({ r, who })),
+    );
     permittedCalls.sort((a, b) => Number(a.r.method !== 'GET') - Number(b.r.method !== 'GET'));
     for (const { r, who } of permittedCalls) {
       const row = MATRIX[key(r)];
       let token: string | undefined;
       if (row.freshSession) {
-        const res = await t.http().post('/api/v1/auth/sign-in').send({ email: user(who)!.email, password: TEST_PASSWORD });
+        const res = await t
+          .http()
+          .post('/api/v1/auth/sign-in')
+          .send({ email: user(who)!.email, password: TEST_PASSWORD });
         token = res.body.accessToken;
       }
       await expectStatus(r, row, who, homeWorld(who), ownExpectation(r, row, who), token);
@@ -154,7 +168,23 @@ describe('access matrix', () => {
     const tokenHashes: { h: string }[] = await t.db.query(`SELECT token_hash AS h FROM refresh_tokens`);
     const secrets = [/\$argon2/i, /password_?hash/i, /token_?hash/i, /refresh_tokens/i];
     const personal = (w: World) => [
-      ...['trainee', 'supervisor', 'supervisor2', 'admin', 'spareUser', 'case', 'activity', 'session', 'measure', 'rating', 'application', 'accreditation', 'supervisionSession', 'relationship', 'conflict'].map((k) => w.ids[k]),
+      ...[
+        'trainee',
+        'supervisor',
+        'supervisor2',
+        'admin',
+        'spareUser',
+        'case',
+        'activity',
+        'session',
+        'measure',
+        'rating',
+        'application',
+        'accreditation',
+        'supervisionSession',
+        'relationship',
+        'conflict',
+      ].map((k) => w.ids[k]),
       w.trainee.email,
       w.supervisor.email,
       w.admin.email,
@@ -165,7 +195,8 @@ describe('access matrix', () => {
       for (const { h } of tokenHashes) if (s.text.includes(h)) leaks.push(`${s.label}: contains a refresh-token hash`);
       if (s.actorWorld) {
         const other = s.actorWorld === 'A' ? B : A;
-        for (const v of personal(other)) if (v && s.text.includes(v) && !s.sent.includes(v)) leaks.push(`${s.label} (${s.status}): contains ${other.name}'s ${v}`);
+        for (const v of personal(other))
+          if (v && s.text.includes(v) && !s.sent.includes(v)) leaks.push(`${s.label} (${s.status}): contains ${other.name}'s ${v}`);
       }
     }
     expect(leaks).toEqual([]);

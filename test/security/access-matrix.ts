@@ -62,21 +62,38 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/register': { own: { anon: 200 } },
   'GET /api/v1/verify/bodies/:bodyId': { params: (c) => ({ bodyId: c.w.body.id }), own: { anon: 200 } },
   'GET /api/v1/verify/bodies/:bodyId/jwks': { params: (c) => ({ bodyId: c.w.body.id }), own: { anon: 200 } },
-  'GET /api/v1/verify/bodies/:bodyId/keys/:keyId': { params: (c) => ({ bodyId: c.w.body.id, keyId: c.w.ids.signingKey }), own: { anon: 200 } },
-  'GET /api/v1/verify/bodies/:bodyId/status-lists/:purpose': { params: (c) => ({ bodyId: c.w.body.id, purpose: 'suspension' }), own: { anon: 200 } },
+  'GET /api/v1/verify/bodies/:bodyId/keys/:keyId': {
+    params: (c) => ({ bodyId: c.w.body.id, keyId: c.w.ids.signingKey }),
+    own: { anon: 200 },
+  },
+  'GET /api/v1/verify/bodies/:bodyId/status-lists/:purpose': {
+    params: (c) => ({ bodyId: c.w.body.id, purpose: 'suspension' }),
+    own: { anon: 200 },
+  },
   'GET /api/v1/verify/status/:certificateNumber': { params: (c) => ({ certificateNumber: c.w.ids.certificateNumber }), own: { anon: 200 } },
   'GET /api/v1/verify/:certificateNumber': { params: (c) => ({ certificateNumber: c.w.ids.certificateNumber }), own: { anon: 200 } },
   'POST /api/v1/verify': { body: () => ({ credential: 'e30.e30.e30' }), own: { anon: 200 } },
   'POST /api/v1/auth/register': {
-    body: (c) => ({ email: `reg-${c.n}@test.example`, password: 'a long enough passphrase', displayName: 'Registered', bodyId: c.w.body.id }),
+    body: (c) => ({
+      email: `reg-${c.n}@test.example`,
+      password: 'a long enough passphrase',
+      displayName: 'Registered',
+      bodyId: c.w.body.id,
+    }),
     own: { anon: 202 },
   },
   'POST /api/v1/auth/sign-in': { body: (c) => ({ email: c.w.supervisor2.email, password: TEST_PASSWORD }), own: { anon: 200 } },
   // the mailed-link routes, with tokens the world put in place of reading the mail (refusals: invitations.e2e-spec.ts)
   'POST /api/v1/invitations/preview': { body: (c) => ({ token: c.w.ids.invitationToken }), own: { anon: 200 } },
-  'POST /api/v1/invitations/accept': { body: (c) => ({ token: c.w.ids.invitationToken2, displayName: 'Invited', password: 'a long enough passphrase' }), own: { anon: 200 } },
+  'POST /api/v1/invitations/accept': {
+    body: (c) => ({ token: c.w.ids.invitationToken2, displayName: 'Invited', password: 'a long enough passphrase' }),
+    own: { anon: 200 },
+  },
   'POST /api/v1/auth/password-reset': { body: (c) => ({ email: c.w.supervisor2.email }), own: { anon: 202 } },
-  'POST /api/v1/auth/password-reset/complete': { body: (c) => ({ token: c.w.ids.resetToken, password: 'a long enough passphrase' }), own: { anon: 204 } },
+  'POST /api/v1/auth/password-reset/complete': {
+    body: (c) => ({ token: c.w.ids.resetToken, password: 'a long enough passphrase' }),
+    own: { anon: 204 },
+  },
   'POST /api/v1/auth/verify-email': { body: (c) => ({ token: c.w.ids.verifyToken }), own: { anon: 204 } },
   'POST /api/v1/auth/confirm-email-change': { body: (c) => ({ token: c.w.ids.changeToken }), own: { anon: 204 } },
   'POST /api/v1/auth/refresh': { body: (c) => ({ refreshToken: c.w.supervisor2.refreshToken }), own: { anon: 200 } },
@@ -90,14 +107,31 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/schemes/rule-types': { own: LIST },
   'GET /api/v1/schemes/:id': { params: id('scheme'), own: READ_RECORD, foreign: 200 },
   'GET /api/v1/scheme-versions/:id': { params: id('schemeVersion'), own: READ_RECORD, foreign: 200 },
-  'GET /api/v1/accreditations/:id/credential': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
-  'GET /api/v1/accreditations/:id/certificate.pdf': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
-  'PUT /api/v1/accreditations/:id/public-listing': { params: id('accreditation'), body: () => ({ publicListing: true }), ifMatch: etag('accreditation'), own: { trainee: 200, supervisor: 404, adminA: 404, adminB: 404, global: 404 } },
+  'GET /api/v1/accreditations/:id/credential': {
+    params: id('accreditation'),
+    own: { trainee: 200, adminA: 200, adminB: 200, global: 200 },
+  },
+  'GET /api/v1/accreditations/:id/certificate.pdf': {
+    params: id('accreditation'),
+    own: { trainee: 200, adminA: 200, adminB: 200, global: 200 },
+  },
+  'PUT /api/v1/accreditations/:id/public-listing': {
+    params: id('accreditation'),
+    body: () => ({ publicListing: true }),
+    ifMatch: etag('accreditation'),
+    own: { trainee: 200, supervisor: 404, adminA: 404, adminB: 404, global: 404 },
+  },
   'POST /api/v1/accreditations/:id/renew': { params: id('accreditationDue'), body: () => ({ declaration: true }), own: { trainee: 200 } },
   'GET /api/v1/me/notifications': { own: LIST },
   // an invitation to another address: nobody else's account may accept it (the flows: invitations.e2e-spec.ts)
-  'POST /api/v1/me/invitations/accept': { body: (c) => ({ token: c.w.ids.invitationToken }), own: { trainee: 403, supervisor: 403, adminA: 403, adminB: 403, global: 403 } },
-  'POST /api/v1/me/email': { body: (c) => ({ newEmail: `moved-${c.n}@test.example`, password: TEST_PASSWORD }), own: { trainee: 202, supervisor: 202, adminA: 202, adminB: 202, global: 202 } },
+  'POST /api/v1/me/invitations/accept': {
+    body: (c) => ({ token: c.w.ids.invitationToken }),
+    own: { trainee: 403, supervisor: 403, adminA: 403, adminB: 403, global: 403 },
+  },
+  'POST /api/v1/me/email': {
+    body: (c) => ({ newEmail: `moved-${c.n}@test.example`, password: TEST_PASSWORD }),
+    own: { trainee: 202, supervisor: 202, adminA: 202, adminB: 202, global: 202 },
+  },
   'POST /api/v1/me/notifications/read-all': { own: LIST },
   // one's own notification only: anyone else's is 404, like a missing one
   'POST /api/v1/me/notifications/:id/read': { params: id('notification'), own: { supervisor: 200 } },
@@ -110,42 +144,98 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/users/:id/disable': { params: id('spareUser'), own: { global: 200 } },
   'POST /api/v1/users/:id/enable': { params: id('spareUser'), own: { global: 200 } },
   // a body admin granting a role in another body: 403 (bodies are public, so this reveals nothing)
-  'POST /api/v1/users/:id/roles': { params: per({ adminA: 'spareUser', global: 'spareUser2' }), body: (c) => ({ role: 'SUPERVISOR', bodyId: c.w.body.id }), own: { adminA: 201, adminB: 201, global: 201 }, foreign: 403 },
+  'POST /api/v1/users/:id/roles': {
+    params: per({ adminA: 'spareUser', global: 'spareUser2' }),
+    body: (c) => ({ role: 'SUPERVISOR', bodyId: c.w.body.id }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreign: 403,
+  },
   'DELETE /api/v1/users/:id/roles/:grantId': {
-    params: (c) => (c.who === 'global' ? { id: c.w.ids.spareUser3, grantId: c.w.ids.spareGrant3 } : { id: c.w.ids.spareUser, grantId: c.w.ids.spareGrant }),
+    params: (c) =>
+      c.who === 'global'
+        ? { id: c.w.ids.spareUser3, grantId: c.w.ids.spareGrant3 }
+        : { id: c.w.ids.spareUser, grantId: c.w.ids.spareGrant },
     own: { adminA: 204, adminB: 204, global: 204 },
   },
-  'POST /api/v1/bodies': { body: (c) => ({ code: `M-${c.n}`.toUpperCase(), name: 'Matrix body', kind: 'national', countryCode: 'FR', parentId: c.w.body.parentId }), own: { global: 201 } },
+  'POST /api/v1/bodies': {
+    body: (c) => ({
+      code: `M-${c.n}`.toUpperCase(),
+      name: 'Matrix body',
+      kind: 'national',
+      countryCode: 'FR',
+      parentId: c.w.body.parentId,
+    }),
+    own: { global: 201 },
+  },
   'GET /api/v1/audit': { own: { adminA: 200, adminB: 200, global: 200 } },
   // a body admin inviting to, or listing the invitations of, another body: 403 (bodies are public)
-  'POST /api/v1/bodies/:bodyId/invitations': { params: (c) => ({ bodyId: c.w.body.id }), body: (c) => ({ email: `inv-${c.n}@invited.example`, role: 'SUPERVISOR' }), own: { adminA: 201, adminB: 201, global: 201 }, foreign: 403 },
-  'GET /api/v1/bodies/:bodyId/invitations': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 }, foreign: 403 },
-  'POST /api/v1/invitations/:id/resend': { params: per({ adminA: 'invitation', global: 'invitation2' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/invitations/:id/withdraw': { params: per({ adminA: 'invitationW', global: 'invitationW2' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/bodies/:bodyId/signing-keys/rotate': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 201, adminB: 201, global: 201 }, foreign: 403 },
+  'POST /api/v1/bodies/:bodyId/invitations': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    body: (c) => ({ email: `inv-${c.n}@invited.example`, role: 'SUPERVISOR' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreign: 403,
+  },
+  'GET /api/v1/bodies/:bodyId/invitations': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+    foreign: 403,
+  },
+  'POST /api/v1/invitations/:id/resend': {
+    params: per({ adminA: 'invitation', global: 'invitation2' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/invitations/:id/withdraw': {
+    params: per({ adminA: 'invitationW', global: 'invitationW2' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/bodies/:bodyId/signing-keys/rotate': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreign: 403,
+  },
 
   // ---- trainee record: profile, activities ---------------------------------------------------------
   'GET /api/v1/trainees/:traineeId/profile': { params: trainee, own: READ_RECORD },
-  'PUT /api/v1/trainees/:traineeId/profile': { params: trainee, body: (c) => profileBody(c.w.body.id), ifMatch: etag('profile'), own: { trainee: 200 } },
+  'PUT /api/v1/trainees/:traineeId/profile': {
+    params: trainee,
+    body: (c) => profileBody(c.w.body.id),
+    ifMatch: etag('profile'),
+    own: { trainee: 200 },
+  },
   'GET /api/v1/trainees/:traineeId/activities': { params: trainee, own: READ_RECORD },
   'GET /api/v1/trainees/:traineeId/activities/totals': { params: trainee, own: READ_RECORD },
   'POST /api/v1/trainees/:traineeId/activities': { params: trainee, body: () => activityBody(), own: { trainee: 201 } },
   'GET /api/v1/activities/:id': { params: id('activity'), own: READ_RECORD },
   'PATCH /api/v1/activities/:id': { params: id('activity'), body: () => ({ hours: 12 }), ifMatch: etag('activity'), own: { trainee: 200 } },
-  'POST /api/v1/activities/:id/verify': { params: per({ supervisor: 'activity', adminA: 'activity2', adminB: 'activity2' }), own: { supervisor: 200, adminA: 200, adminB: 200 } },
+  'POST /api/v1/activities/:id/verify': {
+    params: per({ supervisor: 'activity', adminA: 'activity2', adminB: 'activity2' }),
+    own: { supervisor: 200, adminA: 200, adminB: 200 },
+  },
   'DELETE /api/v1/activities/:id': { params: id('activitySpare'), ifMatch: etag('activitySpare'), own: { trainee: 204 } },
   'GET /api/v1/trainees/:traineeId/logging-lag': { params: trainee, own: READ_RECORD },
   'GET /api/v1/trainees/:traineeId/supervision': { params: trainee, own: READ_RECORD },
   'GET /api/v1/trainees/:traineeId/enrolments': { params: trainee, own: READ_RECORD },
-  'GET /api/v1/trainees/:traineeId/schemes/:schemeId/progress': { params: (c) => ({ traineeId: c.w.ids.trainee, schemeId: c.w.ids.scheme }), own: READ_RECORD },
+  'GET /api/v1/trainees/:traineeId/schemes/:schemeId/progress': {
+    params: (c) => ({ traineeId: c.w.ids.trainee, schemeId: c.w.ids.scheme }),
+    own: READ_RECORD,
+  },
 
   // ---- supervision relationships, conflicts --------------------------------------------------------
   'GET /api/v1/supervision/relationships': { own: LIST },
   'GET /api/v1/supervision/relationships/:id': { params: id('relationship'), own: READ_RECORD },
-  'POST /api/v1/supervision/requests': { body: (c) => ({ supervisorId: c.w.ids.supervisor3 }), own: { trainee: 201 }, foreignBody: true, foreign: 400 },
+  'POST /api/v1/supervision/requests': {
+    body: (c) => ({ supervisorId: c.w.ids.supervisor3 }),
+    own: { trainee: 201 },
+    foreignBody: true,
+    foreign: 400,
+  },
   // assigning in another body: 403 (the body is public; the people stay unrevealed)
   'POST /api/v1/supervision/relationships': {
-    body: (c) => ({ traineeId: c.w.ids.spareUser2, supervisorId: pick(c, { adminA: 'supervisor2', global: 'supervisor3' }), bodyId: c.w.body.id }),
+    body: (c) => ({
+      traineeId: c.w.ids.spareUser2,
+      supervisorId: pick(c, { adminA: 'supervisor2', global: 'supervisor3' }),
+      bodyId: c.w.body.id,
+    }),
     own: { adminA: 201, adminB: 201, global: 201 },
     foreignBody: true,
     foreign: 403,
@@ -160,9 +250,15 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { supervisor: 200, adminA: 200, adminB: 200, global: 200 },
   },
   'GET /api/v1/conflicts-of-interest': { own: LIST },
-  'POST /api/v1/conflicts-of-interest': { body: (c) => ({ otherUserId: c.w.ids.spareUser, kind: 'other' }), own: { trainee: 201, supervisor: 201, adminA: 201, adminB: 201, global: 201 } },
+  'POST /api/v1/conflicts-of-interest': {
+    body: (c) => ({ otherUserId: c.w.ids.spareUser, kind: 'other' }),
+    own: { trainee: 201, supervisor: 201, adminA: 201, adminB: 201, global: 201 },
+  },
   // the trainee is a party and sees the declaration: ending it is a 403
-  'POST /api/v1/conflicts-of-interest/:id/end': { params: per({ adminA: 'conflict', global: 'conflict2' }), own: { trainee: 403, adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/conflicts-of-interest/:id/end': {
+    params: per({ adminA: 'conflict', global: 'conflict2' }),
+    own: { trainee: 403, adminA: 200, adminB: 200, global: 200 },
+  },
 
   // ---- cases, sessions, measures, review -----------------------------------------------------------
   'GET /api/v1/cases': { own: LIST },
@@ -170,44 +266,104 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/cases/:id': { params: id('case'), own: READ_RECORD },
   'GET /api/v1/cases/:id/history': { params: id('case'), own: READ_RECORD },
   'GET /api/v1/cases/:id/measures': { params: id('case'), own: READ_RECORD },
-  'PATCH /api/v1/cases/:id': { params: id('case'), body: (c) => caseBody(c.w.ids.supervisor, { plannedSessions: 4 }), ifMatch: etag('case'), own: { trainee: 200 } },
-  'POST /api/v1/cases/:id/sessions': { params: id('case'), body: () => session(5, daysAgo(30)), ifMatch: (c) => `"${c.w.versions.case + 1}"`, own: { trainee: 201 } },
+  'PATCH /api/v1/cases/:id': {
+    params: id('case'),
+    body: (c) => caseBody(c.w.ids.supervisor, { plannedSessions: 4 }),
+    ifMatch: etag('case'),
+    own: { trainee: 200 },
+  },
+  'POST /api/v1/cases/:id/sessions': {
+    params: id('case'),
+    body: () => session(5, daysAgo(30)),
+    ifMatch: (c) => `"${c.w.versions.case + 1}"`,
+    own: { trainee: 201 },
+  },
   'PATCH /api/v1/cases/:id/sessions/:sessionId': {
     params: (c) => ({ id: c.w.ids.case, sessionId: c.w.ids.session }),
     body: () => session(1, daysAgo(53), 'initial', { durationMinutes: 45 }),
     ifMatch: (c) => `"${c.w.versions.case + 2}"`,
     own: { trainee: 200 },
   },
-  'DELETE /api/v1/cases/:id/sessions/:sessionId': { params: (c) => ({ id: c.w.ids.case, sessionId: c.w.ids.sessionSpare }), ifMatch: (c) => `"${c.w.versions.case + 3}"`, own: { trainee: 200 } },
-  'POST /api/v1/cases/:id/measures': { params: id('case'), body: () => ({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 1, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }), ifMatch: (c) => `"${c.w.versions.case + 4}"`, own: { trainee: 201 } },
-  'DELETE /api/v1/cases/:id/measures/:measureId': { params: (c) => ({ id: c.w.ids.case, measureId: c.w.ids.measureSpare }), ifMatch: (c) => `"${c.w.versions.case + 5}"`, own: { trainee: 200 } },
+  'DELETE /api/v1/cases/:id/sessions/:sessionId': {
+    params: (c) => ({ id: c.w.ids.case, sessionId: c.w.ids.sessionSpare }),
+    ifMatch: (c) => `"${c.w.versions.case + 3}"`,
+    own: { trainee: 200 },
+  },
+  'POST /api/v1/cases/:id/measures': {
+    params: id('case'),
+    body: () => ({ instrument: 'PHQ9', administeredOn: daysAgo(40), sessionNumber: 1, items: [0, 0, 0, 0, 0, 0, 0, 0, 0] }),
+    ifMatch: (c) => `"${c.w.versions.case + 4}"`,
+    own: { trainee: 201 },
+  },
+  'DELETE /api/v1/cases/:id/measures/:measureId': {
+    params: (c) => ({ id: c.w.ids.case, measureId: c.w.ids.measureSpare }),
+    ifMatch: (c) => `"${c.w.versions.case + 5}"`,
+    own: { trainee: 200 },
+  },
   'GET /api/v1/instruments': { own: LIST },
   'POST /api/v1/cases/:id/submit': { params: id('case'), own: { trainee: 200 } },
-  'POST /api/v1/cases/:id/return': { params: per({ supervisor: 'caseSubmitted', adminA: 'caseSubmitted2', adminB: 'caseSubmitted2' }), body: () => ({ comments: 'Please add the formulation.' }), own: { supervisor: 200, adminA: 403, adminB: 403 } },
-  'POST /api/v1/cases/:id/sign-off': { params: id('caseSubmitted2'), body: (c) => ({ contentHash: c.w.contentHash }), own: { supervisor: 409, adminA: 403, adminB: 403 } },
+  'POST /api/v1/cases/:id/return': {
+    params: per({ supervisor: 'caseSubmitted', adminA: 'caseSubmitted2', adminB: 'caseSubmitted2' }),
+    body: () => ({ comments: 'Please add the formulation.' }),
+    own: { supervisor: 200, adminA: 403, adminB: 403 },
+  },
+  'POST /api/v1/cases/:id/sign-off': {
+    params: id('caseSubmitted2'),
+    body: (c) => ({ contentHash: c.w.contentHash }),
+    own: { supervisor: 409, adminA: 403, adminB: 403 },
+  },
   'DELETE /api/v1/cases/:id': { params: id('caseSpare'), own: { trainee: 204 } },
   // the main case carries a flagged PHQ-9; only its supervisor acknowledges (a body admin reads it but may not)
   'GET /api/v1/cases/:id/risk-flag': { params: id('case'), own: READ_RECORD },
-  'POST /api/v1/cases/:id/risk-flag/acknowledge': { params: id('case'), body: () => ({ note: 'Called the trainee' }), own: { supervisor: 200, adminA: 403, adminB: 403 } },
+  'POST /api/v1/cases/:id/risk-flag/acknowledge': {
+    params: id('case'),
+    body: () => ({ note: 'Called the trainee' }),
+    own: { supervisor: 200, adminA: 403, adminB: 403 },
+  },
   'GET /api/v1/supervision/queue': { own: { supervisor: 200, adminA: 200, adminB: 200 } },
 
   // ---- supervision sessions ------------------------------------------------------------------------
   'GET /api/v1/supervision-sessions': { own: { supervisor: 200, adminA: 200, adminB: 200 } },
-  'POST /api/v1/supervision-sessions': { body: (c) => ({ date: daysAgo(0), minutes: 50, format: 'individual', participantIds: [c.w.ids.trainee] }), own: { supervisor: 201, adminA: 400, adminB: 400 }, foreignBody: true, foreign: 400 },
+  'POST /api/v1/supervision-sessions': {
+    body: (c) => ({ date: daysAgo(0), minutes: 50, format: 'individual', participantIds: [c.w.ids.trainee] }),
+    own: { supervisor: 201, adminA: 400, adminB: 400 },
+    foreignBody: true,
+    foreign: 400,
+  },
   'GET /api/v1/supervision-sessions/:id': { params: id('supervisionSession'), own: READ_RECORD },
-  'PATCH /api/v1/supervision-sessions/:id': { params: id('supervisionSession'), body: () => ({ minutes: 55 }), ifMatch: etag('supervisionSession'), own: { supervisor: 200 } },
-  'DELETE /api/v1/supervision-sessions/:id': { params: id('supervisionSessionSpare'), ifMatch: etag('supervisionSessionSpare'), own: { supervisor: 204 } },
+  'PATCH /api/v1/supervision-sessions/:id': {
+    params: id('supervisionSession'),
+    body: () => ({ minutes: 55 }),
+    ifMatch: etag('supervisionSession'),
+    own: { supervisor: 200 },
+  },
+  'DELETE /api/v1/supervision-sessions/:id': {
+    params: id('supervisionSessionSpare'),
+    ifMatch: etag('supervisionSessionSpare'),
+    own: { supervisor: 204 },
+  },
 
   // ---- rubrics, ratings, calibration ---------------------------------------------------------------
   'GET /api/v1/rubrics': { own: LIST },
   'POST /api/v1/rubrics': {
-    body: (c) => ({ ownerBodyId: c.w.body.id, code: `R-${c.n}`, name: 'Matrix rubric', modality: 'IPT', target: 'session', definition: RUBRIC_DEFINITION }),
+    body: (c) => ({
+      ownerBodyId: c.w.body.id,
+      code: `R-${c.n}`,
+      name: 'Matrix rubric',
+      modality: 'IPT',
+      target: 'session',
+      definition: RUBRIC_DEFINITION,
+    }),
     own: { adminA: 201, adminB: 201, global: 201 },
     foreignBody: true,
     foreign: 403,
   },
   'GET /api/v1/rubrics/:id': { params: id('rubric'), own: READ_RECORD },
-  'GET /api/v1/rubrics/:id/reliability': { params: id('rubric'), query: (c) => `bodyId=${c.w.body.id}`, own: { adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/rubrics/:id/reliability': {
+    params: id('rubric'),
+    query: (c) => `bodyId=${c.w.body.id}`,
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/rubrics/:id/versions': { params: id('rubric'), own: { adminA: 409, adminB: 409, global: 409 } },
   'GET /api/v1/rubric-versions/:id': { params: id('rubricVersion'), own: READ_RECORD },
   'PATCH /api/v1/rubric-versions/:id': {
@@ -218,32 +374,77 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /api/v1/ratings': { own: LIST },
   'POST /api/v1/ratings': {
-    body: (c) => ({ rubricVersionId: c.w.ids.rubricVersion, targetType: 'session', targetId: c.w.ids.sessionRate, scores: { inventory: 3 } }),
+    body: (c) => ({
+      rubricVersionId: c.w.ids.rubricVersion,
+      targetType: 'session',
+      targetId: c.w.ids.sessionRate,
+      scores: { inventory: 3 },
+    }),
     own: { trainee: 201, supervisor: 201 },
     foreignBody: true,
   },
   // a draft is its rater's alone; a submitted rating is part of the record
   'GET /api/v1/ratings/:id': { params: id('ratingSpare'), own: READ_RECORD },
-  'PATCH /api/v1/ratings/:id': { params: id('rating'), body: () => ({ scores: { inventory: 4, focus: 4 } }), ifMatch: etag('rating'), own: { supervisor: 200 } },
+  'PATCH /api/v1/ratings/:id': {
+    params: id('rating'),
+    body: () => ({ scores: { inventory: 4, focus: 4 } }),
+    ifMatch: etag('rating'),
+    own: { supervisor: 200 },
+  },
   'POST /api/v1/ratings/:id/submit': { params: id('rating'), own: { supervisor: 200 } },
-  'POST /api/v1/ratings/:id/correct': { params: id('ratingSpare'), body: () => ({ scores: { inventory: 2, focus: 2 }, reason: 'Scored the wrong recording' }), own: { supervisor: 201 } },
-  'GET /api/v1/rating-targets/:targetType/:targetId/summary': { params: (c) => ({ targetType: 'session', targetId: c.w.ids.session }), own: READ_RECORD },
+  'POST /api/v1/ratings/:id/correct': {
+    params: id('ratingSpare'),
+    body: () => ({ scores: { inventory: 2, focus: 2 }, reason: 'Scored the wrong recording' }),
+    own: { supervisor: 201 },
+  },
+  'GET /api/v1/rating-targets/:targetType/:targetId/summary': {
+    params: (c) => ({ targetType: 'session', targetId: c.w.ids.session }),
+    own: READ_RECORD,
+  },
   'GET /api/v1/calibration/exercises': { own: LIST },
   'POST /api/v1/calibration/exercises': {
-    body: (c) => ({ bodyId: c.w.body.id, rubricVersionId: c.w.ids.rubricVersion, title: 'Matrix', description: 'Matrix exercise', referenceScores: { inventory: 3, focus: 3 }, tolerance: { maxMeanAbsDiff: 0.5 } }),
+    body: (c) => ({
+      bodyId: c.w.body.id,
+      rubricVersionId: c.w.ids.rubricVersion,
+      title: 'Matrix',
+      description: 'Matrix exercise',
+      referenceScores: { inventory: 3, focus: 3 },
+      tolerance: { maxMeanAbsDiff: 0.5 },
+    }),
     own: { adminA: 201, adminB: 201, global: 201 },
     foreignBody: true,
     foreign: 403,
   },
   // calibration is for raters: a trainee does not see exercises
   'GET /api/v1/calibration/exercises/:id': { params: id('exercise'), own: { supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/calibration/exercises/:id/attempts': { params: id('exercise'), body: () => ({ scores: { inventory: 3, focus: 3 } }), own: { supervisor: 201 } },
-  'POST /api/v1/calibration/exercises/:id/close': { params: per({ adminA: 'exerciseSpare', adminB: 'exerciseSpare', global: 'exercise' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'GET /api/v1/calibration/raters/:raterId': { params: (c) => ({ raterId: c.w.ids.supervisor }), query: (c) => `bodyId=${c.w.body.id}`, own: { supervisor: 200, adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/calibration/exercises/:id/attempts': {
+    params: id('exercise'),
+    body: () => ({ scores: { inventory: 3, focus: 3 } }),
+    own: { supervisor: 201 },
+  },
+  'POST /api/v1/calibration/exercises/:id/close': {
+    params: per({ adminA: 'exerciseSpare', adminB: 'exerciseSpare', global: 'exercise' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'GET /api/v1/calibration/raters/:raterId': {
+    params: (c) => ({ raterId: c.w.ids.supervisor }),
+    query: (c) => `bodyId=${c.w.body.id}`,
+    own: { supervisor: 200, adminA: 200, adminB: 200, global: 200 },
+  },
 
   // ---- schemes -------------------------------------------------------------------------------------
-  'POST /api/v1/schemes': { body: (c) => ({ bodyId: c.w.body.id, code: `S-${c.n}`, name: 'Matrix scheme' }), own: { adminA: 201, adminB: 201, global: 201 }, foreignBody: true, foreign: 403 },
-  'POST /api/v1/schemes/:id/versions': { params: id('scheme'), body: () => ({ effectiveFrom: daysAgo(0), definition: SCHEME_DEFINITION }), own: { adminA: 409, adminB: 409, global: 409 }, foreign: 403 },
+  'POST /api/v1/schemes': {
+    body: (c) => ({ bodyId: c.w.body.id, code: `S-${c.n}`, name: 'Matrix scheme' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreignBody: true,
+    foreign: 403,
+  },
+  'POST /api/v1/schemes/:id/versions': {
+    params: id('scheme'),
+    body: () => ({ effectiveFrom: daysAgo(0), definition: SCHEME_DEFINITION }),
+    own: { adminA: 409, adminB: 409, global: 409 },
+    foreign: 403,
+  },
   'PUT /api/v1/scheme-versions/:id': {
     params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }),
     body: () => ({ effectiveFrom: daysAgo(1), definition: SCHEME_DEFINITION }),
@@ -266,38 +467,91 @@ export const MATRIX: Record<string, MatrixRow> = {
     noForeign: 'like enrolment: applying to another body’s scheme is allowed (see report)',
   },
   'GET /api/v1/applications/:id': { params: id('application'), own: READ_RECORD },
-  'POST /api/v1/applications/:id/request-info': { params: per({ adminA: 'application', global: 'application2' }), body: () => ({ message: 'Please add your course certificate.' }), own: { adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/applications/:id/request-info': {
+    params: per({ adminA: 'application', global: 'application2' }),
+    body: () => ({ message: 'Please add your course certificate.' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/applications/:id/respond': { params: id('application'), body: () => ({ note: 'Added.' }), own: { trainee: 200 } },
-  'POST /api/v1/applications/:id/approve': { params: per({ adminA: 'application', global: 'application2' }), body: () => ({ overrideReason: 'Matrix override' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/applications/:id/reject': { params: per({ adminA: 'application', global: 'application2' }), body: reason, own: { adminA: 409, adminB: 409, global: 409 } },
+  'POST /api/v1/applications/:id/approve': {
+    params: per({ adminA: 'application', global: 'application2' }),
+    body: () => ({ overrideReason: 'Matrix override' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/applications/:id/reject': {
+    params: per({ adminA: 'application', global: 'application2' }),
+    body: reason,
+    own: { adminA: 409, adminB: 409, global: 409 },
+  },
   'POST /api/v1/applications/:id/withdraw': { params: id('application'), own: { trainee: 409 } },
   'GET /api/v1/accreditations': { own: LIST },
   'GET /api/v1/accreditations/renewals-due': { query: (c) => `bodyId=${c.w.body.id}`, own: { adminA: 200, adminB: 200, global: 200 } },
   'POST /api/v1/accreditations/process-expiries': { query: (c) => `bodyId=${c.w.body.id}`, own: { adminA: 200, adminB: 200, global: 200 } },
   // the holder's supervisor does not see their accreditations
   'GET /api/v1/accreditations/:id': { params: id('accreditation'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/accreditations/:id/suspend': { params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/accreditations/:id/reinstate': { params: per({ adminA: 'accreditationSuspended', global: 'accreditationSuspended2' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/accreditations/:id/suspend': {
+    params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }),
+    body: reason,
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/accreditations/:id/reinstate': {
+    params: per({ adminA: 'accreditationSuspended', global: 'accreditationSuspended2' }),
+    body: reason,
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/accreditations/:id/restore': {
     params: per({ adminA: 'accreditationLapsed', global: 'accreditationLapsed2' }),
     ifMatch: (c) => `"${c.w.versions[c.who === 'global' ? 'accreditationLapsed2' : 'accreditationLapsed']}"`,
     body: reason,
     own: { adminA: 200, adminB: 200, global: 200 },
   },
-  'POST /api/v1/accreditations/:id/leave': { params: id('accreditationSuspended'), body: () => ({ from: daysAgo(0), to: daysAgo(-30), reason: 'Parental leave' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/accreditations/:id/revoke': { params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }), body: reason, own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), body: () => ({ sharePercent: 10 }), own: { adminA: 201, adminB: 201, global: 201 } },
+  'POST /api/v1/accreditations/:id/leave': {
+    params: id('accreditationSuspended'),
+    body: () => ({ from: daysAgo(0), to: daysAgo(-30), reason: 'Parental leave' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/accreditations/:id/revoke': {
+    params: per({ adminA: 'accreditation', adminB: 'accreditation', global: 'accreditationSpare' }),
+    body: reason,
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/bodies/:bodyId/renewal-audits': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    body: () => ({ sharePercent: 10 }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
   'GET /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'GET /api/v1/bodies/:bodyId/exports/:kind': { params: (c) => ({ bodyId: c.w.body.id, kind: 'applications' }), query: () => 'format=xlsx', own: { adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/bodies/:bodyId/exports/:kind': {
+    params: (c) => ({ bodyId: c.w.body.id, kind: 'applications' }),
+    query: () => 'format=xlsx',
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
 
   // ---- late: publishing or retiring versions retires what the calls above use -------------------------
-  'POST /api/v1/rubric-versions/:id/publish': { params: per({ adminA: 'rubricDraft', global: 'rubricDraft2' }), own: { adminA: 200, adminB: 200, global: 200 } },
-  'POST /api/v1/scheme-versions/:id/publish': { params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }), own: { adminA: 201, adminB: 201, global: 201 } },
-  'POST /api/v1/scheme-versions/:id/retire': { params: per({ adminA: 'schemeVersion', global: 'schemeVersion2' }), own: { adminA: 201, adminB: 201, global: 201 } },
+  'POST /api/v1/rubric-versions/:id/publish': {
+    params: per({ adminA: 'rubricDraft', global: 'rubricDraft2' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/scheme-versions/:id/publish': {
+    params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
+  'POST /api/v1/scheme-versions/:id/retire': {
+    params: per({ adminA: 'schemeVersion', global: 'schemeVersion2' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
 
-  'POST /api/v1/users/:id/erase': { params: id('spareUser3'), body: () => ({ reason: 'GDPR Art. 17 request, matrix test' }), own: { global: 200 } },
+  'POST /api/v1/users/:id/erase': {
+    params: id('spareUser3'),
+    body: () => ({ reason: 'GDPR Art. 17 request, matrix test' }),
+    own: { global: 200 },
+  },
 
   // ---- last: calls that end or change the caller's session ----------------------------------------
   'POST /api/v1/auth/sign-out': { freshSession: true, own: { trainee: 204, supervisor: 204, adminA: 204, adminB: 204, global: 204 } },
-  'POST /api/v1/me/password': { body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new matrix passphrase' }), freshSession: true, own: { trainee: 204, supervisor: 204, adminA: 204, adminB: 204, global: 204 } },
+  'POST /api/v1/me/password': {
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new matrix passphrase' }),
+    freshSession: true,
+    own: { trainee: 204, supervisor: 204, adminA: 204, adminB: 204, global: 204 },
+  },
 };

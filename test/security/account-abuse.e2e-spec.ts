@@ -14,9 +14,11 @@ afterAll(() => t.close());
 let n = 0;
 /** a fresh address per test, so the per-address counters of one test do not touch another's */
 const address = () => `198.51.100.${++n}`;
-const signIn = (ip: string, email: string, password: string) => t.http().post('/api/v1/auth/sign-in').set('X-Forwarded-For', ip).send({ email, password });
+const signIn = (ip: string, email: string, password: string) =>
+  t.http().post('/api/v1/auth/sign-in').set('X-Forwarded-For', ip).send({ email, password });
 const register = (ip: string, body: object) => t.http().post('/api/v1/auth/register').set('X-Forwarded-For', ip).send(body);
-const refresh = (ip: string, refreshToken: string) => t.http().post('/api/v1/auth/refresh').set('X-Forwarded-For', ip).send({ refreshToken });
+const refresh = (ip: string, refreshToken: string) =>
+  t.http().post('/api/v1/auth/refresh').set('X-Forwarded-For', ip).send({ refreshToken });
 
 describe('registration is no e-mail oracle (finding 3)', () => {
   it('answers a taken e-mail exactly like a new one, creates nothing and leaves the existing account as it was', async () => {
@@ -26,8 +28,18 @@ describe('registration is no e-mail oracle (finding 3)', () => {
     const auditBefore = await countRows(t, 'audit_log');
     const usersBefore = await countRows(t, 'users');
 
-    const fresh = await register(address(), { email: `fresh-${randomBytes(4).toString('hex')}@test.example`, password: 'another long passphrase', displayName: 'Someone New', bodyId: body.id });
-    const taken = await register(address(), { email: owner.email.toUpperCase(), password: 'another long passphrase', displayName: 'Impostor', bodyId: body.id });
+    const fresh = await register(address(), {
+      email: `fresh-${randomBytes(4).toString('hex')}@test.example`,
+      password: 'another long passphrase',
+      displayName: 'Someone New',
+      bodyId: body.id,
+    });
+    const taken = await register(address(), {
+      email: owner.email.toUpperCase(),
+      password: 'another long passphrase',
+      displayName: 'Impostor',
+      bodyId: body.id,
+    });
 
     expect(fresh.status).toBe(202);
     expect(taken.status).toBe(fresh.status);
@@ -49,9 +61,21 @@ describe('registration is no e-mail oracle (finding 3)', () => {
     const owner = await makeUser(t, [], { displayName: 'Mailed Owner' });
     const notices = () => t.db.query(`SELECT kind, security, subject FROM notifications WHERE recipient_id = $1`, [owner.id]);
     expect(await notices()).toEqual([]);
-    const first = await register(address(), { email: owner.email, password: 'another long passphrase', displayName: 'Impostor', bodyId: body.id }).expect(202);
-    expect(await notices()).toEqual([{ kind: 'account.registration_attempt', security: true, subject: 'Someone tried to register with your e-mail address' }]);
-    const again = await register(address(), { email: owner.email, password: 'another long passphrase', displayName: 'Impostor', bodyId: body.id }).expect(202);
+    const first = await register(address(), {
+      email: owner.email,
+      password: 'another long passphrase',
+      displayName: 'Impostor',
+      bodyId: body.id,
+    }).expect(202);
+    expect(await notices()).toEqual([
+      { kind: 'account.registration_attempt', security: true, subject: 'Someone tried to register with your e-mail address' },
+    ]);
+    const again = await register(address(), {
+      email: owner.email,
+      password: 'another long passphrase',
+      displayName: 'Impostor',
+      bodyId: body.id,
+    }).expect(202);
     expect(again.body).toEqual(first.body);
     expect(await notices()).toHaveLength(1);
   });
@@ -67,7 +91,8 @@ describe('passwords of white space (finding 6)', () => {
     expect(padded.body.code).toBe('WEAK_PASSWORD');
 
     const u = await makeUser(t, []);
-    const change = (newPassword: string) => t.http().post('/api/v1/me/password').set(u.auth).send({ currentPassword: TEST_PASSWORD, newPassword });
+    const change = (newPassword: string) =>
+      t.http().post('/api/v1/me/password').set(u.auth).send({ currentPassword: TEST_PASSWORD, newPassword });
     expect((await change(' '.repeat(12)).expect(400)).body.details.newPassword).toBeDefined();
     await change(`   pad${' '.repeat(20)}`).expect(400);
     await signIn(address(), u.email, TEST_PASSWORD).expect(200);
@@ -82,7 +107,7 @@ describe('passwords of white space (finding 6)', () => {
 });
 
 describe('failed sign-ins cannot lock the owner out (finding 7)', () => {
-  it('stops the attacker\'s address at its pair limit while the owner signs in from their own', async () => {
+  it("stops the attacker's address at its pair limit while the owner signs in from their own", async () => {
     const u = await makeUser(t, []);
     const attacker = address();
     for (let i = 0; i < 3; i++) await signIn(attacker, u.email, 'wrong wrong wrong').expect(401);

@@ -10,7 +10,10 @@ export async function snapshotQuery(t: TestApp): Promise<string> {
      WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
      ORDER BY t.table_name`);
   return tables
-    .map((x) => `SELECT '${x.table_name}' AS t, count(*)::text AS n, ${x.has_updated ? 'max(updated_at)::text' : 'NULL::text'} AS u FROM "${x.table_name}"`)
+    .map(
+      (x) =>
+        `SELECT '${x.table_name}' AS t, count(*)::text AS n, ${x.has_updated ? 'max(updated_at)::text' : 'NULL::text'} AS u FROM "${x.table_name}"`,
+    )
     .join(' UNION ALL ');
 }
 
@@ -21,5 +24,7 @@ export async function snapshot(t: TestApp, sql: string): Promise<Record<string, 
 
 /** The tables whose count or last update differs between two snapshots. */
 export function diff(a: Record<string, string>, b: Record<string, string>): string[] {
-  return Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k]} → ${b[k]}`);
+  return Object.keys({ ...a, ...b })
+    .filter((k) => a[k] !== b[k])
+    .map((k) => `${k}: ${a[k]} → ${b[k]}`);
 }

@@ -56,7 +56,9 @@ async function expectRecordHidden(who: TestUser, opts: { applications: boolean }
   const cases = await http().get(`${API}/cases`).query({ traineeId: victim.id }).set(who.auth);
   if (cases.status !== 200 || cases.body.items.length) refused.push(`case list: ${cases.status} ${cases.body.items?.length}`);
   expect(refused).toEqual([]);
-  const verified: { verified_by: string | null }[] = await t.db.query(`SELECT verified_by FROM training_activities WHERE id = $1`, [B.ids.activity2]);
+  const verified: { verified_by: string | null }[] = await t.db.query(`SELECT verified_by FROM training_activities WHERE id = $1`, [
+    B.ids.activity2,
+  ]);
   expect(verified[0].verified_by).toBeNull();
 }
 
@@ -86,7 +88,11 @@ describe.each(GRANTERS)('grant-then-read: a %s', (g) => {
 describe('enrol-then-read: a body admin', () => {
   it('cannot pair a person of another body with its own supervisor (the same answer as for a random id), so that supervisor reads nothing', async () => {
     const assign = (traineeId: string) =>
-      t.http().post(`${API}/supervision/relationships`).set(A.admin.auth).send({ traineeId, supervisorId: A.supervisor2.id, bodyId: A.body.id });
+      t
+        .http()
+        .post(`${API}/supervision/relationships`)
+        .set(A.admin.auth)
+        .send({ traineeId, supervisorId: A.supervisor2.id, bodyId: A.body.id });
     const random = await assign(randomUUID());
     // grant first, as an attacker would; then enrol under supervision
     await t.http().post(`${API}/users/${B.trainee.id}/roles`).set(A.admin.auth).send({ role: 'TRAINEE', bodyId: A.body.id });
@@ -103,7 +109,12 @@ describe('enrol-then-read: a body admin', () => {
     // routes name no person: what it creates is its own enrolment and application, never the victim's
     const before = await t.db.query(`SELECT count(*)::int AS n FROM scheme_enrolments WHERE user_id = $1`, [B.trainee.id]);
     await t.http().post(`${API}/schemes/${A.ids.scheme2}/enrolment`).set(A.admin.auth).send({ userId: B.trainee.id }).expect(400);
-    const app = await t.http().post(`${API}/applications`).set(A.admin.auth).send({ schemeId: A.ids.scheme, levelCode: 'PRACTITIONER' }).expect(201);
+    const app = await t
+      .http()
+      .post(`${API}/applications`)
+      .set(A.admin.auth)
+      .send({ schemeId: A.ids.scheme, levelCode: 'PRACTITIONER' })
+      .expect(201);
     expect(app.body.applicantId).toBe(A.admin.id);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM scheme_enrolments WHERE user_id = $1`, [B.trainee.id])).toEqual(before);
     await t.http().post(`${API}/applications/${app.body.id}/withdraw`).set(A.admin.auth).expect(200);
@@ -117,18 +128,31 @@ describe('invite-then-read: a body admin', () => {
     t.db.query(`UPDATE invitations SET token_hash = encode(sha256($2::bytea), 'hex') WHERE id = $1`, [invitationId, token]);
 
   it('gains no read of an invited person of another body until they accept; then only what its scope allows', async () => {
-    const inv = await t.http().post(`${API}/bodies/${A.body.id}/invitations`).set(A.admin.auth).send({ email: B.trainee.email, role: 'TRAINEE' }).expect(201);
+    const inv = await t
+      .http()
+      .post(`${API}/bodies/${A.body.id}/invitations`)
+      .set(A.admin.auth)
+      .send({ email: B.trainee.email, role: 'TRAINEE' })
+      .expect(201);
     await knownToken(inv.body.id, 'invite-then-read-token-0001');
     // pending: nothing granted, nothing readable (and the admin cannot grant the role directly either)
     await expectRecordHidden(A.admin, { applications: true });
     await t.http().post(`${API}/users/${B.trainee.id}/roles`).set(A.admin.auth).send({ role: 'TRAINEE', bodyId: A.body.id }).expect(404);
     // another account (the admin itself) cannot accept it for them
-    const other = await t.http().post(`${API}/me/invitations/accept`).set(A.admin.auth).send({ token: 'invite-then-read-token-0001' }).expect(403);
+    const other = await t
+      .http()
+      .post(`${API}/me/invitations/accept`)
+      .set(A.admin.auth)
+      .send({ token: 'invite-then-read-token-0001' })
+      .expect(403);
     expect(other.body.code).toBe('INVITATION_FOR_ANOTHER_ACCOUNT');
     await expectRecordHidden(A.admin, { applications: true });
 
     await t.http().post(`${API}/me/invitations/accept`).set(B.trainee.auth).send({ token: 'invite-then-read-token-0001' }).expect(200);
-    const [grant]: { id: string }[] = await t.db.query(`SELECT id FROM role_grants WHERE user_id = $1 AND body_id = $2 AND revoked_at IS NULL`, [B.trainee.id, A.body.id]);
+    const [grant]: { id: string }[] = await t.db.query(
+      `SELECT id FROM role_grants WHERE user_id = $1 AND body_id = $2 AND revoked_at IS NULL`,
+      [B.trainee.id, A.body.id],
+    );
     try {
       // a member now: the person and records of no body are visible; body B's records stay body B's
       await t.http().get(`${API}/users/${B.trainee.id}`).set(A.admin.auth).expect(200);
@@ -145,7 +169,12 @@ describe('invite-then-read: a body admin', () => {
   });
 
   it('a withdrawn invitation can no longer be accepted, so it grants nothing', async () => {
-    const inv = await t.http().post(`${API}/bodies/${A.body.id}/invitations`).set(A.admin.auth).send({ email: B.supervisor.email, role: 'BODY_ADMIN' }).expect(201);
+    const inv = await t
+      .http()
+      .post(`${API}/bodies/${A.body.id}/invitations`)
+      .set(A.admin.auth)
+      .send({ email: B.supervisor.email, role: 'BODY_ADMIN' })
+      .expect(201);
     await knownToken(inv.body.id, 'invite-then-read-token-0002');
     await t.http().post(`${API}/invitations/${inv.body.id}/withdraw`).set(A.admin.auth).expect(200);
     await t.http().post(`${API}/me/invitations/accept`).set(B.supervisor.auth).send({ token: 'invite-then-read-token-0002' }).expect(409);
@@ -156,7 +185,12 @@ describe('invite-then-read: a body admin', () => {
 describe('body scope: a person who belongs to two bodies', () => {
   it('is visible to the admin of each, but each body admin sees only the records created in or submitted to its own body', async () => {
     // a global admin keeps full power: it may attach the person to body A
-    const grant = await t.http().post(`${API}/users/${B.trainee.id}/roles`).set(global.auth).send({ role: 'TRAINEE', bodyId: A.body.id }).expect(201);
+    const grant = await t
+      .http()
+      .post(`${API}/users/${B.trainee.id}/roles`)
+      .set(global.auth)
+      .send({ role: 'TRAINEE', bodyId: A.body.id })
+      .expect(201);
     try {
       // records that belong to no body follow membership
       await t.http().get(`${API}/users/${B.trainee.id}`).set(A.admin.auth).expect(200);
@@ -186,7 +220,12 @@ describe('body scope: a person who belongs to two bodies', () => {
 
   it('a body admin still grants and revokes roles of the people of its own body', async () => {
     const person = await makeUser(t, [{ role: Role.Trainee, bodyId: A.body.id }]);
-    const grant = await t.http().post(`${API}/users/${person.id}/roles`).set(A.admin.auth).send({ role: 'SUPERVISOR', bodyId: A.body.id }).expect(201);
+    const grant = await t
+      .http()
+      .post(`${API}/users/${person.id}/roles`)
+      .set(A.admin.auth)
+      .send({ role: 'SUPERVISOR', bodyId: A.body.id })
+      .expect(201);
     await t.http().delete(`${API}/users/${person.id}/roles/${grant.body.id}`).set(A.admin.auth).expect(204);
     // someone who belongs to no body at all is nobody's to attach but a global admin's
     const loner = await makeUser(t, []);

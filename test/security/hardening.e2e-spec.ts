@@ -36,20 +36,27 @@ describe('deeply nested JSON', () => {
 describe('response headers (issue 12, hardening)', () => {
   it('sends a CSP that allows no inline script', async () => {
     const res = await t.http().get('/api/v1/bodies').expect(200);
-    const scriptSrc = String(res.headers['content-security-policy']).split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    const scriptSrc = String(res.headers['content-security-policy'])
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBe("script-src 'self'");
   });
 
   it('marks every authenticated API answer no-store, errors included', async () => {
     const u = await makeUser(t, []);
     expect((await t.http().get('/api/v1/me').set(u.auth).expect(200)).headers['cache-control']).toBe('no-store');
-    expect((await t.http().get('/api/v1/users/00000000-0000-4000-8000-000000000000').set(u.auth)).headers['cache-control']).toBe('no-store');
+    expect((await t.http().get('/api/v1/users/00000000-0000-4000-8000-000000000000').set(u.auth)).headers['cache-control']).toBe(
+      'no-store',
+    );
     expect((await t.http().get('/api/v1/me').set('Authorization', 'Bearer nope').expect(401)).headers['cache-control']).toBe('no-store');
     // tokens too
-    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: u.refreshToken }).expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await t.http().post('/api/v1/auth/refresh').send({ refreshToken: u.refreshToken }).expect(200)).headers['cache-control']).toBe(
+      'no-store',
+    );
   });
 
-  it('the web app has no inline script to need \'unsafe-inline\'', () => {
+  it("the web app has no inline script to need 'unsafe-inline'", () => {
     for (const file of [join('web', 'index.html'), join('web', 'dist', 'index.html')].filter((f) => existsSync(f))) {
       const html = readFileSync(file, 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

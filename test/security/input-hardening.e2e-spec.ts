@@ -22,7 +22,12 @@ let snapSql: string;
 beforeAll(async () => {
   t = await createTestApp();
   const body = await makeBody(t);
-  all = await makeUser(t, [{ role: Role.Admin }, { role: Role.BodyAdmin, bodyId: body.id }, { role: Role.Supervisor, bodyId: body.id }, { role: Role.Trainee, bodyId: body.id }]);
+  all = await makeUser(t, [
+    { role: Role.Admin },
+    { role: Role.BodyAdmin, bodyId: body.id },
+    { role: Role.Supervisor, bodyId: body.id },
+    { role: Role.Trainee, bodyId: body.id },
+  ]);
   doc = buildOpenApi(t.app);
   routes = listRoutes(t.app);
   snapSql = await snapshotQuery(t);
@@ -30,7 +35,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const key = (r: RouteInfo) => `${r.method} ${r.path}`;
-const fill = (path: string, value?: (name: string) => string) => path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(value?.(p) ?? randomUUID()));
+const fill = (path: string, value?: (name: string) => string) =>
+  path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(value?.(p) ?? randomUUID()));
 const send = (r: RouteInfo, path: string, body?: unknown) => {
   let req = t.http()[r.method.toLowerCase() as 'get'](path).set('If-Match', '"1"');
   if (r.access !== 'PUBLIC') req = req.set(all.auth);
@@ -38,11 +44,33 @@ const send = (r: RouteInfo, path: string, body?: unknown) => {
 };
 
 // Fields no client may set. A DTO that declares one of them must be listed in ACCEPTED with the reason.
-const FORBIDDEN = ['role', 'roles', 'bodyId', 'traineeId', 'holderId', 'ownerId', 'userId', 'status', 'reviewState', 'total', 'mean', 'passed', 'riskFlag', 'severity', 'contentHash', 'version', 'createdAt', 'id', 'passwordHash', 'raterId'];
+const FORBIDDEN = [
+  'role',
+  'roles',
+  'bodyId',
+  'traineeId',
+  'holderId',
+  'ownerId',
+  'userId',
+  'status',
+  'reviewState',
+  'total',
+  'mean',
+  'passed',
+  'riskFlag',
+  'severity',
+  'contentHash',
+  'version',
+  'createdAt',
+  'id',
+  'passwordHash',
+  'raterId',
+];
 const ACCEPTED: Record<string, string> = {
   'POST /api/v1/auth/register bodyId': 'the body the person registers with as a trainee',
   'POST /api/v1/users/:id/roles role': 'the role being granted (scope checked by the service)',
-  'POST /api/v1/bodies/:bodyId/invitations role': 'the role the person is invited to (granted only when they accept; the body must be administered by the caller)',
+  'POST /api/v1/bodies/:bodyId/invitations role':
+    'the role the person is invited to (granted only when they accept; the body must be administered by the caller)',
   'POST /api/v1/users/:id/roles bodyId': 'the body the role is granted in (must be administered by the caller)',
   'POST /api/v1/schemes bodyId': 'the owning body (must be administered by the caller)',
   'POST /api/v1/calibration/exercises bodyId': 'the owning body (must be administered by the caller)',
@@ -74,7 +102,10 @@ describe('mass assignment', () => {
       // one forbidden field per request; the requests of one route run side by side
       await Promise.all(
         FORBIDDEN.filter((f) => !declared.includes(f)).map(async (field) => {
-          const res = await send(r, fill(r.path), { ...base, [field]: field === 'roles' ? ['ADMIN'] : field === 'passed' ? true : 'ADMIN' });
+          const res = await send(r, fill(r.path), {
+            ...base,
+            [field]: field === 'roles' ? ['ADMIN'] : field === 'passed' ? true : 'ADMIN',
+          });
           const detailKeys = Object.keys(res.body?.details ?? {});
           if (res.status !== 400 || !detailKeys.includes(field) || detailKeys.length !== 1) {
             failures.push(`${key(r)} + ${field}: ${res.status} ${res.text.slice(0, 160)}`);
@@ -90,14 +121,18 @@ describe('mass assignment', () => {
   });
 
   it('refuses nested extra fields inside objects too', async () => {
-    const res = await t.http().post(`/api/v1/users/${all.id}/roles`).set(all.auth).send({ role: 'SUPERVISOR', bodyId: randomUUID(), grant: { role: 'ADMIN' } });
+    const res = await t
+      .http()
+      .post(`/api/v1/users/${all.id}/roles`)
+      .set(all.auth)
+      .send({ role: 'SUPERVISOR', bodyId: randomUUID(), grant: { role: 'ADMIN' } });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.details)).toEqual(['grant']);
   });
 });
 
 describe('injection', () => {
-  const PAYLOADS = ["createdAt,(CASE WHEN (1=1) THEN pg_sleep(2) ELSE 1 END)", 'id;DROP TABLE users', "' OR 1=1 --"];
+  const PAYLOADS = ['createdAt,(CASE WHEN (1=1) THEN pg_sleep(2) ELSE 1 END)', 'id;DROP TABLE users', "' OR 1=1 --"];
   const PATH_IDS = ['undefined', 'null', "' OR '1'='1"];
 
   it('refuses SQL-ish values in every query parameter of every list route: whitelisted ones with 400, all fast', async () => {
@@ -109,11 +144,19 @@ describe('injection', () => {
     for (const r of lists) {
       for (const p of queryParams(doc, r.method, r.path)) {
         // free-text filters (a name, a search term) may legitimately accept any string; everything typed must refuse it
-        const constrained = Array.isArray(p.schema.enum) || ['uuid', 'date', 'date-time'].includes(String(p.schema.format)) || ['number', 'integer', 'boolean'].includes(String(p.schema.type)) || p.schema.pattern !== undefined || p.name === 'cursor';
+        const constrained =
+          Array.isArray(p.schema.enum) ||
+          ['uuid', 'date', 'date-time'].includes(String(p.schema.format)) ||
+          ['number', 'integer', 'boolean'].includes(String(p.schema.type)) ||
+          p.schema.pattern !== undefined ||
+          p.name === 'cursor';
         if (p.name === 'sort' || p.name === 'order') sorts += 1;
         for (const v of PAYLOADS) {
           const started = performance.now();
-          const res = await send(r, `${fill(r.path, (n) => (n === 'traineeId' || n === 'raterId' ? all.id : randomUUID()))}?${p.name}=${encodeURIComponent(v)}`);
+          const res = await send(
+            r,
+            `${fill(r.path, (n) => (n === 'traineeId' || n === 'raterId' ? all.id : randomUUID()))}?${p.name}=${encodeURIComponent(v)}`,
+          );
           const ms = performance.now() - started;
           const ok = constrained ? res.status === 400 : [200, 400, 404].includes(res.status);
           if (!ok || ms > 1000) failures.push(`${key(r)} ?${p.name}=${v}: ${res.status} in ${Math.round(ms)} ms ${res.text.slice(0, 120)}`);
@@ -131,13 +174,22 @@ describe('injection', () => {
     const before = await snapshot(t, snapSql);
     const failures: string[] = [];
     for (const r of withIds) {
-      const names = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1]).filter((n) => n !== 'certificateNumber' && n !== 'targetType' && n !== 'purpose' && n !== 'kind');
+      const names = [...r.path.matchAll(/:(\w+)/g)]
+        .map((m) => m[1])
+        .filter((n) => n !== 'certificateNumber' && n !== 'targetType' && n !== 'purpose' && n !== 'kind');
       const ctx: Ctx = { w: fakeWorld(), who: 'global', n: 'x' };
       const body = MATRIX[key(r)]?.body?.(ctx);
       for (const name of names) {
         for (const v of PATH_IDS) {
-          const res = await send(r, fill(r.path, (n) => (n === name ? v : n === 'targetType' ? 'session' : n === 'purpose' ? 'suspension' : n === 'kind' ? 'register' : randomUUID())), body);
-          if (res.status !== 400 || res.body.code !== 'INVALID_ID') failures.push(`${key(r)} :${name}=${v}: ${res.status} ${res.text.slice(0, 120)}`);
+          const res = await send(
+            r,
+            fill(r.path, (n) =>
+              n === name ? v : n === 'targetType' ? 'session' : n === 'purpose' ? 'suspension' : n === 'kind' ? 'register' : randomUUID(),
+            ),
+            body,
+          );
+          if (res.status !== 400 || res.body.code !== 'INVALID_ID')
+            failures.push(`${key(r)} :${name}=${v}: ${res.status} ${res.text.slice(0, 120)}`);
         }
       }
     }

@@ -6,7 +6,10 @@ import type { World } from './world';
 // editing the security tests.
 
 type Schema = Record<string, unknown> & { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema>; required?: string[] };
-type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema?: Schema }[] };
+type Operation = {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  parameters?: { in: string; name: string; schema?: Schema }[];
+};
 
 export const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
@@ -58,7 +61,9 @@ function sample(doc: OpenAPIObject, raw: Schema | undefined): unknown {
 
 /** The query parameters of a route with their resolved schemas. */
 export function queryParams(doc: OpenAPIObject, method: string, path: string): { name: string; schema: Schema }[] {
-  return (operation(doc, method, path)?.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: resolve(doc, p.schema) ?? {} }));
+  return (operation(doc, method, path)?.parameters ?? [])
+    .filter((p) => p.in === 'query')
+    .map((p) => ({ name: p.name, schema: resolve(doc, p.schema) ?? {} }));
 }
 
 /** A stand-in world whose every id is a fresh UUID: enough for bodies refused before any lookup. */
@@ -67,7 +72,15 @@ export function fakeWorld(): World {
   const versions = new Proxy({} as Record<string, number>, { get: () => 1 });
   const user = { id: randomUUID(), email: 'fake@test.example', token: '', refreshToken: 'A'.repeat(43), auth: { Authorization: '' } };
   return {
-    name: 'A', body: { id: randomUUID(), parentId: randomUUID() } as World['body'], trainee: user, supervisor: user, supervisor2: user, admin: user,
-    ids, versions, contentHash: 'a'.repeat(64), certificateNumber: 'T-IPT-0000',
+    name: 'A',
+    body: { id: randomUUID(), parentId: randomUUID() } as World['body'],
+    trainee: user,
+    supervisor: user,
+    supervisor2: user,
+    admin: user,
+    ids,
+    versions,
+    contentHash: 'a'.repeat(64),
+    certificateNumber: 'T-IPT-0000',
   };
 }

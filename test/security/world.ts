@@ -29,9 +29,17 @@ export const SCHEME_DEFINITION = {
   groupCredit: { kind: 'share', multiplier: 2, capAtGroupMinutes: true },
   levels: [
     {
-      code: 'PRACTITIONER', name: 'IPT Practitioner', kind: 'practitioner', order: 1,
+      code: 'PRACTITIONER',
+      name: 'IPT Practitioner',
+      kind: 'practitioner',
+      order: 1,
       validity: { kind: 'fixed_term', months: 60 },
-      renewal: { requirements: [{ id: 'cpd', type: 'cpd', params: { withinMonths: 60, minHours: 20 } }], graceDays: 90, reminderDaysBefore: 60, auditSharePercent: 5 },
+      renewal: {
+        requirements: [{ id: 'cpd', type: 'cpd', params: { withinMonths: 60, minHours: 20 } }],
+        graceDays: 90,
+        reminderDaysBefore: 60,
+        auditSharePercent: 5,
+      },
       prerequisites: [],
       requirements: [{ id: 'course', type: 'learning_hours', label: '16 h course', params: { kinds: ['didactic_course'], minHours: 16 } }],
     },
@@ -39,11 +47,21 @@ export const SCHEME_DEFINITION = {
 };
 
 export const activityBody = (over: Record<string, unknown> = {}) => ({
-  kind: 'didactic_course', title: 'Introductory IPT course', provider: 'National IPT body', hours: 16, delivery: 'in_person', date: '2024-05-10', ...over,
+  kind: 'didactic_course',
+  title: 'Introductory IPT course',
+  provider: 'National IPT body',
+  hours: 16,
+  delivery: 'in_person',
+  date: '2024-05-10',
+  ...over,
 });
 
 export const profileBody = (bodyId: string) => ({
-  countryCode: 'GB', homeBodyId: bodyId, coreProfession: 'psychologist', licences: [], memberships: [{ bodyId, from: '2020-01-01', to: null }],
+  countryCode: 'GB',
+  homeBodyId: bodyId,
+  coreProfession: 'psychologist',
+  licences: [],
+  memberships: [{ bodyId, from: '2020-01-01', to: null }],
 });
 
 export interface World {
@@ -70,43 +88,79 @@ async function ok<T = Record<string, unknown>>(p: PromiseLike<{ status: number; 
 export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser): Promise<World> {
   const http = () => t.http();
   const body = await makeBody(t, { name: `Body ${name}` });
-  const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }], { email: `trainee-${name.toLowerCase()}-${hex().toLowerCase()}@test.example` });
+  const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }], {
+    email: `trainee-${name.toLowerCase()}-${hex().toLowerCase()}@test.example`,
+  });
   const supervisor = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
   const supervisor2 = await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }]);
   const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: body.id }]);
   await supervise(t, trainee.id, supervisor.id, body.id);
-  const ids: Record<string, string> = { body: body.id, trainee: trainee.id, supervisor: supervisor.id, supervisor2: supervisor2.id, admin: admin.id };
+  const ids: Record<string, string> = {
+    body: body.id,
+    trainee: trainee.id,
+    supervisor: supervisor.id,
+    supervisor2: supervisor2.id,
+    admin: admin.id,
+  };
   const versions: Record<string, number> = {};
   const T = trainee.auth;
 
-  const [rel] = await t.db.query(`SELECT id FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2`, [trainee.id, supervisor.id]);
+  const [rel] = await t.db.query(`SELECT id FROM supervision_relationships WHERE trainee_id = $1 AND supervisor_id = $2`, [
+    trainee.id,
+    supervisor.id,
+  ]);
   ids.relationship = rel.id;
   // pending requests to supervisor2: one to accept/decline, one to cancel
-  ids.pendingRel = (await ok<{ id: string }>(http().post(`${API}/supervision/requests`).set(T).send({ supervisorId: supervisor2.id }), 'request')).id;
+  ids.pendingRel = (
+    await ok<{ id: string }>(http().post(`${API}/supervision/requests`).set(T).send({ supervisorId: supervisor2.id }), 'request')
+  ).id;
 
-  const prof = await ok<{ version: number }>(http().put(`${API}/trainees/${trainee.id}/profile`).set(T).send(profileBody(body.id)), 'profile');
+  const prof = await ok<{ version: number }>(
+    http().put(`${API}/trainees/${trainee.id}/profile`).set(T).send(profileBody(body.id)),
+    'profile',
+  );
   versions.profile = prof.version;
 
   for (const key of ['activity', 'activity2', 'activitySpare']) {
-    const a = await ok<{ id: string; version: number }>(http().post(`${API}/trainees/${trainee.id}/activities`).set(T).send(activityBody()), key);
+    const a = await ok<{ id: string; version: number }>(
+      http().post(`${API}/trainees/${trainee.id}/activities`).set(T).send(activityBody()),
+      key,
+    );
     ids[key] = a.id;
     versions[key] = a.version;
   }
 
   // the main case: sessions and a measure; a spare case for delete; a submitted case for return/sign-off
-  const c = await ok<{ id: string; version: number }>(http().post(`${API}/cases`).set(T).send(caseBody(supervisor.id, { plannedSessions: 4 })), 'case');
+  const c = await ok<{ id: string; version: number }>(
+    http()
+      .post(`${API}/cases`)
+      .set(T)
+      .send(caseBody(supervisor.id, { plannedSessions: 4 })),
+    'case',
+  );
   ids.case = c.id;
   let v = c.version;
   for (const n of [1, 2, 3, 4]) {
     const s = await ok<{ sessions: { id: string; number: number }[] }>(
-      http().post(`${API}/cases/${c.id}/sessions`).set(T).set('If-Match', `"${v}"`).send(session(n, daysAgo(60 - n * 7))),
+      http()
+        .post(`${API}/cases/${c.id}/sessions`)
+        .set(T)
+        .set('If-Match', `"${v}"`)
+        .send(session(n, daysAgo(60 - n * 7))),
       `session ${n}`,
     );
     ids[['session', 'session2', 'sessionRate', 'sessionSpare'][n - 1]] = s.sessions.find((x) => x.number === n)!.id;
     v += 1;
   }
   for (const key of ['measure', 'measureSpare']) {
-    const m = await ok<{ id: string }>(http().post(`${API}/cases/${c.id}/measures`).set(T).set('If-Match', `"${v}"`).send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }), key);
+    const m = await ok<{ id: string }>(
+      http()
+        .post(`${API}/cases/${c.id}/measures`)
+        .set(T)
+        .set('If-Match', `"${v}"`)
+        .send({ instrument: 'PHQ9', administeredOn: daysAgo(50), sessionNumber: 0, items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }),
+      key,
+    );
     ids[key] = m.id;
     v += 1;
   }
@@ -115,19 +169,38 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
   ids.caseSpare = (await ok<{ id: string }>(http().post(`${API}/cases`).set(T).send(caseBody(supervisor.id)), 'case spare')).id;
   const sub = await ok<{ id: string }>(http().post(`${API}/cases`).set(T).send(caseBody(supervisor.id)), 'case submitted');
   ids.caseSubmitted = sub.id;
-  await ok(http().post(`${API}/cases/${sub.id}/sessions`).set(T).set('If-Match', '"1"').send(session(1, daysAgo(50))), 'submitted session');
+  await ok(
+    http()
+      .post(`${API}/cases/${sub.id}/sessions`)
+      .set(T)
+      .set('If-Match', '"1"')
+      .send(session(1, daysAgo(50))),
+    'submitted session',
+  );
   const submitted = await ok<{ contentHash: string }>(http().post(`${API}/cases/${sub.id}/submit`).set(T), 'submit');
   const contentHash = submitted.contentHash;
   // the submission told the supervisor (in-app notification)
-  ids.notification = ((await t.db.query(`SELECT id FROM notifications WHERE recipient_id = $1 LIMIT 1`, [supervisor.id])) as { id: string }[])[0].id;
+  ids.notification = (
+    (await t.db.query(`SELECT id FROM notifications WHERE recipient_id = $1 LIMIT 1`, [supervisor.id])) as { id: string }[]
+  )[0].id;
   const sub2 = await ok<{ id: string }>(http().post(`${API}/cases`).set(T).send(caseBody(supervisor.id)), 'case submitted 2');
   ids.caseSubmitted2 = sub2.id;
-  await ok(http().post(`${API}/cases/${sub2.id}/sessions`).set(T).set('If-Match', '"1"').send(session(1, daysAgo(50))), 'submitted session 2');
+  await ok(
+    http()
+      .post(`${API}/cases/${sub2.id}/sessions`)
+      .set(T)
+      .set('If-Match', '"1"')
+      .send(session(1, daysAgo(50))),
+    'submitted session 2',
+  );
   await ok(http().post(`${API}/cases/${sub2.id}/submit`).set(T), 'submit 2');
 
   for (const key of ['supervisionSession', 'supervisionSessionSpare']) {
     const s = await ok<{ id: string; version: number }>(
-      http().post(`${API}/supervision-sessions`).set(supervisor.auth).send({ date: daysAgo(0), minutes: 50, format: 'individual', participantIds: [trainee.id] }),
+      http()
+        .post(`${API}/supervision-sessions`)
+        .set(supervisor.auth)
+        .send({ date: daysAgo(0), minutes: 50, format: 'individual', participantIds: [trainee.id] }),
       key,
     );
     ids[key] = s.id;
@@ -136,7 +209,17 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
 
   // the body's rubric: a published version (ratings, calibration) and a draft version (edits, publish)
   const rub = await ok<{ id: string; versions: { id: string }[] }>(
-    http().post(`${API}/rubrics`).set(admin.auth).send({ ownerBodyId: body.id, code: `R-${hex()}`, name: 'IPT session', modality: 'IPT', target: 'session', definition: RUBRIC_DEFINITION }),
+    http()
+      .post(`${API}/rubrics`)
+      .set(admin.auth)
+      .send({
+        ownerBodyId: body.id,
+        code: `R-${hex()}`,
+        name: 'IPT session',
+        modality: 'IPT',
+        target: 'session',
+        definition: RUBRIC_DEFINITION,
+      }),
     'rubric',
   );
   ids.rubric = rub.id;
@@ -147,15 +230,31 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
   versions.rubricDraft = draft.version;
 
   const rub2 = await ok<{ id: string; versions: { id: string }[] }>(
-    http().post(`${API}/rubrics`).set(admin.auth).send({ ownerBodyId: body.id, code: `R-${hex()}`, name: 'IPT spare', modality: 'IPT', target: 'session', definition: RUBRIC_DEFINITION }),
+    http()
+      .post(`${API}/rubrics`)
+      .set(admin.auth)
+      .send({
+        ownerBodyId: body.id,
+        code: `R-${hex()}`,
+        name: 'IPT spare',
+        modality: 'IPT',
+        target: 'session',
+        definition: RUBRIC_DEFINITION,
+      }),
     'rubric 2',
   );
   ids.rubricDraft2 = rub2.versions[0].id;
   versions.rubricDraft2 = 1;
 
-  for (const [key, target] of [['rating', 'session'], ['ratingSpare', 'session2']]) {
+  for (const [key, target] of [
+    ['rating', 'session'],
+    ['ratingSpare', 'session2'],
+  ]) {
     const r = await ok<{ id: string; version: number }>(
-      http().post(`${API}/ratings`).set(supervisor.auth).send({ rubricVersionId: ids.rubricVersion, targetType: 'session', targetId: ids[target], scores: { inventory: 4, focus: 3 } }),
+      http()
+        .post(`${API}/ratings`)
+        .set(supervisor.auth)
+        .send({ rubricVersionId: ids.rubricVersion, targetType: 'session', targetId: ids[target], scores: { inventory: 4, focus: 3 } }),
       key,
     );
     ids[key] = r.id;
@@ -165,56 +264,128 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
 
   for (const key of ['exercise', 'exerciseSpare']) {
     const e = await ok<{ id: string }>(
-      http().post(`${API}/calibration/exercises`).set(admin.auth).send({
-        bodyId: body.id, rubricVersionId: ids.rubricVersion, title: 'Session 3', description: 'Reference recording', referenceScores: { inventory: 3, focus: 3 }, tolerance: { maxMeanAbsDiff: 0.5 },
-      }),
+      http()
+        .post(`${API}/calibration/exercises`)
+        .set(admin.auth)
+        .send({
+          bodyId: body.id,
+          rubricVersionId: ids.rubricVersion,
+          title: 'Session 3',
+          description: 'Reference recording',
+          referenceScores: { inventory: 3, focus: 3 },
+          tolerance: { maxMeanAbsDiff: 0.5 },
+        }),
       key,
     );
     ids[key] = e.id;
   }
 
-  const scheme = await ok<{ id: string }>(http().post(`${API}/schemes`).set(admin.auth).send({ bodyId: body.id, code: `S-${hex()}`, name: 'Scheme' }), 'scheme');
+  const scheme = await ok<{ id: string }>(
+    http()
+      .post(`${API}/schemes`)
+      .set(admin.auth)
+      .send({ bodyId: body.id, code: `S-${hex()}`, name: 'Scheme' }),
+    'scheme',
+  );
   ids.scheme = scheme.id;
-  const sv = await ok<{ id: string }>(http().post(`${API}/schemes/${scheme.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(30), definition: SCHEME_DEFINITION }), 'scheme version');
+  const sv = await ok<{ id: string }>(
+    http()
+      .post(`${API}/schemes/${scheme.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(30), definition: SCHEME_DEFINITION }),
+    'scheme version',
+  );
   ids.schemeVersion = sv.id;
   await ok(http().post(`${API}/scheme-versions/${sv.id}/publish`).set(admin.auth), 'scheme publish');
-  const sd = await ok<{ id: string; version: number }>(http().post(`${API}/schemes/${scheme.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(1) }), 'scheme draft');
+  const sd = await ok<{ id: string; version: number }>(
+    http()
+      .post(`${API}/schemes/${scheme.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(1) }),
+    'scheme draft',
+  );
   ids.schemeDraft = sd.id;
   versions.schemeDraft = sd.version;
   await ok(http().post(`${API}/schemes/${scheme.id}/enrolment`).set(T).send({}), 'enrolment');
-  const scheme2 = await ok<{ id: string }>(http().post(`${API}/schemes`).set(admin.auth).send({ bodyId: body.id, code: `S-${hex()}`, name: 'Scheme 2' }), 'scheme 2');
+  const scheme2 = await ok<{ id: string }>(
+    http()
+      .post(`${API}/schemes`)
+      .set(admin.auth)
+      .send({ bodyId: body.id, code: `S-${hex()}`, name: 'Scheme 2' }),
+    'scheme 2',
+  );
   ids.scheme2 = scheme2.id;
-  const sv2 = await ok<{ id: string }>(http().post(`${API}/schemes/${scheme2.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(30), definition: SCHEME_DEFINITION }), 'scheme 2 version');
+  const sv2 = await ok<{ id: string }>(
+    http()
+      .post(`${API}/schemes/${scheme2.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(30), definition: SCHEME_DEFINITION }),
+    'scheme 2 version',
+  );
   ids.schemeVersion2 = sv2.id;
   await ok(http().post(`${API}/scheme-versions/${sv2.id}/publish`).set(admin.auth), 'scheme 2 publish');
-  const sd2 = await ok<{ id: string; version: number }>(http().post(`${API}/schemes/${scheme2.id}/versions`).set(admin.auth).send({ effectiveFrom: daysAgo(1) }), 'scheme 2 draft');
+  const sd2 = await ok<{ id: string; version: number }>(
+    http()
+      .post(`${API}/schemes/${scheme2.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(1) }),
+    'scheme 2 draft',
+  );
   ids.schemeDraft2 = sd2.id;
   versions.schemeDraft2 = sd2.version;
 
-  const app = await ok<{ id: string }>(http().post(`${API}/applications`).set(T).send({ schemeId: scheme.id, levelCode: 'PRACTITIONER' }), 'application');
+  const app = await ok<{ id: string }>(
+    http().post(`${API}/applications`).set(T).send({ schemeId: scheme.id, levelCode: 'PRACTITIONER' }),
+    'application',
+  );
   ids.application = app.id;
 
-  for (const [key, other] of [['conflict', trainee.id], ['conflict2', supervisor.id]]) {
-    const coi = await ok<{ id: string }>(http().post(`${API}/conflicts-of-interest`).set(supervisor2.auth).send({ otherUserId: other, kind: 'personal_friend' }), key);
+  for (const [key, other] of [
+    ['conflict', trainee.id],
+    ['conflict2', supervisor.id],
+  ]) {
+    const coi = await ok<{ id: string }>(
+      http().post(`${API}/conflicts-of-interest`).set(supervisor2.auth).send({ otherUserId: other, kind: 'personal_friend' }),
+      key,
+    );
     ids[key] = coi.id;
   }
 
-  for (const key of ['accreditation', 'accreditationSuspended', 'accreditationSuspended2', 'accreditationSpare', 'accreditationDue', 'accreditationLapsed', 'accreditationLapsed2']) {
+  for (const key of [
+    'accreditation',
+    'accreditationSuspended',
+    'accreditationSuspended2',
+    'accreditationSpare',
+    'accreditationDue',
+    'accreditationLapsed',
+    'accreditationLapsed2',
+  ]) {
     // held to the body's real scheme version (the fixture's own scheme has an empty definition)
-    const over = { schemeVersionId: ids.schemeVersion, levelCode: 'PRACTITIONER', levelName: 'IPT Practitioner', ...(key.startsWith('accreditationSuspended') ? { status: 'suspended' } : {}),
+    const over = {
+      schemeVersionId: ids.schemeVersion,
+      levelCode: 'PRACTITIONER',
+      levelName: 'IPT Practitioner',
+      ...(key.startsWith('accreditationSuspended') ? { status: 'suspended' } : {}),
       ...(key === 'accreditationDue' ? { issuedOn: dayOffset(-1800), expiresOn: dayOffset(20) } : {}),
-      ...(key.startsWith('accreditationLapsed') ? { status: 'lapsed', issuedOn: dayOffset(-1860), expiresOn: dayOffset(-60) } : {}) };
+      ...(key.startsWith('accreditationLapsed') ? { status: 'lapsed', issuedOn: dayOffset(-1860), expiresOn: dayOffset(-60) } : {}),
+    };
     const acc = await makeAccreditation(t, body, trainee.id, over as never);
     ids[key] = acc.id;
     if (key === 'accreditation') {
       ids.certificateNumber = acc.certificateNumber;
-      ids.signingKey = String(decodePart(await sign(t, acc, body.name), 0).kid).split('/').pop()!;
+      ids.signingKey = String(decodePart(await sign(t, acc, body.name), 0).kid)
+        .split('/')
+        .pop()!;
     }
     const [row] = await t.db.query(`SELECT version FROM accreditations WHERE id = $1`, [acc.id]);
     versions[key] = row.version;
   }
   // disposable trainees (disable/enable, role grants, relationships to end), each actively supervised
-  for (const [i, suffix] of [[1, ''], [2, '2'], [3, '3']] as const) {
+  for (const [i, suffix] of [
+    [1, ''],
+    [2, '2'],
+    [3, '3'],
+  ] as const) {
     const spare = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);
     ids[`spareUser${suffix}`] = spare.id;
     const [g] = await t.db.query(`SELECT id FROM role_grants WHERE user_id = $1`, [spare.id]);
@@ -224,23 +395,46 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     ids[`relationshipSpare${suffix}`] = r.id;
     if (i === 2) {
       await ok(http().post(`${API}/schemes/${scheme.id}/enrolment`).set(spare.auth).send({}), 'spare enrolment');
-      ids.application2 = (await ok<{ id: string }>(http().post(`${API}/applications`).set(spare.auth).send({ schemeId: scheme.id, levelCode: 'PRACTITIONER' }), 'application 2')).id;
+      ids.application2 = (
+        await ok<{ id: string }>(
+          http().post(`${API}/applications`).set(spare.auth).send({ schemeId: scheme.id, levelCode: 'PRACTITIONER' }),
+          'application 2',
+        )
+      ).id;
     }
   }
   ids.supervisor3 = (await makeUser(t, [{ role: Role.Supervisor, bodyId: body.id }])).id;
   // invitations: two to resend, two to withdraw, and one whose link token the matrix knows (public routes)
   for (const key of ['invitation', 'invitation2', 'invitationW', 'invitationW2']) {
-    ids[key] = (await ok<{ id: string }>(http().post(`${API}/bodies/${body.id}/invitations`).set(admin.auth).send({ email: `${key}-${name}@invited.example`.toLowerCase(), role: 'SUPERVISOR' }), key)).id;
+    ids[key] = (
+      await ok<{ id: string }>(
+        http()
+          .post(`${API}/bodies/${body.id}/invitations`)
+          .set(admin.auth)
+          .send({ email: `${key}-${name}@invited.example`.toLowerCase(), role: 'SUPERVISOR' }),
+        key,
+      )
+    ).id;
   }
   for (const key of ['invitationToken', 'invitationToken2']) {
     ids[key] = `matrix-${key}-${name}`;
-    await t.db.query(`INSERT INTO invitations (body_id, role, email, token_hash, expires_at) VALUES ($1, 'TRAINEE', $2, encode(sha256($3::bytea), 'hex'), now() + interval '1 day')`, [body.id, `${key}-${name}@invited.example`.toLowerCase(), ids[key]]);
+    await t.db.query(
+      `INSERT INTO invitations (body_id, role, email, token_hash, expires_at) VALUES ($1, 'TRAINEE', $2, encode(sha256($3::bytea), 'hex'), now() + interval '1 day')`,
+      [body.id, `${key}-${name}@invited.example`.toLowerCase(), ids[key]],
+    );
   }
   // an account of its own for the mailed-link routes (a reset ends its sessions, a change moves its address)
   const linkUser = await makeUser(t, []);
-  for (const [key, purpose, newEmail] of [['resetToken', 'password_reset', null], ['verifyToken', 'verify_email', null], ['changeToken', 'change_email', `moved-${name}-${hex()}@test.example`.toLowerCase()]] as const) {
+  for (const [key, purpose, newEmail] of [
+    ['resetToken', 'password_reset', null],
+    ['verifyToken', 'verify_email', null],
+    ['changeToken', 'change_email', `moved-${name}-${hex()}@test.example`.toLowerCase()],
+  ] as const) {
     ids[key] = `matrix-${key}-${name}`;
-    await t.db.query(`INSERT INTO account_tokens (user_id, purpose, token_hash, new_email, expires_at) VALUES ($1, $2, encode(sha256($3::bytea), 'hex'), $4, now() + interval '1 hour')`, [linkUser.id, purpose, ids[key], newEmail]);
+    await t.db.query(
+      `INSERT INTO account_tokens (user_id, purpose, token_hash, new_email, expires_at) VALUES ($1, $2, encode(sha256($3::bytea), 'hex'), $4, now() + interval '1 hour')`,
+      [linkUser.id, purpose, ids[key], newEmail],
+    );
   }
   void global;
   return { name, body, trainee, supervisor, supervisor2, admin, ids, versions, contentHash, certificateNumber: ids.certificateNumber };

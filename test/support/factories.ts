@@ -16,10 +16,29 @@ export async function makeBody(t: TestApp, over: Partial<Body> = {}): Promise<Bo
   const repo = t.db.getRepository(Body);
   let parentId = over.parentId;
   if (parentId === undefined && (over.kind ?? BodyKind.National) === BodyKind.National) {
-    const intl = (await repo.findOneBy({ kind: BodyKind.International })) ?? (await repo.save(repo.create({ code: `INTL-${suffix()}`.toUpperCase(), name: 'International', kind: BodyKind.International, countryCode: null, parentId: null })));
+    const intl =
+      (await repo.findOneBy({ kind: BodyKind.International })) ??
+      (await repo.save(
+        repo.create({
+          code: `INTL-${suffix()}`.toUpperCase(),
+          name: 'International',
+          kind: BodyKind.International,
+          countryCode: null,
+          parentId: null,
+        }),
+      ));
     parentId = intl.id;
   }
-  return repo.save(repo.create({ code: `B-${suffix()}`.toUpperCase(), name: 'Test body', kind: BodyKind.National, countryCode: null, parentId: parentId ?? null, ...over }));
+  return repo.save(
+    repo.create({
+      code: `B-${suffix()}`.toUpperCase(),
+      name: 'Test body',
+      kind: BodyKind.National,
+      countryCode: null,
+      parentId: parentId ?? null,
+      ...over,
+    }),
+  );
 }
 
 export interface TestUser {
@@ -31,12 +50,27 @@ export interface TestUser {
 }
 
 /** A user holding the given roles, signed in over HTTP. */
-export async function makeUser(t: TestApp, roles: { role: Role; bodyId?: string | null }[] = [], over: Partial<User> = {}): Promise<TestUser> {
+export async function makeUser(
+  t: TestApp,
+  roles: { role: Role; bodyId?: string | null }[] = [],
+  over: Partial<User> = {},
+): Promise<TestUser> {
   const email = over.email ?? `user-${suffix()}@test.example`;
-  const user = await t.db.getRepository(User).save(t.db.getRepository(User).create({ email, displayName: 'Test User', passwordHash: await passwordHash(), ...over }));
-  for (const r of roles) await t.db.getRepository(RoleGrant).insert({ userId: user.id, role: r.role, bodyId: r.role === Role.Admin ? null : (r.bodyId ?? null), grantedBy: null });
+  const user = await t.db
+    .getRepository(User)
+    .save(t.db.getRepository(User).create({ email, displayName: 'Test User', passwordHash: await passwordHash(), ...over }));
+  for (const r of roles)
+    await t.db
+      .getRepository(RoleGrant)
+      .insert({ userId: user.id, role: r.role, bodyId: r.role === Role.Admin ? null : (r.bodyId ?? null), grantedBy: null });
   const res = await t.http().post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200);
-  return { id: user.id, email, token: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+  return {
+    id: user.id,
+    email,
+    token: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
 }
 
 export const makeAdmin = (t: TestApp) => makeUser(t, [{ role: Role.Admin }]);

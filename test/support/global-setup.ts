@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
     const tpl = templateName();
     await adminQuery(`DROP DATABASE IF EXISTS "${tpl}" WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE "${tpl}"`);
-    const ds = new DataSource(await buildDataSourceOptions({ ...config, DATABASE_URL: withDatabase(process.env.DATABASE_URL as string, tpl) }, ENTITIES));
+    const ds = new DataSource(
+      await buildDataSourceOptions({ ...config, DATABASE_URL: withDatabase(process.env.DATABASE_URL as string, tpl) }, ENTITIES),
+    );
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();

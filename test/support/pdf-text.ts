@@ -36,4 +36,5 @@ export function pdfContentStreams(pdf: Buffer | Uint8Array): string[] {
 }
 
 /** How many rectangles (`re` operators) the PDF's pages draw. */
-export const pdfRectangles = (pdf: Buffer | Uint8Array): number => pdfContentStreams(pdf).reduce((n, c) => n + (c.match(/ re\n/g)?.length ?? 0), 0);
+export const pdfRectangles = (pdf: Buffer | Uint8Array): number =>
+  pdfContentStreams(pdf).reduce((n, c) => n + (c.match(/ re\n/g)?.length ?? 0), 0);

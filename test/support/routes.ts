@@ -12,7 +12,12 @@ export interface RouteInfo {
   access: string | null;
 }
 
-const join = (...parts: string[]) => '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /** Every route of every controller, with what it declares — read from the same metadata the guard reads. */
 export function listRoutes(app: INestApplication): RouteInfo[] {

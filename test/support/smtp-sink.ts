@@ -17,7 +17,10 @@ const header = (raw: string, name: string): string => {
 };
 
 const decodeQp = (s: string): string =>
-  Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 function textPart(raw: string): string {
   const i = raw.search(/^Content-Type: text\/plain/im);
@@ -47,7 +50,11 @@ export class SmtpSink {
       onRcptTo: (_addr, _session, cb) => {
         if (this.failures.left > 0) {
           this.failures.left--;
-          return cb(Object.assign(new Error(this.failures.code >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: this.failures.code }));
+          return cb(
+            Object.assign(new Error(this.failures.code >= 500 ? 'No such mailbox' : 'Try again later'), {
+              responseCode: this.failures.code,
+            }),
+          );
         }
         cb();
       },
@@ -57,7 +64,14 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          this.received.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw, subject: header(raw, 'Subject'), messageId: header(raw, 'Message-ID'), text: textPart(raw) });
+          this.received.push({
+            from,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            subject: header(raw, 'Subject'),
+            messageId: header(raw, 'Message-ID'),
+            text: textPart(raw),
+          });
           cb();
         });
       },

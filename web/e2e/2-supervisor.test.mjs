@@ -19,7 +19,10 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await shot(page, 'supervisor-queue');
 
   // return the risky case with comments
-  await rows.first().getByRole('link', { name: /^Review/ }).click();
+  await rows
+    .first()
+    .getByRole('link', { name: /^Review/ })
+    .click();
   await page.getByText('⚠ Risk flagged').first().waitFor();
   await page.getByLabel('Comments for the trainee').fill('Please add the safety plan you agreed at session 4.');
   await page.getByRole('button', { name: 'Return with comments' }).click();
@@ -28,7 +31,11 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
 
   // sign off the trainee's new case (the first one without a risk flag)
   await page.getByRole('link', { name: 'Review queue' }).click();
-  await page.locator('tbody tr[data-risk="no"]').first().getByRole('link', { name: /^Review/ }).click();
+  await page
+    .locator('tbody tr[data-risk="no"]')
+    .first()
+    .getByRole('link', { name: /^Review/ })
+    .click();
   await page.getByRole('heading', { name: 'Review', exact: true }).waitFor();
   await shot(page, 'supervisor-case-review');
   await page.getByRole('button', { name: 'Sign off case' }).click();
@@ -43,7 +50,11 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   // the screen says which session is rated, and opens with a rubric chosen
   const rated = page.getByTestId('rated-session');
   await rated.getByText(clientCode).waitFor();
-  assert.match(await rated.innerText(), new RegExp(`^Case ${clientCode} of .+ — session ${sessionNo} on \\w`), 'case, session number and date');
+  assert.match(
+    await rated.innerText(),
+    new RegExp(`^Case ${clientCode} of .+ — session ${sessionNo} on \\w`),
+    'case, session number and date',
+  );
   const items = page.locator('fieldset.rubric-item');
   await items.first().waitFor();
   assert.notEqual(await page.getByLabel(/^Rubric/).inputValue(), '', 'a rubric is chosen');

@@ -7,11 +7,15 @@ before(async () => {
   browser = await launch();
   // the trainee journey applies for a level; when this file runs alone, apply over the API instead
   const token = await apiToken('bodyadmin.uk');
-  const open = await (await fetch(`${BASE_URL}/api/v1/applications?status=submitted`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const open = await (
+    await fetch(`${BASE_URL}/api/v1/applications?status=submitted`, { headers: { authorization: `Bearer ${token}` } })
+  ).json();
   if (open.items.length === 0) {
     const t = await apiToken('trainee.uk');
     const me = await (await fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${t}` } })).json();
-    const [enrolment] = await (await fetch(`${BASE_URL}/api/v1/trainees/${me.id}/enrolments`, { headers: { authorization: `Bearer ${t}` } })).json();
+    const [enrolment] = await (
+      await fetch(`${BASE_URL}/api/v1/trainees/${me.id}/enrolments`, { headers: { authorization: `Bearer ${t}` } })
+    ).json();
     const res = await fetch(`${BASE_URL}/api/v1/applications`, {
       method: 'POST',
       headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
@@ -81,7 +85,11 @@ test('body admin: decide an application, draft a scheme version with validation 
   await checkA11y(page, 'admin-reliability');
   await page.getByRole('link', { name: 'Audit trail' }).click();
   await page.locator('tbody tr').first().waitFor();
-  await page.getByText('accreditation.reinstate').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  await page
+    .getByText('accreditation.reinstate')
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
   await shot(page, 'admin-audit');
   assert.deepEqual(page.problems, []);
   process.env.ISSUED_CERTIFICATE = certificate;

@@ -71,7 +71,10 @@ test('public: register search and certificate verification without signing in', 
   for (const country of ['UK', 'United Kingdom', 'GB']) {
     await searchCountry(country);
     const bodies = await settledBodies((b) => b.every((x) => x.includes('(GB)')));
-    assert.ok(bodies.every((b) => b.includes('(GB)')), `"${country}" finds UK entries only: ${bodies.join('; ')}`);
+    assert.ok(
+      bodies.every((b) => b.includes('(GB)')),
+      `"${country}" finds UK entries only: ${bodies.join('; ')}`,
+    );
     assert.equal(await page.locator('.alert.error').count(), 0, `"${country}" is accepted`);
   }
   await searchCountry('Neverland');

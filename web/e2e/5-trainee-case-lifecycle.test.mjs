@@ -11,7 +11,11 @@ after(async () => browser?.close());
 const api = async (token, method, path, body, ifMatch) => {
   const res = await fetch(`${BASE_URL}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...(ifMatch !== undefined ? { 'if-match': `"${ifMatch}"` } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(ifMatch !== undefined ? { 'if-match': `"${ifMatch}"` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -65,8 +69,15 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   await page.keyboard.type(typedUs(localDate(-1)));
   assert.equal(await dateField.inputValue(), localDate(-1).iso, 'typing a date right away fills the whole date');
   await page.keyboard.press('Enter');
-  await page.getByText(/Date is before the case start/).first().waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid')), 'true', 'focus moves to the field in error');
+  await page
+    .getByText(/Date is before the case start/)
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid')),
+    'true',
+    'focus moves to the field in error',
+  );
   assert.equal(await page.getByText('Session 1 added.').count(), 0, 'the earlier success message is gone');
   assert.equal(await page.getByText(/\((VALIDATION_FAILED|[A-Z_]{6,})\)/).count(), 0, 'no error codes are shown');
   await dateField.fill(localDate().iso);
@@ -93,12 +104,18 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   await page.getByRole('button', { name: 'Edit session 2' }).click();
   await page.getByLabel('Minutes').fill('45');
   await page.getByRole('button', { name: 'Save session 2' }).click();
-  await page.getByText(/This case was changed elsewhere since you opened it/).first().waitFor();
+  await page
+    .getByText(/This case was changed elsewhere since you opened it/)
+    .first()
+    .waitFor();
   assert.equal(await page.getByLabel('Minutes').inputValue(), '45', 'what was typed is kept');
   await page.getByText('Low mood since moving house.').waitFor(); // the reloaded case
   await page.getByRole('button', { name: 'Save session 2' }).click();
   await page.getByText('Session 2 saved.').waitFor();
-  assert.equal(await page.locator('section[aria-labelledby="sessions-h"] tbody tr').nth(1).locator('td[data-label="Minutes"]').innerText(), '45');
+  assert.equal(
+    await page.locator('section[aria-labelledby="sessions-h"] tbody tr').nth(1).locator('td[data-label="Minutes"]').innerText(),
+    '45',
+  );
 
   // submitted; not yet counted, and the progress page says which case that is
   await page.getByRole('button', { name: 'Submit for sign-off' }).click();
@@ -146,21 +163,32 @@ test('trainee: a case logged, corrected, returned, acted on, completed, signed o
   await api(supervisor, 'POST', `/cases/${c.id}/sign-off`, { contentHash: seen.contentHash });
   await page.getByRole('link', { name: 'Progress' }).click();
   await page.getByRole('heading', { name: /Working towards:/ }).waitFor();
-  await page.getByRole('link', { name: `case ${c.clientCode}` }).first().waitFor();
+  await page
+    .getByRole('link', { name: `case ${c.clientCode}` })
+    .first()
+    .waitFor();
   assert.equal(await page.getByText(`${c.clientCode}: not counted`).count(), 0, 'the case is no longer listed as not counted');
   await shot(page, 'trainee-progress-case-counted');
 
   // a level whose requirements are met and that is neither awarded nor applied for offers "Apply"
   const me = await api(trainee, 'GET', '/me');
-  const held = (await api(trainee, 'GET', '/accreditations?limit=100')).items.filter((a) => a.holderId === me.id && ['active', 'suspended'].includes(a.status)).map((a) => a.levelCode);
-  const open = (await api(trainee, 'GET', '/applications?limit=100')).items.filter((a) => ['submitted', 'more_info_requested'].includes(a.status)).map((a) => a.levelCode);
+  const held = (await api(trainee, 'GET', '/accreditations?limit=100')).items
+    .filter((a) => a.holderId === me.id && ['active', 'suspended'].includes(a.status))
+    .map((a) => a.levelCode);
+  const open = (await api(trainee, 'GET', '/applications?limit=100')).items
+    .filter((a) => ['submitted', 'more_info_requested'].includes(a.status))
+    .map((a) => a.levelCode);
   if (!held.includes('A') && !open.includes('A')) {
     await page.getByRole('link', { name: 'Apply for Interest (Level A)' }).click();
     await page.getByRole('heading', { name: 'Apply for a level' }).waitFor();
     await checkA11y(page, 'trainee-apply-prefilled');
     assert.match(await page.getByLabel('Level').inputValue(), /\|A$/, 'the level is chosen');
   } else {
-    assert.equal(await page.getByRole('link', { name: 'Apply for Interest (Level A)' }).count(), 0, 'a level held or applied for offers no Apply');
+    assert.equal(
+      await page.getByRole('link', { name: 'Apply for Interest (Level A)' }).count(),
+      0,
+      'a level held or applied for offers no Apply',
+    );
   }
   assert.deepEqual(page.problems, []);
 });

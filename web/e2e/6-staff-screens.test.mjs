@@ -10,7 +10,11 @@ let risky;
 const api = async (token, method, path, body, ifMatch) => {
   const res = await fetch(`${BASE_URL}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(ifMatch !== undefined ? { 'if-match': `"${ifMatch}"` } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(ifMatch !== undefined ? { 'if-match': `"${ifMatch}"` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -25,19 +29,48 @@ before(async () => {
   const supervisor = await apiToken('supervisor.uk');
   const rel = await api(trainee, 'GET', '/supervision/relationships?role=trainee&status=active');
   const c = await api(trainee, 'POST', '/cases', {
-    supervisorId: rel.items[0].supervisorId, format: 'individual', adaptation: 'adult', ageBand: '41-64', setting: 'community', plannedSessions: 12,
-    recordingConsent: true, primaryDiagnosis: 'F32.1', focusProblemArea: 'role_dispute', startDate: daysAgo(30), presentingProblem: 'Arguments at home, low mood.',
+    supervisorId: rel.items[0].supervisorId,
+    format: 'individual',
+    adaptation: 'adult',
+    ageBand: '41-64',
+    setting: 'community',
+    plannedSessions: 12,
+    recordingConsent: true,
+    primaryDiagnosis: 'F32.1',
+    focusProblemArea: 'role_dispute',
+    startDate: daysAgo(30),
+    presentingProblem: 'Arguments at home, low mood.',
   });
   let v = c.version;
-  for (const n of [1, 2]) v = (await api(trainee, 'POST', `/cases/${c.id}/sessions`, { number: n, date: daysAgo(30 - 7 * (n - 1)), durationMinutes: 50, phase: 'initial', attended: true, recorded: true }, v)).version;
-  await api(trainee, 'POST', `/cases/${c.id}/measures`, { instrument: 'PHQ9', items: [2, 2, 2, 1, 1, 1, 1, 1, 1], administeredOn: daysAgo(30), sessionNumber: 1 }, v);
+  for (const n of [1, 2])
+    v = (
+      await api(
+        trainee,
+        'POST',
+        `/cases/${c.id}/sessions`,
+        { number: n, date: daysAgo(30 - 7 * (n - 1)), durationMinutes: 50, phase: 'initial', attended: true, recorded: true },
+        v,
+      )
+    ).version;
+  await api(
+    trainee,
+    'POST',
+    `/cases/${c.id}/measures`,
+    { instrument: 'PHQ9', items: [2, 2, 2, 1, 1, 1, 1, 1, 1], administeredOn: daysAgo(30), sessionNumber: 1 },
+    v,
+  );
   await api(trainee, 'POST', `/cases/${c.id}/submit`);
   const full = await api(supervisor, 'GET', `/cases/${c.id}`);
   const rubrics = await api(supervisor, 'GET', '/rubrics?target=session&limit=100');
   const versionId = rubrics.items.flatMap((r) => r.versions).find((x) => x.status === 'published').id;
   const def = (await api(supervisor, 'GET', `/rubric-versions/${versionId}`)).definition;
   const session1 = full.sessions.find((s) => s.number === 1);
-  const rating = await api(supervisor, 'POST', '/ratings', { rubricVersionId: versionId, targetType: 'session', targetId: session1.id, scores: Object.fromEntries(def.items.map((i) => [i.code, def.scale.max])) });
+  const rating = await api(supervisor, 'POST', '/ratings', {
+    rubricVersionId: versionId,
+    targetType: 'session',
+    targetId: session1.id,
+    scores: Object.fromEntries(def.items.map((i) => [i.code, def.scale.max])),
+  });
   await api(supervisor, 'POST', `/ratings/${rating.id}/submit`);
   risky = { id: c.id, clientCode: full.clientCode };
 });
@@ -71,7 +104,10 @@ test('supervisor: acknowledges a risk flag from the case, sees a rated session m
 
   // the queue now says who acknowledged the flag, and when
   await page.getByRole('link', { name: 'Review queue' }).click();
-  await page.locator('tbody tr', { hasText: risky.clientCode }).getByText(/acknowledged by Dr Sam Supervisor \(UK\) on/).waitFor();
+  await page
+    .locator('tbody tr', { hasText: risky.clientCode })
+    .getByText(/acknowledged by Dr Sam Supervisor \(UK\) on/)
+    .waitFor();
 
   // supervisees, each with progress and the supervision logged
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Supervisees' }).click();
@@ -98,7 +134,11 @@ test('body admin: finds a trainee by name, opens their progress, restores a laps
   await shot(page, 'admin-people');
   await page.getByRole('link', { name: 'Bea Trainee (UK)' }).click();
   await page.getByRole('heading', { name: 'Bea Trainee (UK)', level: 1 }).waitFor();
-  await page.getByTestId('person-progress').first().getByText(/Working towards/).waitFor();
+  await page
+    .getByTestId('person-progress')
+    .first()
+    .getByText(/Working towards/)
+    .waitFor();
   await shot(page, 'admin-person-progress');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accreditations' }).click();
@@ -106,7 +146,10 @@ test('body admin: finds a trainee by name, opens their progress, restores a laps
   await row.getByRole('button', { name: /^Restore / }).click();
   await page.getByLabel(/^Reason/).fill('Renewal declaration was received by post before the deadline.');
   await page.getByRole('button', { name: 'Confirm restore' }).click();
-  await page.getByRole('status').filter({ hasText: /is active again until/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /is active again until/ })
+    .waitFor();
   await page.locator('tr', { hasText: 'Bea Trainee (UK)' }).getByText('active', { exact: true }).waitFor();
   await shot(page, 'admin-restored');
   assert.deepEqual(page.problems, []);

@@ -51,7 +51,10 @@ test('exports: the holder downloads their certificate and their record; the body
   const json = await download(page, () => page.getByRole('button', { name: 'Download my record (JSON)' }).click());
   const record = JSON.parse(json.body.toString('utf8'));
   assert.equal(record.format, 'ipt-record-export/1');
-  assert.deepEqual(record.accreditations.map((a) => a.certificateNumber), [certificate]);
+  assert.deepEqual(
+    record.accreditations.map((a) => a.certificateNumber),
+    [certificate],
+  );
   const recordPdf = await download(page, () => page.getByRole('button', { name: 'Download my record (PDF)' }).click());
   assert.equal(recordPdf.body.subarray(0, 5).toString('latin1'), '%PDF-');
   await shot(page, 'trainee-record-download');
@@ -62,7 +65,11 @@ test('exports: the holder downloads their certificate and their record; the body
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accreditations' }).click();
   const csv = await download(admin, () => admin.getByRole('button', { name: 'Export the register (CSV)' }).click());
   assert.match(csv.name, /-register-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = csv.body.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  const lines = csv.body
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   assert.equal(lines[0], 'Certificate number,Holder,E-mail,Level code,Level,Status,Awarded on,Expires on,Listed publicly');
   assert.ok(lines.some((l) => l.startsWith(`${certificate},Casey Trainee (US),`)));
   const xlsx = await download(admin, () => admin.getByRole('button', { name: 'Export renewals due (XLSX)' }).click());

@@ -14,7 +14,10 @@ test('notifications: unread count in the header, the list links to the case, mar
   await link.waitFor();
   await link.click();
   await page.getByRole('heading', { name: 'Notifications', exact: true }).waitFor();
-  const waiting = page.locator('ul.notifications li').filter({ hasText: /is waiting for your sign-off/ }).first();
+  const waiting = page
+    .locator('ul.notifications li')
+    .filter({ hasText: /is waiting for your sign-off/ })
+    .first();
   await waiting.waitFor();
   assert.match((await waiting.getByRole('link').getAttribute('href')) ?? '', /^\/cases\/[0-9a-f-]{36}$/);
   await shot(page, 'notifications');

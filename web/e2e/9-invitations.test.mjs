@@ -12,11 +12,15 @@ let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-const decodeQp = (s) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const decodeQp = (s) =>
+  Buffer.from(
+    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 /** Waits for the mail to `to` and returns the path of its invitation link (with the token in the fragment). */
 async function invitationLink(to) {
-  assert.ok(MAIL_DIR, 'MAIL_DIR names the service\'s DATA_DIR/mail');
+  assert.ok(MAIL_DIR, "MAIL_DIR names the service's DATA_DIR/mail");
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const files = await readdir(MAIL_DIR).catch(() => []);

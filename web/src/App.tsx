@@ -78,10 +78,31 @@ function Nav() {
   useEffect(() => setMenuOpen(false), [path]);
   const links: [string, string][] = [];
   if (has('TRAINEE'))
-    links.push(['/trainee', 'Progress'], ['/trainee/cases', 'Cases'], ['/trainee/supervision', 'Supervision'], ['/trainee/ratings', 'Ratings'], ['/trainee/applications', 'Applications'], ['/trainee/accreditations', 'Accreditations']);
-  if (has('SUPERVISOR')) links.push(['/supervisor', 'Review queue'], ['/supervisor/supervisees', 'Supervisees'], ['/supervisor/ratings', 'My ratings'], ['/supervisor/calibration', 'Calibration']);
+    links.push(
+      ['/trainee', 'Progress'],
+      ['/trainee/cases', 'Cases'],
+      ['/trainee/supervision', 'Supervision'],
+      ['/trainee/ratings', 'Ratings'],
+      ['/trainee/applications', 'Applications'],
+      ['/trainee/accreditations', 'Accreditations'],
+    );
+  if (has('SUPERVISOR'))
+    links.push(
+      ['/supervisor', 'Review queue'],
+      ['/supervisor/supervisees', 'Supervisees'],
+      ['/supervisor/ratings', 'My ratings'],
+      ['/supervisor/calibration', 'Calibration'],
+    );
   if (has('BODY_ADMIN') || has('ADMIN'))
-    links.push(['/admin/people', 'People'], ['/admin/applications', 'Applications'], ['/admin/schemes', 'Schemes'], ['/admin/accreditations', 'Accreditations'], ['/admin/reliability', 'Reliability'], ['/admin/audit', 'Audit trail'], ['/admin/invitations', 'Invitations']);
+    links.push(
+      ['/admin/people', 'People'],
+      ['/admin/applications', 'Applications'],
+      ['/admin/schemes', 'Schemes'],
+      ['/admin/accreditations', 'Accreditations'],
+      ['/admin/reliability', 'Reliability'],
+      ['/admin/audit', 'Audit trail'],
+      ['/admin/invitations', 'Invitations'],
+    );
   links.push(['/register', 'Register'], ['/verify', 'Verify']);
   return (
     <header className="top">
@@ -91,8 +112,10 @@ function Nav() {
         </Link>
         {me ? (
           <span className="who">
-            <NotificationsLink />{' '}
-            Signed in as <Link to="/account"><strong>{me.displayName}</strong></Link>{' '}
+            <NotificationsLink /> Signed in as{' '}
+            <Link to="/account">
+              <strong>{me.displayName}</strong>
+            </Link>{' '}
             <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
               Sign out
             </button>
@@ -102,7 +125,13 @@ function Nav() {
         )}
       </div>
       <nav aria-label="Main" className="bar">
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-links" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-links"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
         </button>
         <ul id="main-links" className={menuOpen ? 'open' : undefined} onClick={() => setMenuOpen(false)}>
@@ -143,7 +172,8 @@ export function App() {
   else if (found.route.roles && me && !found.route.roles.some((r) => me.roles.some((g) => g.role === r)))
     content = (
       <div className="alert error" role="alert">
-        <strong>Not available to your account.</strong> This page is for {found.route.roles.map((r) => r.toLowerCase().replace('_', ' ')).join(' or ')} accounts.{' '}
+        <strong>Not available to your account.</strong> This page is for{' '}
+        {found.route.roles.map((r) => r.toLowerCase().replace('_', ' ')).join(' or ')} accounts.{' '}
         <Link to={homeFor(me)}>Go to your home page</Link>.
       </div>
     );

@@ -102,7 +102,12 @@ export function Field({
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>
-        {label} {hint && <span className="hint" id={`${id}-hint`}>({hint})</span>}
+        {label}{' '}
+        {hint && (
+          <span className="hint" id={`${id}-hint`}>
+            ({hint})
+          </span>
+        )}
       </label>
       {children({ id, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy })}
       {errors?.length ? (
@@ -118,7 +123,8 @@ export const fieldErrors = (error: unknown, field: string): string[] | undefined
   error instanceof ApiError ? error.details?.[field]?.map((m) => plainMessage(field, m)) : undefined;
 
 /** A check made in the app before anything is sent, shown exactly like the API's field errors. */
-export const formProblems = (details: Record<string, string[]>) => new ApiError(0, 'VALIDATION_FAILED', 'Please correct the following.', details);
+export const formProblems = (details: Record<string, string[]>) =>
+  new ApiError(0, 'VALIDATION_FAILED', 'Please correct the following.', details);
 
 export const humanise = (s: string | null | undefined) => (s ? s.replace(/_/g, ' ') : '');
 // The user's own calendar date (not UTC's): the service accepts any date that is today somewhere on Earth
@@ -127,8 +133,10 @@ export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-export const fmtDate = (s: string | null | undefined) => (s ? new Date(s).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
-export const fmtDateTime = (s: string | null | undefined) => (s ? new Date(s).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+export const fmtDate = (s: string | null | undefined) =>
+  s ? new Date(s).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—';
+export const fmtDateTime = (s: string | null | undefined) =>
+  s ? new Date(s).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
 /** A button that shows progress while its async action runs and reports its error. An action that resolves to a
  *  string sets `notice` (a success message); the next run clears it, so a stale success never sits beside an error. */

@@ -20,15 +20,23 @@ export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 // ---- the level someone held on a date ----
 export class LevelRef {
-  @IsString() @Matches(LEVEL_CODE, { message: 'levelCode must be a level code such as PRACTITIONER' })
+  @IsString()
+  @Matches(LEVEL_CODE, { message: 'levelCode must be a level code such as PRACTITIONER' })
   levelCode!: string;
 
   // another scheme's code; absent = the scheme being evaluated
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   schemeCode?: string;
 }
 
-export function heldOn(spans: readonly LevelSpan[] | undefined, ref: LevelRef, date: string, ctx: EvaluationContext): LevelSpan | undefined {
+export function heldOn(
+  spans: readonly LevelSpan[] | undefined,
+  ref: LevelRef,
+  date: string,
+  ctx: EvaluationContext,
+): LevelSpan | undefined {
   const scheme = ref.schemeCode ?? ctx.schemeCode;
   return spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
 }
@@ -36,29 +44,48 @@ export function heldOn(spans: readonly LevelSpan[] | undefined, ref: LevelRef, d
 // ---- which cases a rule looks at ----
 export class CaseFilter {
   // clinical status of the case; default: completed cases only
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(CASE_STATUSES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(CASE_STATUSES, { each: true })
   statuses?: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2) @IsIn(CASE_FORMATS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsIn(CASE_FORMATS, { each: true })
   formats?: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(6) @IsIn(ADAPTATIONS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(ADAPTATIONS, { each: true })
   adaptations?: string[];
 
   // attended therapy sessions at least
-  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minSessions?: number;
 
   // only cases their supervisor has signed off (default true)
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   signedOffOnly?: boolean;
 
   // ICD-10 prefixes the primary diagnosis must start with, e.g. ["F32", "F33"]
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[A-Z][0-9A-Z.]{0,6}$/, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[A-Z][0-9A-Z.]{0,6}$/, { each: true })
   diagnosisPrefixes?: string[];
 
   // the case's supervisor must have held this level on every supervision date… checked on the case's start date
-  @IsOptional() @ValidateNested() @Type(() => LevelRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LevelRef)
   supervisorLevel?: LevelRef;
 }
 
@@ -73,7 +100,12 @@ export function describeFilter(f: CaseFilter | undefined): string {
 }
 
 /** Cases that pass the filter, oldest first, each with the reason a case was left out. */
-export function matchCases(cases: readonly CaseRecord[], f: CaseFilter | undefined, others: Record<string, LevelSpan[]>, ctx: EvaluationContext) {
+export function matchCases(
+  cases: readonly CaseRecord[],
+  f: CaseFilter | undefined,
+  others: Record<string, LevelSpan[]>,
+  ctx: EvaluationContext,
+) {
   const matched: CaseRecord[] = [];
   const excluded: { id: string; clientCode: string; reason: string }[] = [];
   for (const c of [...cases].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))) {
@@ -84,14 +116,20 @@ export function matchCases(cases: readonly CaseRecord[], f: CaseFilter | undefin
   return { matched, excluded };
 }
 
-function exclusionReason(c: CaseRecord, f: CaseFilter | undefined, others: Record<string, LevelSpan[]>, ctx: EvaluationContext): string | null {
+function exclusionReason(
+  c: CaseRecord,
+  f: CaseFilter | undefined,
+  others: Record<string, LevelSpan[]>,
+  ctx: EvaluationContext,
+): string | null {
   const statuses = f?.statuses ?? ['completed'];
   if (!statuses.includes(c.status)) return `status is ${c.status.replace(/_/g, ' ')}`;
   if (f?.signedOffOnly !== false && c.reviewState !== 'signed_off') return 'not signed off by the supervisor';
   if (f?.formats && !f.formats.includes(c.format)) return `format is ${c.format}`;
   if (f?.adaptations && !f.adaptations.includes(c.adaptation)) return `adaptation is ${c.adaptation.replace(/_/g, ' ')}`;
   if (f?.minSessions && attended(c).length < f.minSessions) return `${attended(c).length} of ${f.minSessions} sessions attended`;
-  if (f?.diagnosisPrefixes && !f.diagnosisPrefixes.some((p) => c.primaryDiagnosis.startsWith(p))) return `diagnosis ${c.primaryDiagnosis} is not ${f.diagnosisPrefixes.join('/')}`;
+  if (f?.diagnosisPrefixes && !f.diagnosisPrefixes.some((p) => c.primaryDiagnosis.startsWith(p)))
+    return `diagnosis ${c.primaryDiagnosis} is not ${f.diagnosisPrefixes.join('/')}`;
   if (f?.supervisorLevel && !heldOn(others[c.supervisorId], f.supervisorLevel, c.startDate, ctx)) {
     return `the supervisor did not hold ${f.supervisorLevel.levelCode} when the case started`;
   }
@@ -107,4 +145,5 @@ export function phaseOf(sessionNumber: number, c: CaseRecord, ctx: EvaluationCon
 }
 
 // Evidence is read by people: each counted record is named in words, never by its id alone.
-export const activityNote = (a: { kind: string; hours: number; date: string }): string => `${a.kind.replace(/_/g, ' ')}, ${a.hours} h on ${a.date}`;
+export const activityNote = (a: { kind: string; hours: number; date: string }): string =>
+  `${a.kind.replace(/_/g, ' ')}, ${a.hours} h on ${a.date}`;

@@ -2,7 +2,15 @@ import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning'
 import { aRecord } from './record-builder.fixture';
 import { run } from './spec-run.fixture';
 
-const activity = (over: object) => ({ id: `a-${Math.random()}`, kind: 'didactic_course', hours: 8, date: '2026-03-01', verified: true, trainerId: 'trainer-1', ...over });
+const activity = (over: object) => ({
+  id: `a-${Math.random()}`,
+  kind: 'didactic_course',
+  hours: 8,
+  date: '2026-03-01',
+  verified: true,
+  trainerId: 'trainer-1',
+  ...over,
+});
 
 describe('learning hours', () => {
   it('meets 16 h of introductory training from two verified 8-hour days', () => {
@@ -11,11 +19,19 @@ describe('learning hours', () => {
     expect(r.evidence).toHaveLength(2);
   });
   it('names each counted activity in words for the person reading the evidence', () => {
-    const r = run(learningHours, { kinds: ['didactic_course'], minHours: 8 }, aRecord({ activities: [activity({ hours: 8, date: '2026-03-01' })] }));
+    const r = run(
+      learningHours,
+      { kinds: ['didactic_course'], minHours: 8 },
+      aRecord({ activities: [activity({ hours: 8, date: '2026-03-01' })] }),
+    );
     expect(r.evidence[0].note).toBe('didactic course, 8 h on 2026-03-01');
   });
   it('says how many hours are missing and how many await verification', () => {
-    const r = run(learningHours, { kinds: ['didactic_course'], minHours: 16 }, aRecord({ activities: [activity({}), activity({ verified: false })] }));
+    const r = run(
+      learningHours,
+      { kinds: ['didactic_course'], minHours: 16 },
+      aRecord({ activities: [activity({}), activity({ verified: false })] }),
+    );
     expect(r.met).toBe(false);
     expect(r.message).toContain('8 h more needed (8 h await verification)');
   });
@@ -34,21 +50,34 @@ describe('learning hours', () => {
 
 describe('CPD in a window', () => {
   it('counts only the renewal window', () => {
-    const record = aRecord({ activities: [activity({ kind: 'cpd', hours: 5, date: '2026-05-01' }), activity({ kind: 'cpd', hours: 5, date: '2024-05-01' })] });
+    const record = aRecord({
+      activities: [activity({ kind: 'cpd', hours: 5, date: '2026-05-01' }), activity({ kind: 'cpd', hours: 5, date: '2024-05-01' })],
+    });
     expect(run(cpd, { withinMonths: 12, minHours: 10 }, record)).toMatchObject({ met: false, reached: 5 });
     expect(run(cpd, { withinMonths: 36, minHours: 10 }, record)).toMatchObject({ met: true, reached: 10 });
   });
   it('can ask for a number of items instead of hours', () => {
     const record = aRecord({ activities: [activity({ kind: 'cpd', hours: 1 })] });
-    expect(run(cpd, { withinMonths: 12, minCount: 2 }, record)).toMatchObject({ met: false, message: expect.stringContaining('1 more item needed') });
+    expect(run(cpd, { withinMonths: 12, minCount: 2 }, record)).toMatchObject({
+      met: false,
+      message: expect.stringContaining('1 more item needed'),
+    });
   });
 });
 
 describe('teaching given', () => {
   it('adds up the hours this person led as trainer', () => {
-    const record = aRecord({ teaching: [{ id: 't1', kind: 'didactic_course', hours: 60, date: '2025-01-01' }, { id: 't2', kind: 'workshop', hours: 40, date: '2026-01-01' }] });
+    const record = aRecord({
+      teaching: [
+        { id: 't1', kind: 'didactic_course', hours: 60, date: '2025-01-01' },
+        { id: 't2', kind: 'workshop', hours: 40, date: '2026-01-01' },
+      ],
+    });
     expect(run(teachingGiven, { minHours: 100 }, record).met).toBe(true);
-    expect(run(teachingGiven, { minHours: 100, kinds: ['workshop'] }, record)).toMatchObject({ met: false, message: expect.stringContaining('60 h more needed') });
+    expect(run(teachingGiven, { minHours: 100, kinds: ['workshop'] }, record)).toMatchObject({
+      met: false,
+      message: expect.stringContaining('60 h more needed'),
+    });
   });
 });
 

@@ -1,9 +1,21 @@
 import { plainToInstance } from 'class-transformer';
-import { levelHeld, LevelHeldParams, licence, LicenceParams, membership, MembershipParams, profession, ProfessionParams } from './prerequisites';
+import {
+  levelHeld,
+  LevelHeldParams,
+  licence,
+  LicenceParams,
+  membership,
+  MembershipParams,
+  profession,
+  ProfessionParams,
+} from './prerequisites';
 import { aRecord, CTX } from './record-builder.fixture';
 
-const run = <P extends object>(rule: { params: new () => P; evaluate: (p: P, r: ReturnType<typeof aRecord>, c: typeof CTX) => { met: boolean; message: string } }, params: object, record = aRecord()) =>
-  rule.evaluate(plainToInstance(rule.params, params), record, CTX);
+const run = <P extends object>(
+  rule: { params: new () => P; evaluate: (p: P, r: ReturnType<typeof aRecord>, c: typeof CTX) => { met: boolean; message: string } },
+  params: object,
+  record = aRecord(),
+) => rule.evaluate(plainToInstance(rule.params, params), record, CTX);
 
 describe('profession', () => {
   it('accepts a psychologist where core professions include psychologists', () => {
@@ -19,7 +31,8 @@ describe('profession', () => {
 });
 
 describe('licence', () => {
-  const withLicences = (licences: { jurisdiction: string; number: string; expiresOn: string | null }[]) => aRecord({ profile: { profession: 'nurse', licences, memberships: [] } });
+  const withLicences = (licences: { jurisdiction: string; number: string; expiresOn: string | null }[]) =>
+    aRecord({ profile: { profession: 'nurse', licences, memberships: [] } });
   it('counts a licence that is still valid on the evaluation date', () => {
     expect(run(licence, {}, withLicences([{ jurisdiction: 'GB', number: '1', expiresOn: '2027-01-01' }])).met).toBe(true);
   });
@@ -27,12 +40,15 @@ describe('licence', () => {
     expect(run(licence, {}, withLicences([{ jurisdiction: 'GB', number: '1', expiresOn: '2026-01-01' }])).met).toBe(false);
   });
   it('only counts licences in the listed jurisdictions', () => {
-    expect(run(licence, { jurisdictions: ['US-NY'] }, withLicences([{ jurisdiction: 'GB', number: '1', expiresOn: null }])).met).toBe(false);
+    expect(run(licence, { jurisdictions: ['US-NY'] }, withLicences([{ jurisdiction: 'GB', number: '1', expiresOn: null }])).met).toBe(
+      false,
+    );
   });
 });
 
 describe('membership', () => {
-  const member = (from: string, to: string | null = null) => aRecord({ profile: { profession: 'nurse', licences: [], memberships: [{ bodyId: 'body-1', from, to }] } });
+  const member = (from: string, to: string | null = null) =>
+    aRecord({ profile: { profession: 'nurse', licences: [], memberships: [{ bodyId: 'body-1', from, to }] } });
   it('is met by a current membership of the scheme body', () => {
     expect(run(membership, {}, member('2026-01-01')).met).toBe(true);
   });
@@ -46,7 +62,8 @@ describe('membership', () => {
 });
 
 describe('level held', () => {
-  const holding = (from: string, to: string | null = null) => aRecord({ levels: [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: 'A', from, to }] });
+  const holding = (from: string, to: string | null = null) =>
+    aRecord({ levels: [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: 'A', from, to }] });
   it('is met while the earlier level is held', () => {
     expect(run(levelHeld, { levelCode: 'A' }, holding('2025-01-01')).met).toBe(true);
   });

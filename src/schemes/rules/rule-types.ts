@@ -1,7 +1,17 @@
 import type { EvaluationContext, PersonRecord } from '../person-record';
 
 export interface Evidence {
-  kind: 'case' | 'therapy_session' | 'activity' | 'accreditation_level' | 'supervision_session' | 'rating' | 'measure' | 'licence' | 'membership' | 'profile';
+  kind:
+    | 'case'
+    | 'therapy_session'
+    | 'activity'
+    | 'accreditation_level'
+    | 'supervision_session'
+    | 'rating'
+    | 'measure'
+    | 'licence'
+    | 'membership'
+    | 'profile';
   id: string;
   note?: string;
 }

@@ -8,13 +8,29 @@ import { ErrorBox, Field, fieldErrors, Loading, Notice, useAction, useLoad } fro
 // send to a server, so it stays out of access logs; the page sends it in a request body.
 const linkToken = () => window.location.hash.replace(/^#/, '');
 
-const ROLE_WORDS: Record<string, string> = { TRAINEE: 'trainee', SUPERVISOR: 'supervisor', BODY_ADMIN: 'body administrator', ADMIN: 'administrator' };
+const ROLE_WORDS: Record<string, string> = {
+  TRAINEE: 'trainee',
+  SUPERVISOR: 'supervisor',
+  BODY_ADMIN: 'body administrator',
+  ADMIN: 'administrator',
+};
 const PASSWORD_HINT = 'at least 12 characters; common passwords are refused';
 
 function PasswordField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: unknown }) {
   return (
     <Field label="New password" hint={PASSWORD_HINT} errors={fieldErrors(error, 'password')}>
-      {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={12} value={value} onChange={(e) => onChange(e.target.value)} style={{ width: '100%' }} />}
+      {(p) => (
+        <input
+          {...p}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          style={{ width: '100%' }}
+        />
+      )}
     </Field>
   );
 }
@@ -64,7 +80,16 @@ export function AcceptInvitation() {
               <h2 style={{ marginTop: 0 }}>Create your account</h2>
               <ErrorBox error={create.error} title="Could not create the account" />
               <Field label="Your name" errors={fieldErrors(create.error, 'displayName')}>
-                {(f) => <input {...f} required autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} style={{ width: '100%' }} />}
+                {(f) => (
+                  <input
+                    {...f}
+                    required
+                    autoComplete="name"
+                    value={displayName}
+                    onChange={(e) => setDisplayName(e.target.value)}
+                    style={{ width: '100%' }}
+                  />
+                )}
               </Field>
               <PasswordField value={password} onChange={setPassword} error={create.error} />
               <button type="submit" disabled={create.busy}>
@@ -74,13 +99,37 @@ export function AcceptInvitation() {
           ) : (
             <form className="card" onSubmit={onAccept}>
               <h2 style={{ marginTop: 0 }}>Accept with your account</h2>
-              <p>You already have an account with this address. {me ? `You are signed in as ${me.email}.` : 'Sign in with it to accept.'}</p>
+              <p>
+                You already have an account with this address. {me ? `You are signed in as ${me.email}.` : 'Sign in with it to accept.'}
+              </p>
               <ErrorBox error={accept.error} title="Could not accept the invitation" />
               {!me && (
                 <>
-                  <Field label="E-mail">{(f) => <input {...f} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} style={{ width: '100%' }} />}</Field>
+                  <Field label="E-mail">
+                    {(f) => (
+                      <input
+                        {...f}
+                        type="email"
+                        autoComplete="username"
+                        required
+                        value={email}
+                        onChange={(e) => setEmail(e.target.value)}
+                        style={{ width: '100%' }}
+                      />
+                    )}
+                  </Field>
                   <Field label="Password">
-                    {(f) => <input {...f} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} style={{ width: '100%' }} />}
+                    {(f) => (
+                      <input
+                        {...f}
+                        type="password"
+                        autoComplete="current-password"
+                        required
+                        value={password}
+                        onChange={(e) => setPassword(e.target.value)}
+                        style={{ width: '100%' }}
+                      />
+                    )}
                   </Field>
                 </>
               )}
@@ -111,7 +160,17 @@ export function ForgotPassword() {
         <ErrorBox error={send.error} title="Could not send the link" />
         <Notice>{send.notice}</Notice>
         <Field label="E-mail" errors={fieldErrors(send.error, 'email')}>
-          {(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} style={{ width: '100%' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
         </Field>
         <button type="submit" disabled={send.busy}>
           {send.busy ? 'Sending…' : 'Send the link'}
@@ -142,7 +201,8 @@ export function ResetPassword() {
       <h1>Choose a new password</h1>
       {done ? (
         <div className="alert ok" role="status">
-          Your password is changed, and every session of your account has been signed out. <Link to="/sign-in">Sign in</Link> with the new password.
+          Your password is changed, and every session of your account has been signed out. <Link to="/sign-in">Sign in</Link> with the new
+          password.
         </div>
       ) : (
         <form className="card" onSubmit={submit}>
@@ -163,7 +223,15 @@ export function ResetPassword() {
 }
 
 /** Opens a confirmation link (a new account's address, or a new address for an account) once, on load. */
-function ConfirmLink({ title, path, success }: { title: string; path: '/api/v1/auth/verify-email' | '/api/v1/auth/confirm-email-change'; success: string }) {
+function ConfirmLink({
+  title,
+  path,
+  success,
+}: {
+  title: string;
+  path: '/api/v1/auth/verify-email' | '/api/v1/auth/confirm-email-change';
+  success: string;
+}) {
   useTitle(title);
   const [token] = useState(linkToken);
   const result = useLoad(() => call(api.POST(path, { body: { token } })), [token]);
@@ -181,9 +249,15 @@ function ConfirmLink({ title, path, success }: { title: string; path: '/api/v1/a
   );
 }
 
-export const VerifyEmail = () => <ConfirmLink title="Confirm your e-mail address" path="/api/v1/auth/verify-email" success="Your e-mail address is confirmed." />;
+export const VerifyEmail = () => (
+  <ConfirmLink title="Confirm your e-mail address" path="/api/v1/auth/verify-email" success="Your e-mail address is confirmed." />
+);
 export const ConfirmEmailChange = () => (
-  <ConfirmLink title="Confirm your new e-mail address" path="/api/v1/auth/confirm-email-change" success="Your account now uses the new address; sign in with it." />
+  <ConfirmLink
+    title="Confirm your new e-mail address"
+    path="/api/v1/auth/confirm-email-change"
+    success="Your account now uses the new address; sign in with it."
+  />
 );
 
 export function AccountPage() {
@@ -209,14 +283,37 @@ export function AccountPage() {
       </p>
       <form className="card" onSubmit={submit}>
         <h2 style={{ marginTop: 0 }}>Change your e-mail address</h2>
-        <p>We send a link to the new address; your account changes to it only when you open that link. Your current address is told of the change.</p>
+        <p>
+          We send a link to the new address; your account changes to it only when you open that link. Your current address is told of the
+          change.
+        </p>
         <ErrorBox error={change.error} title="Could not ask for the change" />
         <Notice>{change.notice}</Notice>
         <Field label="New e-mail" errors={fieldErrors(change.error, 'newEmail')}>
-          {(p) => <input {...p} type="email" autoComplete="email" required value={newEmail} onChange={(e) => setNewEmail(e.target.value)} style={{ width: '100%' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="email"
+              required
+              value={newEmail}
+              onChange={(e) => setNewEmail(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
         </Field>
         <Field label="Current password" errors={fieldErrors(change.error, 'password')}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} style={{ width: '100%' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
         </Field>
         <button type="submit" disabled={change.busy}>
           {change.busy ? 'Sending…' : 'Send the confirmation link'}

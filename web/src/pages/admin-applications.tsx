@@ -22,7 +22,12 @@ export function AdminApplications() {
       <BodyExports kinds={['applications']} />
       <div className="tabs" role="group" aria-label="Filter by status">
         {[...STATUSES, 'all' as const].map((s) => (
-          <Link key={s} to={`/admin/applications?status=${s}`} className={`button ${s === status ? '' : 'secondary'}`} aria-current={s === status ? 'true' : undefined}>
+          <Link
+            key={s}
+            to={`/admin/applications?status=${s}`}
+            className={`button ${s === status ? '' : 'secondary'}`}
+            aria-current={s === status ? 'true' : undefined}
+          >
             {humanise(s)}
           </Link>
         ))}
@@ -93,7 +98,10 @@ export function AdminApplicationDetail({ id }: { id: string }) {
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>
-          Evaluation: {data.evaluation.summary} <span className="small muted">(as of {fmtDate(data.evaluation.asOf)}, evaluated {fmtDateTime(data.evaluatedAt)})</span>
+          Evaluation: {data.evaluation.summary}{' '}
+          <span className="small muted">
+            (as of {fmtDate(data.evaluation.asOf)}, evaluated {fmtDateTime(data.evaluatedAt)})
+          </span>
         </h2>
         <RulesList level={data.evaluation} evidenceLinks />
         {data.applicantNote && (
@@ -112,11 +120,17 @@ export function AdminApplicationDetail({ id }: { id: string }) {
             {(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           {!data.allRulesMet && (
-            <Field label="Override reason" hint="required to approve although not every rule is met" errors={fieldErrors(decisionError, 'overrideReason')}>
+            <Field
+              label="Override reason"
+              hint="required to approve although not every rule is met"
+              errors={fieldErrors(decisionError, 'overrideReason')}
+            >
               {(p) => <textarea {...p} value={override} onChange={(e) => setOverride(e.target.value)} />}
             </Field>
           )}
-          <p className="small">The accreditation is issued unlisted: whether it appears on the public register is the holder&rsquo;s choice.</p>
+          <p className="small">
+            The accreditation is issued unlisted: whether it appears on the public register is the holder&rsquo;s choice.
+          </p>
           <div className="row">
             <button type="button" disabled={approve.busy} onClick={() => void approve.run()}>
               {approve.busy ? 'Approving…' : 'Approve and issue'}
@@ -127,7 +141,9 @@ export function AdminApplicationDetail({ id }: { id: string }) {
           </div>
           <h3>Or ask for more information</h3>
           <ErrorBox error={ask.error} />
-          <Field label="Message to the applicant">{(p) => <textarea {...p} value={info} onChange={(e) => setInfo(e.target.value)} />}</Field>
+          <Field label="Message to the applicant">
+            {(p) => <textarea {...p} value={info} onChange={(e) => setInfo(e.target.value)} />}
+          </Field>
           <button type="button" className="secondary" disabled={ask.busy || !info.trim()} onClick={() => void ask.run()}>
             Request information
           </button>
@@ -157,4 +173,3 @@ export function AdminApplicationDetail({ id }: { id: string }) {
     </>
   );
 }
-

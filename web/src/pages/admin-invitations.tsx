@@ -27,8 +27,8 @@ export function AdminInvitations() {
     <>
       <h1>Invitations</h1>
       <p>
-        Invite a person by e-mail to a role in your body. They receive a link that works once and expires; they set a password (or, with an account
-        already, sign in and accept). Nobody gets the role until they accept it.
+        Invite a person by e-mail to a role in your body. They receive a link that works once and expires; they set a password (or, with an
+        account already, sign in and accept). Nobody gets the role until they accept it.
       </p>
       {bodies.loading && <Loading />}
       <ErrorBox error={bodies.error} />
@@ -56,7 +56,9 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('SUPERVISOR');
   const invite = useAction(async () => {
-    const inv = await call(api.POST('/api/v1/bodies/{bodyId}/invitations', { params: { path: { bodyId } }, body: { email: email.trim(), role } }));
+    const inv = await call(
+      api.POST('/api/v1/bodies/{bodyId}/invitations', { params: { path: { bodyId } }, body: { email: email.trim(), role } }),
+    );
     setEmail('');
     list.reload();
     return `Invitation sent to ${inv.email}.`;
@@ -65,7 +67,9 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
     if (what === 'resend') await call(api.POST('/api/v1/invitations/{id}/resend', { params: { path: { id: inv.id } } }));
     else await call(api.POST('/api/v1/invitations/{id}/withdraw', { params: { path: { id: inv.id } } }));
     list.reload();
-    return what === 'resend' ? `A new link was sent to ${inv.email}; the old one no longer works.` : `The invitation to ${inv.email} is withdrawn.`;
+    return what === 'resend'
+      ? `A new link was sent to ${inv.email}; the old one no longer works.`
+      : `The invitation to ${inv.email} is withdrawn.`;
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,7 +85,17 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
         <ErrorBox error={invite.error} title="Could not send the invitation" />
         <Notice>{invite.notice}</Notice>
         <Field label="E-mail" errors={fieldErrors(invite.error, 'email')}>
-          {(p) => <input {...p} type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} style={{ width: '100%' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              required
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
         </Field>
         <Field label="Role" errors={fieldErrors(invite.error, 'role')}>
           {(p) => (
@@ -117,10 +131,20 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
               cell: (i) =>
                 open(i.state) ? (
                   <>
-                    <button type="button" disabled={act.busy} onClick={() => void act.run(i, 'resend')} aria-label={`Resend the invitation to ${i.email}`}>
+                    <button
+                      type="button"
+                      disabled={act.busy}
+                      onClick={() => void act.run(i, 'resend')}
+                      aria-label={`Resend the invitation to ${i.email}`}
+                    >
                       Resend
                     </button>{' '}
-                    <button type="button" disabled={act.busy} onClick={() => void act.run(i, 'withdraw')} aria-label={`Withdraw the invitation to ${i.email}`}>
+                    <button
+                      type="button"
+                      disabled={act.busy}
+                      onClick={() => void act.run(i, 'withdraw')}
+                      aria-label={`Withdraw the invitation to ${i.email}`}
+                    >
                       Withdraw
                     </button>
                   </>

@@ -60,7 +60,10 @@ const accTone = (s: string) => (s === 'active' ? 'ok' : s === 'suspended' || s =
 
 export function AdminAccreditations() {
   useTitle('Accreditations');
-  const { data, error, loading, reload } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
+  const { data, error, loading, reload } = useLoad(
+    () => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })),
+    [],
+  );
   const [target, setTarget] = useState<{ a: Schemas['AccreditationDto']; action: 'suspend' | 'reinstate' | 'revoke' | 'restore' }>();
   const [done, setDone] = useState('');
   const [reason, setReason] = useState('');
@@ -71,7 +74,9 @@ export function AdminAccreditations() {
     else if (target.action === 'reinstate') await call(api.POST('/api/v1/accreditations/{id}/reinstate', path));
     else if (target.action === 'restore') {
       // restoring re-dates the accreditation: only from the version the admin was looking at
-      const restored = await call(api.POST('/api/v1/accreditations/{id}/restore', { ...path, headers: { 'If-Match': etagOf(target.a.version) } }));
+      const restored = await call(
+        api.POST('/api/v1/accreditations/{id}/restore', { ...path, headers: { 'If-Match': etagOf(target.a.version) } }),
+      );
       setDone(`${restored.certificateNumber} (${restored.holderName}) is active again until ${fmtDate(restored.expiresOn)}.`);
     } else await call(api.POST('/api/v1/accreditations/{id}/revoke', path));
     if (target.action !== 'restore') setDone('');
@@ -80,7 +85,10 @@ export function AdminAccreditations() {
     reload();
   });
   const certificate = useAction((a: Schemas['AccreditationDto']) =>
-    downloadFrom(api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id: a.id } }, parseAs: 'blob' }), `certificate-${a.certificateNumber}.pdf`),
+    downloadFrom(
+      api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id: a.id } }, parseAs: 'blob' }),
+      `certificate-${a.certificateNumber}.pdf`,
+    ),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -113,7 +121,11 @@ export function AdminAccreditations() {
                 Restored for the cycle after its old expiry ({fmtDate(target.a.expiresOn)}); possible until that cycle ends.
               </p>
             )}
-            <button type="submit" className={target.action === 'reinstate' || target.action === 'restore' ? '' : 'danger'} disabled={change.busy || !reason.trim()}>
+            <button
+              type="submit"
+              className={target.action === 'reinstate' || target.action === 'restore' ? '' : 'danger'}
+              disabled={change.busy || !reason.trim()}
+            >
               Confirm {target.action}
             </button>
             <button type="button" className="secondary" onClick={() => setTarget(undefined)}>
@@ -126,7 +138,10 @@ export function AdminAccreditations() {
         <DataTable
           rows={data.items}
           columns={[
-            { label: 'Certificate', cell: (a) => <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link> },
+            {
+              label: 'Certificate',
+              cell: (a) => <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link>,
+            },
             { label: 'Holder', cell: (a) => a.holderName },
             { label: 'Level', cell: (a) => a.levelName },
             { label: 'Issued', cell: (a) => fmtDate(a.issuedOn) },
@@ -157,7 +172,12 @@ export function AdminAccreditations() {
                     </button>
                   )}
                   {a.status === 'lapsed' && (
-                    <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'restore' })} aria-label={`Restore ${a.certificateNumber} (${a.holderName})`}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setTarget({ a, action: 'restore' })}
+                      aria-label={`Restore ${a.certificateNumber} (${a.holderName})`}
+                    >
                       Restore
                     </button>
                   )}
@@ -188,7 +208,12 @@ export function AdminReliability() {
     if (!body) return [];
     const rubrics = await call(api.GET('/api/v1/rubrics', { params: { query: { limit: 100 } } }));
     return Promise.all(
-      rubrics.items.map(async (r) => ({ rubric: r, rel: await call(api.GET('/api/v1/rubrics/{id}/reliability', { params: { path: { id: r.id }, query: { bodyId: body } } })).catch((e: unknown) => e) })),
+      rubrics.items.map(async (r) => ({
+        rubric: r,
+        rel: await call(api.GET('/api/v1/rubrics/{id}/reliability', { params: { path: { id: r.id }, query: { bodyId: body } } })).catch(
+          (e: unknown) => e,
+        ),
+      })),
     );
   }, [body]);
   return (
@@ -211,11 +236,7 @@ export function AdminReliability() {
       {data?.map(({ rubric, rel }) => (
         <section className="card" key={rubric.id}>
           <h2 style={{ marginTop: 0 }}>{rubric.name}</h2>
-          {rel instanceof Error ? (
-            <ErrorBox error={rel} />
-          ) : (
-            <ReliabilityFigures rel={rel as Schemas['RubricReliabilityDto']} />
-          )}
+          {rel instanceof Error ? <ErrorBox error={rel} /> : <ReliabilityFigures rel={rel as Schemas['RubricReliabilityDto']} />}
         </section>
       ))}
     </>
@@ -312,7 +333,8 @@ export function AdminAudit() {
                     <code>{e.action}</code>
                   </td>
                   <td data-label="Record">
-                    {e.entityType} {e.entityType === 'case' ? <Link to={`/cases/${e.entityId}`}>{shortId(e.entityId)}</Link> : shortId(e.entityId)}
+                    {e.entityType}{' '}
+                    {e.entityType === 'case' ? <Link to={`/cases/${e.entityId}`}>{shortId(e.entityId)}</Link> : shortId(e.entityId)}
                   </td>
                   <td data-label="Changes" className="small">
                     <code style={{ wordBreak: 'break-word' }}>{JSON.stringify(e.changes).slice(0, 160)}</code>

@@ -12,7 +12,10 @@ export function AdminPeople() {
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/users', { params: { query: { limit: 100, ...(q ? { q } : {}) } } })), [q]);
+  const { data, error, loading } = useLoad(
+    () => call(api.GET('/api/v1/users', { params: { query: { limit: 100, ...(q ? { q } : {}) } } })),
+    [q],
+  );
   const search = (e: FormEvent) => {
     e.preventDefault();
     navigate(text.trim() ? `/admin/people?q=${encodeURIComponent(text.trim())}` : '/admin/people', { replace: true });
@@ -21,9 +24,7 @@ export function AdminPeople() {
     <>
       <h1>People</h1>
       <form className="row" role="search" onSubmit={search}>
-        <Field label="Name or e-mail">
-          {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
+        <Field label="Name or e-mail">{(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
         <button type="submit">Search</button>
       </form>
       {loading && <Loading />}
@@ -69,7 +70,11 @@ export function AdminPerson({ id }: { id: string }) {
             </dd>
           </dl>
           <h2>Progress</h2>
-          {traineeBodies.length ? <PersonProgress traineeId={u.id} bodyIds={traineeBodies} /> : <Empty>{u.displayName} is not a trainee.</Empty>}
+          {traineeBodies.length ? (
+            <PersonProgress traineeId={u.id} bodyIds={traineeBodies} />
+          ) : (
+            <Empty>{u.displayName} is not a trainee.</Empty>
+          )}
         </>
       )}
     </>

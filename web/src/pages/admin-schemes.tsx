@@ -46,7 +46,8 @@ export function AdminSchemes() {
           <ul>
             {s.versions.map((v) => (
               <li key={v.id}>
-                <Link to={`/admin/scheme-versions/${v.id}`}>Version {v.versionNumber}</Link> <Badge tone={statusTone(v.status)}>{v.status}</Badge> effective {fmtDate(v.effectiveFrom)}
+                <Link to={`/admin/scheme-versions/${v.id}`}>Version {v.versionNumber}</Link>{' '}
+                <Badge tone={statusTone(v.status)}>{v.status}</Badge> effective {fmtDate(v.effectiveFrom)}
               </li>
             ))}
           </ul>
@@ -62,7 +63,8 @@ export function AdminSchemes() {
 function parse(text: string): { def?: Definition; error?: string } {
   try {
     const def = JSON.parse(text) as Definition;
-    if (!def || typeof def !== 'object' || !Array.isArray(def.levels)) return { error: 'The definition must be an object with a "levels" array.' };
+    if (!def || typeof def !== 'object' || !Array.isArray(def.levels))
+      return { error: 'The definition must be an object with a "levels" array.' };
     return { def };
   } catch (e) {
     return { error: `Not valid JSON: ${(e as Error).message}` };
@@ -70,7 +72,14 @@ function parse(text: string): { def?: Definition; error?: string } {
 }
 
 export function SchemeVersionEditor({ id }: { id: string }) {
-  const loaded = useLoad(() => Promise.all([call(api.GET('/api/v1/scheme-versions/{id}', { params: { path: { id } } })), call(api.GET('/api/v1/schemes/rule-types'))]), [id]);
+  const loaded = useLoad(
+    () =>
+      Promise.all([
+        call(api.GET('/api/v1/scheme-versions/{id}', { params: { path: { id } } })),
+        call(api.GET('/api/v1/schemes/rule-types')),
+      ]),
+    [id],
+  );
   const [version, setVersion] = useState<Schemas['SchemeVersionDto']>();
   const [text, setText] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
@@ -89,7 +98,11 @@ export function SchemeVersionEditor({ id }: { id: string }) {
   const save = useAction(async () => {
     if (!parsed.def) throw new ApiError(0, 'INVALID_JSON', parsed.error ?? 'Invalid JSON');
     const v = await call(
-      api.PUT('/api/v1/scheme-versions/{id}', { params: { path: { id } }, headers: { 'If-Match': etagOf(version!.version) }, body: { effectiveFrom, definition: parsed.def } }),
+      api.PUT('/api/v1/scheme-versions/{id}', {
+        params: { path: { id } },
+        headers: { 'If-Match': etagOf(version!.version) },
+        body: { effectiveFrom, definition: parsed.def },
+      }),
     );
     setVersion(v);
     setSaved(`Saved (version ${v.versionNumber}, revision ${v.version}).`);
@@ -113,7 +126,9 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       <h1>
         Scheme version {version.versionNumber} <Badge tone={statusTone(version.status)}>{version.status}</Badge>
       </h1>
-      {version.publishedAt && <p className="muted">Published {fmtDateTime(version.publishedAt)}; a published version cannot be edited — draft a new one.</p>}
+      {version.publishedAt && (
+        <p className="muted">Published {fmtDateTime(version.publishedAt)}; a published version cannot be edited — draft a new one.</p>
+      )}
       {saved && (
         <div className="alert ok" role="status">
           {saved}
@@ -122,12 +137,26 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       <ErrorBox error={save.error} title="The version was not saved" />
       <ErrorBox error={publish.error} title="The version was not published" />
       <div className="row">
-        <Field label="Effective from">{(p) => <input {...p} type="date" disabled={!editable} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}</Field>
+        <Field label="Effective from">
+          {(p) => (
+            <input {...p} type="date" disabled={!editable} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+          )}
+        </Field>
         <div className="tabs field" role="group" aria-label="Editor">
-          <button type="button" className={mode === 'form' ? '' : 'secondary'} aria-pressed={mode === 'form'} onClick={() => setMode('form')}>
+          <button
+            type="button"
+            className={mode === 'form' ? '' : 'secondary'}
+            aria-pressed={mode === 'form'}
+            onClick={() => setMode('form')}
+          >
             Rules form
           </button>
-          <button type="button" className={mode === 'json' ? '' : 'secondary'} aria-pressed={mode === 'json'} onClick={() => setMode('json')}>
+          <button
+            type="button"
+            className={mode === 'json' ? '' : 'secondary'}
+            aria-pressed={mode === 'json'}
+            onClick={() => setMode('json')}
+          >
             JSON
           </button>
         </div>
@@ -139,7 +168,16 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       )}
       {mode === 'json' || !parsed.def ? (
         <Field label="Definition (JSON)" hint="levels, their prerequisites and requirements">
-          {(p) => <textarea {...p} className="code" spellCheck={false} readOnly={!editable} value={text} onChange={(e) => setText(e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              className="code"
+              spellCheck={false}
+              readOnly={!editable}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
         </Field>
       ) : (
         <RulesForm def={parsed.def} editable={editable} ruleTypes={ruleTypes} onChange={setDef} />
@@ -168,7 +206,17 @@ export function SchemeVersionEditor({ id }: { id: string }) {
   );
 }
 
-function RulesForm({ def, editable, ruleTypes, onChange }: { def: Definition; editable: boolean; ruleTypes: Schemas['RuleTypeDto'][]; onChange: (d: Definition) => void }) {
+function RulesForm({
+  def,
+  editable,
+  ruleTypes,
+  onChange,
+}: {
+  def: Definition;
+  editable: boolean;
+  ruleTypes: Schemas['RuleTypeDto'][];
+  onChange: (d: Definition) => void;
+}) {
   const update = (li: number, group: 'requirements' | 'prerequisites', ri: number, patch: Partial<Rule>) => {
     const next = structuredClone(def);
     const rules = next.levels[li][group]!;
@@ -187,7 +235,14 @@ function RulesForm({ def, editable, ruleTypes, onChange }: { def: Definition; ed
               <h3>{group === 'prerequisites' ? 'Prerequisites' : 'Requirements'}</h3>
               {(level[group] ?? []).length === 0 && <p className="muted small">None.</p>}
               {(level[group] ?? []).map((rule, ri) => (
-                <RuleRow key={`${rule.id}-${ri}`} rule={rule} editable={editable} ruleTypes={ruleTypes} onChange={(patch) => update(li, group, ri, patch)} path={`levels.${li}.${group}.${ri}`} />
+                <RuleRow
+                  key={`${rule.id}-${ri}`}
+                  rule={rule}
+                  editable={editable}
+                  ruleTypes={ruleTypes}
+                  onChange={(patch) => update(li, group, ri, patch)}
+                  path={`levels.${li}.${group}.${ri}`}
+                />
               ))}
             </div>
           ))}
@@ -197,12 +252,28 @@ function RulesForm({ def, editable, ruleTypes, onChange }: { def: Definition; ed
   );
 }
 
-function RuleRow({ rule, editable, ruleTypes, onChange, path }: { rule: Rule; editable: boolean; ruleTypes: Schemas['RuleTypeDto'][]; onChange: (p: Partial<Rule>) => void; path: string }) {
+function RuleRow({
+  rule,
+  editable,
+  ruleTypes,
+  onChange,
+  path,
+}: {
+  rule: Rule;
+  editable: boolean;
+  ruleTypes: Schemas['RuleTypeDto'][];
+  onChange: (p: Partial<Rule>) => void;
+  path: string;
+}) {
   const [params, setParams] = useState(JSON.stringify(rule.params));
   const [paramsError, setParamsError] = useState('');
   return (
     <div className="row" style={{ borderBottom: '1px solid var(--line)', paddingBottom: '.5rem', marginBottom: '.5rem' }} data-path={path}>
-      <Field label="Rule id">{(p) => <input {...p} readOnly={!editable} value={rule.id} style={{ width: '9rem' }} onChange={(e) => onChange({ id: e.target.value })} />}</Field>
+      <Field label="Rule id">
+        {(p) => (
+          <input {...p} readOnly={!editable} value={rule.id} style={{ width: '9rem' }} onChange={(e) => onChange({ id: e.target.value })} />
+        )}
+      </Field>
       <Field label="Type">
         {(p) => (
           <select {...p} disabled={!editable} value={rule.type} onChange={(e) => onChange({ type: e.target.value })}>
@@ -216,9 +287,21 @@ function RuleRow({ rule, editable, ruleTypes, onChange, path }: { rule: Rule; ed
         )}
       </Field>
       <Field label="Label" className="grow">
-        {(p) => <input {...p} readOnly={!editable} value={rule.label} style={{ width: '22rem' }} onChange={(e) => onChange({ label: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            readOnly={!editable}
+            value={rule.label}
+            style={{ width: '22rem' }}
+            onChange={(e) => onChange({ label: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label="Parameters (JSON)" errors={paramsError ? [paramsError] : undefined} hint={ruleTypes.find((t) => t.type === rule.type)?.params.join(', ')}>
+      <Field
+        label="Parameters (JSON)"
+        errors={paramsError ? [paramsError] : undefined}
+        hint={ruleTypes.find((t) => t.type === rule.type)?.params.join(', ')}
+      >
         {(p) => (
           <input
             {...p}

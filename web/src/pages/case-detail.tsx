@@ -20,7 +20,11 @@ export function CaseDetail({ id }: { id: string }) {
   const { me } = useAuth();
   const { query } = useLocation();
   const loaded = useLoad(
-    () => Promise.all([call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })), call(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }))]),
+    () =>
+      Promise.all([
+        call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+        call(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } })),
+      ]),
     [id],
   );
   const [c, setCase] = useState<Case>();
@@ -64,7 +68,11 @@ export function CaseDetail({ id }: { id: string }) {
             {isTrainee ? 'Your supervisor returned this case' : 'Returned to the trainee'} ({fmtDate(lastReturn.at)})
           </h2>
           <blockquote style={{ margin: '.4rem 0', whiteSpace: 'pre-wrap' }}>{lastReturn.comments}</blockquote>
-          {isTrainee && <p className="small" style={{ margin: 0 }}>Edit the case, its sessions or measures as asked, then submit it again below.</p>}
+          {isTrainee && (
+            <p className="small" style={{ margin: 0 }}>
+              Edit the case, its sessions or measures as asked, then submit it again below.
+            </p>
+          )}
         </section>
       )}
       {saved && mode === 'view' && (
@@ -72,24 +80,59 @@ export function CaseDetail({ id }: { id: string }) {
           {saved}
         </div>
       )}
-      {mode === 'edit' && <CaseEditForm c={c} onSaved={afterSave('The case was saved.')} onCancel={() => setMode('view')} reload={reload} />}
-      {mode === 'close' && <CaseCloseForm c={c} onSaved={afterSave('The case was closed.')} onCancel={() => setMode('view')} reload={reload} />}
+      {mode === 'edit' && (
+        <CaseEditForm c={c} onSaved={afterSave('The case was saved.')} onCancel={() => setMode('view')} reload={reload} />
+      )}
+      {mode === 'close' && (
+        <CaseCloseForm c={c} onSaved={afterSave('The case was closed.')} onCancel={() => setMode('view')} reload={reload} />
+      )}
       {mode === 'view' && <CaseFacts c={c} isTrainee={isTrainee} />}
       {isTrainee && mode === 'view' && (
         <p className="row">
-          <button type="button" className="secondary" onClick={() => { setSaved(''); setMode('edit'); }}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setSaved('');
+              setMode('edit');
+            }}
+          >
             Edit case details
           </button>
-          <button type="button" className="secondary" onClick={() => { setSaved(''); setMode('close'); }}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setSaved('');
+              setMode('close');
+            }}
+          >
             {closed ? 'Change ending or outcome' : 'Complete or close case'}
           </button>
         </p>
       )}
       {c.riskFlaggedAt && <RiskFlagPanel key={c.riskFlaggedAt + String(c.version)} caseId={c.id} canAcknowledge={isSupervisor} />}
-      {isSupervisor && <ReviewActions c={c} onChange={(next) => { setCase(next); loaded.reload(); }} />}
+      {isSupervisor && (
+        <ReviewActions
+          c={c}
+          onChange={(next) => {
+            setCase(next);
+            loaded.reload();
+          }}
+        />
+      )}
       <Sessions c={c} editable={editable} autoFocus={query.get('new') === '1'} canRate={isSupervisor} onChange={setCase} reload={reload} />
       <Measures c={c} editable={isTrainee && c.reviewState !== 'signed_off'} onChange={reload} reload={reload} />
-      {isTrainee && editable && <SubmitForReview c={c} onChange={(next) => { setCase(next); setSaved(''); loaded.reload(); }} />}
+      {isTrainee && editable && (
+        <SubmitForReview
+          c={c}
+          onChange={(next) => {
+            setCase(next);
+            setSaved('');
+            loaded.reload();
+          }}
+        />
+      )}
       {history && history.events.length > 0 && <ReviewHistory events={history.events} />}
       {isTrainee && <CaseDelete c={c} everSignedOff={everSignedOff} />}
     </>

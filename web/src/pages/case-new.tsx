@@ -9,7 +9,10 @@ type CreateCase = Schemas['CreateCaseDto'];
 
 export function NewCase() {
   useTitle('Log a new case');
-  const rels = useLoad(() => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'trainee', status: 'active', limit: 100 } } })), []);
+  const rels = useLoad(
+    () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'trainee', status: 'active', limit: 100 } } })),
+    [],
+  );
   const [form, setForm] = useState<CreateCase>({
     format: 'individual',
     adaptation: 'adult',
@@ -28,7 +31,9 @@ export function NewCase() {
     const problems = checkCaseForm(form);
     if (!supervisorId) problems.supervisorId = ['Supervisor is required: ask a supervisor to accept you first'];
     if (hasProblems(problems)) throw formProblems(problems);
-    const created = await call(api.POST('/api/v1/cases', { body: { ...form, supervisorId, primaryDiagnosis: form.primaryDiagnosis.trim() } }));
+    const created = await call(
+      api.POST('/api/v1/cases', { body: { ...form, supervisorId, primaryDiagnosis: form.primaryDiagnosis.trim() } }),
+    );
     navigate(`/cases/${created.id}?new=1`);
   });
   const submit = (e: FormEvent) => {
@@ -61,11 +66,18 @@ export function NewCase() {
         </div>
         <div className="field">
           <label>
-            <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client consented to sessions being recorded
+            <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client
+            consented to sessions being recorded
           </label>
         </div>
         <Field label="Presenting problem" hint="optional, no identifying details" errors={err('presentingProblem')}>
-          {(p) => <textarea {...p} value={(form.presentingProblem as string | undefined) ?? ''} onChange={(e) => set('presentingProblem', (e.target.value || undefined) as CreateCase['presentingProblem'])} />}
+          {(p) => (
+            <textarea
+              {...p}
+              value={(form.presentingProblem as string | undefined) ?? ''}
+              onChange={(e) => set('presentingProblem', (e.target.value || undefined) as CreateCase['presentingProblem'])}
+            />
+          )}
         </Field>
         <button type="submit" disabled={save.busy}>
           {save.busy ? 'Saving…' : 'Save case and add sessions'}

@@ -23,7 +23,10 @@ const announceChange = () => window.dispatchEvent(new Event(CHANGED));
 /** Header link with the unread count, refreshed on every page change and when notifications are marked read. */
 export function NotificationsLink() {
   const { path } = useLocation();
-  const { data, reload } = useLoad(() => call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })), [path]);
+  const { data, reload } = useLoad(
+    () => call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })),
+    [path],
+  );
   useEffect(() => {
     window.addEventListener(CHANGED, reload);
     return () => window.removeEventListener(CHANGED, reload);
@@ -31,7 +34,13 @@ export function NotificationsLink() {
   const unread = data?.unreadCount ?? 0;
   return (
     <Link to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
-      Notifications{unread > 0 && <> <Badge tone="warn">{unread}</Badge></>}
+      Notifications
+      {unread > 0 && (
+        <>
+          {' '}
+          <Badge tone="warn">{unread}</Badge>
+        </>
+      )}
     </Link>
   );
 }
@@ -153,7 +162,9 @@ export function NotificationPreferences() {
               {c.label}
             </label>
           ))}
-          <p className="small">A risk flag on a case you supervise is never held for the daily summary. Security e-mail (sign-in, password) is always sent.</p>
+          <p className="small">
+            A risk flag on a case you supervise is never held for the daily summary. Security e-mail (sign-in, password) is always sent.
+          </p>
         </fieldset>
       )}
       {saved && (

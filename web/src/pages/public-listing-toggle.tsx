@@ -18,7 +18,8 @@ export function PublicListingToggle({ accreditation }: { accreditation: { id: st
   return (
     <>
       <label>
-        <input type="checkbox" checked={state.listed} disabled={change.busy} onChange={(e) => void change.run(e.target.checked)} /> List me on the public register
+        <input type="checkbox" checked={state.listed} disabled={change.busy} onChange={(e) => void change.run(e.target.checked)} /> List me
+        on the public register
       </label>
       <ErrorBox error={change.error} title="Your choice was not saved" />
     </>

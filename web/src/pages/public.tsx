@@ -12,7 +12,10 @@ export function RegisterSearch() {
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
   const q = { name: query.get('name') ?? undefined, country: query.get('country') ?? undefined, bodyId: query.get('bodyId') ?? undefined };
   const results = useLoad(
-    () => call(api.GET('/api/v1/register', { params: { query: { limit: 50, ...Object.fromEntries(Object.entries(q).filter(([, v]) => v)) } } })),
+    () =>
+      call(
+        api.GET('/api/v1/register', { params: { query: { limit: 50, ...Object.fromEntries(Object.entries(q).filter(([, v]) => v)) } } }),
+      ),
     [q.name, q.country, q.bodyId],
   );
   const search = (e: FormEvent) => {
@@ -27,7 +30,16 @@ export function RegisterSearch() {
       <form className="card row" role="search" onSubmit={search}>
         <Field label="Name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
         <Field label="Country" hint="e.g. UK, Germany or DE">
-          {(p) => <input {...p} value={country} maxLength={80} autoComplete="country-name" style={{ width: '12rem' }} onChange={(e) => setCountry(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={country}
+              maxLength={80}
+              autoComplete="country-name"
+              style={{ width: '12rem' }}
+              onChange={(e) => setCountry(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Body">
           {(p) => (
@@ -47,7 +59,9 @@ export function RegisterSearch() {
       </form>
       {results.loading && <Loading label="Searching the register…" />}
       <ErrorBox error={results.error} />
-      {results.data && results.data.items.length === 0 && <Empty>No listed practitioner matches. Try fewer words, or another country.</Empty>}
+      {results.data && results.data.items.length === 0 && (
+        <Empty>No listed practitioner matches. Try fewer words, or another country.</Empty>
+      )}
       {results.data && results.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="stack" aria-label="Register entries">
@@ -111,8 +125,8 @@ function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['Pr
       </h2>
       {valid && nameMismatch && (
         <p>
-          <strong>Check who you are talking to.</strong> This certificate exists and is valid, but the name you entered is not the holder&apos;s. Ask the
-          person for their own certificate number, or contact the issuing body.
+          <strong>Check who you are talking to.</strong> This certificate exists and is valid, but the name you entered is not the
+          holder&apos;s. Ask the person for their own certificate number, or contact the issuing body.
         </p>
       )}
       {v.result !== 'unknown' && (
@@ -164,7 +178,14 @@ export function Verify({ cert }: { cert?: string }) {
   const [name, setName] = useState(query.get('name') ?? '');
   const [jws, setJws] = useState('');
   const byNumber = useLoad(
-    () => (cert ? call(api.GET('/api/v1/verify/{certificateNumber}', { params: { path: { certificateNumber: cert }, query: query.get('name') ? { name: query.get('name')! } : {} } })) : Promise.resolve(undefined)),
+    () =>
+      cert
+        ? call(
+            api.GET('/api/v1/verify/{certificateNumber}', {
+              params: { path: { certificateNumber: cert }, query: query.get('name') ? { name: query.get('name')! } : {} },
+            }),
+          )
+        : Promise.resolve(undefined),
     [cert, query.get('name')],
   );
   const [presented, setPresented] = useState<{ data?: Schemas['PresentedVerificationDto']; error?: unknown; busy?: boolean }>({});
@@ -192,7 +213,9 @@ export function Verify({ cert }: { cert?: string }) {
           <h2 id="by-number" style={{ marginTop: 0 }}>
             By certificate number
           </h2>
-          <Field label="Certificate number">{(p) => <input {...p} required value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: '100%' }} />}</Field>
+          <Field label="Certificate number">
+            {(p) => <input {...p} required value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: '100%' }} />}
+          </Field>
           <Field label="Holder's name" hint="optional: checks that it matches">
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} style={{ width: '100%' }} />}
           </Field>
@@ -202,7 +225,10 @@ export function Verify({ cert }: { cert?: string }) {
           <h2 id="by-credential" style={{ marginTop: 0 }}>
             By credential
           </h2>
-          <Field label="Verifiable credential (the JWT the holder gave you)" hint="an Open Badges 3.0 credential; its signature and today's status are checked">
+          <Field
+            label="Verifiable credential (the JWT the holder gave you)"
+            hint="an Open Badges 3.0 credential; its signature and today's status are checked"
+          >
             {(p) => <textarea {...p} required value={jws} onChange={(e) => setJws(e.target.value)} />}
           </Field>
           <button type="submit" disabled={presented.busy}>

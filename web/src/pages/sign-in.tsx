@@ -23,9 +23,31 @@ export function SignIn() {
       <h1>Sign in</h1>
       <form className="card" onSubmit={submit} aria-describedby="demo-hint">
         <ErrorBox error={action.error} title="Could not sign in" />
-        <Field label="E-mail">{(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} style={{ width: '100%' }} />}</Field>
+        <Field label="E-mail">
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
+        </Field>
         <Field label="Password">
-          {(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} style={{ width: '100%' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              style={{ width: '100%' }}
+            />
+          )}
         </Field>
         <button type="submit" disabled={action.busy}>
           {action.busy ? 'Signing in…' : 'Sign in'}
@@ -36,7 +58,8 @@ export function SignIn() {
       </p>
       <p id="demo-hint" className="small muted">
         Demo accounts (password <code>demo-password-2026</code>): trainee.uk@demo.ipt.example, supervisor.uk@demo.ipt.example,
-        bodyadmin.uk@demo.ipt.example. The public <a href="/register">register</a> and <a href="/verify">certificate verification</a> need no sign-in.
+        bodyadmin.uk@demo.ipt.example. The public <a href="/register">register</a> and <a href="/verify">certificate verification</a> need
+        no sign-in.
       </p>
     </div>
   );

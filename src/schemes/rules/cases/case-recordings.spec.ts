@@ -5,32 +5,54 @@ import { caseRecordings } from './case-recordings';
 
 const rubric: RubricDefinition = {
   scale: { min: 1, max: 5 },
-  items: [{ code: 'a', label: 'A' }, { code: 'b', label: 'B' }],
+  items: [
+    { code: 'a', label: 'A' },
+    { code: 'b', label: 'B' },
+  ],
   aggregation: 'mean',
   passRule: { threshold: 3 },
   multiRater: { kind: 'single', disagreementThreshold: 1 },
 };
-const rating = (targetId: string, raterId: string, score: number, raterRole: 'supervisor' | 'independent' | 'self' = 'supervisor', targetType: 'session' | 'case' = 'session') =>
-  ({ id: `r-${Math.random()}`, rubricVersionId: 'rv1', targetType, targetId, raterId, raterRole, scores: { a: score, b: score } });
+const rating = (
+  targetId: string,
+  raterId: string,
+  score: number,
+  raterRole: 'supervisor' | 'independent' | 'self' = 'supervisor',
+  targetType: 'session' | 'case' = 'session',
+) => ({ id: `r-${Math.random()}`, rubricVersionId: 'rv1', targetType, targetId, raterId, raterRole, scores: { a: score, b: score } });
 
 describe('case recordings and ratings', () => {
   it('wants every session recorded and three rated recordings per case (UK-style)', () => {
     const c = aCase({ recorded: true });
     const ratings = c.sessions.slice(0, 2).map((s) => rating(s.id, 'sup-1', 4));
-    const r = run(caseRecordings, { minCases: 1, allSessionsRecorded: true, minRatedPerCase: 3 }, aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }));
+    const r = run(
+      caseRecordings,
+      { minCases: 1, allSessionsRecorded: true, minRatedPerCase: 3 },
+      aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }),
+    );
     expect(r.met).toBe(false);
     expect(r.breakdown?.[0].message).toContain('2 of 3 rated recordings passing');
   });
   it('never counts a self-rating towards a pass', () => {
     const c = aCase({ recorded: true });
     const ratings = [rating(c.sessions[0].id, 'me', 5, 'self')];
-    expect(run(caseRecordings, { minCases: 1, minRatedPerCase: 1 }, aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } })).met).toBe(false);
+    expect(
+      run(
+        caseRecordings,
+        { minCases: 1, minRatedPerCase: 1 },
+        aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }),
+      ).met,
+    ).toBe(false);
   });
   it('flags raters who disagree beyond the threshold instead of letting one win', () => {
     const c = aCase({ recorded: true });
     const s = c.sessions[0].id;
     const ratings = [rating(s, 'sup-1', 5), rating(s, 'ind-1', 2, 'independent')];
-    const r = run(caseRecordings, { minCases: 1, minRatedPerCase: 1, raterPolicy: { kind: 'mean_of_n', n: 2, disagreementThreshold: 1 } }, aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }));
+    const r = run(
+      caseRecordings,
+      { minCases: 1, minRatedPerCase: 1, raterPolicy: { kind: 'mean_of_n', n: 2, disagreementThreshold: 1 } },
+      aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }),
+    );
     expect(r.met).toBe(false);
     expect(r.breakdown?.[0].message).toContain('await a second look');
   });
@@ -39,13 +61,23 @@ describe('case recordings and ratings', () => {
     const ratings = [rating(c.sessions[0].id, 'sup-1', 4)];
     const base = { cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } };
     expect(run(caseRecordings, { minCases: 1, minRatedPerCase: 1, calibratedRatersOnly: true }, aRecord(base)).met).toBe(false);
-    expect(run(caseRecordings, { minCases: 1, minRatedPerCase: 1, calibratedRatersOnly: true }, aRecord({ ...base, calibratedRaters: ['sup-1'] })).met).toBe(true);
+    expect(
+      run(
+        caseRecordings,
+        { minCases: 1, minRatedPerCase: 1, calibratedRatersOnly: true },
+        aRecord({ ...base, calibratedRaters: ['sup-1'] }),
+      ).met,
+    ).toBe(true);
   });
   it('passes two portfolios averaging three on two different clients (US-style level B)', () => {
     const a = aCase();
     const b = aCase();
     const ratings = [rating(a.id, 'sup-1', 3, 'supervisor', 'case'), rating(b.id, 'sup-1', 4, 'supervisor', 'case')];
-    const r = run(caseRecordings, { minCases: 2, minRatedPerCase: 1, ratingTarget: 'case', rubricCode: 'IPT' }, aRecord({ cases: [a, b], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }));
+    const r = run(
+      caseRecordings,
+      { minCases: 2, minRatedPerCase: 1, ratingTarget: 'case', rubricCode: 'IPT' },
+      aRecord({ cases: [a, b], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }),
+    );
     expect(r).toMatchObject({ met: true, reached: 2 });
   });
   it('needs a recorded initial and a recorded termination session', () => {

@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { type AggregateResult, aggregateRatings, type MultiRaterKind } from '../../../rubrics/rubric-scoring';
 import type { Phase, PersonRecord } from '../../person-record';
 import { attended, phaseOf, PHASES, plural } from '../common';
@@ -10,45 +24,68 @@ class RaterPolicyParam {
   @IsIn(['single', 'mean_of_n', 'all_must_pass'])
   kind!: MultiRaterKind;
 
-  @IsOptional() @IsInt() @Min(2) @Max(10)
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(10)
   n?: number;
 
-  @IsOptional() @IsNumber() @Min(0) @Max(100)
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   disagreementThreshold?: number;
 }
 
 export class CaseRecordingsParams extends CaseRuleBase {
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minCases!: number;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allSessionsRecorded?: boolean;
 
   // recorded sessions must include these phases (e.g. one initial and one termination recording)
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(PHASES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(PHASES, { each: true })
   recordedPhases?: Phase[];
 
   // rated targets (sessions, or the case itself) per case that pass
-  @IsOptional() @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
   minRatedPerCase?: number;
 
-  @IsOptional() @IsIn(['session', 'case'])
+  @IsOptional()
+  @IsIn(['session', 'case'])
   ratingTarget?: 'session' | 'case';
 
   // the rubric to rate with (its code); absent = any
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.-]{1,60}$/)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,60}$/)
   rubricCode?: string;
 
   // a rated target counts only when the combined result passes (default true)
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   requirePass?: boolean;
 
   // only ratings by raters calibrated in the scheme's body count
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   calibratedRatersOnly?: boolean;
 
   // overrides the rubric's multi-rater policy
-  @IsOptional() @ValidateNested() @Type(() => RaterPolicyParam)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RaterPolicyParam)
   raterPolicy?: RaterPolicyParam;
 }
 
@@ -69,23 +106,44 @@ function ratingsOf(record: PersonRecord, targetId: string): PersonRecord['rating
   return byTarget.get(targetId) ?? [];
 }
 
-function aggregateTarget(targetId: string, p: CaseRecordingsParams, record: PersonRecord): { result: AggregateResult; ratingIds: string[] } | null {
+function aggregateTarget(
+  targetId: string,
+  p: CaseRecordingsParams,
+  record: PersonRecord,
+): { result: AggregateResult; ratingIds: string[] } | null {
   const calibrated = new Set(record.calibratedRaters);
   const ratings = ratingsOf(record, targetId).filter(
-    (r) => r.targetId === targetId && r.targetType === (p.ratingTarget ?? 'session') &&
+    (r) =>
+      r.targetId === targetId &&
+      r.targetType === (p.ratingTarget ?? 'session') &&
       (!p.rubricCode || record.rubrics[r.rubricVersionId]?.rubricCode === p.rubricCode) &&
       (!p.calibratedRatersOnly || r.raterRole === 'self' || calibrated.has(r.raterId)),
   );
   if (!ratings.length) return null;
   // one rubric version per target: the most used one
-  const version = [...new Set(ratings.map((r) => r.rubricVersionId))].sort((a, b) => ratings.filter((r) => r.rubricVersionId === b).length - ratings.filter((r) => r.rubricVersionId === a).length)[0];
+  const version = [...new Set(ratings.map((r) => r.rubricVersionId))].sort(
+    (a, b) => ratings.filter((r) => r.rubricVersionId === b).length - ratings.filter((r) => r.rubricVersionId === a).length,
+  )[0];
   const rubric = record.rubrics[version];
   if (!rubric) return null;
   const def = p.raterPolicy
-    ? { ...rubric.definition, multiRater: { kind: p.raterPolicy.kind, n: p.raterPolicy.n, disagreementThreshold: p.raterPolicy.disagreementThreshold ?? rubric.definition.multiRater.disagreementThreshold } }
+    ? {
+        ...rubric.definition,
+        multiRater: {
+          kind: p.raterPolicy.kind,
+          n: p.raterPolicy.n,
+          disagreementThreshold: p.raterPolicy.disagreementThreshold ?? rubric.definition.multiRater.disagreementThreshold,
+        },
+      }
     : rubric.definition;
   const used = ratings.filter((r) => r.rubricVersionId === version);
-  return { result: aggregateRatings(def, used.map((r) => ({ ratingId: r.id, raterId: r.raterId, raterRole: r.raterRole, scores: r.scores }))), ratingIds: used.map((r) => r.id) };
+  return {
+    result: aggregateRatings(
+      def,
+      used.map((r) => ({ ratingId: r.id, raterId: r.raterId, raterRole: r.raterRole, scores: r.scores })),
+    ),
+    ratingIds: used.map((r) => r.id),
+  };
 }
 
 /** Recordings and ratings per case: all recorded, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy. */
@@ -96,7 +154,8 @@ export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
       const sessions = attended(c);
       const recorded = sessions.filter((s) => s.recorded);
       const gaps: string[] = [];
-      if (p.allSessionsRecorded && recorded.length < sessions.length) gaps.push(`${recorded.length} of ${sessions.length} sessions recorded`);
+      if (p.allSessionsRecorded && recorded.length < sessions.length)
+        gaps.push(`${recorded.length} of ${sessions.length} sessions recorded`);
       if (p.recordedPhases) {
         const phases = new Set(recorded.map((s) => phaseOf(s.number, c, ctx)));
         const missing = p.recordedPhases.filter((ph) => !phases.has(ph));
@@ -117,10 +176,16 @@ export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
           }
         }
         if (passing < p.minRatedPerCase) {
-          gaps.push(`${passing} of ${p.minRatedPerCase} ${p.ratingTarget === 'case' ? 'case ratings' : 'rated recordings'}${p.requirePass === false ? '' : ' passing'}` +
-            (disagreements ? ` (${plural(disagreements, 'target')} await a second look: raters disagree)` : ''));
+          gaps.push(
+            `${passing} of ${p.minRatedPerCase} ${p.ratingTarget === 'case' ? 'case ratings' : 'rated recordings'}${p.requirePass === false ? '' : ' passing'}` +
+              (disagreements ? ` (${plural(disagreements, 'target')} await a second look: raters disagree)` : ''),
+          );
         }
       }
-      return { met: gaps.length === 0, message: gaps.length ? gaps.join('; ') : 'meets the recording requirement', evidence: found.map((id) => ({ kind: 'rating' as const, id })) };
+      return {
+        met: gaps.length === 0,
+        message: gaps.length ? gaps.join('; ') : 'meets the recording requirement',
+        evidence: found.map((id) => ({ kind: 'rating' as const, id })),
+      };
     }),
 };

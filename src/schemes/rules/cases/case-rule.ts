@@ -7,7 +7,9 @@ import { CaseFilter, matchCases, plural } from '../common';
 import type { Evidence, RuleResult } from '../rule-types';
 
 export class CaseRuleBase {
-  @IsOptional() @ValidateNested() @Type(() => CaseFilter)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CaseFilter)
   filter?: CaseFilter;
 }
 
@@ -21,7 +23,14 @@ export interface CaseCheck {
 }
 
 /** The shape shared by per-case rules: check each matching case, count those that meet it, explain the rest. */
-export function perCaseRule(minCases: number, filter: CaseFilter | undefined, record: PersonRecord, ctx: EvaluationContext, what: string, check: (c: CaseRecord) => CaseCheck): RuleResult {
+export function perCaseRule(
+  minCases: number,
+  filter: CaseFilter | undefined,
+  record: PersonRecord,
+  ctx: EvaluationContext,
+  what: string,
+  check: (c: CaseRecord) => CaseCheck,
+): RuleResult {
   const { matched } = matchCases(record.cases, filter, record.othersLevels, ctx);
   const evidence: Evidence[] = [];
   const breakdown = matched.map((c) => {

@@ -13,10 +13,18 @@ describe('case supervision', () => {
   it('requires 12 of 16 sessions supervised (UK-style share)', () => {
     const c = aCase({ sessionCount: 16 });
     const meetings = Array.from({ length: 11 }, () => supervision(c));
-    const r = run(caseSupervision, { minCases: 1, minShareOfSessionsSupervised: 0.75 }, aRecord({ cases: [c], supervisionReceived: meetings }));
+    const r = run(
+      caseSupervision,
+      { minCases: 1, minShareOfSessionsSupervised: 0.75 },
+      aRecord({ cases: [c], supervisionReceived: meetings }),
+    );
     expect(r).toMatchObject({ met: false });
     expect(r.breakdown?.[0].message).toContain('11 of 12 sessions supervised');
-    const enough = run(caseSupervision, { minCases: 1, minShareOfSessionsSupervised: 0.75 }, aRecord({ cases: [c], supervisionReceived: [...meetings, supervision(c)] }));
+    const enough = run(
+      caseSupervision,
+      { minCases: 1, minShareOfSessionsSupervised: 0.75 },
+      aRecord({ cases: [c], supervisionReceived: [...meetings, supervision(c)] }),
+    );
     expect(enough.met).toBe(true);
   });
   it('checks the supervision:therapy ratio of a research track (1 h per 2 h)', () => {
@@ -36,11 +44,20 @@ describe('case supervision', () => {
     expect(r.met).toBe(false);
     expect(r.breakdown?.[0].message).toContain('not counted: the supervisor did not hold SUPERVISOR on the date');
   });
-  it('counts own-case minutes in group supervision separately (≥ 4 h on one\'s own case)', () => {
+  it("counts own-case minutes in group supervision separately (≥ 4 h on one's own case)", () => {
     const c = aCase();
     const other = { caseId: 'someone-else', minutes: null, reviewedSessionIds: [] };
     void other;
-    const meetings = Array.from({ length: 4 }, () => supervision(c, { format: 'group', minutes: 120, memberCount: 2, caseReviews: [{ caseId: c.id, minutes: 60, reviewedSessionIds: [] }] }));
-    expect(run(caseSupervision, { minCases: 1, minOwnCaseMinutesInGroup: 240 }, aRecord({ cases: [c], supervisionReceived: meetings })).met).toBe(true);
+    const meetings = Array.from({ length: 4 }, () =>
+      supervision(c, {
+        format: 'group',
+        minutes: 120,
+        memberCount: 2,
+        caseReviews: [{ caseId: c.id, minutes: 60, reviewedSessionIds: [] }],
+      }),
+    );
+    expect(
+      run(caseSupervision, { minCases: 1, minOwnCaseMinutesInGroup: 240 }, aRecord({ cases: [c], supervisionReceived: meetings })).met,
+    ).toBe(true);
   });
 });

@@ -10,41 +10,66 @@ export class GroupCreditParam {
   @IsIn(['full', 'share', 'fixed_fraction'])
   kind!: 'full' | 'share' | 'fixed_fraction';
 
-  @IsOptional() @IsNumber() @Min(0.1) @Max(10)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.1)
+  @Max(10)
   multiplier?: number;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   capAtGroupMinutes?: boolean;
 
-  @IsOptional() @IsNumber() @Min(0.01) @Max(1)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
   fraction?: number;
 }
 
 export class CaseSupervisionParams extends CaseRuleBase {
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minCases!: number;
 
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   minMinutesPerCase?: number;
 
   // supervision meetings about the case ÷ attended sessions (e.g. 12 of 16 = 0.75)
-  @IsOptional() @IsNumber() @Min(0.01) @Max(1)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
   minShareOfSessionsSupervised?: number;
 
   // credited supervision minutes ÷ therapy minutes (e.g. 1 h per 2 h = 0.5)
-  @IsOptional() @IsNumber() @Min(0.01) @Max(10)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(10)
   minSupervisionToTherapyRatio?: number;
 
   // minutes on this case in group supervision (e.g. in groups, ≥ 4 h on one's own case)
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   minOwnCaseMinutesInGroup?: number;
 
   // only supervision by someone holding this level on the date of the supervision
-  @IsOptional() @ValidateNested() @Type(() => LevelRef)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LevelRef)
   supervisorLevel?: LevelRef;
 
   // overrides the scheme's group-credit formula for this rule
-  @IsOptional() @ValidateNested() @Type(() => GroupCreditParam)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GroupCreditParam)
   groupCredit?: GroupCreditParam;
 }
 
@@ -71,7 +96,11 @@ function supervisionOfCase(c: CaseRecord, p: CaseSupervisionParams, record: Pers
       continue;
     }
     const credit = creditedMinutes({ format: m.format, minutes: m.minutes, memberCount: m.memberCount }, formula);
-    const share = perCaseMinutes(credit, m.caseReviews.map((r) => ({ caseId: r.caseId, minutes: r.minutes }))).find((x) => x.caseId === c.id)?.minutes ?? 0;
+    const share =
+      perCaseMinutes(
+        credit,
+        m.caseReviews.map((r) => ({ caseId: r.caseId, minutes: r.minutes })),
+      ).find((x) => x.caseId === c.id)?.minutes ?? 0;
     out.minutes += share;
     if (m.format === 'group') out.groupMinutes += share;
     out.meetings.push(m.meetingId);
@@ -96,9 +125,13 @@ export const caseSupervision: RuleEvaluator<CaseSupervisionParams> = {
       if (p.minShareOfSessionsSupervised && share + 1e-9 < p.minShareOfSessionsSupervised) {
         gaps.push(`${s.meetings.length} of ${Math.ceil(p.minShareOfSessionsSupervised * sessions.length)} sessions supervised`);
       }
-      if (p.minSupervisionToTherapyRatio && ratio + 1e-9 < p.minSupervisionToTherapyRatio) gaps.push(`supervision:therapy ${round2(ratio)} of ${p.minSupervisionToTherapyRatio}`);
-      if (p.minOwnCaseMinutesInGroup && s.groupMinutes < p.minOwnCaseMinutesInGroup) gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
-      const notes = s.excludedMeetings ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`] : [];
+      if (p.minSupervisionToTherapyRatio && ratio + 1e-9 < p.minSupervisionToTherapyRatio)
+        gaps.push(`supervision:therapy ${round2(ratio)} of ${p.minSupervisionToTherapyRatio}`);
+      if (p.minOwnCaseMinutesInGroup && s.groupMinutes < p.minOwnCaseMinutesInGroup)
+        gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
+      const notes = s.excludedMeetings
+        ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`]
+        : [];
       return {
         met: gaps.length === 0,
         message: `${s.minutes} min credited over ${plural(s.meetings.length, 'meeting')}${[...gaps, ...notes].length ? `; ${[...gaps, ...notes].join('; ')}` : ''}`,

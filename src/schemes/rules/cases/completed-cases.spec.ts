@@ -7,14 +7,18 @@ describe('completed cases', () => {
     const cases = [aCase(), aCase(), aCase()];
     const r = run(completedCases, { minCount: 4, distinctProblemAreas: 2 }, aRecord({ cases }));
     expect(r).toMatchObject({ met: false, reached: 3, required: 4 });
-    expect(r.message).toContain('3 of 4 completed, signed-off cases in 1 of 2 problem areas; 1 more case needed, one in a second problem area');
+    expect(r.message).toContain(
+      '3 of 4 completed, signed-off cases in 1 of 2 problem areas; 1 more case needed, one in a second problem area',
+    );
     expect(r.evidence.map((e) => e.id)).toEqual(cases.map((c) => c.id));
   });
   it('does not count a case that is not signed off, and says why', () => {
     const draft = aCase({ reviewState: 'submitted' });
     const r = run(completedCases, { minCount: 1 }, aRecord({ cases: [draft] }));
     expect(r.met).toBe(false);
-    expect(r.breakdown).toEqual([{ id: draft.id, met: false, message: `${draft.clientCode}: not counted, not signed off by the supervisor` }]);
+    expect(r.breakdown).toEqual([
+      { id: draft.id, met: false, message: `${draft.clientCode}: not counted, not signed off by the supervisor` },
+    ]);
   });
   it('wants the first case to be major depression when the scheme says so', () => {
     const first = aCase({ primaryDiagnosis: 'F41.1', startDate: '2024-01-01' });
@@ -28,13 +32,23 @@ describe('completed cases', () => {
   });
   it('needs early, middle and late sessions across the cases (ISIPT-style phase coverage)', () => {
     const short = aCase({ sessionCount: 3 }); // only initial-phase sessions
-    const r = run(completedCases, { minCount: 1, phaseCoverage: { phases: ['initial', 'middle', 'termination'] } }, aRecord({ cases: [short] }));
+    const r = run(
+      completedCases,
+      { minCount: 1, phaseCoverage: { phases: ['initial', 'middle', 'termination'] } },
+      aRecord({ cases: [short] }),
+    );
     expect(r).toMatchObject({ met: false, message: expect.stringContaining('no sessions in the middle, termination phases yet') });
-    expect(run(completedCases, { minCount: 1, phaseCoverage: { phases: ['initial', 'middle', 'termination'] } }, aRecord({ cases: [aCase()] })).met).toBe(true);
+    expect(
+      run(completedCases, { minCount: 1, phaseCoverage: { phases: ['initial', 'middle', 'termination'] } }, aRecord({ cases: [aCase()] }))
+        .met,
+    ).toBe(true);
   });
   it('filters by minimum sessions, format and adaptation', () => {
     const cases = [aCase({ sessionCount: 6 }), aCase({ format: 'group' }), aCase({ adaptation: 'adolescent' })];
-    expect(run(completedCases, { minCount: 1, filter: { minSessions: 8, formats: ['individual'], adaptations: ['adult'] } }, aRecord({ cases })).reached).toBe(0);
+    expect(
+      run(completedCases, { minCount: 1, filter: { minSessions: 8, formats: ['individual'], adaptations: ['adult'] } }, aRecord({ cases }))
+        .reached,
+    ).toBe(0);
     expect(run(completedCases, { minCount: 1, filter: { adaptations: ['adolescent'] } }, aRecord({ cases })).reached).toBe(1);
   });
 });

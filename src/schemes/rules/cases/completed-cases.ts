@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { CaseRecord, EvaluationContext, Phase, PersonRecord } from '../../person-record';
 import { attended, describeFilter, matchCases, phaseOf, PHASES, plural } from '../common';
 import type { RuleEvaluator } from '../rule-types';
@@ -8,34 +21,52 @@ import { caseEvidence, CaseRuleBase } from './case-rule';
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 class PhaseCoverage {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(PHASES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(PHASES, { each: true })
   phases!: Phase[];
 
   // count only sessions whose recording was rated (by someone other than the trainee)
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   ratedOnly?: boolean;
 
   // every counted case must cover the phases (default: the counted cases together)
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   perCase?: boolean;
 }
 
 export class CompletedCasesParams extends CaseRuleBase {
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minCount!: number;
 
-  @IsOptional() @IsInt() @Min(2) @Max(5)
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(5)
   distinctProblemAreas?: number;
 
   // each counted case must be a different client (by client code)
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   distinctClients?: boolean;
 
   // the first counted case must have one of these diagnoses (e.g. major depression: F32, F33)
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[A-Z][0-9A-Z.]{0,6}$/, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[A-Z][0-9A-Z.]{0,6}$/, { each: true })
   firstCaseDiagnosisPrefixes?: string[];
 
-  @IsOptional() @ValidateNested() @Type(() => PhaseCoverage)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhaseCoverage)
   phaseCoverage?: PhaseCoverage;
 }
 
@@ -49,10 +80,19 @@ export const completedCases: RuleEvaluator<CompletedCasesParams> = {
     const problems: string[] = [];
     const countGap = Math.max(0, p.minCount - counted.length);
     const areaGap = p.distinctProblemAreas ? Math.max(0, p.distinctProblemAreas - areas.size) : 0;
-    if (areaGap > 0) problems.push(`${plural(Math.max(areaGap, countGap), 'more case')} needed, ${areaGap === 1 ? `one in a ${ORDINAL[areas.size] ?? 'new'} problem area` : `${areaGap} in new problem areas`}`);
+    if (areaGap > 0)
+      problems.push(
+        `${plural(Math.max(areaGap, countGap), 'more case')} needed, ${areaGap === 1 ? `one in a ${ORDINAL[areas.size] ?? 'new'} problem area` : `${areaGap} in new problem areas`}`,
+      );
     else if (countGap > 0) problems.push(`${plural(countGap, 'more case')} needed`);
-    if (p.firstCaseDiagnosisPrefixes && counted.length && !p.firstCaseDiagnosisPrefixes.some((d) => counted[0].primaryDiagnosis.startsWith(d))) {
-      problems.push(`the first case (${counted[0].clientCode}) must have diagnosis ${p.firstCaseDiagnosisPrefixes.join('/')}, not ${counted[0].primaryDiagnosis}`);
+    if (
+      p.firstCaseDiagnosisPrefixes &&
+      counted.length &&
+      !p.firstCaseDiagnosisPrefixes.some((d) => counted[0].primaryDiagnosis.startsWith(d))
+    ) {
+      problems.push(
+        `the first case (${counted[0].clientCode}) must have diagnosis ${p.firstCaseDiagnosisPrefixes.join('/')}, not ${counted[0].primaryDiagnosis}`,
+      );
     }
     if (p.phaseCoverage) {
       const missing = phaseGaps(p.phaseCoverage, counted, record, ctx);
@@ -63,8 +103,10 @@ export const completedCases: RuleEvaluator<CompletedCasesParams> = {
       reached: counted.length,
       required: p.minCount,
       unit: 'cases',
-      message: `${counted.length} of ${p.minCount} ${describeFilter(p.filter)} cases` +
-        (p.distinctProblemAreas ? ` in ${areas.size} of ${p.distinctProblemAreas} problem areas` : '') + (problems.length ? `; ${problems.join('; ')}` : ''),
+      message:
+        `${counted.length} of ${p.minCount} ${describeFilter(p.filter)} cases` +
+        (p.distinctProblemAreas ? ` in ${areas.size} of ${p.distinctProblemAreas} problem areas` : '') +
+        (problems.length ? `; ${problems.join('; ')}` : ''),
       evidence: caseEvidence(counted),
       // each line names its case by client code, the name the trainee knows it by (as per-case rules do)
       breakdown: excluded.map((e) => ({ id: e.id, met: false, message: `${e.clientCode}: not counted, ${e.reason}` })),
@@ -78,7 +120,12 @@ function ratedSessionIds(record: PersonRecord): Set<string> {
 
 function phaseGaps(cov: PhaseCoverage, cases: CaseRecord[], record: PersonRecord, ctx: EvaluationContext): string | null {
   const rated = cov.ratedOnly ? ratedSessionIds(record) : null;
-  const phasesOf = (c: CaseRecord) => new Set(attended(c).filter((s) => !rated || rated.has(s.id)).map((s) => phaseOf(s.number, c, ctx)));
+  const phasesOf = (c: CaseRecord) =>
+    new Set(
+      attended(c)
+        .filter((s) => !rated || rated.has(s.id))
+        .map((s) => phaseOf(s.number, c, ctx)),
+    );
   const what = cov.ratedOnly ? 'rated sessions' : 'sessions';
   if (cov.perCase) {
     const short = cases.filter((c) => cov.phases.some((ph) => !phasesOf(c).has(ph)));

@@ -11,7 +11,11 @@ describe('outcome measures cadence', () => {
       { id: 'm3', instrument: 'PHQ9', sessionNumber: 4, administeredOn: c.startDate },
       { id: 'm4', instrument: 'PHQ9', sessionNumber: 8, administeredOn: c.startDate },
     ];
-    const r = run(outcomeMeasures, { minCases: 1, instruments: ['PHQ9', 'GAD7'], everyNSessions: 4, atEnd: false }, aRecord({ cases: [c] }));
+    const r = run(
+      outcomeMeasures,
+      { minCases: 1, instruments: ['PHQ9', 'GAD7'], everyNSessions: 4, atEnd: false },
+      aRecord({ cases: [c] }),
+    );
     expect(r.met).toBe(false);
     expect(r.breakdown?.[0].message).toBe(`${c.clientCode}: missing GAD7 in sessions 1–4, GAD7 in sessions 5–8`);
   });

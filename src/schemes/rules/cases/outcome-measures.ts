@@ -7,22 +7,32 @@ import { CaseRuleBase, perCaseRule } from './case-rule';
 const INSTRUMENTS = ['PHQ9', 'GAD7', 'BDI2', 'HAMD17'] as const;
 
 export class OutcomeMeasuresParams extends CaseRuleBase {
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   minCases!: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(INSTRUMENTS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(INSTRUMENTS, { each: true })
   instruments!: string[];
 
   // a measure at intake (session 0 or 1) — default true
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   baseline?: boolean;
 
   // at least one measure in every block of N sessions (e.g. every 4 sessions)
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   everyNSessions?: number;
 
   // a measure at the last or second-to-last session — default true
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   atEnd?: boolean;
 }
 
@@ -33,7 +43,8 @@ function measureGaps(c: CaseRecord, instrument: string, p: OutcomeMeasuresParams
   if (p.baseline !== false && !numbers.some((n) => n <= 1)) gaps.push(`${instrument} at intake`);
   if (p.everyNSessions) {
     for (let end = p.everyNSessions; end <= last; end += p.everyNSessions) {
-      if (!numbers.some((n) => n > end - p.everyNSessions! && n <= end)) gaps.push(`${instrument} in sessions ${end - p.everyNSessions + 1}–${end}`);
+      if (!numbers.some((n) => n > end - p.everyNSessions! && n <= end))
+        gaps.push(`${instrument} in sessions ${end - p.everyNSessions + 1}–${end}`);
     }
   }
   if (p.atEnd !== false && last > 0 && !numbers.some((n) => n >= last - 1)) gaps.push(`${instrument} at the end`);
@@ -49,7 +60,9 @@ export const outcomeMeasures: RuleEvaluator<OutcomeMeasuresParams> = {
       return {
         met: !gaps.length,
         message: gaps.length ? `missing ${gaps.join(', ')}` : 'measures complete',
-        evidence: c.measures.filter((m) => p.instruments.includes(m.instrument)).map((m) => ({ kind: 'measure' as const, id: m.id, note: `${m.instrument} of case ${c.clientCode} on ${m.administeredOn}` })),
+        evidence: c.measures
+          .filter((m) => p.instruments.includes(m.instrument))
+          .map((m) => ({ kind: 'measure' as const, id: m.id, note: `${m.instrument} of case ${c.clientCode} on ${m.administeredOn}` })),
       };
     }),
 };

@@ -33,7 +33,8 @@ export function checkCaseForm(f: CaseFormValues, sessions: { date: string }[] = 
     const first = [...sessions].sort((a, b) => a.date.localeCompare(b.date))[0];
     if (first && first.date < f.startDate) add('startDate', `Start date is after the first session (${first.date})`);
   }
-  if (!Number.isInteger(f.plannedSessions) || f.plannedSessions < 1 || f.plannedSessions > 40) add('plannedSessions', 'Planned sessions must be a whole number from 1 to 40');
+  if (!Number.isInteger(f.plannedSessions) || f.plannedSessions < 1 || f.plannedSessions > 40)
+    add('plannedSessions', 'Planned sessions must be a whole number from 1 to 40');
   if (f.status && CLOSED_STATUSES.includes(f.status) && !f.endDate) add('endDate', 'End date is required when the case is closed');
   if (f.endDate && f.startDate && f.endDate < f.startDate) add('endDate', 'End date is before the start date');
   if (f.endDate && isFutureDate(f.endDate)) add('endDate', 'End date is in the future');
@@ -44,9 +45,11 @@ export function checkSession(c: Case, s: { date: string; durationMinutes: number
   const [out, add] = collect();
   if (!s.date) add('date', 'Date is required');
   else if (isFutureDate(s.date)) add('date', 'Date is in the future');
-  else if (s.date < c.startDate) add('date', `Date is before the case start (${c.startDate}); if the start date is wrong, edit the case first`);
+  else if (s.date < c.startDate)
+    add('date', `Date is before the case start (${c.startDate}); if the start date is wrong, edit the case first`);
   else if (c.endDate && s.date > c.endDate) add('date', `Date is after the case ended (${c.endDate})`);
-  if (!Number.isInteger(s.durationMinutes) || s.durationMinutes < 10 || s.durationMinutes > 180) add('durationMinutes', 'Minutes must be from 10 to 180');
+  if (!Number.isInteger(s.durationMinutes) || s.durationMinutes < 10 || s.durationMinutes > 180)
+    add('durationMinutes', 'Minutes must be from 10 to 180');
   return out;
 }
 
@@ -63,12 +66,17 @@ export function checkMeasure(c: Case, info: InstrumentInfo, m: { date: string; s
   if (m.sessionNumber === '' || !Number.isInteger(at) || at < 0) add('sessionNumber', 'At session must be 0 (intake) or a session number');
   else if (at === 0 && m.date) {
     const first = [...c.sessions].sort((a, b) => a.number - b.number)[0];
-    if (first && m.date > first.date) add('administeredOn', `An intake measure (at session 0) is dated after session ${first.number} (${first.date}); give the session it was taken at, or its real date`);
+    if (first && m.date > first.date)
+      add(
+        'administeredOn',
+        `An intake measure (at session 0) is dated after session ${first.number} (${first.date}); give the session it was taken at, or its real date`,
+      );
   }
   info.items.forEach((item, i) => {
     const v = m.items[i];
     if (v === '' || v === undefined) add(`items.${i}`, `Item ${item.number} is required`);
-    else if (!Number.isInteger(Number(v)) || Number(v) < item.min || Number(v) > item.max) add(`items.${i}`, `Item ${item.number} must be a whole number from ${item.min} to ${item.max}`);
+    else if (!Number.isInteger(Number(v)) || Number(v) < item.min || Number(v) > item.max)
+      add(`items.${i}`, `Item ${item.number} must be a whole number from ${item.min} to ${item.max}`);
   });
   return out;
 }

@@ -8,8 +8,21 @@ import { caseWrite } from './case-write';
 type Case = Schemas['CaseDto'];
 
 /** Completing (or closing) a case: status, end date, end reason and outcome, as the API names them. */
-export function CaseCloseForm({ c, onSaved, onCancel, reload }: { c: Case; onSaved: (c: Case) => void; onCancel: () => void; reload: () => void }) {
-  const lastSession = c.sessions.map((s) => s.date).sort().at(-1);
+export function CaseCloseForm({
+  c,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  c: Case;
+  onSaved: (c: Case) => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
+  const lastSession = c.sessions
+    .map((s) => s.date)
+    .sort()
+    .at(-1);
   const [form, setForm] = useState({
     status: (CLOSED_STATUSES.includes(c.status) ? c.status : 'completed') as Schemas['CaseStatus'],
     endDate: c.endDate ?? lastSession ?? today(),
@@ -20,8 +33,18 @@ export function CaseCloseForm({ c, onSaved, onCancel, reload }: { c: Case; onSav
     const problems = checkCaseForm({ ...c, ...form });
     if (hasProblems(problems)) throw formProblems(problems);
     // PATCH takes any subset of the case's fields; the OpenAPI document lists the shared field class as required
-    const body = { status: form.status, endDate: form.endDate, endReason: form.endReason.trim() || null, outcome: form.outcome.trim() || null } as Schemas['UpdateCaseDto'];
-    onSaved(await caseWrite(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, headers: { 'If-Match': etagOf(c.version) }, body }), reload));
+    const body = {
+      status: form.status,
+      endDate: form.endDate,
+      endReason: form.endReason.trim() || null,
+      outcome: form.outcome.trim() || null,
+    } as Schemas['UpdateCaseDto'];
+    onSaved(
+      await caseWrite(
+        api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, headers: { 'If-Match': etagOf(c.version) }, body }),
+        reload,
+      ),
+    );
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,14 +59,20 @@ export function CaseCloseForm({ c, onSaved, onCancel, reload }: { c: Case; onSav
       <p className="small muted">A case counts towards a level once it is completed and signed off by your supervisor.</p>
       {c.reviewState !== 'draft' && (
         <p className="alert warn">
-          Closing the case changes what your supervisor saw: it goes back to draft{c.reviewState === 'signed_off' ? ' and its sign-off is voided' : ''}, so send it for sign-off again afterwards.
+          Closing the case changes what your supervisor saw: it goes back to draft
+          {c.reviewState === 'signed_off' ? ' and its sign-off is voided' : ''}, so send it for sign-off again afterwards.
         </p>
       )}
       <ErrorBox error={save.error} title="The case was not closed" />
       <div className="row">
         <Field label="Status" errors={err('status')}>
           {(p) => (
-            <select {...p} autoFocus value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as Schemas['CaseStatus'] })}>
+            <select
+              {...p}
+              autoFocus
+              value={form.status}
+              onChange={(e) => setForm({ ...form, status: e.target.value as Schemas['CaseStatus'] })}
+            >
               {CLOSED_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {humanise(s)}
@@ -53,7 +82,9 @@ export function CaseCloseForm({ c, onSaved, onCancel, reload }: { c: Case; onSav
           )}
         </Field>
         <Field label="End date" errors={err('endDate')}>
-          {(p) => <input {...p} type="date" required value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="date" required value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />
+          )}
         </Field>
       </div>
       <Field label="End reason" hint="optional, e.g. planned ending after 12 sessions" errors={err('endReason')}>
@@ -81,7 +112,8 @@ export function CaseDelete({ c, everSignedOff }: { c: Case; everSignedOff: boole
     await call(api.DELETE('/api/v1/cases/{id}', { params: { path: { id: c.id } } }));
     navigate('/trainee/cases?deleted=' + encodeURIComponent(c.clientCode));
   });
-  if (everSignedOff) return <p className="small muted">This case was signed off once, so it stays part of your record and cannot be deleted.</p>;
+  if (everSignedOff)
+    return <p className="small muted">This case was signed off once, so it stays part of your record and cannot be deleted.</p>;
   return (
     <div>
       <ErrorBox error={del.error} title="The case was not deleted" />

@@ -36,7 +36,17 @@ const NARRATIVE: { key: Narrative; label: string }[] = [
 ];
 
 /** The trainee edits every field of the case they may change (a reviewed case goes back to draft). */
-export function CaseEditForm({ c, onSaved, onCancel, reload }: { c: Case; onSaved: (c: Case) => void; onCancel: () => void; reload: () => void }) {
+export function CaseEditForm({
+  c,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  c: Case;
+  onSaved: (c: Case) => void;
+  onCancel: () => void;
+  reload: () => void;
+}) {
   const [form, setForm] = useState<EditForm>(() => fromCase(c));
   const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const save = useAction(async () => {
@@ -53,7 +63,12 @@ export function CaseEditForm({ c, onSaved, onCancel, reload }: { c: Case; onSave
       techniques: text(form.techniques),
       outcome: text(form.outcome),
     };
-    onSaved(await caseWrite(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, headers: { 'If-Match': etagOf(c.version) }, body }), reload));
+    onSaved(
+      await caseWrite(
+        api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, headers: { 'If-Match': etagOf(c.version) }, body }),
+        reload,
+      ),
+    );
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -66,7 +81,8 @@ export function CaseEditForm({ c, onSaved, onCancel, reload }: { c: Case; onSave
       </h2>
       {c.reviewState !== 'draft' && (
         <p className="alert warn">
-          Saving a change takes the case back to draft{c.reviewState === 'signed_off' ? ' and voids its sign-off' : ''}: send it to your supervisor again afterwards.
+          Saving a change takes the case back to draft{c.reviewState === 'signed_off' ? ' and voids its sign-off' : ''}: send it to your
+          supervisor again afterwards.
         </p>
       )}
       <ErrorBox error={save.error} title="The case was not saved" />
@@ -78,7 +94,8 @@ export function CaseEditForm({ c, onSaved, onCancel, reload }: { c: Case; onSave
       </div>
       <div className="field">
         <label>
-          <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client consented to sessions being recorded
+          <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client
+          consented to sessions being recorded
         </label>
       </div>
       {NARRATIVE.map(({ key, label }) => (

@@ -7,7 +7,17 @@ import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
 
-export function MeasureForm({ c, instruments, onChange, reload }: { c: Case; instruments: InstrumentInfo[]; onChange: () => void; reload: () => void }) {
+export function MeasureForm({
+  c,
+  instruments,
+  onChange,
+  reload,
+}: {
+  c: Case;
+  instruments: InstrumentInfo[];
+  onChange: () => void;
+  reload: () => void;
+}) {
   const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
   const info = instrumentOf(instruments, instrument) ?? instruments[0];
   const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
@@ -44,8 +54,8 @@ export function MeasureForm({ c, instruments, onChange, reload }: { c: Case; ins
       <ErrorBox error={save.error} title="The measure was not saved" />
       {saved && (
         <div className={`alert ${saved.riskFlag ? 'error' : 'ok'}`} role="status">
-          Saved {instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info)}: total {saved.total}, band <strong>{humanise(saved.severity)}</strong>.
-          {saved.riskFlag && ' The risk item is positive: your supervisor has been alerted.'}
+          Saved {instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info)}: total {saved.total}, band{' '}
+          <strong>{humanise(saved.severity)}</strong>.{saved.riskFlag && ' The risk item is positive: your supervisor has been alerted.'}
         </div>
       )}
       <div className="row">
@@ -60,9 +70,20 @@ export function MeasureForm({ c, instruments, onChange, reload }: { c: Case; ins
             </select>
           )}
         </Field>
-        <Field label="Administered on" errors={fieldErrors(save.error, 'administeredOn')}>{(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+        <Field label="Administered on" errors={fieldErrors(save.error, 'administeredOn')}>
+          {(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
         <Field label="At session" hint="0 = intake" errors={fieldErrors(save.error, 'sessionNumber')}>
-          {(p) => <input {...p} type="number" min={0} style={{ width: '5rem' }} value={sessionNumber} onChange={(e) => setSessionNumber(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={0}
+              style={{ width: '5rem' }}
+              value={sessionNumber}
+              onChange={(e) => setSessionNumber(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
@@ -71,32 +92,32 @@ export function MeasureForm({ c, instruments, onChange, reload }: { c: Case; ins
           {info.items.map((item, i) => {
             const itemErrors = fieldErrors(save.error, `items.${i}`);
             return (
-            <div className="field" key={`${instrument}-${i}`}>
-              <label htmlFor={`item-${i}`}>
-                Item {item.number} {item.risk && <span className="risk">(risk)</span>}
-              </label>
-              <input
-                id={`item-${i}`}
-                type="number"
-                inputMode="numeric"
-                min={item.min}
-                max={item.max}
-                required
-                style={{ width: '4.2rem' }}
-                aria-describedby={itemErrors ? `item-${i}-err band-live` : 'band-live'}
-                aria-invalid={itemErrors ? true : undefined}
-                value={items[i]}
-                onChange={(e) => setItems((all) => all.map((v, j) => (j === i ? e.target.value : v)))}
-              />
-              <div className="hint small muted">
-                {item.min}–{item.max}
-              </div>
-              {itemErrors && (
-                <div className="err" id={`item-${i}-err`}>
-                  {itemErrors.join('; ')}
+              <div className="field" key={`${instrument}-${i}`}>
+                <label htmlFor={`item-${i}`}>
+                  Item {item.number} {item.risk && <span className="risk">(risk)</span>}
+                </label>
+                <input
+                  id={`item-${i}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={item.min}
+                  max={item.max}
+                  required
+                  style={{ width: '4.2rem' }}
+                  aria-describedby={itemErrors ? `item-${i}-err band-live` : 'band-live'}
+                  aria-invalid={itemErrors ? true : undefined}
+                  value={items[i]}
+                  onChange={(e) => setItems((all) => all.map((v, j) => (j === i ? e.target.value : v)))}
+                />
+                <div className="hint small muted">
+                  {item.min}–{item.max}
                 </div>
-              )}
-            </div>
+                {itemErrors && (
+                  <div className="err" id={`item-${i}-err`}>
+                    {itemErrors.join('; ')}
+                  </div>
+                )}
+              </div>
             );
           })}
         </div>

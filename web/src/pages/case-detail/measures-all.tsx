@@ -8,11 +8,29 @@ type Case = Schemas['CaseDto'];
 type Measure = Schemas['MeasureDto'];
 
 /** Every administration of the case's measures; a wrong one is deleted (measures are not edited) and entered again. */
-export function MeasuresAll({ c, instruments, editable, onChange, reload }: { c: Case; instruments: InstrumentInfo[]; editable: boolean; onChange: () => void; reload: () => void }) {
+export function MeasuresAll({
+  c,
+  instruments,
+  editable,
+  onChange,
+  reload,
+}: {
+  c: Case;
+  instruments: InstrumentInfo[];
+  editable: boolean;
+  onChange: () => void;
+  reload: () => void;
+}) {
   const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: c.id } } })), [c.id, c.version]);
   const [confirm, setConfirm] = useState<string>();
   const del = useAction(async (m: Measure) => {
-    await caseWrite(api.DELETE('/api/v1/cases/{id}/measures/{measureId}', { params: { path: { id: c.id, measureId: m.id } }, headers: { 'If-Match': etagOf(c.version) } }), reload);
+    await caseWrite(
+      api.DELETE('/api/v1/cases/{id}/measures/{measureId}', {
+        params: { path: { id: c.id, measureId: m.id } },
+        headers: { 'If-Match': etagOf(c.version) },
+      }),
+      reload,
+    );
     setConfirm(undefined);
     onChange();
     return `The ${instrumentName(instruments, m)} of ${fmtDate(m.administeredOn)} was deleted.`;
@@ -31,7 +49,9 @@ export function MeasuresAll({ c, instruments, editable, onChange, reload }: { c:
       <ul>
         {items.map((m) => (
           <li key={m.id}>
-            {instrumentName(instruments, m)}, {fmtDate(m.administeredOn)}, {m.sessionNumber === 0 ? 'intake' : m.sessionNumber === null ? 'no session' : `session ${m.sessionNumber}`}: total {m.total} ({humanise(m.severity)}){' '}
+            {instrumentName(instruments, m)}, {fmtDate(m.administeredOn)},{' '}
+            {m.sessionNumber === 0 ? 'intake' : m.sessionNumber === null ? 'no session' : `session ${m.sessionNumber}`}: total {m.total} (
+            {humanise(m.severity)}){' '}
             {editable &&
               (confirm === m.id ? (
                 <span role="group" aria-label="Confirm deletion">

@@ -37,7 +37,8 @@ export function MeasuresTable({ c, instruments }: { c: Case; instruments: Instru
                   {ch && ch.administrations > 1 ? (
                     <>
                       {(ch.change ?? 0) > 0 ? '+' : ''}
-                      {ch.change ?? '—'} {ch.reliablyImproved && <Badge tone="ok">reliable improvement</Badge>} {ch.recovered && <Badge tone="ok">recovered</Badge>}
+                      {ch.change ?? '—'} {ch.reliablyImproved && <Badge tone="ok">reliable improvement</Badge>}{' '}
+                      {ch.recovered && <Badge tone="ok">recovered</Badge>}
                       {ch.reliablyDeteriorated && <Badge tone="bad">reliable deterioration</Badge>}
                     </>
                   ) : (

@@ -20,7 +20,9 @@ export function Measures({ c, editable, onChange, reload }: { c: Case; editable:
         <>
           <MeasuresTable c={c} instruments={instruments.data} />
           <MeasuresAll c={c} instruments={instruments.data} editable={editable} onChange={onChange} reload={reload} />
-          {editable && instruments.data.length > 0 && <MeasureForm c={c} instruments={instruments.data} onChange={onChange} reload={reload} />}
+          {editable && instruments.data.length > 0 && (
+            <MeasureForm c={c} instruments={instruments.data} onChange={onChange} reload={reload} />
+          )}
         </>
       )}
     </section>

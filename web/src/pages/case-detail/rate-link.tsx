@@ -7,7 +7,8 @@ import { useLoad } from '../../ui';
 export function RateLink({ caseId, sessionId, sessionNumber }: { caseId: string; sessionId: string; sessionNumber: number }) {
   const { me } = useAuth();
   const mine = useLoad(
-    () => call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })),
+    () =>
+      call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })),
     [sessionId, me?.id],
   );
   if (mine.loading) return <span className="muted">…</span>;

@@ -6,12 +6,18 @@ type Case = Schemas['CaseDto'];
 
 export function ReviewActions({ c, onChange }: { c: Case; onChange: (c: Case) => void }) {
   const [comments, setComments] = useState('');
-  const signOff = useAction(async () => onChange(await call(api.POST('/api/v1/cases/{id}/sign-off', { params: { path: { id: c.id } }, body: { contentHash: c.contentHash } }))));
-  const ret = useAction(async () => onChange(await call(api.POST('/api/v1/cases/{id}/return', { params: { path: { id: c.id } }, body: { comments: comments.trim() } }))));
+  const signOff = useAction(async () =>
+    onChange(await call(api.POST('/api/v1/cases/{id}/sign-off', { params: { path: { id: c.id } }, body: { contentHash: c.contentHash } }))),
+  );
+  const ret = useAction(async () =>
+    onChange(await call(api.POST('/api/v1/cases/{id}/return', { params: { path: { id: c.id } }, body: { comments: comments.trim() } }))),
+  );
   if (c.reviewState !== 'submitted')
     return (
       <div className="alert ok" role="status">
-        {c.reviewState === 'signed_off' ? `Signed off ${fmtDateTime(c.currentSignoff?.signedAt)}.` : `This case is ${humanise(c.reviewState)}; nothing to review now.`}
+        {c.reviewState === 'signed_off'
+          ? `Signed off ${fmtDateTime(c.currentSignoff?.signedAt)}.`
+          : `This case is ${humanise(c.reviewState)}; nothing to review now.`}
       </div>
     );
   return (

@@ -8,7 +8,12 @@ export function RiskFlagPanel({ caseId, canAcknowledge }: { caseId: string; canA
   const flag = useLoad(() => call(api.GET('/api/v1/cases/{id}/risk-flag', { params: { path: { id: caseId } } })), [caseId]);
   const [note, setNote] = useState('');
   const ack = useAction(async () => {
-    await call(api.POST('/api/v1/cases/{id}/risk-flag/acknowledge', { params: { path: { id: caseId } }, body: note.trim() ? { note: note.trim() } : {} }));
+    await call(
+      api.POST('/api/v1/cases/{id}/risk-flag/acknowledge', {
+        params: { path: { id: caseId } },
+        body: note.trim() ? { note: note.trim() } : {},
+      }),
+    );
     setNote('');
     flag.reload();
   });

@@ -19,7 +19,15 @@ interface SessionValues {
 }
 
 /** The session's fields; `dateKey` re-creates the date input so a focused date starts at its first part. */
-function SessionFields({ form, setForm, error, autoPhase, dateRef, dateKey, autoFocus }: {
+function SessionFields({
+  form,
+  setForm,
+  error,
+  autoPhase,
+  dateRef,
+  dateKey,
+  autoFocus,
+}: {
   form: SessionValues;
   setForm: (f: SessionValues) => void;
   error: unknown;
@@ -32,10 +40,31 @@ function SessionFields({ form, setForm, error, autoPhase, dateRef, dateKey, auto
   return (
     <>
       <Field label="Date" errors={err('date')}>
-        {(p) => <input {...p} key={dateKey} ref={dateRef} autoFocus={autoFocus} type="date" required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            key={dateKey}
+            ref={dateRef}
+            autoFocus={autoFocus}
+            type="date"
+            required
+            value={form.date}
+            onChange={(e) => setForm({ ...form, date: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Minutes" errors={err('durationMinutes')}>
-        {(p) => <input {...p} type="number" min={10} max={180} style={{ width: '6rem' }} value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={10}
+            max={180}
+            style={{ width: '6rem' }}
+            value={form.durationMinutes}
+            onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })}
+          />
+        )}
       </Field>
       <Field label="Phase" errors={err('phase')}>
         {(p) => (
@@ -59,9 +88,25 @@ function SessionFields({ form, setForm, error, autoPhase, dateRef, dateKey, auto
   );
 }
 
-export function AddSessionForm({ c, autoFocus, onChange, reload }: { c: Case; autoFocus: boolean; onChange: (c: Case) => void; reload: () => void }) {
+export function AddSessionForm({
+  c,
+  autoFocus,
+  onChange,
+  reload,
+}: {
+  c: Case;
+  autoFocus: boolean;
+  onChange: (c: Case) => void;
+  reload: () => void;
+}) {
   const nextNumber = (c.sessions.at(-1)?.number ?? 0) + 1;
-  const [form, setForm] = useState<SessionValues>({ date: today(), durationMinutes: 50, attended: true, recorded: c.recordingConsent, phase: '' });
+  const [form, setForm] = useState<SessionValues>({
+    date: today(),
+    durationMinutes: 50,
+    attended: true,
+    recorded: c.recordingConsent,
+    phase: '',
+  });
   const [focusTick, setFocusTick] = useState(0);
   const dateRef = useRef<HTMLInputElement>(null);
   // after a session is added the date input is a new element (keyed by the session number): focusing it puts the
@@ -76,7 +121,14 @@ export function AddSessionForm({ c, autoFocus, onChange, reload }: { c: Case; au
       api.POST('/api/v1/cases/{id}/sessions', {
         params: { path: { id: c.id } },
         headers: { 'If-Match': etagOf(c.version) },
-        body: { number: nextNumber, date: form.date, durationMinutes: form.durationMinutes, phase: form.phase || phaseFor(nextNumber, c.plannedSessions), attended: form.attended, recorded: form.recorded },
+        body: {
+          number: nextNumber,
+          date: form.date,
+          durationMinutes: form.durationMinutes,
+          phase: form.phase || phaseFor(nextNumber, c.plannedSessions),
+          attended: form.attended,
+          recorded: form.recorded,
+        },
       }),
       reload,
     );
@@ -92,11 +144,22 @@ export function AddSessionForm({ c, autoFocus, onChange, reload }: { c: Case; au
   return (
     <form onSubmit={submit} noValidate aria-label="Add a session" style={{ marginTop: '1rem' }}>
       <h3>
-        Add session {nextNumber} <span className="small muted">— fill in and press <span className="kbd">Enter</span></span>
+        Add session {nextNumber}{' '}
+        <span className="small muted">
+          — fill in and press <span className="kbd">Enter</span>
+        </span>
       </h3>
       <ErrorBox error={add.error} title="The session was not added" />
       <div className="row">
-        <SessionFields form={form} setForm={setForm} error={add.error} autoPhase={phaseFor(nextNumber, c.plannedSessions)} dateRef={dateRef} dateKey={`date-${nextNumber}`} autoFocus={autoFocus} />
+        <SessionFields
+          form={form}
+          setForm={setForm}
+          error={add.error}
+          autoPhase={phaseFor(nextNumber, c.plannedSessions)}
+          dateRef={dateRef}
+          dateKey={`date-${nextNumber}`}
+          autoFocus={autoFocus}
+        />
         <div className="field">
           <button type="submit" disabled={add.busy}>
             {add.busy ? 'Adding…' : `Add session ${nextNumber}`}
@@ -111,14 +174,39 @@ export function AddSessionForm({ c, autoFocus, onChange, reload }: { c: Case; au
 }
 
 /** Editing one logged session (its number stays), or deleting it after a confirmation. */
-export function EditSessionForm({ c, s, onChange, onDone, reload }: { c: Case; s: Session; onChange: (c: Case) => void; onDone: (message: string) => void; reload: () => void }) {
-  const [form, setForm] = useState<SessionValues>({ date: s.date, durationMinutes: s.durationMinutes, attended: s.attended, recorded: s.recorded, phase: s.phase });
+export function EditSessionForm({
+  c,
+  s,
+  onChange,
+  onDone,
+  reload,
+}: {
+  c: Case;
+  s: Session;
+  onChange: (c: Case) => void;
+  onDone: (message: string) => void;
+  reload: () => void;
+}) {
+  const [form, setForm] = useState<SessionValues>({
+    date: s.date,
+    durationMinutes: s.durationMinutes,
+    attended: s.attended,
+    recorded: s.recorded,
+    phase: s.phase,
+  });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const path = { params: { path: { id: c.id, sessionId: s.id } }, headers: { 'If-Match': etagOf(c.version) } };
   const save = useAction(async () => {
     const problems = checkSession(c, form);
     if (hasProblems(problems)) throw formProblems(problems);
-    const body = { number: s.number, date: form.date, durationMinutes: form.durationMinutes, phase: (form.phase || s.phase) as Phase, attended: form.attended, recorded: form.recorded };
+    const body = {
+      number: s.number,
+      date: form.date,
+      durationMinutes: form.durationMinutes,
+      phase: (form.phase || s.phase) as Phase,
+      attended: form.attended,
+      recorded: form.recorded,
+    };
     onChange(await caseWrite(api.PATCH('/api/v1/cases/{id}/sessions/{sessionId}', { ...path, body }), reload));
     onDone(`Session ${s.number} saved.`);
   });
@@ -165,4 +253,3 @@ export function EditSessionForm({ c, s, onChange, onDone, reload }: { c: Case; s
     </form>
   );
 }
-

@@ -35,7 +35,11 @@ export function SessionsTable({ c, canRate, onEdit }: { c: Case; canRate: boolea
               <td data-label="Logged">{s.lagDays === 0 ? 'same day' : `${s.lagDays} days later`}</td>
               {canRate && (
                 <td data-label="Rating">
-                  {s.recorded ? <RateLink caseId={c.id} sessionId={s.id} sessionNumber={s.number} /> : <span className="muted">not recorded</span>}
+                  {s.recorded ? (
+                    <RateLink caseId={c.id} sessionId={s.id} sessionNumber={s.number} />
+                  ) : (
+                    <span className="muted">not recorded</span>
+                  )}
                 </td>
               )}
               {onEdit && (

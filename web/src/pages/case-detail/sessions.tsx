@@ -5,7 +5,21 @@ import { SessionsTable } from './sessions-table';
 
 type Case = Schemas['CaseDto'];
 
-export function Sessions({ c, editable, autoFocus, canRate, onChange, reload }: { c: Case; editable: boolean; autoFocus: boolean; canRate: boolean; onChange: (c: Case) => void; reload: () => void }) {
+export function Sessions({
+  c,
+  editable,
+  autoFocus,
+  canRate,
+  onChange,
+  reload,
+}: {
+  c: Case;
+  editable: boolean;
+  autoFocus: boolean;
+  canRate: boolean;
+  onChange: (c: Case) => void;
+  reload: () => void;
+}) {
   const [editing, setEditing] = useState<string>();
   const [message, setMessage] = useState('');
   const session = c.sessions.find((s) => s.id === editing);

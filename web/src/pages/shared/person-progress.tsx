@@ -10,11 +10,19 @@ export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; body
       call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId } } })),
       call(api.GET('/api/v1/schemes')),
     ]);
-    const schemeIds = enrolments.length ? enrolments.map((e) => e.schemeId) : schemes.filter((s) => bodyIds.includes(s.bodyId)).map((s) => s.id);
+    const schemeIds = enrolments.length
+      ? enrolments.map((e) => e.schemeId)
+      : schemes.filter((s) => bodyIds.includes(s.bodyId)).map((s) => s.id);
     const progress = await Promise.all(
-      schemeIds.map((schemeId) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId, schemeId } } })).catch(() => null)),
+      schemeIds.map((schemeId) =>
+        call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId, schemeId } } })).catch(
+          () => null,
+        ),
+      ),
     );
-    return schemeIds.map((id, i) => ({ scheme: schemes.find((s) => s.id === id), progress: progress[i] })).filter((p) => p.progress !== null);
+    return schemeIds
+      .map((id, i) => ({ scheme: schemes.find((s) => s.id === id), progress: progress[i] }))
+      .filter((p) => p.progress !== null);
   }, [traineeId, bodyIds.join(',')]);
   if (loading) return <Loading label="Evaluating the record against the scheme…" />;
   if (error) return <ErrorBox error={error} />;
@@ -27,7 +35,11 @@ export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; body
         return (
           <div key={progress.schemeId} data-testid="person-progress">
             <h3>
-              {scheme?.name ?? 'Scheme'} <span className="small muted">version {progress.versionNumber}{progress.heldBy === 'enrolment' ? '' : ' (not enrolled yet)'}</span>
+              {scheme?.name ?? 'Scheme'}{' '}
+              <span className="small muted">
+                version {progress.versionNumber}
+                {progress.heldBy === 'enrolment' ? '' : ' (not enrolled yet)'}
+              </span>
             </h3>
             <p className="row" aria-label="Levels">
               {progress.levels.map((l) => (

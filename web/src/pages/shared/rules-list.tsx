@@ -20,7 +20,14 @@ export function RulesList({ level, evidenceLinks = false }: { level: Level; evid
           <div className="msg">
             <span>{r.message}</span>
             {r.required > 0 && (
-              <div className="progress" role="progressbar" aria-label={`${r.label}: ${r.reached} of ${r.required} ${r.unit}`} aria-valuemin={0} aria-valuemax={r.required} aria-valuenow={Math.min(r.reached, r.required)}>
+              <div
+                className="progress"
+                role="progressbar"
+                aria-label={`${r.label}: ${r.reached} of ${r.required} ${r.unit}`}
+                aria-valuemin={0}
+                aria-valuemax={r.required}
+                aria-valuenow={Math.min(r.reached, r.required)}
+              >
                 <span style={{ width: `${Math.min(100, (100 * r.reached) / r.required)}%` }} />
               </div>
             )}

@@ -13,7 +13,9 @@ export function Calibration() {
     () =>
       Promise.all([
         call(api.GET('/api/v1/calibration/exercises', { params: { query: { limit: 100 } } })),
-        bodyId ? call(api.GET('/api/v1/calibration/raters/{raterId}', { params: { path: { raterId: me!.id }, query: { bodyId } } })) : Promise.resolve(undefined),
+        bodyId
+          ? call(api.GET('/api/v1/calibration/raters/{raterId}', { params: { path: { raterId: me!.id }, query: { bodyId } } }))
+          : Promise.resolve(undefined),
       ]),
     [me?.id, bodyId],
   );
@@ -28,8 +30,7 @@ export function Calibration() {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>My agreement</h2>
           <p>
-            Status:{' '}
-            <Badge tone={figures.status === 'calibrated' ? 'ok' : 'warn'}>{humanise(figures.status)}</Badge>
+            Status: <Badge tone={figures.status === 'calibrated' ? 'ok' : 'warn'}>{humanise(figures.status)}</Badge>
             {figures.validUntil && ` until ${fmtDate(figures.validUntil)}`}
             {figures.reason && ` (${humanise(figures.reason)})`}
           </p>
@@ -55,7 +56,9 @@ export function Calibration() {
                       <td data-label="Bias">{a.figures.bias.toFixed(2)}</td>
                       <td data-label="ICC">{a.figures.icc?.toFixed(2) ?? '—'}</td>
                       <td data-label="κ">{a.figures.weightedKappa?.toFixed(2) ?? '—'}</td>
-                      <td data-label="Within tolerance">{a.figures.withinTolerance ? <Badge tone="ok">yes</Badge> : <Badge tone="bad">no</Badge>}</td>
+                      <td data-label="Within tolerance">
+                        {a.figures.withinTolerance ? <Badge tone="ok">yes</Badge> : <Badge tone="bad">no</Badge>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -70,15 +73,32 @@ export function Calibration() {
         <div className="card" key={x.id}>
           <div className="row">
             <strong>{x.title}</strong> <Badge tone={x.status === 'open' ? 'ok' : 'neutral'}>{x.status}</Badge>
-            {x.myAttempt && <Badge tone={x.myAttempt.figures.withinTolerance ? 'ok' : 'bad'}>attempted: {x.myAttempt.figures.withinTolerance ? 'within tolerance' : 'outside tolerance'}</Badge>}
+            {x.myAttempt && (
+              <Badge tone={x.myAttempt.figures.withinTolerance ? 'ok' : 'bad'}>
+                attempted: {x.myAttempt.figures.withinTolerance ? 'within tolerance' : 'outside tolerance'}
+              </Badge>
+            )}
           </div>
           <p>{x.description}</p>
           {!x.myAttempt && x.status === 'open' && (
-            <button type="button" className="secondary" onClick={() => setOpen(open === x.id ? undefined : x.id)} aria-expanded={open === x.id}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setOpen(open === x.id ? undefined : x.id)}
+              aria-expanded={open === x.id}
+            >
               {open === x.id ? 'Close' : 'Rate the exercise recording'}
             </button>
           )}
-          {open === x.id && <CalibrationAttempt exercise={x} onDone={() => { setOpen(undefined); reload(); }} />}
+          {open === x.id && (
+            <CalibrationAttempt
+              exercise={x}
+              onDone={() => {
+                setOpen(undefined);
+                reload();
+              }}
+            />
+          )}
         </div>
       ))}
     </>
@@ -86,10 +106,15 @@ export function Calibration() {
 }
 
 function CalibrationAttempt({ exercise, onDone }: { exercise: Schemas['CalibrationExerciseDto']; onDone: () => void }) {
-  const version = useLoad(() => call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: exercise.rubricVersionId } } })), [exercise.rubricVersionId]);
+  const version = useLoad(
+    () => call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: exercise.rubricVersionId } } })),
+    [exercise.rubricVersionId],
+  );
   const [scores, setScores] = useState<Record<string, number>>({});
   const submit = useAction(async () => {
-    await call(api.POST('/api/v1/calibration/exercises/{id}/attempts', { params: { path: { id: exercise.id } }, body: { scores: scores as never } }));
+    await call(
+      api.POST('/api/v1/calibration/exercises/{id}/attempts', { params: { path: { id: exercise.id } }, body: { scores: scores as never } }),
+    );
     onDone();
   });
   if (version.loading) return <Loading />;

@@ -8,7 +8,10 @@ import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useLoa
 export function MyRatings() {
   useTitle('My ratings');
   const { me } = useAuth();
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/ratings', { params: { query: { raterId: me!.id, limit: 100 } } })), [me?.id]);
+  const { data, error, loading } = useLoad(
+    () => call(api.GET('/api/v1/ratings', { params: { query: { raterId: me!.id, limit: 100 } } })),
+    [me?.id],
+  );
   const items = [...(data?.items ?? [])].reverse();
   // a link to one rating (from "Rated — see rating") scrolls to it
   useEffect(() => {
@@ -39,7 +42,9 @@ export function MyRatings() {
                   <td data-label="What">
                     {r.target.caseId ? (
                       <Link to={`/cases/${r.target.caseId}`}>
-                        {r.targetType === 'session' ? `Session ${r.target.sessionNumber} (${fmtDate(r.target.sessionDate)}) of case ${r.target.clientCode}` : `Case ${r.target.clientCode}`}
+                        {r.targetType === 'session'
+                          ? `Session ${r.target.sessionNumber} (${fmtDate(r.target.sessionDate)}) of case ${r.target.clientCode}`
+                          : `Case ${r.target.clientCode}`}
                       </Link>
                     ) : (
                       humanise(r.targetType)
@@ -50,7 +55,11 @@ export function MyRatings() {
                     {r.mean !== null ? <span className="small muted"> (mean {r.mean.toFixed(2)})</span> : null}
                   </td>
                   <td data-label="Result">
-                    {r.status === 'draft' ? <Badge tone="neutral">draft</Badge> : <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'pass' : 'below the pass mark'}</Badge>}
+                    {r.status === 'draft' ? (
+                      <Badge tone="neutral">draft</Badge>
+                    ) : (
+                      <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'pass' : 'below the pass mark'}</Badge>
+                    )}
                     {r.supersedesId ? <span className="small muted"> correction</span> : null}
                   </td>
                   <td data-label="Submitted">{fmtDateTime(r.submittedAt)}</td>

@@ -22,7 +22,13 @@ function RiskCell({ c, onChange }: { c: Schemas['QueueItemDto']; onChange: () =>
   return (
     <>
       <Badge tone="bad">⚠ Risk flag</Badge>{' '}
-      <button type="button" className="secondary" disabled={ack.busy} onClick={() => void ack.run()} aria-label={`Acknowledge the risk flag of case ${c.clientCode}`}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={ack.busy}
+        onClick={() => void ack.run()}
+        aria-label={`Acknowledge the risk flag of case ${c.clientCode}`}
+      >
         {ack.busy ? 'Acknowledging…' : 'Acknowledge'}
       </button>
       <ErrorBox error={ack.error} title="Not acknowledged" />
@@ -32,17 +38,24 @@ function RiskCell({ c, onChange }: { c: Schemas['QueueItemDto']; onChange: () =>
 
 export function SupervisorQueue() {
   useTitle('Review queue');
-  const { data, error, loading, reload } = useLoad(() => call(api.GET('/api/v1/supervision/queue', { params: { query: { limit: 100 } } })), []);
+  const { data, error, loading, reload } = useLoad(
+    () => call(api.GET('/api/v1/supervision/queue', { params: { query: { limit: 100 } } })),
+    [],
+  );
   // risk flags first, then the longest waiting
   const items = useMemo(
     () =>
-      [...(data?.items ?? [])].sort((a, b) => (a.riskFlaggedAt ? 0 : 1) - (b.riskFlaggedAt ? 0 : 1) || String(a.submittedAt).localeCompare(String(b.submittedAt))),
+      [...(data?.items ?? [])].sort(
+        (a, b) => (a.riskFlaggedAt ? 0 : 1) - (b.riskFlaggedAt ? 0 : 1) || String(a.submittedAt).localeCompare(String(b.submittedAt)),
+      ),
     [data],
   );
   return (
     <>
       <h1>Review queue</h1>
-      <p className="muted">Cases submitted for your sign-off. Cases with a risk flag (a positive self-harm item on an outcome measure) come first.</p>
+      <p className="muted">
+        Cases submitted for your sign-off. Cases with a risk flag (a positive self-harm item on an outcome measure) come first.
+      </p>
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && items.length === 0 && <Empty>Nothing is waiting for your review.</Empty>}

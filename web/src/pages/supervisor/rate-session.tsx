@@ -11,21 +11,41 @@ export function RateSession({ sessionId }: { sessionId: string }) {
   const caseId = query.get('case');
   const { me } = useAuth();
   // a session the supervisor has already rated is not rated twice: say so and link to the rating
-  const mine = useLoad(() => call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })), [sessionId, me?.id]);
+  const mine = useLoad(
+    () =>
+      call(api.GET('/api/v1/ratings', { params: { query: { targetType: 'session', targetId: sessionId, raterId: me!.id, limit: 10 } } })),
+    [sessionId, me?.id],
+  );
   const rubrics = useLoad(() => call(api.GET('/api/v1/rubrics', { params: { query: { target: 'session', limit: 100 } } })), []);
   // the session being rated, named as the supervisor knows it: case client code, session number and date
-  const theCase = useLoad(() => (caseId ? call(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })) : Promise.resolve(undefined)), [caseId]);
+  const theCase = useLoad(
+    () => (caseId ? call(api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })) : Promise.resolve(undefined)),
+    [caseId],
+  );
   const session = theCase.data?.sessions.find((s) => s.id === sessionId);
   // the rubric the trainee's scheme names, if any (a trainee may be enrolled in several schemes)
   const traineeId = theCase.data?.traineeId;
   const schemeCodes = useLoad(async () => {
     if (!traineeId) return [];
     const enrolments = await call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId } } })).catch(() => []);
-    const versions = await Promise.all(enrolments.map((e) => call(api.GET('/api/v1/scheme-versions/{id}', { params: { path: { id: e.schemeVersionId } } })).catch(() => undefined)));
+    const versions = await Promise.all(
+      enrolments.map((e) =>
+        call(api.GET('/api/v1/scheme-versions/{id}', { params: { path: { id: e.schemeVersionId } } })).catch(() => undefined),
+      ),
+    );
     return versions.flatMap((v) => schemeRubricCodes(v?.definition));
   }, [traineeId]);
   const published = (rubrics.data?.items ?? []).flatMap((r) =>
-    r.versions.filter((v) => v.status === 'published').map((v) => ({ rubric: r, versionId: v.id, n: v.versionNumber, code: r.code, ownerBodyId: r.ownerBodyId, publishedAt: v.publishedAt })),
+    r.versions
+      .filter((v) => v.status === 'published')
+      .map((v) => ({
+        rubric: r,
+        versionId: v.id,
+        n: v.versionNumber,
+        code: r.code,
+        ownerBodyId: r.ownerBodyId,
+        publishedAt: v.publishedAt,
+      })),
   );
   const settled = !caseId || (!theCase.loading && !schemeCodes.loading);
   const suggested = settled ? defaultRubric(published, schemeCodes.data ?? [], theCase.data?.bodyId) : {};
@@ -41,7 +61,10 @@ export function RateSession({ sessionId }: { sessionId: string }) {
       focused.scrollIntoView({ block: 'center' });
     }
   };
-  const version = useLoad(() => (versionId ? call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: versionId } } })) : Promise.resolve(undefined)), [versionId]);
+  const version = useLoad(
+    () => (versionId ? call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: versionId } } })) : Promise.resolve(undefined)),
+    [versionId],
+  );
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [result, setResult] = useState<Schemas['RatingDto']>();
@@ -50,7 +73,13 @@ export function RateSession({ sessionId }: { sessionId: string }) {
   const save = useAction(async () => {
     const draft = await call(
       api.POST('/api/v1/ratings', {
-        body: { rubricVersionId: versionId, targetType: 'session', targetId: sessionId, scores: scores as never, ...(comment.trim() ? { overallComment: comment.trim() } : {}) },
+        body: {
+          rubricVersionId: versionId,
+          targetType: 'session',
+          targetId: sessionId,
+          scores: scores as never,
+          ...(comment.trim() ? { overallComment: comment.trim() } : {}),
+        },
       }),
     );
     setResult(await call(api.POST('/api/v1/ratings/{id}/submit', { params: { path: { id: draft.id } } })));
@@ -90,7 +119,14 @@ export function RateSession({ sessionId }: { sessionId: string }) {
           }
         >
           {(p) => (
-            <select {...p} value={versionId} onChange={(e) => { setChosen(e.target.value); setScores({}); }}>
+            <select
+              {...p}
+              value={versionId}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                setScores({});
+              }}
+            >
               {published.map((o) => (
                 <option key={o.versionId} value={o.versionId}>
                   {o.rubric.name} (v{o.n})
@@ -103,17 +139,20 @@ export function RateSession({ sessionId }: { sessionId: string }) {
       {version.loading && <Loading label="Loading the rubric…" />}
       {!result && mine.data?.items.some((r) => r.status === 'submitted') ? (
         <div className="alert ok" role="status">
-          You have rated this session already. <Link to={`/supervisor/ratings#rating-${mine.data.items.find((r) => r.status === 'submitted')!.id}`}>See your rating</Link>
+          You have rated this session already.{' '}
+          <Link to={`/supervisor/ratings#rating-${mine.data.items.find((r) => r.status === 'submitted')!.id}`}>See your rating</Link>
           {caseId && (
             <>
-              {' '}or <Link to={`/cases/${caseId}`}>go back to the case</Link>
+              {' '}
+              or <Link to={`/cases/${caseId}`}>go back to the case</Link>
             </>
           )}
           .
         </div>
       ) : result ? (
         <div className={`alert ${result.passed ? 'ok' : 'error'}`} role="status">
-          Rating submitted: total <strong>{result.total}</strong>, mean {result.mean?.toFixed(2)} — <strong>{result.passed ? 'pass' : 'below the pass mark'}</strong>.{' '}
+          Rating submitted: total <strong>{result.total}</strong>, mean {result.mean?.toFixed(2)} —{' '}
+          <strong>{result.passed ? 'pass' : 'below the pass mark'}</strong>.{' '}
           {caseId && <Link to={`/cases/${caseId}`}>Back to the case</Link>}
         </div>
       ) : (
@@ -128,7 +167,8 @@ export function RateSession({ sessionId }: { sessionId: string }) {
           >
             <p className="small muted">
               Scale {def.scale.min}–{def.scale.max}. Pass: {def.aggregation === 'sum' ? 'total' : 'item mean'} ≥ {def.passRule.threshold}
-              {def.passRule.itemFloor !== undefined ? `, no item below ${def.passRule.itemFloor}` : ''}. Use the arrow keys within an item, Tab to move to the next.
+              {def.passRule.itemFloor !== undefined ? `, no item below ${def.passRule.itemFloor}` : ''}. Use the arrow keys within an item,
+              Tab to move to the next.
             </p>
             <div className="card">
               <RubricForm def={def} scores={scores} setScores={setScores} />

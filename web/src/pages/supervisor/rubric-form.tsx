@@ -14,12 +14,21 @@ export function scoreRubric(def: RubricDef, scores: Record<string, number>) {
   const value = def.aggregation === 'sum' ? total : mean;
   const required = def.passRule.requiredItems ?? def.items.map((i) => i.code);
   const missing = required.filter((c) => scores[c] === undefined);
-  const belowFloor = def.passRule.itemFloor !== undefined ? scored.filter((i) => scores[i.code] < def.passRule.itemFloor!).map((i) => i.code) : [];
+  const belowFloor =
+    def.passRule.itemFloor !== undefined ? scored.filter((i) => scores[i.code] < def.passRule.itemFloor!).map((i) => i.code) : [];
   const passed = missing.length === 0 && belowFloor.length === 0 && value >= def.passRule.threshold;
   return { total, mean, value, passed, missing, belowFloor };
 }
 
-export function RubricForm({ def, scores, setScores }: { def: RubricDef; scores: Record<string, number>; setScores: (s: Record<string, number>) => void }) {
+export function RubricForm({
+  def,
+  scores,
+  setScores,
+}: {
+  def: RubricDef;
+  scores: Record<string, number>;
+  setScores: (s: Record<string, number>) => void;
+}) {
   const range = Array.from({ length: def.scale.max - def.scale.min + 1 }, (_, i) => def.scale.min + i);
   return (
     <>
@@ -34,7 +43,13 @@ export function RubricForm({ def, scores, setScores }: { def: RubricDef; scores:
           <div className="anchors" role="radiogroup" aria-label={item.label}>
             {range.map((v) => (
               <label key={v}>
-                <input type="radio" name={`item-${item.code}`} value={v} checked={scores[item.code] === v} onChange={() => setScores({ ...scores, [item.code]: v })} />
+                <input
+                  type="radio"
+                  name={`item-${item.code}`}
+                  value={v}
+                  checked={scores[item.code] === v}
+                  onChange={() => setScores({ ...scores, [item.code]: v })}
+                />
                 <span>
                   <strong>{v}</strong> {item.anchors?.[String(v)] && <span className="small">{item.anchors[String(v)]}</span>}
                 </span>
@@ -49,9 +64,22 @@ export function RubricForm({ def, scores, setScores }: { def: RubricDef; scores:
 
 /** The rubric codes a scheme version asks recordings to be rated with (case_recordings rules with a rubricCode). */
 export function schemeRubricCodes(definition: unknown): string[] {
-  const levels = (definition as { levels?: { prerequisites?: unknown[]; requirements?: unknown[]; renewal?: { requirements?: unknown[] } }[] } | undefined)?.levels ?? [];
-  const rules = levels.flatMap((l) => [...(l.prerequisites ?? []), ...(l.requirements ?? []), ...(l.renewal?.requirements ?? [])]) as { type?: string; params?: { rubricCode?: unknown } }[];
-  return [...new Set(rules.filter((r) => r?.type === 'case_recordings' && typeof r.params?.rubricCode === 'string').map((r) => r.params!.rubricCode as string))];
+  const levels =
+    (
+      definition as
+        { levels?: { prerequisites?: unknown[]; requirements?: unknown[]; renewal?: { requirements?: unknown[] } }[] } | undefined
+    )?.levels ?? [];
+  const rules = levels.flatMap((l) => [...(l.prerequisites ?? []), ...(l.requirements ?? []), ...(l.renewal?.requirements ?? [])]) as {
+    type?: string;
+    params?: { rubricCode?: unknown };
+  }[];
+  return [
+    ...new Set(
+      rules
+        .filter((r) => r?.type === 'case_recordings' && typeof r.params?.rubricCode === 'string')
+        .map((r) => r.params!.rubricCode as string),
+    ),
+  ];
 }
 
 export interface PublishedRubric {
@@ -65,7 +93,11 @@ export interface PublishedRubric {
  * Which rubric the screen opens with: the one the trainee's scheme names; else the case body's own rubric (the
  * most recently published if it has several); else the most recently published one. Returns why, for the screen.
  */
-export function defaultRubric<T extends PublishedRubric>(published: T[], schemeCodes: string[], bodyId: string | undefined): { choice?: T; why?: 'scheme' | 'body' | 'latest' } {
+export function defaultRubric<T extends PublishedRubric>(
+  published: T[],
+  schemeCodes: string[],
+  bodyId: string | undefined,
+): { choice?: T; why?: 'scheme' | 'body' | 'latest' } {
   const newest = (list: T[]) => [...list].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
   const byScheme = newest(published.filter((p) => schemeCodes.includes(p.code)));
   if (byScheme) return { choice: byScheme, why: 'scheme' };

@@ -30,7 +30,10 @@ export function Supervisees() {
 }
 
 function SupervisionLogged({ traineeId, name }: { traineeId: string; name: string }) {
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/supervision-sessions', { params: { query: { traineeId, limit: 100 } } })), [traineeId]);
+  const { data, error, loading } = useLoad(
+    () => call(api.GET('/api/v1/supervision-sessions', { params: { query: { traineeId, limit: 100 } } })),
+    [traineeId],
+  );
   if (loading) return <Loading label="Loading supervision…" />;
   if (error) return <ErrorBox error={error} />;
   const items = data?.items ?? [];

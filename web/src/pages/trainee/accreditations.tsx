@@ -8,7 +8,11 @@ export function TraineeAccreditations() {
   useTitle('My accreditations');
   const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
   const dl = useAction(async (id: string, kind: 'jws' | 'json' | 'pdf') => {
-    if (kind === 'pdf') return downloadFrom(api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id } }, parseAs: 'blob' }), 'certificate.pdf');
+    if (kind === 'pdf')
+      return downloadFrom(
+        api.GET('/api/v1/accreditations/{id}/certificate.pdf', { params: { path: { id } }, parseAs: 'blob' }),
+        'certificate.pdf',
+      );
     const c = await call(api.GET('/api/v1/accreditations/{id}/credential', { params: { path: { id } } }));
     if (kind === 'jws') saveFile(`${c.certificateNumber}.jwt`, c.jws, c.mediaType || 'application/vc+jwt');
     else saveFile(`${c.certificateNumber}.json`, JSON.stringify(c.credential, null, 2), 'application/json');
@@ -18,7 +22,9 @@ export function TraineeAccreditations() {
       <h1>My accreditations</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? dl.error} />
-      {data && data.items.length === 0 && <Empty>No accreditation yet. When your body approves an application, it appears here with its verifiable credential.</Empty>}
+      {data && data.items.length === 0 && (
+        <Empty>No accreditation yet. When your body approves an application, it appears here with its verifiable credential.</Empty>
+      )}
       {data?.items.map((a) => (
         <div className="card" key={a.id}>
           <h2 style={{ marginTop: 0 }}>{a.levelName}</h2>
@@ -52,8 +58,9 @@ export function TraineeAccreditations() {
             </button>
           </p>
           <p className="muted">
-            The PDF is a printable certificate whose QR code opens its public verification page. The JWT is an Open Badges 3.0 credential: any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it
-            is suspended or revoked today. The JSON is a readable copy without the signature.
+            The PDF is a printable certificate whose QR code opens its public verification page. The JWT is an Open Badges 3.0 credential:
+            any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it is suspended or revoked today.
+            The JSON is a readable copy without the signature.
           </p>
         </div>
       ))}

@@ -15,7 +15,13 @@ export function TraineeApplications() {
       call(api.GET('/api/v1/schemes')),
     ]);
     const progress = await Promise.all(
-      enrolments.map((e) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId: me!.id, schemeId: e.schemeId } } }))),
+      enrolments.map((e) =>
+        call(
+          api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', {
+            params: { path: { traineeId: me!.id, schemeId: e.schemeId } },
+          }),
+        ),
+      ),
     );
     return { apps, options: progress.map((p) => ({ scheme: schemes.find((s) => s.id === p.schemeId), progress: p })) };
   }, [me?.id]);
@@ -25,7 +31,9 @@ export function TraineeApplications() {
   const apply = useAction(async () => {
     setDone('');
     const [schemeId, levelCode] = choice.split('|');
-    const created = await call(api.POST('/api/v1/applications', { body: { schemeId, levelCode, ...(note.trim() ? { note: note.trim() } : {}) } }));
+    const created = await call(
+      api.POST('/api/v1/applications', { body: { schemeId, levelCode, ...(note.trim() ? { note: note.trim() } : {}) } }),
+    );
     setDone(`Application for level ${created.levelCode} submitted: ${created.evaluation.summary}.`);
     setNote('');
     reload();
@@ -42,7 +50,9 @@ export function TraineeApplications() {
       {data && (
         <form className="card" onSubmit={submit}>
           <h2 style={{ marginTop: 0 }}>Apply for a level</h2>
-          <p className="small muted">Your record is evaluated against the scheme when you apply; the body decides with that evaluation in front of it.</p>
+          <p className="small muted">
+            Your record is evaluated against the scheme when you apply; the body decides with that evaluation in front of it.
+          </p>
           <ErrorBox error={apply.error} title="The application was not accepted" />
           {done && (
             <div className="alert ok" role="status">

@@ -8,7 +8,10 @@ export function TraineeCases() {
   useTitle('My cases');
   const { me } = useAuth();
   const deleted = useLocation().query.get('deleted');
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/cases', { params: { query: { traineeId: me!.id, limit: 100, sort: 'updatedAt' } } })), [me?.id]);
+  const { data, error, loading } = useLoad(
+    () => call(api.GET('/api/v1/cases', { params: { query: { traineeId: me!.id, limit: 100, sort: 'updatedAt' } } })),
+    [me?.id],
+  );
   return (
     <>
       <h1>My cases</h1>

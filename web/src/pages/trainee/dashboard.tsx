@@ -16,12 +16,32 @@ export function TraineeDashboard() {
       call(api.GET('/api/v1/applications', { params: { query: { limit: 100 } } })),
     ]);
     // a level is awarded while an accreditation for it stands (active or suspended); an open application waits
-    const awarded = new Set(accreditations.items.filter((a) => a.holderId === me!.id && (a.status === 'active' || a.status === 'suspended')).map((a) => a.levelCode));
-    const pending = new Set(applications.items.filter((a) => a.applicantId === me!.id && (a.status === 'submitted' || a.status === 'more_info_requested')).map((a) => a.levelCode));
-    const progress = await Promise.all(
-      enrolments.map((e) => call(api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', { params: { path: { traineeId: me!.id, schemeId: e.schemeId } } }))),
+    const awarded = new Set(
+      accreditations.items
+        .filter((a) => a.holderId === me!.id && (a.status === 'active' || a.status === 'suspended'))
+        .map((a) => a.levelCode),
     );
-    return enrolments.map((e, i) => ({ enrolment: e, scheme: schemes.find((s) => s.id === e.schemeId), progress: progress[i], awarded, pending }));
+    const pending = new Set(
+      applications.items
+        .filter((a) => a.applicantId === me!.id && (a.status === 'submitted' || a.status === 'more_info_requested'))
+        .map((a) => a.levelCode),
+    );
+    const progress = await Promise.all(
+      enrolments.map((e) =>
+        call(
+          api.GET('/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress', {
+            params: { path: { traineeId: me!.id, schemeId: e.schemeId } },
+          }),
+        ),
+      ),
+    );
+    return enrolments.map((e, i) => ({
+      enrolment: e,
+      scheme: schemes.find((s) => s.id === e.schemeId),
+      progress: progress[i],
+      awarded,
+      pending,
+    }));
   }, [me?.id]);
   return (
     <>
@@ -39,7 +59,9 @@ export function TraineeDashboard() {
       </p>
       {loading && <Loading label="Evaluating your record against your scheme…" />}
       <ErrorBox error={error} />
-      {data && data.length === 0 && <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>}
+      {data && data.length === 0 && (
+        <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>
+      )}
       {data?.map(({ scheme, progress, awarded, pending }) => {
         const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
         return (
@@ -66,7 +88,10 @@ export function TraineeDashboard() {
                   ) : (
                     <>
                       You meet every requirement of {l.levelName}.{' '}
-                      <Link className="button" to={`/trainee/applications?level=${encodeURIComponent(`${progress.schemeId}|${l.levelCode}`)}`}>
+                      <Link
+                        className="button"
+                        to={`/trainee/applications?level=${encodeURIComponent(`${progress.schemeId}|${l.levelCode}`)}`}
+                      >
                         Apply for {l.levelName}
                       </Link>
                     </>

@@ -6,7 +6,10 @@ import { Badge, Empty, ErrorBox, fmtDateTime, humanise, Loading, useLoad } from 
 export function TraineeRatings() {
   useTitle('Ratings of my work');
   const { me } = useAuth();
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/ratings', { params: { query: { traineeId: me!.id, limit: 100 } } })), [me?.id]);
+  const { data, error, loading } = useLoad(
+    () => call(api.GET('/api/v1/ratings', { params: { query: { traineeId: me!.id, limit: 100 } } })),
+    [me?.id],
+  );
   return (
     <>
       <h1>Ratings of my work</h1>
@@ -19,7 +22,11 @@ export function TraineeRatings() {
             <strong>
               {humanise(r.targetType)} rating by {r.raterRole}
             </strong>
-            {r.status === 'submitted' ? <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'Pass' : 'Below pass'}</Badge> : <Badge tone="neutral">draft</Badge>}
+            {r.status === 'submitted' ? (
+              <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'Pass' : 'Below pass'}</Badge>
+            ) : (
+              <Badge tone="neutral">draft</Badge>
+            )}
             <span>
               Total <strong>{r.total}</strong> (mean {r.mean?.toFixed(2)})
             </span>

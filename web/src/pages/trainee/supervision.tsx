@@ -30,7 +30,8 @@ export function TraineeSupervision() {
             <ul>
               {rels.items.map((r) => (
                 <li key={r.id}>
-                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{r.status}</Badge> since {fmtDate(r.startedOn)}
+                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{r.status}</Badge> since{' '}
+                  {fmtDate(r.startedOn)}
                 </li>
               ))}
             </ul>
@@ -41,8 +42,8 @@ export function TraineeSupervision() {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Supervision received</h2>
           <p>
-            {sup.totals.sessionCount} sessions: {sup.totals.individualMinutes} min individual, {sup.totals.groupMinutes} min group credited — total{' '}
-            <strong>{(sup.totals.totalMinutes / 60).toFixed(1)} h</strong>.
+            {sup.totals.sessionCount} sessions: {sup.totals.individualMinutes} min individual, {sup.totals.groupMinutes} min group credited
+            — total <strong>{(sup.totals.totalMinutes / 60).toFixed(1)} h</strong>.
           </p>
           {sup.sessions.length === 0 ? (
             <Empty>No supervision sessions recorded yet.</Empty>
