@@ -10,6 +10,7 @@ import { EtagInterceptor } from './common/etag';
 import { loggerParams } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/env';
+import { DataSource } from 'typeorm';
 import { closeEmbeddedDb, embeddedDbClosed } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { ENTITIES } from './entities';
@@ -70,17 +71,23 @@ import { AccountLinksModule } from './accounts/account-links.module';
     AccountLinksModule,
   ],
   providers: [
-    { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(embeddedDbClosed) },
+    {
+      provide: APP_FILTER,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new AllExceptionsFilter(() => embeddedDbClosed(ds.options)),
+    },
     { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
   ],
 })
 export class AppModule implements OnApplicationShutdown {
+  constructor(private readonly ds: DataSource) {}
+
   static forRoot(config: AppConfig): DynamicModule {
     return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
   }
 
   // runs after TypeORM has closed its DataSource (deeper modules shut down first)
   async onApplicationShutdown(): Promise<void> {
-    await closeEmbeddedDb();
+    await closeEmbeddedDb(this.ds.options);
   }
 }

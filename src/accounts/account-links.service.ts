@@ -214,7 +214,9 @@ export class AccountLinksService extends EmailVerification {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!t || t.usedAt || t.expiresAt <= new Date()) {
-      await this.limits.refused(ctx);
+      // the locked re-check runs inside the transaction, where counting would need a second connection (the
+      // embedded database has one): the link passed the unlocked check a moment ago, so only a race fails here
+      if (!lock) await this.limits.refused(ctx);
       throw invalidLink();
     }
     return t;

@@ -5,25 +5,36 @@ import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/env';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-type Closer = () => Promise<void>;
-let closeEmbedded: Closer = async () => {};
 interface EmbeddedDb {
   readonly closed: boolean;
   close(): Promise<void>;
   dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
 }
-let embedded: EmbeddedDb | undefined;
+interface Embedded {
+  readonly instance: EmbeddedDb;
+  closed: boolean;
+  close(): Promise<void>;
+}
 
-let embeddedWasClosed = false;
+// Each in-process PGlite instance belongs to the DataSource options it was built for (keyed by their `extra`, which
+// TypeORM passes on by reference), so two apps in one process (a test that starts a second one) close and report
+// their own database: one module-level closer used to be overwritten by the second app, which left the first
+// instance open and the process unable to exit.
+const byOptions = new WeakMap<object, Embedded>();
+let latest: Embedded | undefined;
+const embeddedOf = (options?: Pick<DataSourceOptions, 'extra'>): Embedded | undefined =>
+  options ? (options.extra ? byOptions.get(options.extra as object) : undefined) : latest;
 
-/** The in-process PGlite instance of embedded mode (undefined on a server). */
-export const embeddedInstance = () => embedded;
+/** The most recently opened in-process PGlite instance of embedded mode, while it is open (undefined on a server). */
+export const embeddedInstance = (): EmbeddedDb | undefined => (latest && !latest.closed ? latest.instance : undefined);
 
-/** True once the embedded database has been closed (shutdown, or a fault test): queries can no longer succeed. */
-export const embeddedDbClosed = (): boolean => embeddedWasClosed;
+/** True once the embedded database (of these options, or the latest) has been closed: queries can no longer succeed. */
+export const embeddedDbClosed = (options?: Pick<DataSourceOptions, 'extra'>): boolean => embeddedOf(options)?.closed ?? false;
 
-/** Closes the in-process PGlite instance, if one is open (after TypeORM's DataSource is destroyed). */
-export const closeEmbeddedDb = (): Promise<void> => closeEmbedded();
+/** Closes the in-process PGlite instance of these options (or the latest), if open (after TypeORM's DataSource is destroyed). */
+export const closeEmbeddedDb = async (options?: Pick<DataSourceOptions, 'extra'>): Promise<void> => {
+  await embeddedOf(options)?.close();
+};
 
 type DbConfig = Pick<
   AppConfig,
@@ -79,22 +90,23 @@ export async function buildDataSourceOptions(config: DbConfig, entities: EntityL
     pglite = await PGlite.create({ dataDir: dir });
   }
   const instance: EmbeddedDb = pglite;
-  embedded = instance;
-  embeddedWasClosed = false;
-  closeEmbedded = async () => {
-    closeEmbedded = async () => {};
-    if (embedded === instance) embedded = undefined;
-    embeddedWasClosed = true;
-    if (!instance.closed) await instance.close();
-  };
-  const pg = createPgConfig(pglite);
-  return {
-    ...base,
-    extra: {
-      ...pg,
-      max: 1,
-      // a second connection can never be had while a transaction holds the only one: fail, don't hang
-      connectionTimeoutMillis: Math.max(config.DB_CONNECT_TIMEOUT_MS, 10_000),
+  const entry: Embedded = {
+    instance,
+    closed: false,
+    close: async () => {
+      if (entry.closed) return;
+      entry.closed = true;
+      if (!instance.closed) await instance.close();
     },
   };
+  latest = entry;
+  const pg = createPgConfig(pglite);
+  const extra = {
+    ...pg,
+    max: 1,
+    // a second connection can never be had while a transaction holds the only one: fail, don't hang
+    connectionTimeoutMillis: Math.max(config.DB_CONNECT_TIMEOUT_MS, 10_000),
+  };
+  byOptions.set(extra, entry);
+  return { ...base, extra };
 }

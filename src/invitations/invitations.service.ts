@@ -158,7 +158,7 @@ export class InvitationsService {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.uow.run(ctx, async (em, audit) => {
-        const inv = await this.lockPending(ctx, em, dto.token);
+        const inv = await this.lockPending(em, dto.token);
         if (await em.existsBy(User, { email: inv.email }))
           throw conflict('ACCOUNT_EXISTS', 'An account with this address exists: sign in with it and accept the invitation');
         const user = await em.save(
@@ -176,8 +176,12 @@ export class InvitationsService {
   /** The signed-in owner of the invited address accepts the role; no other account can. */
   async acceptSignedIn(ctx: AuthedCtx, token: string): Promise<InvitationAcceptedDto> {
     await this.limits.assertUnder(ctx);
+    return this.countRefusal(ctx, () => this.acceptAsSignedIn(ctx, token));
+  }
+
+  private acceptAsSignedIn(ctx: AuthedCtx, token: string): Promise<InvitationAcceptedDto> {
     return this.uow.run(ctx, async (em, audit) => {
-      const inv = await this.lockPending(ctx, em, token);
+      const inv = await this.lockPending(em, token);
       const user = await em.findOneByOrFail(User, { id: ctx.actor.userId });
       if (user.email !== inv.email || user.status !== UserStatus.Active) {
         throw forbidden(
@@ -188,6 +192,16 @@ export class InvitationsService {
       if (!user.emailVerifiedAt) await em.update(User, { id: user.id }, { emailVerifiedAt: () => 'now()' });
       return this.complete(em, audit, inv, user, false);
     });
+  }
+
+  // an unknown link counts against the caller's address, after (outside) the transaction that found it unknown
+  private async countRefusal<T>(ctx: RequestCtx, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'INVITATION_NOT_FOUND') await this.limits.refused(ctx);
+      throw err;
+    }
   }
 
   private async complete(
@@ -216,20 +230,16 @@ export class InvitationsService {
     return { role: inv.role, bodyId: inv.bodyId, bodyName: body.name, email: user.email };
   }
 
-  private async lockPending(ctx: RequestCtx, em: EntityManager, token: string): Promise<Invitation> {
+  // inside the accepting transaction: no rate-limit write here (that would need a second connection, which the
+  // embedded database's single connection never gives); callers count a refused link once the transaction is over
+  private async lockPending(em: EntityManager, token: string): Promise<Invitation> {
     const inv = await em.findOne(Invitation, { where: { tokenHash: sha256(token) }, lock: { mode: 'pessimistic_write' } });
-    await this.assertPending(ctx, inv);
-    return inv!;
+    return pendingOrThrow(inv);
   }
 
   private async assertPending(ctx: RequestCtx, inv: Invitation | null): Promise<void> {
-    if (!inv) {
-      await this.limits.refused(ctx);
-      throw notFound('Invitation');
-    }
-    const state = invitationState(inv, new Date());
-    if (state !== 'pending')
-      throw new DomainError('INVITATION_NOT_PENDING', `The invitation is ${state}; ask the body for a new one`, { state: [state] });
+    if (!inv) await this.limits.refused(ctx);
+    pendingOrThrow(inv);
   }
 
   private async administered(em: EntityManager, ctx: AuthedCtx, id: string) {
@@ -256,4 +266,12 @@ export class InvitationsService {
       inApp: false,
     });
   }
+}
+
+function pendingOrThrow(inv: Invitation | null): Invitation {
+  if (!inv) throw notFound('Invitation');
+  const state = invitationState(inv, new Date());
+  if (state !== 'pending')
+    throw new DomainError('INVITATION_NOT_PENDING', `The invitation is ${state}; ask the body for a new one`, { state: [state] });
+  return inv;
 }
