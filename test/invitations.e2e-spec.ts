@@ -1,8 +1,8 @@
 import { NotificationWorker } from '../src/notifications/notification-worker';
 import { Role } from '../src/common/roles';
 import { countRows, makeBody, makeUser, TEST_PASSWORD } from './support/factories';
-import { SmtpSink } from './support/smtp-sink';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createMailTestApp, type SmtpSink } from './support/smtp-sink';
+import type { TestApp } from './support/test-app';
 
 const API = '/api/v1';
 const PASSWORD = 'a fresh invited passphrase';
@@ -11,9 +11,7 @@ let smtp: SmtpSink;
 let worker: NotificationWorker;
 
 beforeAll(async () => {
-  smtp = await new SmtpSink().start();
-  t = await createTestApp({ SMTP_URL: smtp.url, MAIL_POLL_MS: '100', PUBLIC_BASE_URL: 'https://ipt.test' });
-  worker = t.app.get(NotificationWorker);
+  ({ t, smtp, worker } = await createMailTestApp());
 });
 afterAll(async () => {
   await t.close();

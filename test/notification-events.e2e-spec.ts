@@ -7,8 +7,8 @@ import { addDays, todayUtc } from '../src/common/dates';
 import { NotificationWorker } from '../src/notifications/notification-worker';
 import { API, daysAgo, team, type Team } from './cases-fixtures';
 import { makeBody, makeUser, type TestUser } from './support/factories';
-import { SmtpSink } from './support/smtp-sink';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createMailTestApp, type SmtpSink } from './support/smtp-sink';
+import type { TestApp } from './support/test-app';
 
 // The events of applications, accreditations and calibration reach the right person, over a real SMTP exchange;
 // a refused change tells nobody; the scheduled reminders and the expiry sweep write each notice once however often
@@ -18,15 +18,7 @@ let t: TestApp;
 let smtp: SmtpSink;
 let worker: NotificationWorker;
 beforeAll(async () => {
-  smtp = await new SmtpSink().start();
-  t = await createTestApp({
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'IPT Test <noreply@ipt.test>',
-    MAIL_RETRY_BASE_MS: '20',
-    MAIL_POLL_MS: '100',
-    PUBLIC_BASE_URL: 'https://ipt.test',
-  });
-  worker = t.app.get(NotificationWorker);
+  ({ t, smtp, worker } = await createMailTestApp());
 });
 afterAll(async () => {
   await t.close();

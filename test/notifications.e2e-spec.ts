@@ -8,24 +8,15 @@ import { Mailer } from '../src/notifications/mailer';
 import { NotificationWorker } from '../src/notifications/notification-worker';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { API, daysAgo, makeCase, team, type Team } from './cases-fixtures';
-import { SmtpSink } from './support/smtp-sink';
+import { createMailTestApp, type SmtpSink } from './support/smtp-sink';
 import { usingServer } from './support/test-db';
-import { createTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 
 let t: TestApp;
 let smtp: SmtpSink;
 let worker: NotificationWorker;
 beforeAll(async () => {
-  smtp = await new SmtpSink().start();
-  t = await createTestApp({
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'IPT Test <noreply@ipt.test>',
-    MAIL_RETRY_BASE_MS: '20',
-    MAIL_MAX_ATTEMPTS: '5',
-    MAIL_POLL_MS: '100',
-    PUBLIC_BASE_URL: 'https://ipt.test',
-  });
-  worker = t.app.get(NotificationWorker);
+  ({ t, smtp, worker } = await createMailTestApp({ MAIL_MAX_ATTEMPTS: '5' }));
 });
 afterAll(async () => {
   await t.close();

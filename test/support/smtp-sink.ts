@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { NotificationWorker } from '../../src/notifications/notification-worker';
+import { createTestApp, type TestApp } from './test-app';
 
 export interface ReceivedMail {
   from: string;
@@ -102,4 +104,23 @@ export class SmtpSink {
   to(address: string): ReceivedMail[] {
     return this.received.filter((m) => m.to.includes(address));
   }
+}
+
+/**
+ * The real application sending to an in-process SMTP server, with a fast worker (polling every 100 ms, retrying
+ * after 20 ms) and links under https://ipt.test. `env` adds or overrides settings.
+ */
+export async function createMailTestApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; smtp: SmtpSink; worker: NotificationWorker }> {
+  const smtp = await new SmtpSink().start();
+  const t = await createTestApp({
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'IPT Test <noreply@ipt.test>',
+    MAIL_RETRY_BASE_MS: '20',
+    MAIL_POLL_MS: '100',
+    PUBLIC_BASE_URL: 'https://ipt.test',
+    ...env,
+  });
+  return { t, smtp, worker: t.app.get(NotificationWorker) };
 }

@@ -119,6 +119,44 @@ export function Field({
   );
 }
 
+// A required, full-width text input with its label: the e-mail and password fields of the account forms.
+export function TextField({
+  label,
+  hint,
+  errors,
+  type,
+  autoComplete,
+  minLength,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  type: 'email' | 'password' | 'text';
+  autoComplete: string;
+  minLength?: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} errors={errors}>
+      {(p) => (
+        <input
+          {...p}
+          type={type}
+          autoComplete={autoComplete}
+          required
+          minLength={minLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          style={{ width: '100%' }}
+        />
+      )}
+    </Field>
+  );
+}
+
 export const fieldErrors = (error: unknown, field: string): string[] | undefined =>
   error instanceof ApiError ? error.details?.[field]?.map((m) => plainMessage(field, m)) : undefined;
 

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, call } from '../api/client';
 import { homeFor, useAuth } from '../auth';
 import { Link, navigate, useTitle } from '../router';
-import { ErrorBox, Field, fieldErrors, Loading, Notice, useAction, useLoad } from '../ui';
+import { ErrorBox, Field, fieldErrors, Loading, Notice, TextField, useAction, useLoad } from '../ui';
 
 // Pages behind the links the service mails. The token travels in the URL's fragment (#…), which browsers never
 // send to a server, so it stays out of access logs; the page sends it in a request body.
@@ -18,20 +18,16 @@ const PASSWORD_HINT = 'at least 12 characters; common passwords are refused';
 
 function PasswordField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: unknown }) {
   return (
-    <Field label="New password" hint={PASSWORD_HINT} errors={fieldErrors(error, 'password')}>
-      {(p) => (
-        <input
-          {...p}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          style={{ width: '100%' }}
-        />
-      )}
-    </Field>
+    <TextField
+      label="New password"
+      hint={PASSWORD_HINT}
+      errors={fieldErrors(error, 'password')}
+      type="password"
+      autoComplete="new-password"
+      minLength={12}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
@@ -105,32 +101,8 @@ export function AcceptInvitation() {
               <ErrorBox error={accept.error} title="Could not accept the invitation" />
               {!me && (
                 <>
-                  <Field label="E-mail">
-                    {(f) => (
-                      <input
-                        {...f}
-                        type="email"
-                        autoComplete="username"
-                        required
-                        value={email}
-                        onChange={(e) => setEmail(e.target.value)}
-                        style={{ width: '100%' }}
-                      />
-                    )}
-                  </Field>
-                  <Field label="Password">
-                    {(f) => (
-                      <input
-                        {...f}
-                        type="password"
-                        autoComplete="current-password"
-                        required
-                        value={password}
-                        onChange={(e) => setPassword(e.target.value)}
-                        style={{ width: '100%' }}
-                      />
-                    )}
-                  </Field>
+                  <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} />
+                  <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
                 </>
               )}
               <button type="submit" disabled={accept.busy}>
@@ -159,19 +131,14 @@ export function ForgotPassword() {
         <p>Enter the e-mail address of your account. We send a link to choose a new password; it works once, for an hour.</p>
         <ErrorBox error={send.error} title="Could not send the link" />
         <Notice>{send.notice}</Notice>
-        <Field label="E-mail" errors={fieldErrors(send.error, 'email')}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
+        <TextField
+          label="E-mail"
+          errors={fieldErrors(send.error, 'email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+        />
         <button type="submit" disabled={send.busy}>
           {send.busy ? 'Sending…' : 'Send the link'}
         </button>
@@ -289,32 +256,22 @@ export function AccountPage() {
         </p>
         <ErrorBox error={change.error} title="Could not ask for the change" />
         <Notice>{change.notice}</Notice>
-        <Field label="New e-mail" errors={fieldErrors(change.error, 'newEmail')}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="email"
-              required
-              value={newEmail}
-              onChange={(e) => setNewEmail(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
-        <Field label="Current password" errors={fieldErrors(change.error, 'password')}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
+        <TextField
+          label="New e-mail"
+          errors={fieldErrors(change.error, 'newEmail')}
+          type="email"
+          autoComplete="email"
+          value={newEmail}
+          onChange={setNewEmail}
+        />
+        <TextField
+          label="Current password"
+          errors={fieldErrors(change.error, 'password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" disabled={change.busy}>
           {change.busy ? 'Sending…' : 'Send the confirmation link'}
         </button>

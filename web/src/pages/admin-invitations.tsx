@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { useTitle } from '../router';
-import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDateTime, Loading, Notice, useAction, useLoad } from '../ui';
+import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDateTime, Loading, Notice, TextField, useAction, useLoad } from '../ui';
 
 type Invitation = Schemas['InvitationDto'];
 type Role = Schemas['Role'];
@@ -84,19 +84,14 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
         </h2>
         <ErrorBox error={invite.error} title="Could not send the invitation" />
         <Notice>{invite.notice}</Notice>
-        <Field label="E-mail" errors={fieldErrors(invite.error, 'email')}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              required
-              autoComplete="off"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
+        <TextField
+          label="E-mail"
+          errors={fieldErrors(invite.error, 'email')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+        />
         <Field label="Role" errors={fieldErrors(invite.error, 'role')}>
           {(p) => (
             <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { homeFor, useAuth } from '../auth';
 import { navigate, useLocation, useTitle } from '../router';
-import { ErrorBox, Field, useAction } from '../ui';
+import { ErrorBox, TextField, useAction } from '../ui';
 
 export function SignIn() {
   useTitle('Sign in');
@@ -23,32 +23,8 @@ export function SignIn() {
       <h1>Sign in</h1>
       <form className="card" onSubmit={submit} aria-describedby="demo-hint">
         <ErrorBox error={action.error} title="Could not sign in" />
-        <Field label="E-mail">
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
-        <Field label="Password">
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              style={{ width: '100%' }}
-            />
-          )}
-        </Field>
+        <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} />
+        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
         <button type="submit" disabled={action.busy}>
           {action.busy ? 'Signing in…' : 'Sign in'}
         </button>
