@@ -11,6 +11,10 @@ describe('practice hours from the case log', () => {
     expect(r.evidence).toEqual([{ kind: 'case', id: c.id, note: 'AB12' }]);
     expect(r.breakdown).toEqual([{ id: c.id, met: true, message: 'AB12: 10 h over 12 sessions' }]);
   });
+  it('adds the minutes before rounding: two cases of 4 × 50 min are 6.67 h, not 2 × 3.33', () => {
+    const record = aRecord({ cases: [aCase({ sessionCount: 4 }), aCase({ sessionCount: 4 })] });
+    expect(run(practiceHours, { minHours: 1 }, record).reached).toBe(6.67);
+  });
   it('leaves out sessions the client did not attend', () => {
     const c = aCase({ sessionCount: 6 });
     c.sessions[0].attended = false;

@@ -29,10 +29,12 @@ export const practiceHours: RuleEvaluator<PracticeHoursParams> = {
     const { matched, excluded } = matchCases(record.cases, filter, record.othersLevels, ctx);
     const perCase = matched.map((c) => {
       const sessions = attended(c).filter((s) => s.date <= ctx.asOf && withinMonths(s.date, p.withinMonths, ctx.asOf));
-      return { c, sessions: sessions.length, hours: round2(sessions.reduce((sum, s) => sum + s.durationMinutes, 0) / 60) };
+      const minutes = sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
+      return { c, sessions: sessions.length, minutes, hours: round2(minutes / 60) };
     });
     const counted = perCase.filter((x) => x.sessions > 0);
-    const hours = round2(counted.reduce((sum, x) => sum + x.hours, 0));
+    // minutes are added first and turned into hours once, so per-case rounding never loses time (3 × 50 min = 2.5 h)
+    const hours = round2(counted.reduce((sum, x) => sum + x.minutes, 0) / 60);
     const sessions = counted.reduce((sum, x) => sum + x.sessions, 0);
     const gap = round2(p.minHours - hours);
     const window = p.withinMonths ? `, in the last ${plural(p.withinMonths, 'month')}` : '';
