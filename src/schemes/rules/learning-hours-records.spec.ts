@@ -55,6 +55,21 @@ describe('learning hours by trainer recognition', () => {
   });
 });
 
+describe('learning hours with both trainerLevel and trainerLevels', () => {
+  it('counts a trainer holding any one of the levels named in either', () => {
+    const record = aRecord({
+      activities: [anActivity({ trainerId: 'tr-a' }), anActivity({ trainerId: 'tr-b' })],
+      othersLevels: { 'tr-a': levels('TRAINER'), 'tr-b': levels('SUPERVISOR') },
+    });
+    const r = run(
+      learningHours,
+      { kinds: ['didactic_course'], minHours: 16, trainerLevel: { levelCode: 'TRAINER' }, trainerLevels: [{ levelCode: 'SUPERVISOR' }] },
+      record,
+    );
+    expect(r).toMatchObject({ met: true, reached: 16 });
+  });
+});
+
 describe('learning hours filtered on a recorded attribute', () => {
   it('counts only the courses of a named provider, whatever the letter case', () => {
     const record = rec({ provider: 'IPT Institute' }, { provider: 'Other Academy' });

@@ -218,6 +218,7 @@ function applyCaps(activities: ActivityRecord[], caps: HoursCap[]): { credited: 
 export const learningHours: RuleEvaluator<LearningHoursParams> = {
   params: LearningHoursParams,
   evaluate(p, record, ctx) {
+    // trainerLevel and trainerLevels together: a trainer holding any one of them on the day
     const trainerRefs = p.trainerLevel ? [p.trainerLevel, ...(p.trainerLevels ?? [])] : p.trainerLevels;
     const selected = record.activities.filter(
       (a) =>
@@ -225,8 +226,7 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
         (p.verifiedOnly === false || a.verified) &&
         a.date <= ctx.asOf &&
         withinMonths(a.date, p.withinMonths, ctx.asOf) &&
-        (!p.trainerLevel || trainerHeld(a, [p.trainerLevel], record, ctx)) &&
-        matchesActivity(a, { delivery: p.delivery, trainerLevels: p.trainerLevels, where: p.where }, record, ctx),
+        matchesActivity(a, { delivery: p.delivery, trainerLevels: trainerRefs, where: p.where }, record, ctx),
     );
     const { credited, capped } = applyCaps(selected, p.caps ?? []);
     const counted = selected.filter((a) => credited.get(a.id)! > 0);
