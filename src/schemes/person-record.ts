@@ -28,8 +28,23 @@ export interface CaseRecord {
   startDate: string;
   endDate: string | null;
   supervisorId: string;
+  /** categorical attributes by name (problemArea, format, adaptation, setting, ageBand, diagnosis, diagnosisGroup, …) */
+  attributes: Record<string, string | string[]>;
   sessions: { id: string; number: number; date: string; durationMinutes: number; phase: Phase; attended: boolean; recorded: boolean }[];
   measures: { id: string; instrument: string; sessionNumber: number | null; administeredOn: string }[];
+}
+
+export interface ActivityRecord {
+  id: string;
+  kind: string;
+  hours: number;
+  date: string;
+  verified: boolean;
+  trainerId: string | null;
+  /** in_person | online */
+  delivery: string;
+  provider: string;
+  title: string;
 }
 
 export interface SupervisionReceived {
@@ -62,7 +77,7 @@ export interface PersonRecord {
   } | null;
   /** levels this person held, from issued accreditations */
   levels: LevelSpan[];
-  activities: { id: string; kind: string; hours: number; date: string; verified: boolean; trainerId: string | null }[];
+  activities: ActivityRecord[];
   /** activities in which this person was the trainer */
   teaching: { id: string; kind: string; hours: number; date: string }[];
   cases: CaseRecord[];

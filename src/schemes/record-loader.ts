@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dateOf, dateOrNull } from '../common/dates';
 import type { RubricDefinition } from '../rubrics/rubric-scoring';
+import { caseAttributes } from './case-attributes';
 import type { CaseRecord, LevelSpan, PersonRecord, Phase, SupervisionReceived } from './person-record';
 
 type Row = Record<string, unknown>;
@@ -31,14 +32,15 @@ export class RecordLoader {
       () => q(`SELECT core_profession, licences, memberships FROM trainee_profiles WHERE user_id = $1`, [personId]),
       () =>
         q(
-          `SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id FROM training_activities WHERE trainee_id = $1`,
+          `SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
+             FROM training_activities WHERE trainee_id = $1`,
           [personId],
         ),
       () => q(`SELECT id, kind, hours::float8 AS hours, date FROM training_activities WHERE trainer_id = $1`, [personId]),
       () =>
         q(
-          `SELECT id, client_code, format, adaptation, primary_diagnosis, focus_problem_area, secondary_problem_area, status, review_state,
-                start_date, end_date, supervisor_id FROM supervised_cases WHERE trainee_id = $1`,
+          `SELECT id, client_code, format, adaptation, age_band, setting, primary_diagnosis, focus_problem_area, secondary_problem_area, status,
+                review_state, start_date, end_date, supervisor_id FROM supervised_cases WHERE trainee_id = $1`,
           [personId],
         ),
       () =>
@@ -131,6 +133,9 @@ export class RecordLoader {
         date: dateOf(a.date),
         verified: a.verified === true,
         trainerId: (a.trainer_id as string) ?? null,
+        delivery: String(a.delivery),
+        provider: String(a.provider),
+        title: String(a.title),
       })),
       teaching: teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date) })),
       cases: toCases(cases, sessions, measures),
@@ -193,6 +198,15 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
       startDate: dateOf(c.start_date),
       endDate: dateOrNull(c.end_date),
       supervisorId: String(c.supervisor_id),
+      attributes: caseAttributes({
+        focusProblemArea: String(c.focus_problem_area),
+        secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
+        format: String(c.format),
+        adaptation: String(c.adaptation),
+        setting: String(c.setting),
+        ageBand: String(c.age_band),
+        primaryDiagnosis: String(c.primary_diagnosis),
+      }),
       sessions: [],
       measures: [],
     });

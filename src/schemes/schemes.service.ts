@@ -184,16 +184,21 @@ const DESCRIPTIONS: Record<string, string> = {
   licence: 'A current professional licence, optionally in given jurisdictions',
   membership: 'Current membership of a body, optionally for N months',
   level_held: 'An earlier level held (for N months) or awarded within N months',
-  learning_hours: 'Training hours by kind, verified, recent, from a trainer of a level',
+  learning_hours:
+    'Training hours by kind, delivery mode, trainer recognition and recorded attributes, verified, recent; caps (e.g. ≤ N h online) and several totals',
   completed_cases: 'Completed supervised cases with filters, distinct problem areas/clients, first-case diagnosis, phase coverage',
   case_supervision:
-    'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor level on the date',
+    'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit and group-size limit, supervisor level on the date',
   case_recordings: 'Per case: recordings, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy',
   outcome_measures: 'Per case: outcome measures at baseline, every N sessions and at the end',
   supervision_given: 'Supervision given: hours and distinct supervisees in a window',
   teaching_given: 'Teaching led or co-led: hours in a window',
   cpd: 'Continuing professional development in a window: items and/or hours',
   sign_offs: 'Cases signed off by their supervisor',
+  supervision_received:
+    'Supervision received across the record (case-linked or not): hours by format, supervisor level on the date, window, group-size limit',
+  practice_hours: 'Practice hours from the case log (attended session minutes) with case filters and a window',
+  distinct_case_attribute: 'Distinct values of a case attribute (problem area, setting, age band, diagnosis group, …) across counted cases',
 };
 
 // the parameter names class-validator knows for a params class (including inherited ones)

@@ -1,6 +1,22 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { addMonths } from '../../common/dates';
+import { attributeValues } from '../case-attributes';
 import type { CaseRecord, EvaluationContext, LevelSpan, Phase } from '../person-record';
 
 export const CASE_STATUSES = ['active', 'completed', 'dropped_out', 'transferred'] as const;
@@ -9,7 +25,12 @@ export const ADAPTATIONS = ['adult', 'adolescent', 'perinatal', 'bipolar', 'eati
 export const PROBLEM_AREAS = ['grief', 'role_dispute', 'role_transition', 'interpersonal_deficits', 'other'] as const;
 export const PHASES: readonly Phase[] = ['initial', 'middle', 'termination'];
 export const ACTIVITY_KINDS = ['didactic_course', 'workshop', 'booster', 'cpd', 'other'] as const;
+export const ACTIVITY_DELIVERIES = ['in_person', 'online'] as const;
+// the recorded attributes of a training activity a rule may filter on
+export const ACTIVITY_ATTRIBUTES = ['kind', 'delivery', 'provider', 'title'] as const;
 export const LEVEL_CODE = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
+// a case attribute's name (problemArea, setting, ageBand, diagnosisGroup, …): attributes are data, so any name is accepted
+export const ATTRIBUTE_NAME = /^[a-z][A-Za-z0-9_]{0,39}$/;
 
 // ---- dates (ISO YYYY-MM-DD, UTC; the calendar itself is common/dates.ts) ----
 export const withinMonths = (date: string, months: number | undefined, asOf: string): boolean =>
@@ -39,6 +60,62 @@ export function heldOn(
 ): LevelSpan | undefined {
   const scheme = ref.schemeCode ?? ctx.schemeCode;
   return spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+}
+
+// ---- filters on recorded attributes: `{ attribute, anyOf }` and/or `{ attribute, noneOf }` ----
+export class AttributeCondition {
+  @IsString()
+  @Matches(ATTRIBUTE_NAME, { message: 'attribute must be an attribute name such as setting or diagnosisGroup' })
+  attribute!: string;
+
+  // required unless noneOf is given
+  @ValidateIf((o: AttributeCondition) => o.noneOf === undefined || o.anyOf !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  anyOf?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  noneOf?: string[];
+}
+
+export class ActivityCondition extends AttributeCondition {
+  @IsIn(ACTIVITY_ATTRIBUTES, { message: `attribute must be one of: ${ACTIVITY_ATTRIBUTES.join(', ')}` })
+  declare attribute: string;
+}
+
+const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+
+/** Whether recorded values meet a condition (values compared without regard to case). */
+export function meetsCondition(values: readonly string[], c: AttributeCondition): boolean {
+  const have = lower(values);
+  if (c.anyOf && !lower(c.anyOf).some((v) => have.includes(v))) return false;
+  if (c.noneOf && lower(c.noneOf).some((v) => have.includes(v))) return false;
+  return true;
+}
+
+export const describeCondition = (c: AttributeCondition): string =>
+  [c.anyOf ? `${c.attribute} ${c.anyOf.join('/')}` : '', c.noneOf ? `${c.attribute} not ${c.noneOf.join('/')}` : '']
+    .filter(Boolean)
+    .join(', ')
+    .replace(/_/g, ' ');
+
+/** The first condition a case's attributes fail, in words; null when all are met. */
+export function unmetCaseCondition(c: CaseRecord, where: readonly AttributeCondition[] | undefined): string | null {
+  for (const w of where ?? []) {
+    if (!meetsCondition(attributeValues(c.attributes, w.attribute), w)) {
+      const v = attributeValues(c.attributes, w.attribute);
+      return `${w.attribute} is ${v.length ? v.join('/').replace(/_/g, ' ') : 'not recorded'}`;
+    }
+  }
+  return null;
 }
 
 // ---- which cases a rule looks at ----
@@ -87,16 +164,25 @@ export class CaseFilter {
   @ValidateNested()
   @Type(() => LevelRef)
   supervisorLevel?: LevelRef;
+
+  // conditions on any case attribute, e.g. [{ attribute: 'setting', anyOf: ['primary_care'] }]
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeCondition)
+  where?: AttributeCondition[];
 }
 
 export const attended = (c: CaseRecord) => c.sessions.filter((s) => s.attended);
 
 export function describeFilter(f: CaseFilter | undefined): string {
-  const parts = [(f?.statuses ?? ['completed']).join('/').replace(/_/g, ' ')];
+  const statuses = f?.statuses ?? ['completed'];
+  const parts = statuses.length < CASE_STATUSES.length ? [statuses.join('/').replace(/_/g, ' ')] : [];
   if (f?.formats) parts.push(f.formats.join('/'));
   if (f?.adaptations) parts.push(f.adaptations.join('/').replace(/_/g, ' '));
   if (f?.signedOffOnly !== false) parts.push('signed-off');
-  return parts.join(', ');
+  return parts.join(', ') || 'all';
 }
 
 /** Cases that pass the filter, oldest first, each with the reason a case was left out. */
@@ -133,7 +219,7 @@ function exclusionReason(
   if (f?.supervisorLevel && !heldOn(others[c.supervisorId], f.supervisorLevel, c.startDate, ctx)) {
     return `the supervisor did not hold ${f.supervisorLevel.levelCode} when the case started`;
   }
-  return null;
+  return unmetCaseCondition(c, f?.where);
 }
 
 /** The phase of a session under the scheme's boundaries (configurable: sources disagree). */

@@ -1,11 +1,14 @@
 import { caseRecordings } from './cases/case-recordings';
 import { caseSupervision } from './cases/case-supervision';
 import { completedCases } from './cases/completed-cases';
+import { distinctCaseAttribute } from './cases/distinct-case-attribute';
 import { outcomeMeasures } from './cases/outcome-measures';
+import { practiceHours } from './cases/practice-hours';
 import { signOffs } from './cases/sign-offs';
 import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
 import { levelHeld, licence, membership, profession } from './prerequisites';
 import type { RuleEvaluator } from './rule-types';
+import { supervisionReceived } from './supervision-received';
 
 // The rule vocabulary: every requirement a scheme can state is one of these types with parameters.
 // A scheme is data over this vocabulary; adding a rule type is the only code change a new kind of
@@ -24,6 +27,9 @@ export const RULE_TYPES = {
   teaching_given: teachingGiven,
   cpd,
   sign_offs: signOffs,
+  supervision_received: supervisionReceived,
+  practice_hours: practiceHours,
+  distinct_case_attribute: distinctCaseAttribute,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own params class
 } satisfies Record<string, RuleEvaluator<any>>;
 

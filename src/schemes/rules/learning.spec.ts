@@ -1,16 +1,9 @@
 import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
-import { aRecord } from './record-builder.fixture';
+import type { ActivityRecord } from '../person-record';
+import { anActivity, aRecord } from './record-builder.fixture';
 import { run } from './spec-run.fixture';
 
-const activity = (over: object) => ({
-  id: `a-${Math.random()}`,
-  kind: 'didactic_course',
-  hours: 8,
-  date: '2026-03-01',
-  verified: true,
-  trainerId: 'trainer-1',
-  ...over,
-});
+const activity = (over: Partial<ActivityRecord>) => anActivity(over);
 
 describe('learning hours', () => {
   it('meets 16 h of introductory training from two verified 8-hour days', () => {

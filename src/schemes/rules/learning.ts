@@ -9,12 +9,98 @@ import {
   IsNumber,
   IsOptional,
   Max,
+  IsString,
+  Length,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ACTIVITY_KINDS, activityNote, heldOn, LevelRef, plural, round2, withinMonths } from './common';
+import type { ActivityRecord, EvaluationContext, PersonRecord } from '../person-record';
+import {
+  ACTIVITY_DELIVERIES,
+  ACTIVITY_KINDS,
+  ActivityCondition,
+  activityNote,
+  describeCondition,
+  heldOn,
+  LevelRef,
+  meetsCondition,
+  plural,
+  round2,
+  withinMonths,
+} from './common';
 import type { RuleEvaluator } from './rule-types';
 import { MaxDecimals } from '../../common/decimal';
+
+// which activities a total or a cap looks at
+export class ActivityFilter {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsIn(ACTIVITY_KINDS, { each: true })
+  kinds?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(ACTIVITY_DELIVERIES, { each: true })
+  delivery?: string[];
+
+  // trainer recognition: the trainer held one of these levels on the activity date
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => LevelRef)
+  trainerLevels?: LevelRef[];
+
+  // conditions on recorded activity attributes (kind, delivery, provider, title)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityCondition)
+  where?: ActivityCondition[];
+}
+
+// at most maxHours of the activities of this delivery mode and/or kind count (e.g. ≤ 20 h online)
+export class HoursCap {
+  // required unless kind is given
+  @ValidateIf((o: HoursCap) => o.kind === undefined || o.delivery !== undefined)
+  @IsIn(ACTIVITY_DELIVERIES)
+  delivery?: string;
+
+  @IsOptional()
+  @IsIn(ACTIVITY_KINDS)
+  kind?: string;
+
+  @IsNumber()
+  @MaxDecimals(2)
+  @Min(0)
+  @Max(10_000)
+  maxHours!: number;
+}
+
+// one more total the counted hours must reach, e.g. { label: 'taught', minHours: 200, filter: { delivery: ['in_person'] } }
+export class HoursTotal {
+  @IsString()
+  @Length(1, 80)
+  label!: string;
+
+  @IsNumber()
+  @MaxDecimals(2)
+  @Min(0.5)
+  @Max(10_000)
+  minHours!: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityFilter)
+  filter?: ActivityFilter;
+}
 
 export class LearningHoursParams {
   @IsArray()
@@ -45,23 +131,112 @@ export class LearningHoursParams {
   @ValidateNested()
   @Type(() => LevelRef)
   trainerLevel?: LevelRef;
+
+  // count only activities delivered this way (in_person, online)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(ACTIVITY_DELIVERIES, { each: true })
+  delivery?: string[];
+
+  // trainer recognition: the trainer held any one of these levels on the activity date
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => LevelRef)
+  trainerLevels?: LevelRef[];
+
+  // conditions on recorded activity attributes (kind, delivery, provider, title)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityCondition)
+  where?: ActivityCondition[];
+
+  // caps on what counts, applied oldest activity first
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => HoursCap)
+  caps?: HoursCap[];
+
+  // further totals, each met by the counted hours of the activities its filter selects (all must be met)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => HoursTotal)
+  totals?: HoursTotal[];
 }
 
 const kindsText = (kinds: string[]) => kinds.join(' / ').replace(/_/g, ' ');
+const levelsText = (refs: LevelRef[]) => refs.map((r) => r.levelCode).join(' or ');
 
-/** Didactic hours by kind, optionally verified, recent, and from a trainer of a given level. */
+const trainerHeld = (a: ActivityRecord, refs: LevelRef[], record: PersonRecord, ctx: EvaluationContext) =>
+  a.trainerId !== null && refs.some((ref) => !!heldOn(record.othersLevels[a.trainerId!], ref, a.date, ctx));
+
+function matchesActivity(a: ActivityRecord, f: ActivityFilter, record: PersonRecord, ctx: EvaluationContext): boolean {
+  if (f.kinds && !f.kinds.includes(a.kind)) return false;
+  if (f.delivery && !f.delivery.includes(a.delivery)) return false;
+  if (f.trainerLevels && !trainerHeld(a, f.trainerLevels, record, ctx)) return false;
+  return (f.where ?? []).every((w) => meetsCondition([activityAttribute(a, w.attribute)], w));
+}
+
+const activityAttribute = (a: ActivityRecord, name: string): string =>
+  name === 'delivery' ? a.delivery : name === 'provider' ? a.provider : name === 'title' ? a.title : a.kind;
+
+const capText = (c: HoursCap) => [c.delivery, c.kind].filter(Boolean).join(' ').replace(/_/g, ' ');
+
+/** Hours credited per activity once the caps are applied, oldest activity first (what a cap leaves out is named). */
+function applyCaps(activities: ActivityRecord[], caps: HoursCap[]): { credited: Map<string, number>; capped: string[] } {
+  const left = caps.map((c) => c.maxHours);
+  const over = caps.map(() => 0);
+  const credited = new Map<string, number>();
+  for (const a of [...activities].sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id))) {
+    const applying = caps
+      .map((c, i) => ((!c.delivery || c.delivery === a.delivery) && (!c.kind || c.kind === a.kind) ? i : -1))
+      .filter((i) => i >= 0);
+    const credit = round2(Math.min(a.hours, ...applying.map((i) => left[i])));
+    for (const i of applying) {
+      left[i] = round2(left[i] - credit);
+      over[i] = round2(over[i] + a.hours - credit);
+    }
+    credited.set(a.id, credit);
+  }
+  const capped = caps
+    .map((c, i) => (over[i] > 0 ? `${over[i]} h of ${capText(c)} over the cap of ${c.maxHours} h not counted` : ''))
+    .filter(Boolean);
+  return { credited, capped };
+}
+
+/** Didactic hours by kind, delivery, trainer recognition and recorded attributes, with caps and several totals. */
 export const learningHours: RuleEvaluator<LearningHoursParams> = {
   params: LearningHoursParams,
   evaluate(p, record, ctx) {
-    const counted = record.activities.filter(
+    // trainerLevel and trainerLevels together: a trainer holding any one of them on the day
+    const trainerRefs = p.trainerLevel ? [p.trainerLevel, ...(p.trainerLevels ?? [])] : p.trainerLevels;
+    const selected = record.activities.filter(
       (a) =>
         p.kinds.includes(a.kind) &&
         (p.verifiedOnly === false || a.verified) &&
         a.date <= ctx.asOf &&
         withinMonths(a.date, p.withinMonths, ctx.asOf) &&
-        (!p.trainerLevel || (a.trainerId !== null && !!heldOn(record.othersLevels[a.trainerId], p.trainerLevel, a.date, ctx))),
+        matchesActivity(a, { delivery: p.delivery, trainerLevels: trainerRefs, where: p.where }, record, ctx),
     );
-    const hours = round2(counted.reduce((s, a) => s + a.hours, 0));
+    const { credited, capped } = applyCaps(selected, p.caps ?? []);
+    const counted = selected.filter((a) => credited.get(a.id)! > 0);
+    const hoursOf = (xs: ActivityRecord[]) => round2(xs.reduce((s, a) => s + credited.get(a.id)!, 0));
+    const hours = hoursOf(counted);
+    const totals = (p.totals ?? []).map((t) => {
+      const reached = hoursOf(counted.filter((a) => !t.filter || matchesActivity(a, t.filter, record, ctx)));
+      const gap = round2(t.minHours - reached);
+      return { met: reached >= t.minHours, text: `${t.label}: ${reached} of ${t.minHours} h` + (gap > 0 ? ` (${gap} h more needed)` : '') };
+    });
     const unverified =
       p.verifiedOnly === false
         ? 0
@@ -69,21 +244,32 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
     const gap = round2(p.minHours - hours);
     const qualifiers = [
       p.verifiedOnly === false ? '' : 'verified',
-      p.trainerLevel ? `from a ${p.trainerLevel.levelCode} trainer` : '',
+      p.delivery ? p.delivery.join(' or ').replace(/_/g, ' ') : '',
+      trainerRefs ? `from a ${levelsText(trainerRefs)} trainer` : '',
+      ...(p.where ?? []).map(describeCondition),
       p.withinMonths ? `in the last ${plural(p.withinMonths, 'month')}` : '',
     ]
       .filter(Boolean)
       .join(', ');
     return {
-      met: hours >= p.minHours,
+      met: hours >= p.minHours && totals.every((t) => t.met),
       reached: hours,
       required: p.minHours,
       unit: 'hours',
       message:
         `${hours} of ${p.minHours} h of ${kindsText(p.kinds)}${qualifiers ? ` (${qualifiers})` : ''}` +
         (gap > 0 ? `; ${gap} h more needed` : '') +
-        (gap > 0 && unverified > 0 ? ` (${unverified} h await verification)` : ''),
-      evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
+        (gap > 0 && unverified > 0 ? ` (${unverified} h await verification)` : '') +
+        totals.map((t) => `; ${t.text}`).join('') +
+        capped.map((c) => `; ${c}`).join(''),
+      evidence: counted.map((a) => {
+        const credit = credited.get(a.id)!;
+        return {
+          kind: 'activity' as const,
+          id: a.id,
+          note: activityNote(a) + (credit < a.hours ? ` (${credit} h counted under a cap)` : ''),
+        };
+      }),
     };
   },
 };

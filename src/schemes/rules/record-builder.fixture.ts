@@ -1,4 +1,5 @@
-import type { CaseRecord, EvaluationContext, PersonRecord, SupervisionReceived } from '../person-record';
+import { caseAttributes } from '../case-attributes';
+import type { ActivityRecord, CaseRecord, EvaluationContext, PersonRecord, SupervisionReceived } from '../person-record';
 
 // Builders for the eligibility specs: a person's record as plain data, with sensible defaults.
 
@@ -13,10 +14,13 @@ export const CTX: EvaluationContext = {
 let seq = 0;
 const id = (p: string) => `${p}-${++seq}`;
 
-export function aCase(over: Partial<CaseRecord> & { sessionCount?: number; recorded?: boolean } = {}): CaseRecord {
-  const { sessionCount = 12, recorded = false, ...rest } = over;
+type CaseOver = Partial<CaseRecord> & { sessionCount?: number; recorded?: boolean; setting?: string; ageBand?: string };
+
+/** A case; its attributes follow its columns (setting and age band default to community, 26-40) unless given. */
+export function aCase(over: CaseOver = {}): CaseRecord {
+  const { sessionCount = 12, recorded = false, setting = 'community', ageBand = '26-40', attributes, ...rest } = over;
   const caseId = rest.id ?? id('case');
-  return {
+  const c: CaseRecord = {
     id: caseId,
     clientCode: id('C'),
     format: 'individual',
@@ -39,7 +43,25 @@ export function aCase(over: Partial<CaseRecord> & { sessionCount?: number; recor
       recorded,
     })),
     measures: [],
+    attributes: {},
     ...rest,
+  };
+  c.attributes = { ...caseAttributes({ ...c, setting, ageBand }), ...attributes };
+  return c;
+}
+
+export function anActivity(over: Partial<ActivityRecord> = {}): ActivityRecord {
+  return {
+    id: id('activity'),
+    kind: 'didactic_course',
+    hours: 8,
+    date: '2026-03-01',
+    verified: true,
+    trainerId: 'trainer-1',
+    delivery: 'in_person',
+    provider: 'IPT Institute',
+    title: 'IPT foundations',
+    ...over,
   };
 }
 

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { creditedMinutes, type GroupCreditFormula, perCaseMinutes } from '../../../supervision-sessions/group-credit';
+import { type GroupCreditFormula, perCaseMinutes } from '../../../supervision-sessions/group-credit';
 import type { CaseRecord, EvaluationContext, PersonRecord } from '../../person-record';
 import { attended, heldOn, LevelRef, plural, round2 } from '../common';
 import type { RuleEvaluator } from '../rule-types';
+import { groupFallbackText, GroupSizeLimit, meetingCredit } from '../supervision-credit';
 import { CaseRuleBase, perCaseRule } from './case-rule';
 
 export class GroupCreditParam {
@@ -71,6 +72,12 @@ export class CaseSupervisionParams extends CaseRuleBase {
   @ValidateNested()
   @Type(() => GroupCreditParam)
   groupCredit?: GroupCreditParam;
+
+  // a group supervision above N members counts as nothing, or as the fallback credit
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GroupSizeLimit)
+  groupSizeLimit?: GroupSizeLimit;
 }
 
 export function toFormula(p: GroupCreditParam): GroupCreditFormula {
@@ -84,18 +91,22 @@ interface CaseSupervision {
   groupMinutes: number;
   meetings: string[];
   excludedMeetings: number;
+  oversizedGroups: number;
 }
 
 function supervisionOfCase(c: CaseRecord, p: CaseSupervisionParams, record: PersonRecord, ctx: EvaluationContext): CaseSupervision {
   const formula = p.groupCredit ? toFormula(p.groupCredit) : ctx.groupCredit;
-  const out: CaseSupervision = { minutes: 0, groupMinutes: 0, meetings: [], excludedMeetings: 0 };
+  const out: CaseSupervision = { minutes: 0, groupMinutes: 0, meetings: [], excludedMeetings: 0, oversizedGroups: 0 };
   for (const m of record.supervisionReceived) {
     if (!m.caseReviews.some((r) => r.caseId === c.id)) continue;
     if (p.supervisorLevel && !heldOn(record.othersLevels[m.supervisorId], p.supervisorLevel, m.date, ctx)) {
       out.excludedMeetings++;
       continue;
     }
-    const credit = creditedMinutes({ format: m.format, minutes: m.minutes, memberCount: m.memberCount }, formula);
+    const { minutes: credit, limited } = meetingCredit(m, formula, p.groupSizeLimit);
+    if (limited) out.oversizedGroups++;
+    // a group over the size limit that counts as nothing is not supervision of the case at all
+    if (limited && credit === 0) continue;
     const share =
       perCaseMinutes(
         credit,
@@ -129,9 +140,14 @@ export const caseSupervision: RuleEvaluator<CaseSupervisionParams> = {
         gaps.push(`supervision:therapy ${round2(ratio)} of ${p.minSupervisionToTherapyRatio}`);
       if (p.minOwnCaseMinutesInGroup && s.groupMinutes < p.minOwnCaseMinutesInGroup)
         gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
-      const notes = s.excludedMeetings
-        ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`]
-        : [];
+      const notes = [
+        s.excludedMeetings
+          ? `${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`
+          : '',
+        s.oversizedGroups
+          ? `${plural(s.oversizedGroups, 'group meeting')} over ${p.groupSizeLimit!.maxMembers} members ${groupFallbackText(p.groupSizeLimit!)}`
+          : '',
+      ].filter(Boolean);
       return {
         met: gaps.length === 0,
         message: `${s.minutes} min credited over ${plural(s.meetings.length, 'meeting')}${[...gaps, ...notes].length ? `; ${[...gaps, ...notes].join('; ')}` : ''}`,
