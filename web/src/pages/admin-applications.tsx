@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, Loading, useAction, useLoad } from '../ui';
 import { BodyExports } from './shared/body-exports';
 import { appTone } from './shared/labels';
-import { RulesList } from './shared/rules-list';
+import { levelSummary, RulesList } from './shared/rules-list';
 
 const STATUSES: Schemas['ApplicationStatus'][] = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
 
@@ -49,7 +49,7 @@ export function AdminApplications() {
             { label: t('applications.col.level'), cell: (a) => a.evaluation.levelName ?? a.levelCode },
             {
               label: t('applications.col.evaluation'),
-              cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{a.evaluation.summary}</Badge>,
+              cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{levelSummary(t, a.evaluation)}</Badge>,
             },
             { label: t('applications.col.submitted'), cell: (a) => formatDate(a.createdAt) },
             {
@@ -112,7 +112,7 @@ export function AdminApplicationDetail({ id }: { id: string }) {
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>
-          {t('application.evaluation', { summary: data.evaluation.summary })}{' '}
+          {t('application.evaluation', { summary: levelSummary(t, data.evaluation) })}{' '}
           <span className="small muted">
             ({t('application.asOf', { date: formatDate(data.evaluation.asOf), at: formatDateTime(data.evaluatedAt) })})
           </span>

@@ -1,7 +1,7 @@
 import { api, call } from '../../api/client';
 import { formatNumber, useTranslation } from '../../i18n';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
-import { RulesList } from './rules-list';
+import { levelSummary, RulesList } from './rules-list';
 
 // A trainee's progress as their supervisor or their body's admin sees it: each scheme they are enrolled in
 // (or, not enrolled yet, each scheme of their bodies at the version in force), every level with its rules.
@@ -51,7 +51,7 @@ export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; body
             </p>
             {current && (
               <details open>
-                <summary>{t('person.workingTowards', { level: current.levelName, summary: current.summary })}</summary>
+                <summary>{t('person.workingTowards', { level: current.levelName, summary: levelSummary(t, current) })}</summary>
                 <RulesList level={current} evidenceLinks />
               </details>
             )}

@@ -1,9 +1,16 @@
+import type { TFunction } from 'i18next';
 import type { Schemas } from '../../api/client';
 import { Link } from '../../router';
 import { formatNumber, useTranslation } from '../../i18n';
 import { Badge } from '../../ui';
 
 type Level = Schemas['LevelReportDto'];
+
+/** A level's verdict in the reader's language (the service's own `summary` is in English). Any namespace's `t` will do. */
+export const levelSummary = (t: TFunction, l: { metCount: number; ruleCount: number }) =>
+  l.metCount === l.ruleCount
+    ? t(l.ruleCount === 1 ? 'progress:summary.one' : 'progress:summary.all', { count: l.ruleCount })
+    : t('progress:summary.some', { met: formatNumber(l.metCount), count: l.ruleCount, total: formatNumber(l.ruleCount) });
 
 // Evidence in words: the service names most records (an activity's kind, hours and date, a measure's case and
 // date); a licence's or a level's reference is readable as it is; other records are named by their kind only.
