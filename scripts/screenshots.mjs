@@ -2,7 +2,8 @@
 // app and the service (like scripts/test-web.mjs), starts the service on a fresh embedded database with the demo
 // data on a free port, and saves each screen at 1280×800 to docs/screenshots/<lang>/<screen>.png with Debian's
 // Chromium driven by playwright-core. Each person's language is set on their account before they sign in (the
-// app follows the account), and the browser context speaks the same language.
+// app follows the account), and the browser context speaks the same language. Each screen is checked with axe-core
+// first (serious or critical violations fail the run), so the German screens are checked too.
 //   SERVICE_ENTRY=path/to/main.js  use an already compiled service instead of `nest build`
 //   SKIP_WEB_BUILD=1               use the existing web/dist
 //   LANGS=de                       only these languages (comma-separated; default: en,de)
@@ -12,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { checkA11y } from '../web/e2e/helpers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -105,6 +107,9 @@ const queue = await api('supervisor.uk', 'GET', '/supervision/queue?limit=100');
 const queued = await api('supervisor.uk', 'GET', `/cases/${queue.items[0].id}`);
 const toRate = queued.sessions.find((s) => s.recorded) ?? queued.sessions[0];
 const register = await api('trainee.uk', 'GET', '/register?limit=1');
+// an application awaiting a decision beside the decided one (the demo data leaves the UK trainee's Level A unapplied)
+const ukEnrolment = (await api('trainee.uk', 'GET', `/trainees/${trainee.id}/enrolments`))[0];
+await api('trainee.uk', 'POST', '/applications', { schemeId: ukEnrolment.schemeId, levelCode: 'A' });
 
 // each screen: who sees it (null: the public), where, and what shows it has loaded (no words: they are translated)
 const screens = [
@@ -175,6 +180,8 @@ try {
       await page.locator('.loading').first().waitFor({ state: 'detached' });
       await screen.prepare?.(page);
       if ((await page.evaluate(() => document.documentElement.lang)) !== lang) throw new Error(`${screen.name} is not in ${lang}`);
+      // the pictured screen passes axe-core like every journey's screen does, in each language
+      await checkA11y(page, `${lang}/${screen.name}`);
       const file = join(dir, `${screen.name}.png`);
       await page.screenshot({ path: file });
       console.log(`${lang}/${screen.name}.png  ${Math.round(statSync(file).size / 1024)} KB`);
