@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { Link, useLocation, useTitle } from '../router';
-import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { formatDate, formatDateTime, useTranslation } from '../i18n';
+import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, Loading, useAction, useLoad } from '../ui';
 import { BodyExports } from './shared/body-exports';
 import { appTone } from './shared/labels';
-import { RulesList } from './shared/rules-list';
+import { levelSummary, RulesList } from './shared/rules-list';
 
 const STATUSES: Schemas['ApplicationStatus'][] = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
 
 export function AdminApplications() {
-  useTitle('Applications');
+  const { t } = useTranslation('admin');
+  useTitle(t('applications.title'));
   const { query } = useLocation();
   const status = (query.get('status') ?? 'submitted') as Schemas['ApplicationStatus'] | 'all';
   const { data, error, loading } = useLoad(
@@ -18,9 +20,9 @@ export function AdminApplications() {
   );
   return (
     <>
-      <h1>Applications</h1>
+      <h1>{t('applications.title')}</h1>
       <BodyExports kinds={['applications']} />
-      <div className="tabs" role="group" aria-label="Filter by status">
+      <div className="tabs" role="group" aria-label={t('applications.filter')}>
         {[...STATUSES, 'all' as const].map((s) => (
           <Link
             key={s}
@@ -28,22 +30,32 @@ export function AdminApplications() {
             className={`button ${s === status ? '' : 'secondary'}`}
             aria-current={s === status ? 'true' : undefined}
           >
-            {humanise(s)}
+            {t(`applicationStatus.${s}`)}
           </Link>
         ))}
       </div>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && data.items.length === 0 && <Empty>No {status === 'all' ? '' : humanise(status)} applications.</Empty>}
+      {data && data.items.length === 0 && (
+        <Empty>
+          {status === 'all' ? t('applications.noneAtAll') : t('applications.none', { status: t(`applicationStatus.${status}`) })}
+        </Empty>
+      )}
       {data && data.items.length > 0 && (
         <DataTable
           rows={data.items}
           columns={[
-            { label: 'Applicant', cell: (a) => <Link to={`/admin/applications/${a.id}`}>{a.applicantName}</Link> },
-            { label: 'Level', cell: (a) => a.evaluation.levelName ?? a.levelCode },
-            { label: 'Evaluation', cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{a.evaluation.summary}</Badge> },
-            { label: 'Submitted', cell: (a) => fmtDate(a.createdAt) },
-            { label: 'Status', cell: (a) => <Badge tone={appTone(a.status)}>{humanise(a.status)}</Badge> },
+            { label: t('applications.col.applicant'), cell: (a) => <Link to={`/admin/applications/${a.id}`}>{a.applicantName}</Link> },
+            { label: t('applications.col.level'), cell: (a) => a.evaluation.levelName ?? a.levelCode },
+            {
+              label: t('applications.col.evaluation'),
+              cell: (a) => <Badge tone={a.allRulesMet ? 'ok' : 'bad'}>{levelSummary(t, a.evaluation)}</Badge>,
+            },
+            { label: t('applications.col.submitted'), cell: (a) => formatDate(a.createdAt) },
+            {
+              label: t('applications.col.status'),
+              cell: (a) => <Badge tone={appTone(a.status)}>{t(`applicationStatus.${a.status}`)}</Badge>,
+            },
           ]}
         />
       )}
@@ -52,8 +64,9 @@ export function AdminApplications() {
 }
 
 export function AdminApplicationDetail({ id }: { id: string }) {
+  const { t } = useTranslation('admin');
   const { data, error, loading, reload } = useLoad(() => call(api.GET('/api/v1/applications/{id}', { params: { path: { id } } })), [id]);
-  useTitle('Application');
+  useTitle(t('application.title'));
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState('');
   const [info, setInfo] = useState('');
@@ -65,17 +78,17 @@ export function AdminApplicationDetail({ id }: { id: string }) {
         body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(override.trim() ? { overrideReason: override.trim() } : {}) },
       }),
     );
-    setDone(`Approved. Certificate ${r.accreditation.certificateNumber} issued.`);
+    setDone(t('application.approved', { certificate: r.accreditation.certificateNumber }));
     reload();
   });
   const reject = useAction(async () => {
     await call(api.POST('/api/v1/applications/{id}/reject', { params: { path: { id } }, body: { reason: reason.trim() } }));
-    setDone('Rejected; the applicant sees your reasons.');
+    setDone(t('application.rejected'));
     reload();
   });
   const ask = useAction(async () => {
     await call(api.POST('/api/v1/applications/{id}/request-info', { params: { path: { id } }, body: { message: info.trim() } }));
-    setDone('More information requested.');
+    setDone(t('application.infoRequested'));
     reload();
   });
   if (loading && !data) return <Loading />;
@@ -86,10 +99,11 @@ export function AdminApplicationDetail({ id }: { id: string }) {
   return (
     <>
       <p className="small">
-        <Link to="/admin/applications">← Applications</Link>
+        <Link to="/admin/applications">{t('application.back')}</Link>
       </p>
       <h1>
-        {data.evaluation.levelName} — {data.applicantName} <Badge tone={appTone(data.status)}>{humanise(data.status)}</Badge>
+        {data.evaluation.levelName} — {data.applicantName}{' '}
+        <Badge tone={appTone(data.status)}>{t(`applicationStatus.${data.status}`)}</Badge>
       </h1>
       {done && (
         <div className="alert ok" role="status">
@@ -98,73 +112,72 @@ export function AdminApplicationDetail({ id }: { id: string }) {
       )}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>
-          Evaluation: {data.evaluation.summary}{' '}
+          {t('application.evaluation', { summary: levelSummary(t, data.evaluation) })}{' '}
           <span className="small muted">
-            (as of {fmtDate(data.evaluation.asOf)}, evaluated {fmtDateTime(data.evaluatedAt)})
+            ({t('application.asOf', { date: formatDate(data.evaluation.asOf), at: formatDateTime(data.evaluatedAt) })})
           </span>
         </h2>
         <RulesList level={data.evaluation} evidenceLinks />
         {data.applicantNote && (
           <p>
-            <strong>Applicant's note:</strong> {data.applicantNote}
+            <strong>{t('application.applicantNote')}</strong> {data.applicantNote}
           </p>
         )}
       </section>
       {open && (
         <section className="card" aria-labelledby="decide-h">
           <h2 id="decide-h" style={{ marginTop: 0 }}>
-            Decide
+            {t('application.decide')}
           </h2>
-          <ErrorBox error={decisionError} title="The decision was not recorded" />
-          <Field label="Reasons" hint="required to reject; shown to the applicant" errors={fieldErrors(decisionError, 'reason')}>
+          <ErrorBox error={decisionError} title={t('application.notRecorded')} />
+          <Field label={t('application.reasons')} hint={t('application.reasonsHint')} errors={fieldErrors(decisionError, 'reason')}>
             {(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           {!data.allRulesMet && (
             <Field
-              label="Override reason"
-              hint="required to approve although not every rule is met"
+              label={t('application.override')}
+              hint={t('application.overrideHint')}
               errors={fieldErrors(decisionError, 'overrideReason')}
             >
               {(p) => <textarea {...p} value={override} onChange={(e) => setOverride(e.target.value)} />}
             </Field>
           )}
-          <p className="small">
-            The accreditation is issued unlisted: whether it appears on the public register is the holder&rsquo;s choice.
-          </p>
+          <p className="small">{t('application.unlisted')}</p>
           <div className="row">
             <button type="button" disabled={approve.busy} onClick={() => void approve.run()}>
-              {approve.busy ? 'Approving…' : 'Approve and issue'}
+              {approve.busy ? t('application.approving') : t('application.approve')}
             </button>
             <button type="button" className="danger" disabled={reject.busy || !reason.trim()} onClick={() => void reject.run()}>
-              {reject.busy ? 'Rejecting…' : 'Reject'}
+              {reject.busy ? t('application.rejecting') : t('application.reject')}
             </button>
           </div>
-          <h3>Or ask for more information</h3>
+          <h3>{t('application.orAsk')}</h3>
           <ErrorBox error={ask.error} />
-          <Field label="Message to the applicant">
+          <Field label={t('application.message')}>
             {(p) => <textarea {...p} value={info} onChange={(e) => setInfo(e.target.value)} />}
           </Field>
           <button type="button" className="secondary" disabled={ask.busy || !info.trim()} onClick={() => void ask.run()}>
-            Request information
+            {t('application.requestInfo')}
           </button>
         </section>
       )}
       {!open && (data.decisionReason || data.overrideReason) && (
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Decision</h2>
+          <h2 style={{ marginTop: 0 }}>{t('application.decision')}</h2>
           <p>
-            {humanise(data.status)} {fmtDateTime(data.decidedAt)}. {data.decisionReason}
-            {data.overrideReason && ` Override: ${data.overrideReason}`}
+            {t('application.decided', { status: t(`applicationStatus.${data.status}`), at: formatDateTime(data.decidedAt) })}{' '}
+            {data.decisionReason}
+            {data.overrideReason && ` ${t('application.overrideWas', { reason: data.overrideReason })}`}
           </p>
-          {data.accreditationId && <Link to="/admin/accreditations">See the accreditation</Link>}
+          {data.accreditationId && <Link to="/admin/accreditations">{t('application.seeAccreditation')}</Link>}
         </section>
       )}
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>History</h2>
+        <h2 style={{ marginTop: 0 }}>{t('application.history')}</h2>
         <ul>
           {data.events.map((e) => (
             <li key={e.id}>
-              {fmtDateTime(e.occurredAt)}: {humanise(e.kind)}
+              {formatDateTime(e.occurredAt)}: {t(`applicationEvent.${e.kind}`, { defaultValue: e.kind.replace(/_/g, ' ') })}
               {e.note ? ` — ${e.note}` : ''}
             </li>
           ))}

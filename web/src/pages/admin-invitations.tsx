@@ -2,22 +2,19 @@ import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { useTitle } from '../router';
-import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, fmtDateTime, Loading, Notice, TextField, useAction, useLoad } from '../ui';
+import { formatDateTime, useTranslation } from '../i18n';
+import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, Loading, Notice, TextField, useAction, useLoad } from '../ui';
 
 type Invitation = Schemas['InvitationDto'];
 type Role = Schemas['Role'];
 
 // the roles held within a body (ADMIN is global and not invited to)
-const ROLES: { value: Role; label: string }[] = [
-  { value: 'SUPERVISOR', label: 'Supervisor' },
-  { value: 'TRAINEE', label: 'Trainee' },
-  { value: 'BODY_ADMIN', label: 'Body administrator' },
-];
-const roleLabel = (r: Role) => ROLES.find((x) => x.value === r)?.label ?? r;
+const ROLES: Role[] = ['SUPERVISOR', 'TRAINEE', 'BODY_ADMIN'];
 const stateTone = (s: Invitation['state']) => (s === 'accepted' ? 'ok' : s === 'pending' ? 'neutral' : s === 'expired' ? 'warn' : 'bad');
 
 export function AdminInvitations() {
-  useTitle('Invitations');
+  const { t } = useTranslation('admin');
+  useTitle(t('invitations.title'));
   const { has, bodiesFor } = useAuth();
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
   const mine = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => bodiesFor('BODY_ADMIN').includes(b.id));
@@ -25,15 +22,12 @@ export function AdminInvitations() {
   const bodyId = chosen ?? mine[0]?.id;
   return (
     <>
-      <h1>Invitations</h1>
-      <p>
-        Invite a person by e-mail to a role in your body. They receive a link that works once and expires; they set a password (or, with an
-        account already, sign in and accept). Nobody gets the role until they accept it.
-      </p>
+      <h1>{t('invitations.title')}</h1>
+      <p>{t('invitations.intro')}</p>
       {bodies.loading && <Loading />}
       <ErrorBox error={bodies.error} />
       {mine.length > 1 && (
-        <Field label="Body">
+        <Field label={t('invitations.body')}>
           {(p) => (
             <select {...p} value={bodyId} onChange={(e) => setChosen(e.target.value)}>
               {mine.map((b) => (
@@ -46,12 +40,13 @@ export function AdminInvitations() {
         </Field>
       )}
       {bodyId && <BodyInvitations key={bodyId} bodyId={bodyId} />}
-      {!bodies.loading && !mine.length && <Empty>You administer no body.</Empty>}
+      {!bodies.loading && !mine.length && <Empty>{t('invitations.noBody')}</Empty>}
     </>
   );
 }
 
 function BodyInvitations({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation('admin');
   const list = useLoad(() => call(api.GET('/api/v1/bodies/{bodyId}/invitations', { params: { path: { bodyId } } })), [bodyId]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('SUPERVISOR');
@@ -61,15 +56,13 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
     );
     setEmail('');
     list.reload();
-    return `Invitation sent to ${inv.email}.`;
+    return t('invitations.sent', { email: inv.email });
   });
   const act = useAction(async (inv: Invitation, what: 'resend' | 'withdraw') => {
     if (what === 'resend') await call(api.POST('/api/v1/invitations/{id}/resend', { params: { path: { id: inv.id } } }));
     else await call(api.POST('/api/v1/invitations/{id}/withdraw', { params: { path: { id: inv.id } } }));
     list.reload();
-    return what === 'resend'
-      ? `A new link was sent to ${inv.email}; the old one no longer works.`
-      : `The invitation to ${inv.email} is withdrawn.`;
+    return what === 'resend' ? t('invitations.resent', { email: inv.email }) : t('invitations.withdrawn', { email: inv.email });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -80,49 +73,49 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
     <>
       <form className="card" onSubmit={submit} aria-labelledby="invite-heading">
         <h2 id="invite-heading" style={{ marginTop: 0 }}>
-          Invite someone
+          {t('invitations.invite')}
         </h2>
-        <ErrorBox error={invite.error} title="Could not send the invitation" />
+        <ErrorBox error={invite.error} title={t('invitations.notSent')} />
         <Notice>{invite.notice}</Notice>
         <TextField
-          label="E-mail"
+          label={t('invitations.email')}
           errors={fieldErrors(invite.error, 'email')}
           type="email"
           autoComplete="off"
           value={email}
           onChange={setEmail}
         />
-        <Field label="Role" errors={fieldErrors(invite.error, 'role')}>
+        <Field label={t('invitations.role')} errors={fieldErrors(invite.error, 'role')}>
           {(p) => (
             <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
+                <option key={r} value={r}>
+                  {t(`invitations.roles.${r}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <button type="submit" disabled={invite.busy}>
-          {invite.busy ? 'Sending…' : 'Send invitation'}
+          {invite.busy ? t('invitations.sending') : t('invitations.send')}
         </button>
       </form>
-      <h2>Sent invitations</h2>
-      <ErrorBox error={act.error} title="Could not change the invitation" />
+      <h2>{t('invitations.sentList')}</h2>
+      <ErrorBox error={act.error} title={t('invitations.notChanged')} />
       <Notice>{act.notice}</Notice>
       {list.loading && <Loading />}
       <ErrorBox error={list.error} />
-      {list.data && !list.data.items.length && <Empty>No invitations yet.</Empty>}
+      {list.data && !list.data.items.length && <Empty>{t('invitations.none')}</Empty>}
       {list.data && list.data.items.length > 0 && (
         <DataTable
           rows={list.data.items}
           columns={[
-            { label: 'E-mail', cell: (i) => i.email },
-            { label: 'Role', cell: (i) => roleLabel(i.role) },
-            { label: 'State', cell: (i) => <Badge tone={stateTone(i.state)}>{i.state}</Badge> },
-            { label: 'Expires', cell: (i) => (i.state === 'pending' ? fmtDateTime(i.expiresAt) : '—') },
+            { label: t('invitations.email'), cell: (i) => i.email },
+            { label: t('invitations.role'), cell: (i) => t(`invitations.roles.${i.role}`, { defaultValue: i.role }) },
+            { label: t('invitations.state'), cell: (i) => <Badge tone={stateTone(i.state)}>{t(`invitations.states.${i.state}`)}</Badge> },
+            { label: t('invitations.expires'), cell: (i) => (i.state === 'pending' ? formatDateTime(i.expiresAt) : '—') },
             {
-              label: 'Actions',
+              label: t('invitations.actions'),
               cell: (i) =>
                 open(i.state) ? (
                   <>
@@ -130,17 +123,17 @@ function BodyInvitations({ bodyId }: { bodyId: string }) {
                       type="button"
                       disabled={act.busy}
                       onClick={() => void act.run(i, 'resend')}
-                      aria-label={`Resend the invitation to ${i.email}`}
+                      aria-label={t('invitations.resendLabel', { email: i.email })}
                     >
-                      Resend
+                      {t('invitations.resend')}
                     </button>{' '}
                     <button
                       type="button"
                       disabled={act.busy}
                       onClick={() => void act.run(i, 'withdraw')}
-                      aria-label={`Withdraw the invitation to ${i.email}`}
+                      aria-label={t('invitations.withdrawLabel', { email: i.email })}
                     >
-                      Withdraw
+                      {t('invitations.withdraw')}
                     </button>
                   </>
                 ) : (

@@ -3,12 +3,14 @@ import { api, call, etagOf, type Schemas } from '../api/client';
 import { downloadFrom } from '../api/download';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
-import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { formatDate, formatDateTime, formatNumber, useTranslation } from '../i18n';
+import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
 import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
 
 export function AdminHome() {
-  useTitle('Body administration');
+  const { t } = useTranslation('admin');
+  useTitle(t('home.title'));
   const { data, error, loading } = useLoad(
     () =>
       Promise.all([
@@ -19,37 +21,37 @@ export function AdminHome() {
   );
   return (
     <>
-      <h1>Body administration</h1>
+      <h1>{t('home.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
       <div className="grid">
         <Link className="card" to="/admin/people">
-          <h2 style={{ marginTop: 0 }}>People</h2>
-          <p>Find a person by name or e-mail; roles and progress</p>
+          <h2 style={{ marginTop: 0 }}>{t('home.people')}</h2>
+          <p>{t('home.peopleText')}</p>
         </Link>
         <Link className="card" to="/admin/applications">
-          <h2 style={{ marginTop: 0 }}>Applications</h2>
-          <p>{data ? `${data[0].items.length} awaiting a decision` : '…'}</p>
+          <h2 style={{ marginTop: 0 }}>{t('home.applications')}</h2>
+          <p>{data ? t('home.awaiting', { count: data[0].items.length }) : '…'}</p>
         </Link>
         <Link className="card" to="/admin/accreditations">
-          <h2 style={{ marginTop: 0 }}>Accreditations</h2>
-          <p>{data ? `${data[1].items.length} issued` : '…'}</p>
+          <h2 style={{ marginTop: 0 }}>{t('home.accreditations')}</h2>
+          <p>{data ? t('home.issued', { count: data[1].items.length }) : '…'}</p>
         </Link>
         <Link className="card" to="/admin/schemes">
-          <h2 style={{ marginTop: 0 }}>Schemes</h2>
-          <p>Versions, drafts and rules</p>
+          <h2 style={{ marginTop: 0 }}>{t('home.schemes')}</h2>
+          <p>{t('home.schemesText')}</p>
         </Link>
         <Link className="card" to="/admin/reliability">
-          <h2 style={{ marginTop: 0 }}>Inter-rater reliability</h2>
-          <p>ICC and Krippendorff's α per rubric</p>
+          <h2 style={{ marginTop: 0 }}>{t('reliability.title')}</h2>
+          <p>{t('home.reliabilityText')}</p>
         </Link>
         <Link className="card" to="/admin/audit">
-          <h2 style={{ marginTop: 0 }}>Audit trail</h2>
-          <p>Every change, who made it and when</p>
+          <h2 style={{ marginTop: 0 }}>{t('audit.title')}</h2>
+          <p>{t('home.auditText')}</p>
         </Link>
         <Link className="card" to="/register">
-          <h2 style={{ marginTop: 0 }}>Public register</h2>
-          <p>What the public sees</p>
+          <h2 style={{ marginTop: 0 }}>{t('home.register')}</h2>
+          <p>{t('home.registerText')}</p>
         </Link>
       </div>
     </>
@@ -59,7 +61,8 @@ export function AdminHome() {
 const accTone = (s: string) => (s === 'active' ? 'ok' : s === 'suspended' || s === 'lapsed' ? 'warn' : 'bad');
 
 export function AdminAccreditations() {
-  useTitle('Accreditations');
+  const { t } = useTranslation('admin');
+  useTitle(t('accreditations.title'));
   const { data, error, loading, reload } = useLoad(
     () => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })),
     [],
@@ -77,7 +80,13 @@ export function AdminAccreditations() {
       const restored = await call(
         api.POST('/api/v1/accreditations/{id}/restore', { ...path, headers: { 'If-Match': etagOf(target.a.version) } }),
       );
-      setDone(`${restored.certificateNumber} (${restored.holderName}) is active again until ${fmtDate(restored.expiresOn)}.`);
+      setDone(
+        t('accreditations.restored', {
+          certificate: restored.certificateNumber,
+          holder: restored.holderName,
+          date: formatDate(restored.expiresOn),
+        }),
+      );
     } else await call(api.POST('/api/v1/accreditations/{id}/revoke', path));
     if (target.action !== 'restore') setDone('');
     setTarget(undefined);
@@ -96,11 +105,11 @@ export function AdminAccreditations() {
   };
   return (
     <>
-      <h1>Accreditations</h1>
+      <h1>{t('accreditations.title')}</h1>
       <BodyExports kinds={['register', 'renewals']} />
       {loading && <Loading />}
       <ErrorBox error={error ?? certificate.error} />
-      {data && data.items.length === 0 && <Empty>No accreditations issued yet. Approving an application issues one.</Empty>}
+      {data && data.items.length === 0 && <Empty>{t('accreditations.none')}</Empty>}
       {done && !target && (
         <div className="alert ok" role="status">
           {done}
@@ -109,16 +118,16 @@ export function AdminAccreditations() {
       {target && (
         <form className="card" onSubmit={submit} aria-labelledby="change-h">
           <h2 id="change-h" style={{ marginTop: 0 }}>
-            {humanise(target.action)} {target.a.certificateNumber} ({target.a.holderName})
+            {t(`accreditations.heading.${target.action}`, { certificate: target.a.certificateNumber, holder: target.a.holderName })}
           </h2>
           <ErrorBox error={change.error} />
-          <Field label="Reason" hint="recorded in the history">
+          <Field label={t('accreditations.reason')} hint={t('accreditations.reasonHint')}>
             {(p) => <textarea {...p} required autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <div className="row">
             {target.action === 'restore' && (
               <p className="small" style={{ flexBasis: '100%' }}>
-                Restored for the cycle after its old expiry ({fmtDate(target.a.expiresOn)}); possible until that cycle ends.
+                {t('accreditations.restoreNote', { date: formatDate(target.a.expiresOn) })}
               </p>
             )}
             <button
@@ -126,10 +135,10 @@ export function AdminAccreditations() {
               className={target.action === 'reinstate' || target.action === 'restore' ? '' : 'danger'}
               disabled={change.busy || !reason.trim()}
             >
-              Confirm {target.action}
+              {t(`accreditations.confirm.${target.action}`)}
             </button>
             <button type="button" className="secondary" onClick={() => setTarget(undefined)}>
-              Cancel
+              {t('accreditations.cancel')}
             </button>
           </div>
         </form>
@@ -139,16 +148,19 @@ export function AdminAccreditations() {
           rows={data.items}
           columns={[
             {
-              label: 'Certificate',
+              label: t('accreditations.col.certificate'),
               cell: (a) => <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link>,
             },
-            { label: 'Holder', cell: (a) => a.holderName },
-            { label: 'Level', cell: (a) => a.levelName },
-            { label: 'Issued', cell: (a) => fmtDate(a.issuedOn) },
-            { label: 'Expires', cell: (a) => fmtDate(a.expiresOn) },
-            { label: 'Status', cell: (a) => <Badge tone={accTone(a.status)}>{a.status}</Badge> },
+            { label: t('accreditations.col.holder'), cell: (a) => a.holderName },
+            { label: t('accreditations.col.level'), cell: (a) => a.levelName },
+            { label: t('accreditations.col.issued'), cell: (a) => formatDate(a.issuedOn) },
+            { label: t('accreditations.col.expires'), cell: (a) => formatDate(a.expiresOn) },
             {
-              label: 'Change',
+              label: t('accreditations.col.status'),
+              cell: (a) => <Badge tone={accTone(a.status)}>{t(`accreditationStatus.${a.status}`)}</Badge>,
+            },
+            {
+              label: t('accreditations.col.change'),
               className: 'row',
               cell: (a) => (
                 <>
@@ -157,18 +169,18 @@ export function AdminAccreditations() {
                     className="secondary"
                     disabled={certificate.busy}
                     onClick={() => void certificate.run(a)}
-                    aria-label={`Certificate PDF of ${a.certificateNumber}`}
+                    aria-label={t('accreditations.certificateLabel', { certificate: a.certificateNumber })}
                   >
-                    Certificate
+                    {t('accreditations.certificate')}
                   </button>
                   {a.status === 'active' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'suspend' })}>
-                      Suspend
+                      {t('accreditations.action.suspend')}
                     </button>
                   )}
                   {a.status === 'suspended' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'reinstate' })}>
-                      Reinstate
+                      {t('accreditations.action.reinstate')}
                     </button>
                   )}
                   {a.status === 'lapsed' && (
@@ -176,14 +188,14 @@ export function AdminAccreditations() {
                       type="button"
                       className="secondary"
                       onClick={() => setTarget({ a, action: 'restore' })}
-                      aria-label={`Restore ${a.certificateNumber} (${a.holderName})`}
+                      aria-label={t('accreditations.restoreLabel', { certificate: a.certificateNumber, holder: a.holderName })}
                     >
-                      Restore
+                      {t('accreditations.action.restore')}
                     </button>
                   )}
                   {a.status !== 'revoked' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'revoke' })}>
-                      Revoke
+                      {t('accreditations.action.revoke')}
                     </button>
                   )}
                 </>
@@ -197,7 +209,8 @@ export function AdminAccreditations() {
 }
 
 export function AdminReliability() {
-  useTitle('Inter-rater reliability');
+  const { t } = useTranslation('admin');
+  useTitle(t('reliability.title'));
   const { bodiesFor, has } = useAuth();
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
   const mine = bodiesFor('BODY_ADMIN');
@@ -218,8 +231,8 @@ export function AdminReliability() {
   }, [body]);
   return (
     <>
-      <h1>Inter-rater reliability</h1>
-      <Field label="Body">
+      <h1>{t('reliability.title')}</h1>
+      <Field label={t('reliability.body')}>
         {(p) => (
           <select {...p} value={body} onChange={(e) => setBodyId(e.target.value)}>
             {choices.map((b) => (
@@ -230,9 +243,9 @@ export function AdminReliability() {
           </select>
         )}
       </Field>
-      {(loading || bodies.loading) && <Loading label="Computing ICC and α…" />}
+      {(loading || bodies.loading) && <Loading label={t('reliability.computing')} />}
       <ErrorBox error={error ?? bodies.error} />
-      {data && data.length === 0 && !loading && <Empty>No rubrics.</Empty>}
+      {data && data.length === 0 && !loading && <Empty>{t('reliability.noRubrics')}</Empty>}
       {data?.map(({ rubric, rel }) => (
         <section className="card" key={rubric.id}>
           <h2 style={{ marginTop: 0 }}>{rubric.name}</h2>
@@ -244,31 +257,44 @@ export function AdminReliability() {
 }
 
 function ReliabilityFigures({ rel }: { rel: Schemas['RubricReliabilityDto'] }) {
-  if (!rel.ratings) return <p className="muted">No multi-rater ratings yet.</p>;
+  const { t } = useTranslation('admin');
+  const fixed2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatNumber(x, 2));
+  if (!rel.ratings) return <p className="muted">{t('reliability.noRatings')}</p>;
   const ci = rel.icc?.ci95 as { lower?: number; upper?: number } | null;
   return (
     <dl className="facts">
-      <dt>Ratings</dt>
+      <dt>{t('reliability.ratings')}</dt>
       <dd>
-        {rel.ratings} by {rel.raters} raters of {rel.targets} targets
+        {t('reliability.ratingsText', {
+          ratings: formatNumber(rel.ratings),
+          raters: formatNumber(rel.raters),
+          targets: formatNumber(rel.targets),
+        })}
       </dd>
       <dt>ICC(2,1)</dt>
       <dd>
-        {rel.icc?.value?.toFixed(2) ?? '—'}
-        {ci?.lower !== undefined && ` (95% CI ${ci.lower?.toFixed(2)}–${ci.upper?.toFixed(2)})`}
+        {fixed2(rel.icc?.value)}
+        {ci?.lower !== undefined && ` (${t('reliability.ci', { lower: fixed2(ci.lower), upper: fixed2(ci.upper) })})`}
       </dd>
       <dt>Krippendorff's α</dt>
-      <dd>{rel.krippendorffAlpha?.value?.toFixed(2) ?? '—'}</dd>
-      <dt>Band</dt>
-      <dd>{rel.band ? <Badge tone={rel.band === 'poor' ? 'bad' : rel.band === 'moderate' ? 'warn' : 'ok'}>{rel.band}</Badge> : '—'}</dd>
-      <dt>Interpretation</dt>
+      <dd>{fixed2(rel.krippendorffAlpha?.value)}</dd>
+      <dt>{t('reliability.band')}</dt>
+      <dd>
+        {rel.band ? (
+          <Badge tone={rel.band === 'poor' ? 'bad' : rel.band === 'moderate' ? 'warn' : 'ok'}>{t(`reliability.bands.${rel.band}`)}</Badge>
+        ) : (
+          '—'
+        )}
+      </dd>
+      <dt>{t('reliability.interpretation')}</dt>
       <dd>{rel.interpretation}</dd>
     </dl>
   );
 }
 
 export function AdminAudit() {
-  useTitle('Audit trail');
+  const { t } = useTranslation('admin');
+  useTitle(t('audit.title'));
   const [filters, setFilters] = useState({ entityType: '', action: '' });
   const [applied, setApplied] = useState(filters);
   const [pages, setPages] = useState<Schemas['AuditEntryDto'][]>([]);
@@ -288,7 +314,7 @@ export function AdminAudit() {
   });
   return (
     <>
-      <h1>Audit trail</h1>
+      <h1>{t('audit.title')}</h1>
       <form
         className="card row"
         role="search"
@@ -297,46 +323,47 @@ export function AdminAudit() {
           setApplied(filters);
         }}
       >
-        <Field label="Entity type" hint="e.g. case, application">
+        <Field label={t('audit.entityType')} hint={t('audit.entityTypeHint')}>
           {(p) => <input {...p} value={filters.entityType} onChange={(e) => setFilters({ ...filters, entityType: e.target.value })} />}
         </Field>
-        <Field label="Action" hint="e.g. case.sign_off">
+        <Field label={t('audit.action')} hint={t('audit.actionHint')}>
           {(p) => <input {...p} value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })} />}
         </Field>
         <div className="field">
-          <button type="submit">Filter</button>
+          <button type="submit">{t('audit.filter')}</button>
         </div>
       </form>
       {first.loading && <Loading />}
       <ErrorBox error={first.error ?? more.error} />
-      {!first.loading && pages.length === 0 && !first.error && <Empty>No audit entries match.</Empty>}
+      {!first.loading && pages.length === 0 && !first.error && <Empty>{t('audit.none')}</Empty>}
       {pages.length > 0 && (
         <div className="table-wrap">
           <table className="stack">
             <thead>
               <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>Action</th>
-                <th>Record</th>
-                <th>Changes</th>
+                <th>{t('audit.col.when')}</th>
+                <th>{t('audit.col.who')}</th>
+                <th>{t('audit.col.action')}</th>
+                <th>{t('audit.col.record')}</th>
+                <th>{t('audit.col.changes')}</th>
               </tr>
             </thead>
             <tbody>
               {pages.map((e) => (
                 <tr key={e.id}>
-                  <td data-label="When">{fmtDateTime(e.occurredAt)}</td>
-                  <td data-label="Who">
-                    {e.actorName ?? 'the service'} <span className="small muted">as {e.actorRole}</span>
+                  <td data-label={t('audit.col.when')}>{formatDateTime(e.occurredAt)}</td>
+                  <td data-label={t('audit.col.who')}>
+                    {e.actorName ?? t('audit.service')}{' '}
+                    <span className="small muted">{t('audit.as', { role: t(`role.${e.actorRole}`, { defaultValue: e.actorRole }) })}</span>
                   </td>
-                  <td data-label="Action">
+                  <td data-label={t('audit.col.action')}>
                     <code>{e.action}</code>
                   </td>
-                  <td data-label="Record">
+                  <td data-label={t('audit.col.record')}>
                     {e.entityType}{' '}
                     {e.entityType === 'case' ? <Link to={`/cases/${e.entityId}`}>{shortId(e.entityId)}</Link> : shortId(e.entityId)}
                   </td>
-                  <td data-label="Changes" className="small">
+                  <td data-label={t('audit.col.changes')} className="small">
                     <code style={{ wordBreak: 'break-word' }}>{JSON.stringify(e.changes).slice(0, 160)}</code>
                   </td>
                 </tr>
@@ -348,7 +375,7 @@ export function AdminAudit() {
       {cursor && (
         <p>
           <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.run()}>
-            {more.busy ? 'Loading…' : 'Load older entries'}
+            {more.busy ? t('audit.loading') : t('audit.older')}
           </button>
         </p>
       )}

@@ -1,14 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { api, call } from '../api/client';
 import { Link, navigate, useLocation, useTitle } from '../router';
-import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, humanise, Loading, useLoad } from '../ui';
+import { formatDate, useTranslation } from '../i18n';
+import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useLoad } from '../ui';
 import { PersonProgress } from './shared/person-progress';
 
-const roleList = (roles: { role: string }[]) => [...new Set(roles.map((r) => humanise(r.role).toLowerCase()))].join(', ') || 'no role';
+type T = ReturnType<typeof useTranslation>['t'];
+const roleList = (t: T, roles: { role: string }[]) =>
+  [...new Set(roles.map((r) => t(`role.${r.role}`, { defaultValue: r.role })))].join(', ') || t('people.noRole');
 
 // People of the admin's bodies: search by name or e-mail, roles, and a link to each trainee's progress.
 export function AdminPeople() {
-  useTitle('People');
+  const { t } = useTranslation('admin');
+  useTitle(t('people.title'));
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
@@ -22,22 +26,27 @@ export function AdminPeople() {
   };
   return (
     <>
-      <h1>People</h1>
+      <h1>{t('people.title')}</h1>
       <form className="row" role="search" onSubmit={search}>
-        <Field label="Name or e-mail">{(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
-        <button type="submit">Search</button>
+        <Field label={t('people.search')}>
+          {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+        </Field>
+        <button type="submit">{t('people.searchButton')}</button>
       </form>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && data.items.length === 0 && <Empty>{q ? `Nobody matches “${q}”.` : 'Nobody belongs to your bodies yet.'}</Empty>}
+      {data && data.items.length === 0 && <Empty>{q ? t('people.noMatch', { q }) : t('people.nobody')}</Empty>}
       {data && data.items.length > 0 && (
         <DataTable
           rows={data.items}
           columns={[
-            { label: 'Name', cell: (u) => <Link to={`/admin/people/${u.id}`}>{u.displayName}</Link> },
-            { label: 'E-mail', cell: (u) => u.email },
-            { label: 'Roles', cell: (u) => roleList(u.roles) },
-            { label: 'Status', cell: (u) => <Badge tone={u.status === 'active' ? 'ok' : 'neutral'}>{u.status}</Badge> },
+            { label: t('people.col.name'), cell: (u) => <Link to={`/admin/people/${u.id}`}>{u.displayName}</Link> },
+            { label: t('people.col.email'), cell: (u) => u.email },
+            { label: t('people.col.roles'), cell: (u) => roleList(t, u.roles) },
+            {
+              label: t('people.col.status'),
+              cell: (u) => <Badge tone={u.status === 'active' ? 'ok' : 'neutral'}>{t(`userStatus.${u.status}`)}</Badge>,
+            },
           ]}
         />
       )}
@@ -46,13 +55,14 @@ export function AdminPeople() {
 }
 
 export function AdminPerson({ id }: { id: string }) {
+  const { t } = useTranslation('admin');
   const { data: u, error, loading } = useLoad(() => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })), [id]);
-  useTitle(u ? u.displayName : 'Person');
+  useTitle(u ? u.displayName : t('person.title'));
   const traineeBodies = (u?.roles ?? []).filter((r) => r.role === 'TRAINEE' && r.bodyId).map((r) => r.bodyId!);
   return (
     <>
       <p className="small">
-        <Link to="/admin/people">← People</Link>
+        <Link to="/admin/people">{t('person.back')}</Link>
       </p>
       {loading && <Loading />}
       <ErrorBox error={error} />
@@ -60,20 +70,18 @@ export function AdminPerson({ id }: { id: string }) {
         <>
           <h1>{u.displayName}</h1>
           <dl className="facts">
-            <dt>E-mail</dt>
+            <dt>{t('people.col.email')}</dt>
             <dd>{u.email}</dd>
-            <dt>Roles</dt>
-            <dd>{roleList(u.roles)}</dd>
-            <dt>Account</dt>
-            <dd>
-              {u.status}, since {fmtDate(u.createdAt)}
-            </dd>
+            <dt>{t('people.col.roles')}</dt>
+            <dd>{roleList(t, u.roles)}</dd>
+            <dt>{t('person.account')}</dt>
+            <dd>{t('person.accountSince', { status: t(`userStatus.${u.status}`), date: formatDate(u.createdAt) })}</dd>
           </dl>
-          <h2>Progress</h2>
+          <h2>{t('person.progress')}</h2>
           {traineeBodies.length ? (
             <PersonProgress traineeId={u.id} bodyIds={traineeBodies} />
           ) : (
-            <Empty>{u.displayName} is not a trainee.</Empty>
+            <Empty>{t('person.notTrainee', { name: u.displayName })}</Empty>
           )}
         </>
       )}

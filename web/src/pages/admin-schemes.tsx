@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, call, etagOf, type Schemas } from '../api/client';
 import { Link, navigate, useTitle } from '../router';
-import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, Loading, useAction, useLoad } from '../ui';
+import { formatDate, formatDateTime, useTranslation } from '../i18n';
+import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
 
 interface Rule {
   id: string;
@@ -24,7 +25,8 @@ interface Definition {
 const statusTone = (s: string) => (s === 'published' ? 'ok' : s === 'draft' ? 'warn' : 'neutral');
 
 export function AdminSchemes() {
-  useTitle('Schemes');
+  const { t } = useTranslation('admin');
+  useTitle(t('schemes.title'));
   const { data, error, loading } = useLoad(() => Promise.all([call(api.GET('/api/v1/schemes')), call(api.GET('/api/v1/bodies'))]), []);
   const draft = useAction(async (schemeId: string) => {
     const v = await call(api.POST('/api/v1/schemes/{id}/versions', { params: { path: { id: schemeId } }, body: {} }));
@@ -33,10 +35,10 @@ export function AdminSchemes() {
   const [schemes, bodies] = data ?? [];
   return (
     <>
-      <h1>Accreditation schemes</h1>
+      <h1>{t('schemes.heading')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? draft.error} />
-      {schemes && schemes.length === 0 && <Empty>No schemes yet.</Empty>}
+      {schemes && schemes.length === 0 && <Empty>{t('schemes.none')}</Empty>}
       {schemes?.map((s) => (
         <section className="card" key={s.id}>
           <h2 style={{ marginTop: 0 }}>
@@ -46,13 +48,14 @@ export function AdminSchemes() {
           <ul>
             {s.versions.map((v) => (
               <li key={v.id}>
-                <Link to={`/admin/scheme-versions/${v.id}`}>Version {v.versionNumber}</Link>{' '}
-                <Badge tone={statusTone(v.status)}>{v.status}</Badge> effective {fmtDate(v.effectiveFrom)}
+                <Link to={`/admin/scheme-versions/${v.id}`}>{t('schemes.version', { n: v.versionNumber })}</Link>{' '}
+                <Badge tone={statusTone(v.status)}>{t(`versionStatus.${v.status}`)}</Badge>{' '}
+                {t('schemes.effective', { date: formatDate(v.effectiveFrom) || '—' })}
               </li>
             ))}
           </ul>
           <button type="button" className="secondary" disabled={draft.busy} onClick={() => void draft.run(s.id)}>
-            Draft a new version
+            {t('schemes.draftNew')}
           </button>
         </section>
       ))}
@@ -60,18 +63,19 @@ export function AdminSchemes() {
   );
 }
 
-function parse(text: string): { def?: Definition; error?: string } {
+// the problem is a key of the admin namespace (schemes.*), with the parser's own words as its detail
+function parse(text: string): { def?: Definition; error?: { key: 'noLevels' | 'notJson'; detail?: string } } {
   try {
     const def = JSON.parse(text) as Definition;
-    if (!def || typeof def !== 'object' || !Array.isArray(def.levels))
-      return { error: 'The definition must be an object with a "levels" array.' };
+    if (!def || typeof def !== 'object' || !Array.isArray(def.levels)) return { error: { key: 'noLevels' } };
     return { def };
   } catch (e) {
-    return { error: `Not valid JSON: ${(e as Error).message}` };
+    return { error: { key: 'notJson', detail: (e as Error).message } };
   }
 }
 
 export function SchemeVersionEditor({ id }: { id: string }) {
+  const { t } = useTranslation('admin');
   const loaded = useLoad(
     () =>
       Promise.all([
@@ -93,10 +97,11 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       setEffectiveFrom(v.effectiveFrom ?? '');
     }
   }, [loaded.data]);
-  useTitle(version ? `Scheme version ${version.versionNumber}` : 'Scheme version');
+  useTitle(version ? t('schemes.versionTitle', { n: version.versionNumber }) : t('schemes.versionTitleBare'));
   const parsed = parse(text);
+  const parseError = parsed.error && t(`schemes.${parsed.error.key}`, { detail: parsed.error.detail });
   const save = useAction(async () => {
-    if (!parsed.def) throw new ApiError(0, 'INVALID_JSON', parsed.error ?? 'Invalid JSON');
+    if (!parsed.def) throw new ApiError(0, 'INVALID_JSON', parseError ?? t('schemes.notJson', { detail: '' }));
     const v = await call(
       api.PUT('/api/v1/scheme-versions/{id}', {
         params: { path: { id } },
@@ -105,12 +110,12 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       }),
     );
     setVersion(v);
-    setSaved(`Saved (version ${v.versionNumber}, revision ${v.version}).`);
+    setSaved(t('schemes.saved', { n: v.versionNumber, revision: v.version }));
   });
   const publish = useAction(async () => {
     const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } } }));
     setVersion(v);
-    setSaved('Published. New enrolments and applications use this version from its effective date.');
+    setSaved(t('schemes.published'));
   });
   if (loaded.loading && !version) return <Loading />;
   if (loaded.error) return <ErrorBox error={loaded.error} />;
@@ -121,35 +126,34 @@ export function SchemeVersionEditor({ id }: { id: string }) {
   return (
     <>
       <p className="small">
-        <Link to="/admin/schemes">← Schemes</Link>
+        <Link to="/admin/schemes">{t('schemes.back')}</Link>
       </p>
       <h1>
-        Scheme version {version.versionNumber} <Badge tone={statusTone(version.status)}>{version.status}</Badge>
+        {t('schemes.versionTitle', { n: version.versionNumber })}{' '}
+        <Badge tone={statusTone(version.status)}>{t(`versionStatus.${version.status}`)}</Badge>
       </h1>
-      {version.publishedAt && (
-        <p className="muted">Published {fmtDateTime(version.publishedAt)}; a published version cannot be edited — draft a new one.</p>
-      )}
+      {version.publishedAt && <p className="muted">{t('schemes.publishedNote', { at: formatDateTime(version.publishedAt) })}</p>}
       {saved && (
         <div className="alert ok" role="status">
           {saved}
         </div>
       )}
-      <ErrorBox error={save.error} title="The version was not saved" />
-      <ErrorBox error={publish.error} title="The version was not published" />
+      <ErrorBox error={save.error} title={t('schemes.notSaved')} />
+      <ErrorBox error={publish.error} title={t('schemes.notPublished')} />
       <div className="row">
-        <Field label="Effective from">
+        <Field label={t('schemes.effectiveFrom')}>
           {(p) => (
             <input {...p} type="date" disabled={!editable} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
           )}
         </Field>
-        <div className="tabs field" role="group" aria-label="Editor">
+        <div className="tabs field" role="group" aria-label={t('schemes.editor')}>
           <button
             type="button"
             className={mode === 'form' ? '' : 'secondary'}
             aria-pressed={mode === 'form'}
             onClick={() => setMode('form')}
           >
-            Rules form
+            {t('schemes.rulesForm')}
           </button>
           <button
             type="button"
@@ -161,13 +165,13 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      {parsed.error && (
+      {parseError && (
         <div className="alert error" role="alert">
-          {parsed.error}
+          {parseError}
         </div>
       )}
       {mode === 'json' || !parsed.def ? (
-        <Field label="Definition (JSON)" hint="levels, their prerequisites and requirements">
+        <Field label={t('schemes.definition')} hint={t('schemes.definitionHint')}>
           {(p) => (
             <textarea
               {...p}
@@ -185,19 +189,19 @@ export function SchemeVersionEditor({ id }: { id: string }) {
       {editable && (
         <div className="row">
           <button type="button" disabled={save.busy || !!parsed.error} onClick={() => void save.run()}>
-            {save.busy ? 'Validating and saving…' : 'Save draft'}
+            {save.busy ? t('schemes.saving') : t('schemes.save')}
           </button>
           <button type="button" className="secondary" disabled={publish.busy} onClick={() => void publish.run()}>
-            Publish
+            {t('schemes.publish')}
           </button>
         </div>
       )}
       <details>
-        <summary>Rule types</summary>
+        <summary>{t('schemes.ruleTypes')}</summary>
         <ul className="small">
           {ruleTypes.map((r) => (
             <li key={r.type}>
-              <code>{r.type}</code>: {r.description} — params {r.params.join(', ')}
+              <code>{r.type}</code>: {r.description} — {t('schemes.params', { params: r.params.join(', ') })}
             </li>
           ))}
         </ul>
@@ -217,6 +221,7 @@ function RulesForm({
   ruleTypes: Schemas['RuleTypeDto'][];
   onChange: (d: Definition) => void;
 }) {
+  const { t } = useTranslation('admin');
   const update = (li: number, group: 'requirements' | 'prerequisites', ri: number, patch: Partial<Rule>) => {
     const next = structuredClone(def);
     const rules = next.levels[li][group]!;
@@ -232,8 +237,8 @@ function RulesForm({
           </h2>
           {(['prerequisites', 'requirements'] as const).map((group) => (
             <div key={group}>
-              <h3>{group === 'prerequisites' ? 'Prerequisites' : 'Requirements'}</h3>
-              {(level[group] ?? []).length === 0 && <p className="muted small">None.</p>}
+              <h3>{t(`schemes.${group}`)}</h3>
+              {(level[group] ?? []).length === 0 && <p className="muted small">{t('schemes.noRules')}</p>}
               {(level[group] ?? []).map((rule, ri) => (
                 <RuleRow
                   key={`${rule.id}-${ri}`}
@@ -265,16 +270,17 @@ function RuleRow({
   onChange: (p: Partial<Rule>) => void;
   path: string;
 }) {
+  const { t } = useTranslation('admin');
   const [params, setParams] = useState(JSON.stringify(rule.params));
   const [paramsError, setParamsError] = useState('');
   return (
     <div className="row" style={{ borderBottom: '1px solid var(--line)', paddingBottom: '.5rem', marginBottom: '.5rem' }} data-path={path}>
-      <Field label="Rule id">
+      <Field label={t('schemes.ruleId')}>
         {(p) => (
           <input {...p} readOnly={!editable} value={rule.id} style={{ width: '9rem' }} onChange={(e) => onChange({ id: e.target.value })} />
         )}
       </Field>
-      <Field label="Type">
+      <Field label={t('schemes.type')}>
         {(p) => (
           <select {...p} disabled={!editable} value={rule.type} onChange={(e) => onChange({ type: e.target.value })}>
             {!ruleTypes.some((t) => t.type === rule.type) && <option value={rule.type}>{rule.type}</option>}
@@ -286,7 +292,7 @@ function RuleRow({
           </select>
         )}
       </Field>
-      <Field label="Label" className="grow">
+      <Field label={t('schemes.label')} className="grow">
         {(p) => (
           <input
             {...p}
@@ -298,7 +304,7 @@ function RuleRow({
         )}
       </Field>
       <Field
-        label="Parameters (JSON)"
+        label={t('schemes.parameters')}
         errors={paramsError ? [paramsError] : undefined}
         hint={ruleTypes.find((t) => t.type === rule.type)?.params.join(', ')}
       >
@@ -314,7 +320,7 @@ function RuleRow({
                 onChange({ params: JSON.parse(e.target.value) as Record<string, unknown> });
                 setParamsError('');
               } catch {
-                setParamsError('not valid JSON yet');
+                setParamsError(t('schemes.paramsNotJson'));
               }
             }}
           />

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { downloadFrom } from '../../api/download';
 import { useAuth } from '../../auth';
+import { useTranslation } from '../../i18n';
 import { ErrorBox, useAction, useLoad } from '../../ui';
 
 type Kind = 'register' | 'applications' | 'renewals';
-const LABELS: Record<Kind, string> = { register: 'the register', applications: 'applications with decisions', renewals: 'renewals due' };
 
 /** Export buttons (CSV, XLSX) for the body the admin administers; a global admin or an admin of several bodies picks one. */
 export function BodyExports({ kinds }: { kinds: Kind[] }) {
+  const { t } = useTranslation('progress');
   const { bodiesFor, has } = useAuth();
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
   const mine = bodiesFor('BODY_ADMIN');
@@ -23,11 +24,11 @@ export function BodyExports({ kinds }: { kinds: Kind[] }) {
   );
   if (!choices.length) return null;
   return (
-    <section className="card" aria-label="Exports">
+    <section className="card" aria-label={t('exports.label')}>
       <div className="row">
         {choices.length > 1 && (
           <label>
-            Body{' '}
+            {t('exports.body')}{' '}
             <select value={bodyId} onChange={(e) => setPicked(e.target.value)}>
               {choices.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -40,7 +41,7 @@ export function BodyExports({ kinds }: { kinds: Kind[] }) {
         {kinds.flatMap((k) =>
           (['csv', 'xlsx'] as const).map((f) => (
             <button key={`${k}-${f}`} type="button" className="secondary" disabled={dl.busy || !bodyId} onClick={() => void dl.run(k, f)}>
-              Export {LABELS[k]} ({f.toUpperCase()})
+              {t(`exports.${k}`, { format: f.toUpperCase() })}
             </button>
           )),
         )}

@@ -1,10 +1,12 @@
 import { api, call } from '../../api/client';
+import { formatNumber, useTranslation } from '../../i18n';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
-import { RulesList } from './rules-list';
+import { levelSummary, RulesList } from './rules-list';
 
 // A trainee's progress as their supervisor or their body's admin sees it: each scheme they are enrolled in
 // (or, not enrolled yet, each scheme of their bodies at the version in force), every level with its rules.
 export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; bodyIds: string[] }) {
+  const { t } = useTranslation('progress');
   const { data, error, loading } = useLoad(async () => {
     const [enrolments, schemes] = await Promise.all([
       call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId } } })),
@@ -24,9 +26,9 @@ export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; body
       .map((id, i) => ({ scheme: schemes.find((s) => s.id === id), progress: progress[i] }))
       .filter((p) => p.progress !== null);
   }, [traineeId, bodyIds.join(',')]);
-  if (loading) return <Loading label="Evaluating the record against the scheme…" />;
+  if (loading) return <Loading label={t('person.evaluating')} />;
   if (error) return <ErrorBox error={error} />;
-  if (!data?.length) return <Empty>No scheme to measure progress against yet.</Empty>;
+  if (!data?.length) return <Empty>{t('person.noScheme')}</Empty>;
   return (
     <>
       {data.map(({ scheme, progress }) => {
@@ -35,24 +37,21 @@ export function PersonProgress({ traineeId, bodyIds }: { traineeId: string; body
         return (
           <div key={progress.schemeId} data-testid="person-progress">
             <h3>
-              {scheme?.name ?? 'Scheme'}{' '}
+              {scheme?.name ?? t('person.scheme')}{' '}
               <span className="small muted">
-                version {progress.versionNumber}
-                {progress.heldBy === 'enrolment' ? '' : ' (not enrolled yet)'}
+                {t(progress.heldBy === 'enrolment' ? 'person.version' : 'person.versionNotEnrolled', { n: progress.versionNumber })}
               </span>
             </h3>
-            <p className="row" aria-label="Levels">
+            <p className="row" aria-label={t('person.levels')}>
               {progress.levels.map((l) => (
                 <Badge key={l.levelCode} tone={l.met ? 'ok' : l === current ? 'warn' : 'neutral'}>
-                  {l.levelName}: {l.met ? 'requirements met' : `${l.metCount}/${l.ruleCount}`}
+                  {l.levelName}: {l.met ? t('person.met') : `${formatNumber(l.metCount)}/${formatNumber(l.ruleCount)}`}
                 </Badge>
               ))}
             </p>
             {current && (
               <details open>
-                <summary>
-                  Working towards {current.levelName} — {current.summary}
-                </summary>
+                <summary>{t('person.workingTowards', { level: current.levelName, summary: levelSummary(t, current) })}</summary>
                 <RulesList level={current} evidenceLinks />
               </details>
             )}

@@ -1,21 +1,32 @@
+import type { TFunction } from 'i18next';
 import type { Schemas } from '../../api/client';
 import { Link } from '../../router';
-import { Badge, humanise } from '../../ui';
+import { formatNumber, useTranslation } from '../../i18n';
+import { Badge } from '../../ui';
 
 type Level = Schemas['LevelReportDto'];
+
+/** A level's verdict in the reader's language (the service's own `summary` is in English). Any namespace's `t` will do. */
+export const levelSummary = (t: TFunction, l: { metCount: number; ruleCount: number }) =>
+  l.metCount === l.ruleCount
+    ? t(l.ruleCount === 1 ? 'progress:summary.one' : 'progress:summary.all', { count: l.ruleCount })
+    : t('progress:summary.some', { met: formatNumber(l.metCount), count: l.ruleCount, total: formatNumber(l.ruleCount) });
 
 // Evidence in words: the service names most records (an activity's kind, hours and date, a measure's case and
 // date); a licence's or a level's reference is readable as it is; other records are named by their kind only.
 const READABLE_IDS = ['licence', 'accreditation_level'];
-const evidenceLabel = (e: { kind: string; id: string; note?: string }) =>
-  `${humanise(e.kind)}${e.note ? ` ${e.note}` : READABLE_IDS.includes(e.kind) ? ` ${e.id}` : ''}`;
+const evidenceLabel = (kind: string, e: { kind: string; id: string; note?: string }) =>
+  `${kind}${e.note ? ` ${e.note}` : READABLE_IDS.includes(e.kind) ? ` ${e.id}` : ''}`;
 
 export function RulesList({ level, evidenceLinks = false }: { level: Level; evidenceLinks?: boolean }) {
+  const { t } = useTranslation('progress');
+  // an evidence kind the app has no word for yet is shown as the service names it
+  const kindWord = (kind: string) => t(`evidence.${kind}`, { defaultValue: kind.replace(/_/g, ' ') });
   return (
     <ul className="rules">
       {level.rules.map((r) => (
         <li key={r.ruleId} data-rule={r.ruleId}>
-          {r.met ? <Badge tone="ok">✓ Met</Badge> : <Badge tone="bad">✗ Not met</Badge>}
+          {r.met ? <Badge tone="ok">{t('rules.met')}</Badge> : <Badge tone="bad">{t('rules.notMet')}</Badge>}
           <strong>{r.label}</strong>
           <div className="msg">
             <span>{r.message}</span>
@@ -23,7 +34,12 @@ export function RulesList({ level, evidenceLinks = false }: { level: Level; evid
               <div
                 className="progress"
                 role="progressbar"
-                aria-label={`${r.label}: ${r.reached} of ${r.required} ${r.unit}`}
+                aria-label={t('rules.reached', {
+                  label: r.label,
+                  reached: formatNumber(r.reached),
+                  required: formatNumber(r.required),
+                  unit: r.unit,
+                })}
                 aria-valuemin={0}
                 aria-valuemax={r.required}
                 aria-valuenow={Math.min(r.reached, r.required)}
@@ -42,11 +58,15 @@ export function RulesList({ level, evidenceLinks = false }: { level: Level; evid
             )}
             {evidenceLinks && r.evidence.length > 0 && (
               <div className="small">
-                Evidence:{' '}
+                {t('rules.evidence')}{' '}
                 {r.evidence.map((e, i) => (
                   <span key={i}>
                     {i > 0 && ', '}
-                    {e.kind === 'case' ? <Link to={`/cases/${e.id}`}>case {e.note ?? ''}</Link> : evidenceLabel(e)}
+                    {e.kind === 'case' ? (
+                      <Link to={`/cases/${e.id}`}>{t('rules.case', { note: e.note ?? '' })}</Link>
+                    ) : (
+                      evidenceLabel(kindWord(e.kind), e)
+                    )}
                   </span>
                 ))}
               </div>

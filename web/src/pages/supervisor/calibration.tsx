@@ -2,11 +2,16 @@ import { useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../../ui';
+import { formatDate, formatDateTime, formatNumber, useTranslation } from '../../i18n';
+import { Badge, Empty, ErrorBox, Loading, useAction, useLoad } from '../../ui';
 import { type RubricDef, RubricForm } from './rubric-form';
 
+// agreement figures to two decimals, in the reader's language
+const fixed2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatNumber(x, 2));
+
 export function Calibration() {
-  useTitle('Calibration');
+  const { t } = useTranslation('supervisor');
+  useTitle(t('calibration.title'));
   const { me, bodiesFor } = useAuth();
   const bodyId = bodiesFor('SUPERVISOR')[0];
   const { data, error, loading, reload } = useLoad(
@@ -23,16 +28,17 @@ export function Calibration() {
   const [exercises, figures] = data ?? [];
   return (
     <>
-      <h1>Calibration</h1>
+      <h1>{t('calibration.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
       {figures && (
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>My agreement</h2>
+          <h2 style={{ marginTop: 0 }}>{t('calibration.myAgreement')}</h2>
           <p>
-            Status: <Badge tone={figures.status === 'calibrated' ? 'ok' : 'warn'}>{humanise(figures.status)}</Badge>
-            {figures.validUntil && ` until ${fmtDate(figures.validUntil)}`}
-            {figures.reason && ` (${humanise(figures.reason)})`}
+            {t('calibration.status')}{' '}
+            <Badge tone={figures.status === 'calibrated' ? 'ok' : 'warn'}>{t(`calibration.statuses.${figures.status}`)}</Badge>
+            {figures.validUntil && ` ${t('calibration.until', { date: formatDate(figures.validUntil) })}`}
+            {figures.reason && ` (${t(`calibration.reasons.${figures.reason}`)})`}
           </p>
           <p className="small muted">{figures.rule}</p>
           {figures.attempts.length > 0 && (
@@ -40,24 +46,28 @@ export function Calibration() {
               <table className="stack">
                 <thead>
                   <tr>
-                    <th>Submitted</th>
-                    <th>Mean abs. difference</th>
-                    <th>Bias</th>
-                    <th>ICC</th>
-                    <th>Weighted κ</th>
-                    <th>Within tolerance</th>
+                    <th>{t('calibration.col.submitted')}</th>
+                    <th>{t('calibration.col.mad')}</th>
+                    <th>{t('calibration.col.bias')}</th>
+                    <th>{t('calibration.col.icc')}</th>
+                    <th>{t('calibration.col.kappa')}</th>
+                    <th>{t('calibration.col.withinTolerance')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {figures.attempts.map((a) => (
                     <tr key={a.id}>
-                      <td data-label="Submitted">{fmtDateTime(a.submittedAt)}</td>
-                      <td data-label="MAD">{a.figures.meanAbsDiff.toFixed(2)}</td>
-                      <td data-label="Bias">{a.figures.bias.toFixed(2)}</td>
-                      <td data-label="ICC">{a.figures.icc?.toFixed(2) ?? '—'}</td>
-                      <td data-label="κ">{a.figures.weightedKappa?.toFixed(2) ?? '—'}</td>
-                      <td data-label="Within tolerance">
-                        {a.figures.withinTolerance ? <Badge tone="ok">yes</Badge> : <Badge tone="bad">no</Badge>}
+                      <td data-label={t('calibration.col.submitted')}>{formatDateTime(a.submittedAt)}</td>
+                      <td data-label={t('calibration.col.mad')}>{fixed2(a.figures.meanAbsDiff)}</td>
+                      <td data-label={t('calibration.col.bias')}>{fixed2(a.figures.bias)}</td>
+                      <td data-label={t('calibration.col.icc')}>{fixed2(a.figures.icc)}</td>
+                      <td data-label={t('calibration.col.kappa')}>{fixed2(a.figures.weightedKappa)}</td>
+                      <td data-label={t('calibration.col.withinTolerance')}>
+                        {a.figures.withinTolerance ? (
+                          <Badge tone="ok">{t('calibration.yes')}</Badge>
+                        ) : (
+                          <Badge tone="bad">{t('calibration.no')}</Badge>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -67,15 +77,16 @@ export function Calibration() {
           )}
         </section>
       )}
-      <h2>Exercises</h2>
-      {exercises && exercises.items.length === 0 && <Empty>No calibration exercises have been set by your body yet.</Empty>}
+      <h2>{t('calibration.exercises')}</h2>
+      {exercises && exercises.items.length === 0 && <Empty>{t('calibration.noExercises')}</Empty>}
       {exercises?.items.map((x) => (
         <div className="card" key={x.id}>
           <div className="row">
-            <strong>{x.title}</strong> <Badge tone={x.status === 'open' ? 'ok' : 'neutral'}>{x.status}</Badge>
+            <strong>{x.title}</strong>{' '}
+            <Badge tone={x.status === 'open' ? 'ok' : 'neutral'}>{t(`calibration.exerciseStatus.${x.status}`)}</Badge>
             {x.myAttempt && (
               <Badge tone={x.myAttempt.figures.withinTolerance ? 'ok' : 'bad'}>
-                attempted: {x.myAttempt.figures.withinTolerance ? 'within tolerance' : 'outside tolerance'}
+                {t(x.myAttempt.figures.withinTolerance ? 'calibration.attemptedWithin' : 'calibration.attemptedOutside')}
               </Badge>
             )}
           </div>
@@ -87,7 +98,7 @@ export function Calibration() {
               onClick={() => setOpen(open === x.id ? undefined : x.id)}
               aria-expanded={open === x.id}
             >
-              {open === x.id ? 'Close' : 'Rate the exercise recording'}
+              {open === x.id ? t('calibration.close') : t('calibration.rateRecording')}
             </button>
           )}
           {open === x.id && (
@@ -106,6 +117,7 @@ export function Calibration() {
 }
 
 function CalibrationAttempt({ exercise, onDone }: { exercise: Schemas['CalibrationExerciseDto']; onDone: () => void }) {
+  const { t } = useTranslation('supervisor');
   const version = useLoad(
     () => call(api.GET('/api/v1/rubric-versions/{id}', { params: { path: { id: exercise.rubricVersionId } } })),
     [exercise.rubricVersionId],
@@ -130,7 +142,7 @@ function CalibrationAttempt({ exercise, onDone }: { exercise: Schemas['Calibrati
       <RubricForm def={def} scores={scores} setScores={setScores} />
       <ErrorBox error={submit.error} />
       <button type="submit" disabled={submit.busy}>
-        {submit.busy ? 'Submitting…' : 'Submit attempt'}
+        {submit.busy ? t('calibration.submitting') : t('calibration.submitAttempt')}
       </button>
     </form>
   );

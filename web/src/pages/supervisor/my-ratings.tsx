@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Link, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useLoad } from '../../ui';
+import { formatDate, formatDateTime, formatNumber, useTranslation } from '../../i18n';
+import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 
 // What the supervisor rated: each rating named by trainee, case and session, newest first.
 export function MyRatings() {
-  useTitle('My ratings');
+  const { t } = useTranslation('supervisor');
+  useTitle(t('myRatings.title'));
   const { me } = useAuth();
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/ratings', { params: { query: { raterId: me!.id, limit: 100 } } })),
@@ -19,50 +21,54 @@ export function MyRatings() {
   }, [data]);
   return (
     <>
-      <h1>My ratings</h1>
+      <h1>{t('myRatings.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && items.length === 0 && <Empty>You have not rated anything yet. Rate a recorded session from a case you supervise.</Empty>}
+      {data && items.length === 0 && <Empty>{t('myRatings.empty')}</Empty>}
       {items.length > 0 && (
         <div className="table-wrap">
-          <table className="stack" aria-label="Ratings you made">
+          <table className="stack" aria-label={t('myRatings.tableLabel')}>
             <thead>
               <tr>
-                <th>Trainee</th>
-                <th>What</th>
-                <th>Total</th>
-                <th>Result</th>
-                <th>Submitted</th>
+                <th>{t('myRatings.col.trainee')}</th>
+                <th>{t('myRatings.col.what')}</th>
+                <th>{t('myRatings.col.total')}</th>
+                <th>{t('myRatings.col.result')}</th>
+                <th>{t('myRatings.col.submitted')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => (
                 <tr key={r.id} id={`rating-${r.id}`} tabIndex={-1}>
-                  <td data-label="Trainee">{r.traineeName}</td>
-                  <td data-label="What">
+                  <td data-label={t('myRatings.col.trainee')}>{r.traineeName}</td>
+                  <td data-label={t('myRatings.col.what')}>
                     {r.target.caseId ? (
                       <Link to={`/cases/${r.target.caseId}`}>
                         {r.targetType === 'session'
-                          ? `Session ${r.target.sessionNumber} (${fmtDate(r.target.sessionDate)}) of case ${r.target.clientCode}`
-                          : `Case ${r.target.clientCode}`}
+                          ? t('myRatings.sessionOfCase', {
+                              number: r.target.sessionNumber,
+                              date: formatDate(r.target.sessionDate),
+                              client: r.target.clientCode,
+                            })
+                          : t('myRatings.case', { client: r.target.clientCode })}
                       </Link>
                     ) : (
-                      humanise(r.targetType)
+                      t(`targetType.${r.targetType}`)
                     )}
                   </td>
-                  <td data-label="Total">
-                    {r.total}
-                    {r.mean !== null ? <span className="small muted"> (mean {r.mean.toFixed(2)})</span> : null}
+                  <td data-label={t('myRatings.col.total')}>
+                    {formatNumber(r.total)}
+                    {r.mean !== null ? <span className="small muted"> ({t('myRatings.mean', { mean: formatNumber(r.mean) })})</span> : null}
                   </td>
-                  <td data-label="Result">
+                  <td data-label={t('myRatings.col.result')}>
                     {r.status === 'draft' ? (
-                      <Badge tone="neutral">draft</Badge>
+                      <Badge tone="neutral">{t('myRatings.draft')}</Badge>
                     ) : (
-                      <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'pass' : 'below the pass mark'}</Badge>
+                      <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? t('result.pass') : t('result.belowPassMark')}</Badge>
                     )}
-                    {r.supersedesId ? <span className="small muted"> correction</span> : null}
+                    {r.supersedesId ? <span className="small muted"> {t('myRatings.correction')}</span> : null}
                   </td>
-                  <td data-label="Submitted">{fmtDateTime(r.submittedAt)}</td>
+                  <td data-label={t('myRatings.col.submitted')}>{formatDateTime(r.submittedAt) || '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,15 @@
 import { type FocusEvent, useRef, useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
+import { Trans } from 'react-i18next';
 import { useAuth } from '../../auth';
 import { Link, useLocation, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, Field, fmtDate, Loading, useAction, useLoad } from '../../ui';
+import { formatDate, formatNumber, useTranslation } from '../../i18n';
+import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../../ui';
 import { defaultRubric, type RubricDef, RubricForm, schemeRubricCodes, scoreRubric } from './rubric-form';
 
 export function RateSession({ sessionId }: { sessionId: string }) {
-  useTitle('Rate a recorded session');
+  const { t } = useTranslation('supervisor');
+  useTitle(t('rate.title'));
   const { query } = useLocation();
   const caseId = query.get('case');
   const { me } = useAuth();
@@ -86,38 +89,29 @@ export function RateSession({ sessionId }: { sessionId: string }) {
   });
   return (
     <>
-      <p className="small">{caseId && <Link to={`/cases/${caseId}`}>← Back to the case</Link>}</p>
-      <h1>Rate a recorded session</h1>
+      <p className="small">{caseId && <Link to={`/cases/${caseId}`}>{t('rate.backToCase')}</Link>}</p>
+      <h1>{t('rate.title')}</h1>
       <ErrorBox error={theCase.error} />
       {theCase.data && (
         <p className="lead" data-testid="rated-session">
-          Case <strong>{theCase.data.clientCode}</strong> of {theCase.data.traineeName}
-          {session ? (
-            <>
-              {' '}
-              — session <strong>{session.number}</strong> on <strong>{fmtDate(session.date)}</strong>
-            </>
-          ) : (
-            ' — this session is no longer on the case'
-          )}
+          <Trans
+            t={t}
+            i18nKey={session ? 'rate.whichSession' : 'rate.sessionGone'}
+            values={{
+              client: theCase.data.clientCode,
+              trainee: theCase.data.traineeName,
+              number: session?.number,
+              date: formatDate(session?.date),
+            }}
+            components={{ b: <strong /> }}
+          />
         </p>
       )}
       {rubrics.loading && <Loading />}
       <ErrorBox error={rubrics.error ?? version.error} />
-      {rubrics.data && published.length === 0 && <Empty>No published session rubric is available.</Empty>}
+      {rubrics.data && published.length === 0 && <Empty>{t('rate.noRubric')}</Empty>}
       {published.length > 0 && settled && (
-        <Field
-          label="Rubric"
-          hint={
-            chosen || !suggested.why
-              ? undefined
-              : suggested.why === 'scheme'
-                ? "the one the trainee's scheme asks for"
-                : suggested.why === 'body'
-                  ? "your body's rubric"
-                  : 'the most recently published'
-          }
-        >
+        <Field label={t('rate.rubric')} hint={chosen || !suggested.why ? undefined : t(`rate.why.${suggested.why}`)}>
           {(p) => (
             <select
               {...p}
@@ -129,31 +123,39 @@ export function RateSession({ sessionId }: { sessionId: string }) {
             >
               {published.map((o) => (
                 <option key={o.versionId} value={o.versionId}>
-                  {o.rubric.name} (v{o.n})
+                  {t('rate.rubricOption', { name: o.rubric.name, n: o.n })}
                 </option>
               ))}
             </select>
           )}
         </Field>
       )}
-      {version.loading && <Loading label="Loading the rubric…" />}
+      {version.loading && <Loading label={t('rate.loadingRubric')} />}
       {!result && mine.data?.items.some((r) => r.status === 'submitted') ? (
         <div className="alert ok" role="status">
-          You have rated this session already.{' '}
-          <Link to={`/supervisor/ratings#rating-${mine.data.items.find((r) => r.status === 'submitted')!.id}`}>See your rating</Link>
+          {t('rate.alreadyRated')}{' '}
+          <Link to={`/supervisor/ratings#rating-${mine.data.items.find((r) => r.status === 'submitted')!.id}`}>{t('rate.seeRating')}</Link>
           {caseId && (
             <>
               {' '}
-              or <Link to={`/cases/${caseId}`}>go back to the case</Link>
+              {t('rate.or')} <Link to={`/cases/${caseId}`}>{t('rate.goBackToCase')}</Link>
             </>
           )}
           .
         </div>
       ) : result ? (
         <div className={`alert ${result.passed ? 'ok' : 'error'}`} role="status">
-          Rating submitted: total <strong>{result.total}</strong>, mean {result.mean?.toFixed(2)} —{' '}
-          <strong>{result.passed ? 'pass' : 'below the pass mark'}</strong>.{' '}
-          {caseId && <Link to={`/cases/${caseId}`}>Back to the case</Link>}
+          <Trans
+            t={t}
+            i18nKey="rate.submitted"
+            values={{
+              total: formatNumber(result.total),
+              mean: result.mean === null || result.mean === undefined ? '—' : formatNumber(result.mean),
+              result: result.passed ? t('result.pass') : t('result.belowPassMark'),
+            }}
+            components={{ b: <strong /> }}
+          />{' '}
+          {caseId && <Link to={`/cases/${caseId}`}>{t('rate.backToCaseShort')}</Link>}
         </div>
       ) : (
         def &&
@@ -166,29 +168,29 @@ export function RateSession({ sessionId }: { sessionId: string }) {
             }}
           >
             <p className="small muted">
-              Scale {def.scale.min}–{def.scale.max}. Pass: {def.aggregation === 'sum' ? 'total' : 'item mean'} ≥ {def.passRule.threshold}
-              {def.passRule.itemFloor !== undefined ? `, no item below ${def.passRule.itemFloor}` : ''}. Use the arrow keys within an item,
-              Tab to move to the next.
+              {t('rate.scale', { min: def.scale.min, max: def.scale.max })}{' '}
+              {t(def.aggregation === 'sum' ? 'rate.passTotal' : 'rate.passMean', { threshold: formatNumber(def.passRule.threshold) })}
+              {def.passRule.itemFloor !== undefined ? t('rate.itemFloor', { floor: def.passRule.itemFloor }) : ''}. {t('rate.keys')}
             </p>
             <div className="card">
               <RubricForm def={def} scores={scores} setScores={setScores} />
-              <Field label="Overall comment" hint="optional">
+              <Field label={t('rate.comment')} hint={t('rate.optional')}>
                 {(p) => <textarea {...p} value={comment} onChange={(e) => setComment(e.target.value)} />}
               </Field>
             </div>
-            <ErrorBox error={save.error} title="The rating was not saved" />
+            <ErrorBox error={save.error} title={t('rate.notSaved')} />
             <div className="total-bar" aria-live="polite" ref={bar}>
               <span>
-                Total <strong data-testid="rating-total">{live.total}</strong>
+                {t('rate.total')} <strong data-testid="rating-total">{formatNumber(live.total)}</strong>
               </span>
-              <span>Mean {live.mean.toFixed(2)}</span>
+              <span>{t('rate.mean', { mean: formatNumber(live.mean) })}</span>
               {live.missing.length > 0 ? (
-                <Badge tone="neutral">{live.missing.length} items to score</Badge>
+                <Badge tone="neutral">{t('rate.toScore', { count: live.missing.length })}</Badge>
               ) : (
-                <Badge tone={live.passed ? 'ok' : 'bad'}>{live.passed ? 'Pass' : 'Below pass'}</Badge>
+                <Badge tone={live.passed ? 'ok' : 'bad'}>{live.passed ? t('rate.pass') : t('rate.belowPass')}</Badge>
               )}
               <button type="submit" disabled={save.busy || live.missing.length > 0}>
-                {save.busy ? 'Submitting…' : 'Submit rating'}
+                {save.busy ? t('rate.submitting') : t('rate.submit')}
               </button>
             </div>
           </form>

@@ -1,25 +1,27 @@
 import { api, call } from '../../api/client';
 import { useTitle } from '../../router';
-import { DataTable, Empty, ErrorBox, fmtDate, humanise, Loading, useLoad } from '../../ui';
+import { formatDate, formatNumber, useTranslation } from '../../i18n';
+import { DataTable, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { PersonProgress } from '../shared/person-progress';
 
 // The supervisor's supervisees: each with their progress and the supervision logged with them.
 export function Supervisees() {
-  useTitle('My supervisees');
+  const { t } = useTranslation('supervisor');
+  useTitle(t('supervisees.title'));
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'supervisor', status: 'active', limit: 100 } } })),
     [],
   );
   return (
     <>
-      <h1>My supervisees</h1>
+      <h1>{t('supervisees.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && data.items.length === 0 && <Empty>Nobody is under your supervision right now.</Empty>}
+      {data && data.items.length === 0 && <Empty>{t('supervisees.empty')}</Empty>}
       {data?.items.map((r) => (
         <section key={r.id} className="card" aria-labelledby={`sup-${r.id}`} data-testid="supervisee">
           <h2 id={`sup-${r.id}`} style={{ marginTop: 0 }}>
-            {r.traineeName} <span className="small muted">supervised since {fmtDate(r.startedOn)}</span>
+            {r.traineeName} <span className="small muted">{t('supervisees.since', { date: formatDate(r.startedOn) })}</span>
           </h2>
           <PersonProgress traineeId={r.traineeId} bodyIds={[r.bodyId]} />
           <SupervisionLogged traineeId={r.traineeId} name={r.traineeName} />
@@ -30,32 +32,31 @@ export function Supervisees() {
 }
 
 function SupervisionLogged({ traineeId, name }: { traineeId: string; name: string }) {
+  const { t } = useTranslation('supervisor');
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/supervision-sessions', { params: { query: { traineeId, limit: 100 } } })),
     [traineeId],
   );
-  if (loading) return <Loading label="Loading supervision…" />;
+  if (loading) return <Loading label={t('supervisees.loading')} />;
   if (error) return <ErrorBox error={error} />;
   const items = data?.items ?? [];
   const minutes = items.reduce((sum, s) => sum + s.minutes, 0);
   return (
     <>
-      <h3>Supervision logged with {name}</h3>
+      <h3>{t('supervisees.logged', { name })}</h3>
       {items.length === 0 ? (
-        <Empty>No supervision meetings logged yet.</Empty>
+        <Empty>{t('supervisees.noMeetings')}</Empty>
       ) : (
         <>
-          <p>
-            {items.length} meeting{items.length === 1 ? '' : 's'}, {Math.round((minutes / 60) * 10) / 10} h in all.
-          </p>
+          <p>{t('supervisees.meetings', { count: items.length, hours: formatNumber(minutes / 60, 1) })}</p>
           <DataTable
             rows={items}
             columns={[
-              { label: 'Date', cell: (s) => fmtDate(s.date) },
-              { label: 'Format', cell: (s) => humanise(s.format) },
-              { label: 'Minutes', cell: (s) => s.minutes },
-              { label: 'Trainees', cell: (s) => s.memberCount },
-              { label: 'Cases reviewed', cell: (s) => s.caseReviews.length },
+              { label: t('supervisees.col.date'), cell: (s) => formatDate(s.date) },
+              { label: t('supervisees.col.format'), cell: (s) => t(`format.${s.format}`) },
+              { label: t('supervisees.col.minutes'), cell: (s) => formatNumber(s.minutes) },
+              { label: t('supervisees.col.trainees'), cell: (s) => formatNumber(s.memberCount) },
+              { label: t('supervisees.col.casesReviewed'), cell: (s) => formatNumber(s.caseReviews.length) },
             ]}
           />
         </>
