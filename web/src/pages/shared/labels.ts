@@ -50,3 +50,10 @@ export function label(kind: LabelKind, value: string | null | undefined): string
   if (!value) return '';
   return i18next.t(`labels:${kind}.${value}`, { defaultValue: value.replace(/_/g, ' ') });
 }
+
+/** A level's evaluation in words ("3 of 5 requirements met"), built from its counts so it reads in any language
+ *  (the service's own `summary` is English). */
+export function levelSummary(l: { met: boolean; metCount: number; ruleCount: number }): string {
+  if (l.met) return l.ruleCount === 1 ? i18next.t('labels:levelSummary.one') : i18next.t('labels:levelSummary.all', { count: l.ruleCount });
+  return i18next.t('labels:levelSummary.some', { met: l.metCount, count: l.ruleCount });
+}
