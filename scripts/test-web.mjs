@@ -112,6 +112,9 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '30-keyboard-trainee',
+  '31-keyboard-public',
+  '32-language',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
