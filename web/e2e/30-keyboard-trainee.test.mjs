@@ -1,5 +1,6 @@
 // The trainee's everyday path by keyboard alone: Tab / Shift+Tab to move, Enter / Space to act, arrow keys in a
 // select. No mouse, no element.click(), no focus(): a control that cannot be reached or used this way fails here.
+// The US trainee (supervised by the US supervisor), so the UK supervisor's queue the other journeys use is untouched.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { checkA11y, launch, newPage, PASSWORD } from './helpers.mjs';
@@ -21,7 +22,7 @@ test('trainee by keyboard only: sign in, log a case with a session, submit it, f
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to content');
 
   await tabTo(page, email);
-  await page.keyboard.type('trainee.uk@demo.ipt.example');
+  await page.keyboard.type('trainee.us@demo.ipt.example');
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
