@@ -49,7 +49,8 @@ export function checkSession(c: Case, s: { date: string; durationMinutes: number
   else if (isFutureDate(s.date)) add('date', msg('dateFuture'));
   else if (s.date < c.startDate) add('date', msg('dateBeforeStart', { date: formatDate(c.startDate) }));
   else if (c.endDate && s.date > c.endDate) add('date', msg('dateAfterEnd', { date: formatDate(c.endDate) }));
-  if (!Number.isInteger(s.durationMinutes) || s.durationMinutes < 10 || s.durationMinutes > 180) add('durationMinutes', msg('minutesRange'));
+  if (!Number.isInteger(s.durationMinutes) || s.durationMinutes < 10 || s.durationMinutes > 180)
+    add('durationMinutes', msg('minutesRange'));
   return out;
 }
 
