@@ -112,20 +112,29 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '30-keyboard-trainee',
+  '31-keyboard-public',
+  '32-language',
   '33-keyboard-supervisor',
   '34-keyboard-admin',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
-const code = await new Promise((ok) => {
-  const t = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
-    cwd: join(root, 'web'),
-    // MAIL_DIR: the service has no SMTP_URL, so its mail is written there (the invitations journey reads it)
-    env: { ...process.env, BASE_URL: base, CHROMIUM_PATH: chromium, MAIL_DIR: join(dataDir, 'mail') },
-    stdio: 'inherit',
+// one runner per file, in the order above: node's runner would sort the files by name (so "25-…" before "3-…"),
+// and later journeys build on what earlier ones left in the shared demo database
+let code = 0;
+for (const file of files) {
+  const exit = await new Promise((ok) => {
+    const t = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', file], {
+      cwd: join(root, 'web'),
+      // MAIL_DIR: the service has no SMTP_URL, so its mail is written there (the invitations journey reads it)
+      env: { ...process.env, BASE_URL: base, CHROMIUM_PATH: chromium, MAIL_DIR: join(dataDir, 'mail') },
+      stdio: 'inherit',
+    });
+    t.on('exit', (c) => ok(c ?? 1));
   });
-  t.on('exit', (c) => ok(c ?? 1));
-});
+  if (exit !== 0) code = exit;
+}
 await stop();
 if (code !== 0) console.error(`Service log:\n${log.slice(-4000)}`);
 console.log(`Screenshots: web/test-artifacts/`);

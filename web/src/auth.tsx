@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, call, hasSession, onSessionChange, type Schemas, setSession } from './api/client';
-import { currentLanguage, type Language, setLanguage } from './i18n';
+import { currentLanguage, isLanguage, type Language, setLanguage } from './i18n';
 
 export type Me = Schemas['MeDto'];
 export type Role = Schemas['Role'];
@@ -16,12 +16,24 @@ interface AuthState {
   saveLanguage: (lang: Language) => Promise<void>;
 }
 
+// a language picked while signed out (on the sign-in page), to be put on the account at the next sign-in
+const PICKED_SIGNED_OUT = 'ipt.language.picked';
+
 /** A signed-in person's language follows their account; one who has not chosen yet keeps the browser's choice,
- *  which is then saved to the account so the next device opens in it too. */
-function adoptLanguage(m: Me): void {
+ *  which is then saved to the account so the next device opens in it too. A language picked on the sign-in page
+ *  just before is the newest choice: it wins over the account's and replaces it. Returns the person as adopted. */
+function adoptLanguage(m: Me): Me {
+  const picked = localStorage.getItem(PICKED_SIGNED_OUT);
+  localStorage.removeItem(PICKED_SIGNED_OUT);
+  if (isLanguage(picked)) {
+    if (picked !== m.language) void api.PUT('/api/v1/me/language', { body: { language: picked } }).catch(() => undefined);
+    if (picked !== currentLanguage()) setLanguage(picked);
+    return { ...m, language: picked };
+  }
   if (m.language) {
     if (m.language !== currentLanguage()) setLanguage(m.language);
   } else void api.PUT('/api/v1/me/language', { body: { language: currentLanguage() } }).catch(() => undefined);
+  return m;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -37,8 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return null;
     }
     try {
-      const m = await call(api.GET('/api/v1/me'));
-      adoptLanguage(m);
+      const m = adoptLanguage(await call(api.GET('/api/v1/me')));
       setMe(m);
       return m;
     } catch {
@@ -60,8 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = async (email: string, password: string) => {
     const pair = await call(api.POST('/api/v1/auth/sign-in', { body: { email, password } }));
     setSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
-    const m = await call(api.GET('/api/v1/me'));
-    adoptLanguage(m);
+    const m = adoptLanguage(await call(api.GET('/api/v1/me')));
     setMe(m);
     return m;
   };
@@ -73,7 +83,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const has = (role: Role) => !!me?.roles.some((g) => g.role === role);
   const bodiesFor = (role: Role) => (me?.roles ?? []).filter((g) => g.role === role && g.bodyId).map((g) => g.bodyId as string);
   const saveLanguage = async (language: Language) => {
-    if (!me) return;
+    if (!me) {
+      localStorage.setItem(PICKED_SIGNED_OUT, language);
+      return;
+    }
     await api.PUT('/api/v1/me/language', { body: { language } }).catch(() => undefined);
     setMe({ ...me, language });
   };

@@ -1,54 +1,62 @@
+import i18next, { currentLanguage } from './i18n';
+
 // The API names fields as its DTOs do (`primaryDiagnosis`); people know them by the forms' labels. One list, used by
 // ErrorBox and fieldErrors for every form, so a message reads "Primary diagnosis is required".
-const LABELS: Record<string, string> = {
-  administeredOn: 'Administered on',
-  adaptation: 'Adaptation',
-  ageBand: 'Age band',
-  attended: 'Attended',
-  clientCode: 'Client code',
-  comments: 'Comments',
-  course: 'Course of therapy',
-  date: 'Date',
-  durationMinutes: 'Minutes',
-  email: 'E-mail',
-  endDate: 'End date',
-  endReason: 'End reason',
-  focusProblemArea: 'Focus problem area',
-  format: 'Format',
-  formulation: 'Formulation',
-  instrument: 'Instrument',
-  items: 'Item scores',
-  levelCode: 'Level',
-  newPassword: 'New password',
-  note: 'Note',
-  number: 'Session number',
-  outcome: 'Outcome',
-  password: 'Password',
-  phase: 'Phase',
-  plannedSessions: 'Planned sessions',
-  presentingProblem: 'Presenting problem',
-  primaryDiagnosis: 'Primary diagnosis',
-  recorded: 'Recorded',
-  recordingConsent: 'Recording consent',
-  schemeId: 'Scheme',
-  secondaryProblemArea: 'Second problem area',
-  sessionNumber: 'At session',
-  sessions: 'Sessions',
-  setting: 'Setting',
-  startDate: 'Start date',
-  status: 'Status',
-  supervisorId: 'Supervisor',
-  techniques: 'Techniques',
-};
+// The labels live in locales/<lang>/fields.json, keyed by the API's field name.
+const LABEL_KEYS = new Set([
+  'administeredOn',
+  'adaptation',
+  'ageBand',
+  'attended',
+  'clientCode',
+  'comments',
+  'course',
+  'date',
+  'durationMinutes',
+  'email',
+  'endDate',
+  'endReason',
+  'focusProblemArea',
+  'format',
+  'formulation',
+  'instrument',
+  'items',
+  'levelCode',
+  'newPassword',
+  'note',
+  'number',
+  'outcome',
+  'password',
+  'phase',
+  'plannedSessions',
+  'presentingProblem',
+  'primaryDiagnosis',
+  'recorded',
+  'recordingConsent',
+  'schemeId',
+  'secondaryProblemArea',
+  'sessionNumber',
+  'sessions',
+  'setting',
+  'startDate',
+  'status',
+  'supervisorId',
+  'techniques',
+]);
+const labelOf = (field: string): string | undefined => (LABEL_KEYS.has(field) ? i18next.t(`fields:${field}`) : undefined);
 
 /** The label people see for an API field path (`items.3` → "Item 4"), or undefined for a path no form labels (a
  *  scheme definition's `levels.0.requirements.1.params.minHours`: there the path is what the JSON editor needs). */
 export function fieldLabel(path: string): string | undefined {
   const item = /^items\.(\d+)$/.exec(path);
-  if (item) return `Item ${Number(item[1]) + 1}`;
+  if (item) return i18next.t('fields:item', { number: Number(item[1]) + 1 });
   const session = /^sessions\.(\d+)\.(\w+)$/.exec(path); // the service numbers these by session number
-  if (session) return `Session ${session[1]}, ${(LABELS[session[2]] ?? session[2]).toLowerCase()}`;
-  return LABELS[path];
+  if (session) {
+    const field = labelOf(session[2]) ?? session[2];
+    // "Session 3, date" in English; German nouns keep their capital ("Sitzung 3, Datum")
+    return i18next.t('fields:sessionField', { number: session[1], field: currentLanguage() === 'en' ? field.toLowerCase() : field });
+  }
+  return labelOf(path);
 }
 
 /** An API field message in words: the field's own name becomes its label, and internal wording is plain. */

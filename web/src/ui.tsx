@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api/client';
 import { fieldLabel, plainMessage } from './field-labels';
+import i18next, { formatDate, formatDateTime, useTranslation } from './i18n';
 
 /** Loads data on mount (and when deps change); exposes loading, error, data and reload. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: unknown; loading: boolean; reload: () => void } {
@@ -22,10 +23,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T;
   return { ...state, reload };
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation('common');
   return (
     <div className="loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" /> {label}
+      <span className="spinner" aria-hidden="true" /> {label ?? t('loading')}
     </div>
   );
 }
@@ -33,6 +35,7 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 /** Shows an error in words: the API's message, each field named as the form labels it, no internal codes. When it
  *  appears inside a form, focus moves to the first field in error (or to the message itself). */
 export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const box = ref.current;
@@ -47,15 +50,15 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   const heading =
     title ??
     (e.statusCode === 403
-      ? 'You do not have permission for this'
+      ? t('error.forbidden')
       : e.statusCode === 404
-        ? 'Not found'
+        ? t('error.notFound')
         : e.code === 'PRECONDITION_FAILED'
-          ? 'Someone else changed this record'
-          : 'Something went wrong');
+          ? t('error.changedElsewhere')
+          : t('error.generic'));
   return (
     <div className="alert error" role="alert" ref={ref} tabIndex={-1}>
-      <strong>{heading}.</strong> {details.length > 0 && e.code === 'VALIDATION_FAILED' ? 'Please correct the following.' : e.message}
+      <strong>{heading}.</strong> {details.length > 0 && e.code === 'VALIDATION_FAILED' ? t('error.correct') : e.message}
       {details.length > 0 && (
         <ul>
           {details.map(([field, msgs]) => (
@@ -162,7 +165,7 @@ export const fieldErrors = (error: unknown, field: string): string[] | undefined
 
 /** A check made in the app before anything is sent, shown exactly like the API's field errors. */
 export const formProblems = (details: Record<string, string[]>) =>
-  new ApiError(0, 'VALIDATION_FAILED', 'Please correct the following.', details);
+  new ApiError(0, 'VALIDATION_FAILED', i18next.t('common:error.correct'), details);
 
 export const humanise = (s: string | null | undefined) => (s ? s.replace(/_/g, ' ') : '');
 // The user's own calendar date (not UTC's): the service accepts any date that is today somewhere on Earth
@@ -171,10 +174,9 @@ export const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-export const fmtDate = (s: string | null | undefined) =>
-  s ? new Date(s).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—';
-export const fmtDateTime = (s: string | null | undefined) =>
-  s ? new Date(s).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+/** A date or moment in the reader's language (see i18n/index.ts), or a dash when there is none. */
+export const fmtDate = (s: string | null | undefined) => (s ? formatDate(s) : '—');
+export const fmtDateTime = (s: string | null | undefined) => (s ? formatDateTime(s) : '—');
 
 /** A button that shows progress while its async action runs and reports its error. An action that resolves to a
  *  string sets `notice` (a success message); the next run clears it, so a stale success never sits beside an error. */

@@ -1,26 +1,22 @@
 import { type FormEvent, useState } from 'react';
 import { api, call } from '../api/client';
 import { homeFor, useAuth } from '../auth';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { Link, navigate, useTitle } from '../router';
+import { label } from './shared/labels';
 import { ErrorBox, Field, fieldErrors, Loading, Notice, TextField, useAction, useLoad } from '../ui';
 
 // Pages behind the links the service mails. The token travels in the URL's fragment (#…), which browsers never
 // send to a server, so it stays out of access logs; the page sends it in a request body.
 const linkToken = () => window.location.hash.replace(/^#/, '');
 
-const ROLE_WORDS: Record<string, string> = {
-  TRAINEE: 'trainee',
-  SUPERVISOR: 'supervisor',
-  BODY_ADMIN: 'body administrator',
-  ADMIN: 'administrator',
-};
-const PASSWORD_HINT = 'at least 12 characters; common passwords are refused';
-
 function PasswordField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: unknown }) {
+  const { t } = useTranslation('account');
   return (
     <TextField
-      label="New password"
-      hint={PASSWORD_HINT}
+      label={t('fields:newPassword')}
+      hint={t('passwordHint')}
       errors={fieldErrors(error, 'password')}
       type="password"
       autoComplete="new-password"
@@ -32,7 +28,8 @@ function PasswordField({ value, onChange, error }: { value: string; onChange: (v
 }
 
 export function AcceptInvitation() {
-  useTitle('Accept an invitation');
+  const { t } = useTranslation('account');
+  useTitle(t('invitation.title'));
   const [token] = useState(linkToken);
   const { me, signIn } = useAuth();
   const preview = useLoad(() => call(api.POST('/api/v1/invitations/preview', { body: { token } })), [token]);
@@ -62,20 +59,25 @@ export function AcceptInvitation() {
   const p = preview.data;
   return (
     <div style={{ maxWidth: 480, margin: '1rem auto' }}>
-      <h1>Accept an invitation</h1>
-      {!token && <ErrorBox error={new Error('This page needs the link from the invitation e-mail.')} title="No invitation link" />}
+      <h1>{t('invitation.title')}</h1>
+      {!token && <ErrorBox error={new Error(t('invitation.needsLink'))} title={t('invitation.noLink')} />}
       {token && preview.loading && <Loading />}
-      <ErrorBox error={preview.error} title="This invitation cannot be used" />
+      <ErrorBox error={preview.error} title={t('invitation.unusable')} />
       {p && (
         <>
           <p>
-            <strong>{p.bodyName}</strong> invites <strong>{p.emailMasked}</strong> to be a <strong>{ROLE_WORDS[p.role] ?? p.role}</strong>.
+            <Trans
+              t={t}
+              i18nKey="invitation.invites"
+              values={{ body: p.bodyName, email: p.emailMasked, role: label('role', p.role) }}
+              components={{ b: <strong /> }}
+            />
           </p>
           {!p.accountExists ? (
             <form className="card" onSubmit={onCreate}>
-              <h2 style={{ marginTop: 0 }}>Create your account</h2>
-              <ErrorBox error={create.error} title="Could not create the account" />
-              <Field label="Your name" errors={fieldErrors(create.error, 'displayName')}>
+              <h2 style={{ marginTop: 0 }}>{t('invitation.create')}</h2>
+              <ErrorBox error={create.error} title={t('invitation.createFailed')} />
+              <Field label={t('invitation.yourName')} errors={fieldErrors(create.error, 'displayName')}>
                 {(f) => (
                   <input
                     {...f}
@@ -89,24 +91,30 @@ export function AcceptInvitation() {
               </Field>
               <PasswordField value={password} onChange={setPassword} error={create.error} />
               <button type="submit" disabled={create.busy}>
-                {create.busy ? 'Creating…' : 'Create account and accept'}
+                {create.busy ? t('invitation.creating') : t('invitation.createSubmit')}
               </button>
             </form>
           ) : (
             <form className="card" onSubmit={onAccept}>
-              <h2 style={{ marginTop: 0 }}>Accept with your account</h2>
+              <h2 style={{ marginTop: 0 }}>{t('invitation.acceptWithAccount')}</h2>
               <p>
-                You already have an account with this address. {me ? `You are signed in as ${me.email}.` : 'Sign in with it to accept.'}
+                {t('invitation.accountExists')} {me ? t('invitation.signedInAs', { email: me.email }) : t('invitation.signInToAccept')}
               </p>
-              <ErrorBox error={accept.error} title="Could not accept the invitation" />
+              <ErrorBox error={accept.error} title={t('invitation.acceptFailed')} />
               {!me && (
                 <>
-                  <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} />
-                  <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+                  <TextField label={t('fields:email')} type="email" autoComplete="username" value={email} onChange={setEmail} />
+                  <TextField
+                    label={t('fields:password')}
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={setPassword}
+                  />
                 </>
               )}
               <button type="submit" disabled={accept.busy}>
-                {accept.busy ? 'Accepting…' : me ? 'Accept the invitation' : 'Sign in and accept'}
+                {accept.busy ? t('invitation.accepting') : me ? t('invitation.accept') : t('invitation.signInAndAccept')}
               </button>
             </form>
           )}
@@ -117,7 +125,8 @@ export function AcceptInvitation() {
 }
 
 export function ForgotPassword() {
-  useTitle('Forgot password');
+  const { t } = useTranslation('account');
+  useTitle(t('forgot.title'));
   const [email, setEmail] = useState('');
   const send = useAction(async () => (await call(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }))).message);
   const submit = (e: FormEvent) => {
@@ -126,13 +135,13 @@ export function ForgotPassword() {
   };
   return (
     <div style={{ maxWidth: 420, margin: '1rem auto' }}>
-      <h1>Forgot password</h1>
+      <h1>{t('forgot.title')}</h1>
       <form className="card" onSubmit={submit}>
-        <p>Enter the e-mail address of your account. We send a link to choose a new password; it works once, for an hour.</p>
-        <ErrorBox error={send.error} title="Could not send the link" />
+        <p>{t('forgot.intro')}</p>
+        <ErrorBox error={send.error} title={t('forgot.failed')} />
         <Notice>{send.notice}</Notice>
         <TextField
-          label="E-mail"
+          label={t('fields:email')}
           errors={fieldErrors(send.error, 'email')}
           type="email"
           autoComplete="username"
@@ -140,18 +149,19 @@ export function ForgotPassword() {
           onChange={setEmail}
         />
         <button type="submit" disabled={send.busy}>
-          {send.busy ? 'Sending…' : 'Send the link'}
+          {send.busy ? t('sending') : t('forgot.submit')}
         </button>
       </form>
       <p>
-        <Link to="/sign-in">Back to sign-in</Link>
+        <Link to="/sign-in">{t('backToSignIn')}</Link>
       </p>
     </div>
   );
 }
 
 export function ResetPassword() {
-  useTitle('Choose a new password');
+  const { t } = useTranslation('account');
+  useTitle(t('reset.title'));
   const [token] = useState(linkToken);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
@@ -165,22 +175,21 @@ export function ResetPassword() {
   };
   return (
     <div style={{ maxWidth: 420, margin: '1rem auto' }}>
-      <h1>Choose a new password</h1>
+      <h1>{t('reset.title')}</h1>
       {done ? (
         <div className="alert ok" role="status">
-          Your password is changed, and every session of your account has been signed out. <Link to="/sign-in">Sign in</Link> with the new
-          password.
+          <Trans t={t} i18nKey="reset.done" components={{ signIn: <Link to="/sign-in" /> }} />
         </div>
       ) : (
         <form className="card" onSubmit={submit}>
-          <ErrorBox error={reset.error} title="Could not change the password" />
+          <ErrorBox error={reset.error} title={t('reset.failed')} />
           <PasswordField value={password} onChange={setPassword} error={reset.error} />
           <button type="submit" disabled={reset.busy || !token}>
-            {reset.busy ? 'Saving…' : 'Set the new password'}
+            {reset.busy ? t('common:saving') : t('reset.submit')}
           </button>
           {reset.error !== undefined && (
             <p>
-              <Link to="/forgot-password">Ask for a new link</Link>
+              <Link to="/forgot-password">{t('reset.newLink')}</Link>
             </p>
           )}
         </form>
@@ -199,6 +208,7 @@ function ConfirmLink({
   path: '/api/v1/auth/verify-email' | '/api/v1/auth/confirm-email-change';
   success: string;
 }) {
+  const { t } = useTranslation('account');
   useTitle(title);
   const [token] = useState(linkToken);
   const result = useLoad(() => call(api.POST(path, { body: { token } })), [token]);
@@ -206,29 +216,28 @@ function ConfirmLink({
     <div style={{ maxWidth: 480, margin: '1rem auto' }}>
       <h1>{title}</h1>
       {result.loading && <Loading />}
-      <ErrorBox error={result.error} title="This link cannot be used" />
+      <ErrorBox error={result.error} title={t('confirm.unusable')} />
       {!result.loading && !result.error && (
         <div className="alert ok" role="status">
-          {success} <Link to="/sign-in">Sign in</Link>
+          {success} <Link to="/sign-in">{t('common:signIn')}</Link>
         </div>
       )}
     </div>
   );
 }
 
-export const VerifyEmail = () => (
-  <ConfirmLink title="Confirm your e-mail address" path="/api/v1/auth/verify-email" success="Your e-mail address is confirmed." />
-);
-export const ConfirmEmailChange = () => (
-  <ConfirmLink
-    title="Confirm your new e-mail address"
-    path="/api/v1/auth/confirm-email-change"
-    success="Your account now uses the new address; sign in with it."
-  />
-);
+export function VerifyEmail() {
+  const { t } = useTranslation('account');
+  return <ConfirmLink title={t('confirm.emailTitle')} path="/api/v1/auth/verify-email" success={t('confirm.emailDone')} />;
+}
+export function ConfirmEmailChange() {
+  const { t } = useTranslation('account');
+  return <ConfirmLink title={t('confirm.changeTitle')} path="/api/v1/auth/confirm-email-change" success={t('confirm.changeDone')} />;
+}
 
 export function AccountPage() {
-  useTitle('Your account');
+  const { t } = useTranslation('account');
+  useTitle(t('account.title'));
   const { me } = useAuth();
   const [newEmail, setNewEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -243,21 +252,18 @@ export function AccountPage() {
   };
   return (
     <div style={{ maxWidth: 480 }}>
-      <h1>Your account</h1>
+      <h1>{t('account.title')}</h1>
       <p>
-        Signed in as <strong>{me?.email}</strong>
-        {me && !me.emailVerified && ' (not yet confirmed: open the link we mailed you)'}.
+        {t('common:signedInAs')} <strong>{me?.email}</strong>
+        {me && !me.emailVerified && ` ${t('account.notConfirmed')}`}.
       </p>
       <form className="card" onSubmit={submit}>
-        <h2 style={{ marginTop: 0 }}>Change your e-mail address</h2>
-        <p>
-          We send a link to the new address; your account changes to it only when you open that link. Your current address is told of the
-          change.
-        </p>
-        <ErrorBox error={change.error} title="Could not ask for the change" />
+        <h2 style={{ marginTop: 0 }}>{t('account.changeEmail')}</h2>
+        <p>{t('account.changeEmailIntro')}</p>
+        <ErrorBox error={change.error} title={t('account.changeFailed')} />
         <Notice>{change.notice}</Notice>
         <TextField
-          label="New e-mail"
+          label={t('account.newEmail')}
           errors={fieldErrors(change.error, 'newEmail')}
           type="email"
           autoComplete="email"
@@ -265,7 +271,7 @@ export function AccountPage() {
           onChange={setNewEmail}
         />
         <TextField
-          label="Current password"
+          label={t('account.currentPassword')}
           errors={fieldErrors(change.error, 'password')}
           type="password"
           autoComplete="current-password"
@@ -273,7 +279,7 @@ export function AccountPage() {
           onChange={setPassword}
         />
         <button type="submit" disabled={change.busy}>
-          {change.busy ? 'Sending…' : 'Send the confirmation link'}
+          {change.busy ? t('sending') : t('account.changeSubmit')}
         </button>
       </form>
     </div>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
+import { useTranslation } from '../i18n';
 import { Link, useLocation, useTitle } from '../router';
-import { Badge, ErrorBox, fmtDate, humanise, Loading, useLoad } from '../ui';
-import { reviewTone } from './shared/labels';
+import { Badge, ErrorBox, fmtDate, Loading, useLoad } from '../ui';
+import { label, reviewTone } from './shared/labels';
 import { CaseCloseForm, CaseDelete } from './case-detail/case-close';
 import { CaseEditForm } from './case-detail/case-edit';
 import { CaseFacts } from './case-detail/case-facts';
@@ -17,6 +18,7 @@ import { SubmitForReview } from './case-detail/submit-for-review';
 type Case = Schemas['CaseDto'];
 
 export function CaseDetail({ id }: { id: string }) {
+  const { t } = useTranslation('cases');
   const { me } = useAuth();
   const { query } = useLocation();
   const loaded = useLoad(
@@ -31,7 +33,7 @@ export function CaseDetail({ id }: { id: string }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'close'>('view');
   const [saved, setSaved] = useState('');
   useEffect(() => setCase(loaded.data?.[0]), [loaded.data]);
-  useTitle(c ? `Case ${c.clientCode}` : 'Case');
+  useTitle(c ? t('detail.title', { code: c.clientCode }) : t('detail.case'));
   if (loaded.loading && !c) return <Loading />;
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   if (!c) return null;
@@ -52,25 +54,25 @@ export function CaseDetail({ id }: { id: string }) {
   return (
     <>
       <p className="small">
-        <Link to={isTrainee ? '/trainee/cases' : isSupervisor ? '/supervisor' : '/admin'}>← Back</Link>
+        <Link to={isTrainee ? '/trainee/cases' : isSupervisor ? '/supervisor' : '/admin'}>{t('common:back')}</Link>
       </p>
       <h1>
-        Case {c.clientCode} <Badge tone={reviewTone(c.reviewState)}>{humanise(c.reviewState)}</Badge>{' '}
+        {t('detail.title', { code: c.clientCode })} <Badge tone={reviewTone(c.reviewState)}>{label('reviewState', c.reviewState)}</Badge>{' '}
         {c.riskFlaggedAt && (
-          <span className="badge bad" role="img" aria-label="Risk flag">
-            ⚠ Risk flagged {fmtDate(c.riskFlaggedAt)}
+          <span className="badge bad" role="img" aria-label={t('detail.riskFlag')}>
+            {t('detail.riskFlagged', { date: fmtDate(c.riskFlaggedAt) })}
           </span>
         )}
       </h1>
       {c.reviewState === 'returned' && lastReturn && (
         <section className="alert error" aria-labelledby="returned-h">
           <h2 id="returned-h" style={{ margin: 0, fontSize: '1.1rem' }}>
-            {isTrainee ? 'Your supervisor returned this case' : 'Returned to the trainee'} ({fmtDate(lastReturn.at)})
+            {isTrainee ? t('detail.returnedToYou') : t('detail.returnedToTrainee')} ({fmtDate(lastReturn.at)})
           </h2>
           <blockquote style={{ margin: '.4rem 0', whiteSpace: 'pre-wrap' }}>{lastReturn.comments}</blockquote>
           {isTrainee && (
             <p className="small" style={{ margin: 0 }}>
-              Edit the case, its sessions or measures as asked, then submit it again below.
+              {t('detail.returnedHint')}
             </p>
           )}
         </section>
@@ -80,12 +82,8 @@ export function CaseDetail({ id }: { id: string }) {
           {saved}
         </div>
       )}
-      {mode === 'edit' && (
-        <CaseEditForm c={c} onSaved={afterSave('The case was saved.')} onCancel={() => setMode('view')} reload={reload} />
-      )}
-      {mode === 'close' && (
-        <CaseCloseForm c={c} onSaved={afterSave('The case was closed.')} onCancel={() => setMode('view')} reload={reload} />
-      )}
+      {mode === 'edit' && <CaseEditForm c={c} onSaved={afterSave(t('detail.saved'))} onCancel={() => setMode('view')} reload={reload} />}
+      {mode === 'close' && <CaseCloseForm c={c} onSaved={afterSave(t('detail.closed'))} onCancel={() => setMode('view')} reload={reload} />}
       {mode === 'view' && <CaseFacts c={c} isTrainee={isTrainee} />}
       {isTrainee && mode === 'view' && (
         <p className="row">
@@ -97,7 +95,7 @@ export function CaseDetail({ id }: { id: string }) {
               setMode('edit');
             }}
           >
-            Edit case details
+            {t('detail.edit')}
           </button>
           <button
             type="button"
@@ -107,7 +105,7 @@ export function CaseDetail({ id }: { id: string }) {
               setMode('close');
             }}
           >
-            {closed ? 'Change ending or outcome' : 'Complete or close case'}
+            {closed ? t('detail.changeEnding') : t('detail.close')}
           </button>
         </p>
       )}

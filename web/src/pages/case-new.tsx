@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
+import i18next, { formatDate, useTranslation } from '../i18n';
 import { navigate, useTitle } from '../router';
 import { ErrorBox, Field, fieldErrors, formProblems, Loading, today, useAction, useLoad } from '../ui';
 import { checkCaseForm, hasProblems } from './case-detail/case-checks';
@@ -8,7 +9,8 @@ import { CaseFields } from './case-detail/case-fields';
 type CreateCase = Schemas['CreateCaseDto'];
 
 export function NewCase() {
-  useTitle('Log a new case');
+  const { t } = useTranslation('cases');
+  useTitle(t('new.title'));
   const rels = useLoad(
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'trainee', status: 'active', limit: 100 } } })),
     [],
@@ -29,7 +31,7 @@ export function NewCase() {
   const supervisorId = form.supervisorId || rels.data?.items[0]?.supervisorId || '';
   const save = useAction(async () => {
     const problems = checkCaseForm(form);
-    if (!supervisorId) problems.supervisorId = ['Supervisor is required: ask a supervisor to accept you first'];
+    if (!supervisorId) problems.supervisorId = [i18next.t('cases:check.supervisorRequired')];
     if (hasProblems(problems)) throw formProblems(problems);
     const created = await call(
       api.POST('/api/v1/cases', { body: { ...form, supervisorId, primaryDiagnosis: form.primaryDiagnosis.trim() } }),
@@ -43,20 +45,20 @@ export function NewCase() {
   const err = (f: string) => fieldErrors(save.error, f);
   return (
     <>
-      <h1>Log a new case</h1>
-      <p className="muted">No names: the case gets a client code. Sessions and outcome measures are added on the next screen.</p>
+      <h1>{t('new.title')}</h1>
+      <p className="muted">{t('new.intro')}</p>
       {rels.loading && <Loading />}
       <ErrorBox error={rels.error} />
       <form className="card" onSubmit={submit} noValidate>
-        <ErrorBox error={save.error} title="The case was not saved" />
+        <ErrorBox error={save.error} title={t('notSaved')} />
         <div className="grid">
-          <Field label="Supervisor" errors={err('supervisorId')}>
+          <Field label={t('fields:supervisorId')} errors={err('supervisorId')}>
             {(p) => (
               <select {...p} required value={supervisorId} onChange={(e) => set('supervisorId', e.target.value)}>
-                {rels.data?.items.length === 0 && <option value="">No active supervisor</option>}
+                {rels.data?.items.length === 0 && <option value="">{t('new.noSupervisor')}</option>}
                 {rels.data?.items.map((r) => (
                   <option key={r.id} value={r.supervisorId}>
-                    {r.supervisorName} (since {r.startedOn})
+                    {t('new.supervisorSince', { name: r.supervisorName, date: formatDate(r.startedOn) })}
                   </option>
                 ))}
               </select>
@@ -66,11 +68,11 @@ export function NewCase() {
         </div>
         <div className="field">
           <label>
-            <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client
-            consented to sessions being recorded
+            <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} />{' '}
+            {t('consent')}
           </label>
         </div>
-        <Field label="Presenting problem" hint="optional, no identifying details" errors={err('presentingProblem')}>
+        <Field label={t('fields:presentingProblem')} hint={t('noIdentifying')} errors={err('presentingProblem')}>
           {(p) => (
             <textarea
               {...p}
@@ -80,7 +82,7 @@ export function NewCase() {
           )}
         </Field>
         <button type="submit" disabled={save.busy}>
-          {save.busy ? 'Saving…' : 'Save case and add sessions'}
+          {save.busy ? t('common:saving') : t('new.submit')}
         </button>
       </form>
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
+import { useTranslation } from '../i18n';
 import { Link, useLocation } from '../router';
 import { Badge, Empty, ErrorBox, fmtDateTime, Loading, useAction, useLoad } from '../ui';
 
@@ -22,6 +23,7 @@ const announceChange = () => window.dispatchEvent(new Event(CHANGED));
 
 /** Header link with the unread count, refreshed on every page change and when notifications are marked read. */
 export function NotificationsLink() {
+  const { t } = useTranslation('notifications');
   const { path } = useLocation();
   const { data, reload } = useLoad(
     () => call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })),
@@ -33,8 +35,8 @@ export function NotificationsLink() {
   }, [reload]);
   const unread = data?.unreadCount ?? 0;
   return (
-    <Link to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
-      Notifications
+    <Link to="/notifications" aria-label={unread ? t('linkUnread', { count: unread }) : t('title')}>
+      {t('title')}
       {unread > 0 && (
         <>
           {' '}
@@ -46,6 +48,7 @@ export function NotificationsLink() {
 }
 
 export function NotificationsPage() {
+  const { t } = useTranslation('notifications');
   const [pages, setPages] = useState<Notification[][]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const first = useLoad(async () => {
@@ -75,31 +78,31 @@ export function NotificationsPage() {
 
   return (
     <>
-      <h1>Notifications</h1>
+      <h1>{t('title')}</h1>
       {first.loading && !items.length && <Loading />}
       <ErrorBox error={first.error ?? more.error ?? read.error ?? readAll.error} />
       {first.data && (
         <p>
-          {first.data.unreadCount} unread.{' '}
+          {t('unread', { count: first.data.unreadCount })}{' '}
           {unread > 0 && (
             <button type="button" disabled={readAll.busy} onClick={() => void readAll.run()}>
-              Mark all read
+              {t('markAllRead')}
             </button>
           )}
         </p>
       )}
-      {first.data && !items.length && <Empty>Nothing yet. You will be told here when a case needs you or changes.</Empty>}
+      {first.data && !items.length && <Empty>{t('empty')}</Empty>}
       {items.length > 0 && (
         <ul className="notifications">
           {items.map((n) => {
             const to = inAppPath(n.link);
             return (
               <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
-                {!n.readAt && <Badge tone="warn">new</Badge>} <strong>{to ? <Link to={to}>{n.subject}</Link> : n.subject}</strong>{' '}
+                {!n.readAt && <Badge tone="warn">{t('new')}</Badge>} <strong>{to ? <Link to={to}>{n.subject}</Link> : n.subject}</strong>{' '}
                 <span className="small">{fmtDateTime(n.createdAt)}</span>{' '}
                 {!n.readAt && (
                   <button type="button" disabled={read.busy} onClick={() => void read.run(n.id)}>
-                    Mark read
+                    {t('markRead')}
                   </button>
                 )}
               </li>
@@ -109,7 +112,7 @@ export function NotificationsPage() {
       )}
       {cursor && (
         <button type="button" disabled={more.busy} onClick={() => void more.run()}>
-          Show older
+          {t('showOlder')}
         </button>
       )}
       <NotificationPreferences />
@@ -117,13 +120,10 @@ export function NotificationsPage() {
   );
 }
 
-const CHOICES: { value: EmailPreference; label: string }[] = [
-  { value: 'immediate', label: 'E-mail me at once' },
-  { value: 'daily', label: 'One daily summary e-mail' },
-  { value: 'off', label: 'No e-mail (this list still has everything)' },
-];
+const CHOICES: EmailPreference[] = ['immediate', 'daily', 'off'];
 
 export function NotificationPreferences() {
+  const { t } = useTranslation('notifications');
   const prefs = useLoad(() => call(api.GET('/api/v1/me/notification-preferences')), []);
   const [saved, setSaved] = useState<string>();
   // the choice shows at once; it falls back to the stored one if saving fails
@@ -133,7 +133,7 @@ export function NotificationPreferences() {
     try {
       const stored = await call(api.PUT('/api/v1/me/notification-preferences', { body: { email } }));
       setChoice(stored.email);
-      setSaved('Saved.');
+      setSaved(t('saved'));
     } catch (e) {
       setChoice(undefined);
       throw e;
@@ -142,29 +142,27 @@ export function NotificationPreferences() {
   const current = choice ?? prefs.data?.email;
   return (
     <section aria-labelledby="prefs-h">
-      <h2 id="prefs-h">E-mail preferences</h2>
+      <h2 id="prefs-h">{t('prefs.title')}</h2>
       <ErrorBox error={prefs.error ?? save.error} />
       {prefs.data && (
         <fieldset>
-          <legend>E-mail for notifications</legend>
+          <legend>{t('prefs.legend')}</legend>
           {CHOICES.map((c) => (
-            <label key={c.value} style={{ display: 'block' }}>
+            <label key={c} style={{ display: 'block' }}>
               <input
                 type="radio"
                 name="email-preference"
-                value={c.value}
-                checked={current === c.value}
+                value={c}
+                checked={current === c}
                 onChange={() => {
                   setSaved(undefined);
-                  void save.run(c.value);
+                  void save.run(c);
                 }}
               />{' '}
-              {c.label}
+              {t(`prefs.${c}`)}
             </label>
           ))}
-          <p className="small">
-            A risk flag on a case you supervise is never held for the daily summary. Security e-mail (sign-in, password) is always sent.
-          </p>
+          <p className="small">{t('prefs.note')}</p>
         </fieldset>
       )}
       {saved && (

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { api, call, etagOf } from '../api/client';
+import { useTranslation } from '../i18n';
 import { ErrorBox, useAction } from '../ui';
 
 // Listing on the public register is the holder's consent alone: only they can switch it (the body cannot).
 export function PublicListingToggle({ accreditation }: { accreditation: { id: string; publicListing: boolean; version: number } }) {
+  const { t } = useTranslation('public');
   const [state, setState] = useState({ listed: accreditation.publicListing, version: accreditation.version });
   const change = useAction(async (listed: boolean) => {
     const r = await call(
@@ -18,10 +20,10 @@ export function PublicListingToggle({ accreditation }: { accreditation: { id: st
   return (
     <>
       <label>
-        <input type="checkbox" checked={state.listed} disabled={change.busy} onChange={(e) => void change.run(e.target.checked)} /> List me
-        on the public register
+        <input type="checkbox" checked={state.listed} disabled={change.busy} onChange={(e) => void change.run(e.target.checked)} />{' '}
+        {t('listing.toggle')}
       </label>
-      <ErrorBox error={change.error} title="Your choice was not saved" />
+      <ErrorBox error={change.error} title={t('listing.failed')} />
     </>
   );
 }

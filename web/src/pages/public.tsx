@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
+import { useTranslation } from '../i18n';
 import { Link, navigate, useLocation, useTitle } from '../router';
+import { label } from './shared/labels';
 import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, Loading, useLoad } from '../ui';
 
 export function RegisterSearch() {
-  useTitle('Public register');
+  const { t } = useTranslation('public');
+  useTitle(t('register.title'));
   const { query } = useLocation();
   const [name, setName] = useState(query.get('name') ?? '');
   const [country, setCountry] = useState(query.get('country') ?? '');
@@ -25,11 +28,11 @@ export function RegisterSearch() {
   };
   return (
     <>
-      <h1>Public register of accredited IPT practitioners</h1>
-      <p className="muted">Practitioners who hold a current accreditation and agreed to be listed.</p>
+      <h1>{t('register.heading')}</h1>
+      <p className="muted">{t('register.intro')}</p>
       <form className="card row" role="search" onSubmit={search}>
-        <Field label="Name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-        <Field label="Country" hint="e.g. UK, Germany or DE">
+        <Field label={t('register.name')}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+        <Field label={t('register.country')} hint={t('register.countryHint')}>
           {(p) => (
             <input
               {...p}
@@ -41,10 +44,10 @@ export function RegisterSearch() {
             />
           )}
         </Field>
-        <Field label="Body">
+        <Field label={t('register.body')}>
           {(p) => (
             <select {...p} value={bodyId} onChange={(e) => setBodyId(e.target.value)}>
-              <option value="">Any</option>
+              <option value="">{t('register.anyBody')}</option>
               {bodies.data?.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
@@ -54,40 +57,38 @@ export function RegisterSearch() {
           )}
         </Field>
         <div className="field">
-          <button type="submit">Search</button>
+          <button type="submit">{t('register.search')}</button>
         </div>
       </form>
-      {results.loading && <Loading label="Searching the register…" />}
+      {results.loading && <Loading label={t('register.searching')} />}
       <ErrorBox error={results.error} />
-      {results.data && results.data.items.length === 0 && (
-        <Empty>No listed practitioner matches. Try fewer words, or another country.</Empty>
-      )}
+      {results.data && results.data.items.length === 0 && <Empty>{t('register.empty')}</Empty>}
       {results.data && results.data.items.length > 0 && (
         <div className="table-wrap">
-          <table className="stack" aria-label="Register entries">
+          <table className="stack" aria-label={t('register.entries')}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Level</th>
-                <th>Body</th>
-                <th>Valid until</th>
-                <th>Status</th>
-                <th>Certificate</th>
+                <th>{t('register.name')}</th>
+                <th>{t('register.level')}</th>
+                <th>{t('register.body')}</th>
+                <th>{t('register.validUntil')}</th>
+                <th>{t('register.status')}</th>
+                <th>{t('register.certificate')}</th>
               </tr>
             </thead>
             <tbody>
               {results.data.items.map((r) => (
                 <tr key={r.certificateNumber}>
-                  <td data-label="Name">{r.holderName}</td>
-                  <td data-label="Level">{r.level.name}</td>
-                  <td data-label="Body">
+                  <td data-label={t('register.name')}>{r.holderName}</td>
+                  <td data-label={t('register.level')}>{r.level.name}</td>
+                  <td data-label={t('register.body')}>
                     {r.body.name} ({r.body.countryCode})
                   </td>
-                  <td data-label="Valid until">{fmtDate(r.expiresOn)}</td>
-                  <td data-label="Status">
-                    <Badge tone={r.status === 'active' ? 'ok' : 'warn'}>{r.status}</Badge>
+                  <td data-label={t('register.validUntil')}>{fmtDate(r.expiresOn)}</td>
+                  <td data-label={t('register.status')}>
+                    <Badge tone={r.status === 'active' ? 'ok' : 'warn'}>{label('accreditationStatus', r.status)}</Badge>
                   </td>
-                  <td data-label="Certificate">
+                  <td data-label={t('register.certificate')}>
                     <Link to={`/verify/${encodeURIComponent(r.certificateNumber)}`}>{r.certificateNumber}</Link>
                   </td>
                 </tr>
@@ -108,6 +109,7 @@ export const typedCertificateNumber = (typed: string): string =>
     .toUpperCase();
 
 function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['PresentedVerificationDto'] }) {
+  const { t } = useTranslation('public');
   const valid = v.result === 'valid';
   // a valid certificate held by someone else is no reassurance: never green when the name does not match
   const nameMismatch = v.nameMatches === false;
@@ -116,54 +118,53 @@ function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['Pr
     <section className={`alert ${tone}`} role="status" aria-live="polite">
       <h2 style={{ marginTop: 0 }}>
         {valid && nameMismatch
-          ? '⚠ Valid certificate, but not in the name you entered'
+          ? t('verify.validOtherName')
           : valid
-            ? '✓ Valid accreditation'
+            ? t('verify.valid')
             : v.result === 'unknown'
-              ? 'No such certificate'
-              : `✗ Not valid: ${v.result.replace(/_/g, ' ')}`}
+              ? t('verify.unknown')
+              : t('verify.notValid', { result: label('verificationResult', v.result) })}
       </h2>
       {valid && nameMismatch && (
         <p>
-          <strong>Check who you are talking to.</strong> This certificate exists and is valid, but the name you entered is not the
-          holder&apos;s. Ask the person for their own certificate number, or contact the issuing body.
+          <strong>{t('verify.checkWho')}</strong> {t('verify.otherNameBody')}
         </p>
       )}
       {v.result !== 'unknown' && (
         <dl className="facts">
-          <dt>Certificate</dt>
+          <dt>{t('register.certificate')}</dt>
           <dd>{v.certificateNumber}</dd>
           {v.holderName && (
             <>
-              <dt>Holder</dt>
+              <dt>{t('verify.holder')}</dt>
               <dd>{v.holderName}</dd>
             </>
           )}
           {v.level && (
             <>
-              <dt>Level</dt>
+              <dt>{t('register.level')}</dt>
               <dd>{v.level.name}</dd>
             </>
           )}
           {v.body && (
             <>
-              <dt>Issued by</dt>
+              <dt>{t('verify.issuedBy')}</dt>
               <dd>
                 {v.body.name} ({v.body.countryCode})
               </dd>
             </>
           )}
-          <dt>Issued / expires</dt>
+          <dt>{t('verify.issuedExpires')}</dt>
           <dd>
             {fmtDate(v.issuedOn)} – {fmtDate(v.expiresOn)}
           </dd>
           {v.nameMatches !== null && v.nameMatches !== undefined && (
             <>
-              <dt>Name you entered</dt>
-              <dd>{v.nameMatches ? '✓ matches' : <strong>⚠ does not match</strong>}</dd>
+              <dt>{t('verify.nameEntered')}</dt>
+              <dd>{v.nameMatches ? t('verify.matches') : <strong>{t('verify.noMatch')}</strong>}</dd>
             </>
           )}
-          <dt>Checked</dt>
+          <dt>{t('verify.checked')}</dt>
           <dd>{fmtDateTime(v.checkedAt)}</dd>
         </dl>
       )}
@@ -172,7 +173,8 @@ function VerificationResult({ v }: { v: Schemas['VerificationDto'] | Schemas['Pr
 }
 
 export function Verify({ cert }: { cert?: string }) {
-  useTitle('Verify a certificate');
+  const { t } = useTranslation('public');
+  useTitle(t('verify.title'));
   const { query } = useLocation();
   const [number, setNumber] = useState(cert ?? '');
   const [name, setName] = useState(query.get('name') ?? '');
@@ -207,39 +209,36 @@ export function Verify({ cert }: { cert?: string }) {
   };
   return (
     <>
-      <h1>Verify a certificate</h1>
+      <h1>{t('verify.title')}</h1>
       <div className="grid">
         <form className="card" onSubmit={lookUp} aria-labelledby="by-number">
           <h2 id="by-number" style={{ marginTop: 0 }}>
-            By certificate number
+            {t('verify.byNumber')}
           </h2>
-          <Field label="Certificate number">
+          <Field label={t('verify.number')}>
             {(p) => <input {...p} required value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: '100%' }} />}
           </Field>
-          <Field label="Holder's name" hint="optional: checks that it matches">
+          <Field label={t('verify.holderName')} hint={t('verify.holderNameHint')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} style={{ width: '100%' }} />}
           </Field>
-          <button type="submit">Verify</button>
+          <button type="submit">{t('verify.submit')}</button>
         </form>
         <form className="card" onSubmit={(e) => void check(e)} aria-labelledby="by-credential">
           <h2 id="by-credential" style={{ marginTop: 0 }}>
-            By credential
+            {t('verify.byCredential')}
           </h2>
-          <Field
-            label="Verifiable credential (the JWT the holder gave you)"
-            hint="an Open Badges 3.0 credential; its signature and today's status are checked"
-          >
+          <Field label={t('verify.credential')} hint={t('verify.credentialHint')}>
             {(p) => <textarea {...p} required value={jws} onChange={(e) => setJws(e.target.value)} />}
           </Field>
           <button type="submit" disabled={presented.busy}>
-            {presented.busy ? 'Checking the signature…' : 'Check credential'}
+            {presented.busy ? t('verify.checkingSignature') : t('verify.checkCredential')}
           </button>
         </form>
       </div>
-      {byNumber.loading && cert && <Loading label="Checking…" />}
+      {byNumber.loading && cert && <Loading label={t('verify.checking')} />}
       <ErrorBox error={byNumber.error} />
       {byNumber.data && <VerificationResult v={byNumber.data} />}
-      <ErrorBox error={presented.error} title="The credential could not be checked" />
+      <ErrorBox error={presented.error} title={t('verify.credentialFailed')} />
       {presented.data && <VerificationResult v={presented.data} />}
     </>
   );

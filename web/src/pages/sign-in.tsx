@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { homeFor, useAuth } from '../auth';
 import { navigate, useLocation, useTitle } from '../router';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorBox, TextField, useAction } from '../ui';
 
 export function SignIn() {
-  useTitle('Sign in');
+  const { t } = useTranslation('account');
+  useTitle(t('signIn.title'));
   const { signIn } = useAuth();
   const { query } = useLocation();
   const [email, setEmail] = useState('');
@@ -20,22 +23,28 @@ export function SignIn() {
   };
   return (
     <div style={{ maxWidth: 420, margin: '1rem auto' }}>
-      <h1>Sign in</h1>
+      <h1>{t('signIn.title')}</h1>
       <form className="card" onSubmit={submit} aria-describedby="demo-hint">
-        <ErrorBox error={action.error} title="Could not sign in" />
-        <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+        <ErrorBox error={action.error} title={t('signIn.failed')} />
+        <TextField label={t('fields:email')} type="email" autoComplete="username" value={email} onChange={setEmail} />
+        <TextField label={t('fields:password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
         <button type="submit" disabled={action.busy}>
-          {action.busy ? 'Signing in…' : 'Sign in'}
+          {action.busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
       <p>
-        <a href="/forgot-password">Forgot your password?</a>
+        <a href="/forgot-password">{t('signIn.forgot')}</a>
       </p>
       <p id="demo-hint" className="small muted">
-        Demo accounts (password <code>demo-password-2026</code>): trainee.uk@demo.ipt.example, supervisor.uk@demo.ipt.example,
-        bodyadmin.uk@demo.ipt.example. The public <a href="/register">register</a> and <a href="/verify">certificate verification</a> need
-        no sign-in.
+        <Trans
+          t={t}
+          i18nKey="signIn.demo"
+          values={{
+            password: 'demo-password-2026',
+            accounts: 'trainee.uk@demo.ipt.example, supervisor.uk@demo.ipt.example, bodyadmin.uk@demo.ipt.example',
+          }}
+          components={{ code: <code />, register: <a href="/register" />, verify: <a href="/verify" /> }}
+        />
       </p>
     </div>
   );

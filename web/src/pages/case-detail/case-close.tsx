@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, etagOf, type Schemas } from '../../api/client';
+import { useTranslation } from '../../i18n';
 import { navigate } from '../../router';
-import { ErrorBox, Field, fieldErrors, formProblems, humanise, today, useAction } from '../../ui';
+import { ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
+import { label } from '../shared/labels';
 import { checkCaseForm, CLOSED_STATUSES, hasProblems } from './case-checks';
 import { caseWrite } from './case-write';
 
@@ -19,6 +21,7 @@ export function CaseCloseForm({
   onCancel: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const lastSession = c.sessions
     .map((s) => s.date)
     .sort()
@@ -54,18 +57,15 @@ export function CaseCloseForm({
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="close-case-h">
       <h2 id="close-case-h" style={{ marginTop: 0 }}>
-        Complete or close the case
+        {t('close.title')}
       </h2>
-      <p className="small muted">A case counts towards a level once it is completed and signed off by your supervisor.</p>
+      <p className="small muted">{t('close.counts')}</p>
       {c.reviewState !== 'draft' && (
-        <p className="alert warn">
-          Closing the case changes what your supervisor saw: it goes back to draft
-          {c.reviewState === 'signed_off' ? ' and its sign-off is voided' : ''}, so send it for sign-off again afterwards.
-        </p>
+        <p className="alert warn">{c.reviewState === 'signed_off' ? t('close.backToDraftVoided') : t('close.backToDraft')}</p>
       )}
-      <ErrorBox error={save.error} title="The case was not closed" />
+      <ErrorBox error={save.error} title={t('close.failed')} />
       <div className="row">
-        <Field label="Status" errors={err('status')}>
+        <Field label={t('fields:status')} errors={err('status')}>
           {(p) => (
             <select
               {...p}
@@ -75,30 +75,30 @@ export function CaseCloseForm({
             >
               {CLOSED_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {humanise(s)}
+                  {label('caseStatus', s)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="End date" errors={err('endDate')}>
+        <Field label={t('fields:endDate')} errors={err('endDate')}>
           {(p) => (
             <input {...p} type="date" required value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />
           )}
         </Field>
       </div>
-      <Field label="End reason" hint="optional, e.g. planned ending after 12 sessions" errors={err('endReason')}>
+      <Field label={t('fields:endReason')} hint={t('close.endReasonHint')} errors={err('endReason')}>
         {(p) => <input {...p} maxLength={500} value={form.endReason} onChange={(e) => setForm({ ...form, endReason: e.target.value })} />}
       </Field>
-      <Field label="Outcome" hint="optional, no identifying details" errors={err('outcome')}>
+      <Field label={t('fields:outcome')} hint={t('noIdentifying')} errors={err('outcome')}>
         {(p) => <textarea {...p} maxLength={4000} value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value })} />}
       </Field>
       <p className="row">
         <button type="submit" disabled={save.busy}>
-          {save.busy ? 'Saving…' : `Mark as ${humanise(form.status)}`}
+          {save.busy ? t('common:saving') : t('close.markAs', { status: label('caseStatus', form.status) })}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </p>
     </form>
@@ -107,31 +107,29 @@ export function CaseCloseForm({
 
 /** Deleting a case the API still lets go (never signed off), after an explicit confirmation. */
 export function CaseDelete({ c, everSignedOff }: { c: Case; everSignedOff: boolean }) {
+  const { t } = useTranslation('cases');
   const [confirming, setConfirming] = useState(false);
   const del = useAction(async () => {
     await call(api.DELETE('/api/v1/cases/{id}', { params: { path: { id: c.id } } }));
     navigate('/trainee/cases?deleted=' + encodeURIComponent(c.clientCode));
   });
-  if (everSignedOff)
-    return <p className="small muted">This case was signed off once, so it stays part of your record and cannot be deleted.</p>;
+  if (everSignedOff) return <p className="small muted">{t('delete.signedOffOnce')}</p>;
   return (
     <div>
-      <ErrorBox error={del.error} title="The case was not deleted" />
+      <ErrorBox error={del.error} title={t('delete.failed')} />
       {!confirming ? (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Delete case…
+          {t('delete.button')}
         </button>
       ) : (
         <div className="alert warn" role="alertdialog" aria-labelledby="del-q">
-          <p id="del-q">
-            Delete case {c.clientCode} with its {c.sessions.length} sessions and its outcome measures? This cannot be undone.
-          </p>
+          <p id="del-q">{t('delete.question', { code: c.clientCode, count: c.sessions.length })}</p>
           <p className="row">
             <button type="button" className="danger" autoFocus disabled={del.busy} onClick={() => void del.run()}>
-              {del.busy ? 'Deleting…' : `Yes, delete case ${c.clientCode}`}
+              {del.busy ? t('delete.deleting') : t('delete.yes', { code: c.clientCode })}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Keep the case
+              {t('delete.keep')}
             </button>
           </p>
         </div>

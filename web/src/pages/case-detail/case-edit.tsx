@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
+import { useTranslation } from '../../i18n';
 import { ErrorBox, Field, fieldErrors, formProblems, useAction } from '../../ui';
 import { checkCaseForm, hasProblems } from './case-checks';
 import { CaseFields, type CaseFieldValues } from './case-fields';
@@ -28,12 +29,8 @@ const fromCase = (c: Case): EditForm => ({
   outcome: c.outcome ?? '',
 });
 
-const NARRATIVE: { key: Narrative; label: string }[] = [
-  { key: 'presentingProblem', label: 'Presenting problem' },
-  { key: 'formulation', label: 'Formulation' },
-  { key: 'course', label: 'Course of therapy' },
-  { key: 'techniques', label: 'Techniques' },
-];
+// labelled as fields.json names them, so an error on one reads with the same label
+const NARRATIVE: Narrative[] = ['presentingProblem', 'formulation', 'course', 'techniques'];
 
 /** The trainee edits every field of the case they may change (a reviewed case goes back to draft). */
 export function CaseEditForm({
@@ -47,6 +44,7 @@ export function CaseEditForm({
   onCancel: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const [form, setForm] = useState<EditForm>(() => fromCase(c));
   const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const save = useAction(async () => {
@@ -77,38 +75,35 @@ export function CaseEditForm({
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="edit-case-h">
       <h2 id="edit-case-h" style={{ marginTop: 0 }}>
-        Edit case {c.clientCode}
+        {t('edit.title', { code: c.clientCode })}
       </h2>
       {c.reviewState !== 'draft' && (
-        <p className="alert warn">
-          Saving a change takes the case back to draft{c.reviewState === 'signed_off' ? ' and voids its sign-off' : ''}: send it to your
-          supervisor again afterwards.
-        </p>
+        <p className="alert warn">{c.reviewState === 'signed_off' ? t('edit.backToDraftVoided') : t('edit.backToDraft')}</p>
       )}
-      <ErrorBox error={save.error} title="The case was not saved" />
+      <ErrorBox error={save.error} title={t('notSaved')} />
       <div className="grid">
-        <Field label="Client code" hint="pseudonymous, no names" errors={fieldErrors(save.error, 'clientCode')}>
+        <Field label={t('fields:clientCode')} hint={t('edit.clientCodeHint')} errors={fieldErrors(save.error, 'clientCode')}>
           {(p) => <input {...p} required value={form.clientCode} onChange={(e) => set('clientCode', e.target.value)} />}
         </Field>
         <CaseFields form={form} set={set} error={save.error} autoFocus withSecondary />
       </div>
       <div className="field">
         <label>
-          <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} /> The client
-          consented to sessions being recorded
+          <input type="checkbox" checked={form.recordingConsent} onChange={(e) => set('recordingConsent', e.target.checked)} />{' '}
+          {t('consent')}
         </label>
       </div>
-      {NARRATIVE.map(({ key, label }) => (
-        <Field key={key} label={label} hint="optional, no identifying details" errors={fieldErrors(save.error, key)}>
+      {NARRATIVE.map((key) => (
+        <Field key={key} label={t(`fields:${key}`)} hint={t('noIdentifying')} errors={fieldErrors(save.error, key)}>
           {(p) => <textarea {...p} maxLength={4000} value={form[key]} onChange={(e) => set(key, e.target.value)} />}
         </Field>
       ))}
       <p className="row">
         <button type="submit" disabled={save.busy}>
-          {save.busy ? 'Saving…' : 'Save changes'}
+          {save.busy ? t('common:saving') : t('edit.submit')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </p>
     </form>

@@ -1,42 +1,43 @@
 import type { Schemas } from '../../api/client';
-import { fmtDate, humanise } from '../../ui';
+import { useTranslation } from '../../i18n';
+import { fmtDate } from '../../ui';
+import { label } from '../shared/labels';
 
 type Case = Schemas['CaseDto'];
 
 export function CaseFacts({ c, isTrainee }: { c: Case; isTrainee: boolean }) {
+  const { t } = useTranslation('cases');
   return (
     <section className="card">
       <dl className="facts">
-        <dt>Diagnosis</dt>
+        <dt>{t('facts.diagnosis')}</dt>
         <dd>{c.primaryDiagnosis}</dd>
-        <dt>Focus</dt>
+        <dt>{t('facts.focus')}</dt>
         <dd>
-          {humanise(c.focusProblemArea)}
-          {c.secondaryProblemArea ? `, ${humanise(c.secondaryProblemArea)}` : ''}
+          {label('problemArea', c.focusProblemArea)}
+          {c.secondaryProblemArea ? `, ${label('problemArea', c.secondaryProblemArea)}` : ''}
         </dd>
-        <dt>Format</dt>
+        <dt>{t('fields:format')}</dt>
         <dd>
-          {humanise(c.format)}, {humanise(c.adaptation)}, {c.ageBand}, {humanise(c.setting)}
+          {label('caseFormat', c.format)}, {label('caseAdaptation', c.adaptation)}, {c.ageBand}, {label('caseSetting', c.setting)}
         </dd>
-        <dt>Sessions</dt>
+        <dt>{t('fields:sessions')}</dt>
+        <dd>{t('facts.sessions', { delivered: c.deliveredSessions, planned: c.plannedSessions })}</dd>
+        <dt>{t('facts.dates')}</dt>
         <dd>
-          {c.deliveredSessions} delivered of {c.plannedSessions} planned
+          {fmtDate(c.startDate)} – {c.endDate ? fmtDate(c.endDate) : t('facts.ongoing')} ({label('caseStatus', c.status)})
         </dd>
-        <dt>Dates</dt>
-        <dd>
-          {fmtDate(c.startDate)} – {c.endDate ? fmtDate(c.endDate) : 'ongoing'} ({humanise(c.status)})
-        </dd>
-        <dt>Recording consent</dt>
-        <dd>{c.recordingConsent ? 'yes' : 'no'}</dd>
+        <dt>{t('fields:recordingConsent')}</dt>
+        <dd>{c.recordingConsent ? t('common:yes') : t('common:no')}</dd>
         {!isTrainee && (
           <>
-            <dt>Trainee</dt>
+            <dt>{t('facts.trainee')}</dt>
             <dd>{c.traineeName}</dd>
           </>
         )}
         {c.presentingProblem && (
           <>
-            <dt>Presenting problem</dt>
+            <dt>{t('fields:presentingProblem')}</dt>
             <dd>{c.presentingProblem}</dd>
           </>
         )}

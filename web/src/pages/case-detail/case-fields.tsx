@@ -1,6 +1,8 @@
 // The case's own fields, one form body for logging a case and for editing it (same labels, same error wiring).
 import type { Schemas } from '../../api/client';
-import { Field, fieldErrors, humanise } from '../../ui';
+import { useTranslation } from '../../i18n';
+import { Field, fieldErrors } from '../../ui';
+import { label, type LabelKind } from '../shared/labels';
 
 export type CaseFieldValues = Pick<
   Schemas['CreateCaseDto'],
@@ -34,6 +36,7 @@ export function Select<T extends string>({
   options,
   onChange,
   blank,
+  kind,
   ...p
 }: {
   value: T | '';
@@ -41,13 +44,15 @@ export function Select<T extends string>({
   onChange: (v: T | '') => void;
   id: string;
   blank?: string;
+  /** the options' words; without it they show as they are (age bands) */
+  kind?: LabelKind;
 }) {
   return (
     <select {...p} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
       {blank !== undefined && <option value="">{blank}</option>}
       {options.map((o) => (
         <option key={o} value={o}>
-          {humanise(o)}
+          {kind ? label(kind, o) : o}
         </option>
       ))}
     </select>
@@ -67,6 +72,7 @@ export function CaseFields<F extends CaseFieldValues>({
   autoFocus?: boolean;
   withSecondary?: boolean;
 }) {
+  const { t } = useTranslation('cases');
   const err = (f: string) => fieldErrors(error, f);
   const pick =
     <K extends keyof F>(k: K) =>
@@ -74,7 +80,7 @@ export function CaseFields<F extends CaseFieldValues>({
       set(k, v as F[K]);
   return (
     <>
-      <Field label="Primary diagnosis" hint="ICD-10 code, e.g. F32.1" errors={err('primaryDiagnosis')}>
+      <Field label={t('fields:primaryDiagnosis')} hint={t('fields.diagnosisHint')} errors={err('primaryDiagnosis')}>
         {(p) => (
           <input
             {...p}
@@ -85,28 +91,31 @@ export function CaseFields<F extends CaseFieldValues>({
           />
         )}
       </Field>
-      <Field label="Focus problem area" errors={err('focusProblemArea')}>
-        {(p) => <Select {...p} value={form.focusProblemArea} options={PROBLEM_AREAS} onChange={pick('focusProblemArea')} />}
+      <Field label={t('fields:focusProblemArea')} errors={err('focusProblemArea')}>
+        {(p) => (
+          <Select {...p} kind="problemArea" value={form.focusProblemArea} options={PROBLEM_AREAS} onChange={pick('focusProblemArea')} />
+        )}
       </Field>
       {withSecondary && (
-        <Field label="Second problem area" hint="optional" errors={err('secondaryProblemArea')}>
+        <Field label={t('fields:secondaryProblemArea')} hint={t('common:optional')} errors={err('secondaryProblemArea')}>
           {(p) => (
             <Select
               {...p}
+              kind="problemArea"
               value={form.secondaryProblemArea ?? ''}
               options={PROBLEM_AREAS}
-              blank="none"
+              blank={t('common:none')}
               onChange={(v) => set('secondaryProblemArea', (v || null) as F['secondaryProblemArea'])}
             />
           )}
         </Field>
       )}
-      <Field label="Start date" errors={err('startDate')}>
+      <Field label={t('fields:startDate')} errors={err('startDate')}>
         {(p) => (
           <input {...p} type="date" required value={form.startDate} onChange={(e) => set('startDate', e.target.value as F['startDate'])} />
         )}
       </Field>
-      <Field label="Planned sessions" errors={err('plannedSessions')}>
+      <Field label={t('fields:plannedSessions')} errors={err('plannedSessions')}>
         {(p) => (
           <input
             {...p}
@@ -119,17 +128,17 @@ export function CaseFields<F extends CaseFieldValues>({
           />
         )}
       </Field>
-      <Field label="Format" errors={err('format')}>
-        {(p) => <Select {...p} value={form.format} options={FORMATS} onChange={pick('format')} />}
+      <Field label={t('fields:format')} errors={err('format')}>
+        {(p) => <Select {...p} kind="caseFormat" value={form.format} options={FORMATS} onChange={pick('format')} />}
       </Field>
-      <Field label="Adaptation" errors={err('adaptation')}>
-        {(p) => <Select {...p} value={form.adaptation} options={ADAPTATIONS} onChange={pick('adaptation')} />}
+      <Field label={t('fields:adaptation')} errors={err('adaptation')}>
+        {(p) => <Select {...p} kind="caseAdaptation" value={form.adaptation} options={ADAPTATIONS} onChange={pick('adaptation')} />}
       </Field>
-      <Field label="Age band" errors={err('ageBand')}>
+      <Field label={t('fields:ageBand')} errors={err('ageBand')}>
         {(p) => <Select {...p} value={form.ageBand} options={AGE_BANDS} onChange={pick('ageBand')} />}
       </Field>
-      <Field label="Setting" errors={err('setting')}>
-        {(p) => <Select {...p} value={form.setting} options={SETTINGS} onChange={pick('setting')} />}
+      <Field label={t('fields:setting')} errors={err('setting')}>
+        {(p) => <Select {...p} kind="caseSetting" value={form.setting} options={SETTINGS} onChange={pick('setting')} />}
       </Field>
     </>
   );

@@ -1,4 +1,5 @@
 import { ApiError, call } from '../../api/client';
+import i18next from '../../i18n';
 
 // Every write to a case sends If-Match with the case's ETag. When someone (another tab, another device) changed the
 // case meanwhile, the service answers 412: the case is reloaded, the form keeps what the person typed, and the
@@ -9,11 +10,7 @@ export async function caseWrite<T>(request: Promise<{ data?: T; error?: unknown;
   } catch (e) {
     if (e instanceof ApiError && e.statusCode === 412) {
       reload();
-      throw new ApiError(
-        412,
-        'PRECONDITION_FAILED',
-        'This case was changed elsewhere since you opened it, so nothing was saved. It has now been reloaded and what you typed is still in the form: check it against the case and save again.',
-      );
+      throw new ApiError(412, 'PRECONDITION_FAILED', i18next.t('cases:changedElsewhere'));
     }
     throw e;
   }

@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
 import { bandOf, type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
-import { Badge, ErrorBox, Field, fieldErrors, formProblems, humanise, today, useAction } from '../../ui';
+import { useTranslation } from '../../i18n';
+import { Badge, ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
+import { label } from '../shared/labels';
 import { checkMeasure, hasProblems } from './case-checks';
 import { caseWrite } from './case-write';
 
@@ -18,6 +20,7 @@ export function MeasureForm({
   onChange: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
   const info = instrumentOf(instruments, instrument) ?? instruments[0];
   const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
@@ -49,17 +52,17 @@ export function MeasureForm({
     void save.run();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Enter an outcome measure" style={{ marginTop: '1rem' }}>
-      <h3>Enter a measure</h3>
-      <ErrorBox error={save.error} title="The measure was not saved" />
+    <form onSubmit={submit} noValidate aria-label={t('measure.formLabel')} style={{ marginTop: '1rem' }}>
+      <h3>{t('measure.title')}</h3>
+      <ErrorBox error={save.error} title={t('measure.failed')} />
       {saved && (
         <div className={`alert ${saved.riskFlag ? 'error' : 'ok'}`} role="status">
-          Saved {instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info)}: total {saved.total}, band{' '}
-          <strong>{humanise(saved.severity)}</strong>.{saved.riskFlag && ' The risk item is positive: your supervisor has been alerted.'}
+          {t('measure.saved', { instrument: instrumentLabel(instrumentOf(instruments, saved.instrument) ?? info), total: saved.total })}{' '}
+          <strong>{label('severity', saved.severity)}</strong>.{saved.riskFlag && ` ${t('measure.riskAlerted')}`}
         </div>
       )}
       <div className="row">
-        <Field label="Instrument">
+        <Field label={t('fields:instrument')}>
           {(p) => (
             <select {...p} value={instrument} onChange={(e) => setInstrument(e.target.value as Schemas['Instrument'])}>
               {instruments.map((v) => (
@@ -70,10 +73,10 @@ export function MeasureForm({
             </select>
           )}
         </Field>
-        <Field label="Administered on" errors={fieldErrors(save.error, 'administeredOn')}>
+        <Field label={t('fields:administeredOn')} errors={fieldErrors(save.error, 'administeredOn')}>
           {(p) => <input {...p} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Field label="At session" hint="0 = intake" errors={fieldErrors(save.error, 'sessionNumber')}>
+        <Field label={t('fields:sessionNumber')} hint={t('measure.intakeHint')} errors={fieldErrors(save.error, 'sessionNumber')}>
           {(p) => (
             <input
               {...p}
@@ -87,14 +90,14 @@ export function MeasureForm({
         </Field>
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend className="small muted">Item scores (type a digit; Tab moves on)</legend>
+        <legend className="small muted">{t('measure.itemsLegend')}</legend>
         <div className="row">
           {info.items.map((item, i) => {
             const itemErrors = fieldErrors(save.error, `items.${i}`);
             return (
               <div className="field" key={`${instrument}-${i}`}>
                 <label htmlFor={`item-${i}`}>
-                  Item {item.number} {item.risk && <span className="risk">(risk)</span>}
+                  {t('fields:item', { number: item.number })} {item.risk && <span className="risk">{t('measure.riskItem')}</span>}
                 </label>
                 <input
                   id={`item-${i}`}
@@ -123,23 +126,25 @@ export function MeasureForm({
         </div>
       </fieldset>
       <p id="band-live" aria-live="polite">
-        Total <strong>{total}</strong> of {info.total.max} · band{' '}
-        <Badge tone={severityTone(bandOf(info, total))}>{filled ? humanise(bandOf(info, total)) : '—'}</Badge>
-        {riskNow && <span className="risk"> · risk item positive</span>}
-        {filled < info.items.length && <span className="muted small"> ({info.items.length - filled} items left)</span>}
+        {t('measure.total')} <strong>{total}</strong> {t('measure.ofMax', { max: info.total.max })} · {t('measure.band')}{' '}
+        <Badge tone={severityTone(bandOf(info, total))}>{filled ? label('severity', bandOf(info, total)) : '—'}</Badge>
+        {riskNow && <span className="risk"> · {t('measure.riskPositive')}</span>}
+        {filled < info.items.length && (
+          <span className="muted small"> ({t('measure.itemsLeft', { count: info.items.length - filled })})</span>
+        )}
       </p>
       <details className="small">
-        <summary>Bands for {instrumentLabel(info)}</summary>
+        <summary>{t('measure.bandsFor', { instrument: instrumentLabel(info) })}</summary>
         <ul>
           {info.bands.map((b) => (
             <li key={b.label}>
-              {b.min}–{b.max}: {humanise(b.label)}
+              {b.min}–{b.max}: {label('severity', b.label)}
             </li>
           ))}
         </ul>
       </details>
       <button type="submit" disabled={save.busy}>
-        {save.busy ? 'Saving…' : 'Save measure'}
+        {save.busy ? t('common:saving') : t('measure.submit')}
       </button>
     </form>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { api, call, etagOf, type Schemas } from '../../api/client';
 import { type InstrumentInfo, instrumentLabel, instrumentOf } from '../../measures';
-import { ErrorBox, fmtDate, humanise, useAction, useLoad } from '../../ui';
+import { useTranslation } from '../../i18n';
+import { ErrorBox, fmtDate, useAction, useLoad } from '../../ui';
+import { label } from '../shared/labels';
 import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
@@ -21,6 +23,7 @@ export function MeasuresAll({
   onChange: () => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: c.id } } })), [c.id, c.version]);
   const [confirm, setConfirm] = useState<string>();
   const del = useAction(async (m: Measure) => {
@@ -33,13 +36,13 @@ export function MeasuresAll({
     );
     setConfirm(undefined);
     onChange();
-    return `The ${instrumentName(instruments, m)} of ${fmtDate(m.administeredOn)} was deleted.`;
+    return t('measures.deleted', { instrument: instrumentName(instruments, m), date: fmtDate(m.administeredOn) });
   });
   const items = list.data?.items ?? [];
   if (items.length === 0 && !del.notice) return null;
   return (
     <details open={editable} style={{ marginTop: '.75rem' }}>
-      <summary>Every administration ({items.length})</summary>
+      <summary>{t('measures.every', { count: items.length })}</summary>
       <ErrorBox error={list.error ?? del.error} />
       {del.notice && (
         <p className="alert ok" role="status">
@@ -50,22 +53,26 @@ export function MeasuresAll({
         {items.map((m) => (
           <li key={m.id}>
             {instrumentName(instruments, m)}, {fmtDate(m.administeredOn)},{' '}
-            {m.sessionNumber === 0 ? 'intake' : m.sessionNumber === null ? 'no session' : `session ${m.sessionNumber}`}: total {m.total} (
-            {humanise(m.severity)}){' '}
+            {m.sessionNumber === 0
+              ? t('measures.intake')
+              : m.sessionNumber === null
+                ? t('measures.noSession')
+                : t('measures.session', { number: m.sessionNumber })}
+            : {t('measures.totalOf', { total: m.total })} ({label('severity', m.severity)}){' '}
             {editable &&
               (confirm === m.id ? (
-                <span role="group" aria-label="Confirm deletion">
-                  Delete it?{' '}
+                <span role="group" aria-label={t('confirmDeletion')}>
+                  {t('measures.deleteIt')}{' '}
                   <button type="button" className="danger" autoFocus disabled={del.busy} onClick={() => void del.run(m)}>
-                    Yes, delete
+                    {t('measures.yesDelete')}
                   </button>{' '}
                   <button type="button" className="secondary" onClick={() => setConfirm(undefined)}>
-                    No
+                    {t('common:no')}
                   </button>
                 </span>
               ) : (
                 <button type="button" className="secondary" onClick={() => setConfirm(m.id)}>
-                  Delete…
+                  {t('measures.delete')}
                 </button>
               ))}
           </li>

@@ -1,22 +1,25 @@
 import type { Schemas } from '../../api/client';
 import { type InstrumentInfo, instrumentLabel, instrumentOf, severityTone } from '../../measures';
-import { Badge, Empty, fmtDate, humanise } from '../../ui';
+import { useTranslation } from '../../i18n';
+import { Badge, Empty, fmtDate } from '../../ui';
+import { label } from '../shared/labels';
 
 type Case = Schemas['CaseDto'];
 
 export function MeasuresTable({ c, instruments }: { c: Case; instruments: InstrumentInfo[] }) {
+  const { t } = useTranslation('cases');
   return c.measures.latest.length === 0 ? (
-    <Empty>No outcome measures yet. Enter one at intake and again during treatment to show change.</Empty>
+    <Empty>{t('measures.empty')}</Empty>
   ) : (
     <div className="table-wrap">
       <table className="stack">
         <thead>
           <tr>
-            <th>Instrument</th>
-            <th>Intake</th>
-            <th>Latest</th>
-            <th>Band now</th>
-            <th>Change</th>
+            <th>{t('fields:instrument')}</th>
+            <th>{t('measures.intakeCol')}</th>
+            <th>{t('measures.latest')}</th>
+            <th>{t('measures.bandNow')}</th>
+            <th>{t('measures.change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,24 +28,26 @@ export function MeasuresTable({ c, instruments }: { c: Case; instruments: Instru
             const info = instrumentOf(instruments, m.instrument);
             return (
               <tr key={m.id}>
-                <td data-label="Instrument">{info ? instrumentLabel(info) : m.instrument}</td>
-                <td data-label="Intake">{ch?.intake ? `${ch.intake.total} (${fmtDate(ch.intake.administeredOn)})` : '—'}</td>
-                <td data-label="Latest">
-                  {m.total} ({fmtDate(m.administeredOn)}) {m.riskFlag && <span className="risk">⚠ risk item</span>}
+                <td data-label={t('fields:instrument')}>{info ? instrumentLabel(info) : m.instrument}</td>
+                <td data-label={t('measures.intakeCol')}>
+                  {ch?.intake ? `${ch.intake.total} (${fmtDate(ch.intake.administeredOn)})` : '—'}
                 </td>
-                <td data-label="Band">
-                  <Badge tone={severityTone(m.severity)}>{humanise(m.severity)}</Badge>
+                <td data-label={t('measures.latest')}>
+                  {m.total} ({fmtDate(m.administeredOn)}) {m.riskFlag && <span className="risk">{t('measures.riskItem')}</span>}
                 </td>
-                <td data-label="Change">
+                <td data-label={t('measures.bandNow')}>
+                  <Badge tone={severityTone(m.severity)}>{label('severity', m.severity)}</Badge>
+                </td>
+                <td data-label={t('measures.change')}>
                   {ch && ch.administrations > 1 ? (
                     <>
                       {(ch.change ?? 0) > 0 ? '+' : ''}
-                      {ch.change ?? '—'} {ch.reliablyImproved && <Badge tone="ok">reliable improvement</Badge>}{' '}
-                      {ch.recovered && <Badge tone="ok">recovered</Badge>}
-                      {ch.reliablyDeteriorated && <Badge tone="bad">reliable deterioration</Badge>}
+                      {ch.change ?? '—'} {ch.reliablyImproved && <Badge tone="ok">{t('measures.improved')}</Badge>}{' '}
+                      {ch.recovered && <Badge tone="ok">{t('measures.recovered')}</Badge>}
+                      {ch.reliablyDeteriorated && <Badge tone="bad">{t('measures.deteriorated')}</Badge>}
                     </>
                   ) : (
-                    <span className="muted">one administration</span>
+                    <span className="muted">{t('measures.oneAdministration')}</span>
                   )}
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/client';
 import { useInstruments } from '../../measures';
+import { useTranslation } from '../../i18n';
 import { ErrorBox, Loading } from '../../ui';
 import { MeasuresAll } from './measures-all';
 import { MeasuresTable } from './measures-table';
@@ -8,11 +9,12 @@ import { MeasureForm } from './measure-form';
 type Case = Schemas['CaseDto'];
 
 export function Measures({ c, editable, onChange, reload }: { c: Case; editable: boolean; onChange: () => void; reload: () => void }) {
+  const { t } = useTranslation('cases');
   const instruments = useInstruments();
   return (
     <section className="card" aria-labelledby="measures-h">
       <h2 id="measures-h" style={{ marginTop: 0 }}>
-        Outcome measures
+        {t('measures.title')}
       </h2>
       <ErrorBox error={instruments.error} />
       {instruments.loading && <Loading />}

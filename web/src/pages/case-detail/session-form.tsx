@@ -1,6 +1,9 @@
 import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
+import { label } from '../shared/labels';
 import { checkSession, hasProblems } from './case-checks';
 import { caseWrite } from './case-write';
 
@@ -8,6 +11,7 @@ type Case = Schemas['CaseDto'];
 type Session = Schemas['SessionDto'];
 type Phase = Schemas['SessionPhase'];
 
+const PHASES: Phase[] = ['initial', 'middle', 'termination'];
 export const phaseFor = (num: number, planned: number): Phase => (num <= 3 ? 'initial' : num > planned - 3 ? 'termination' : 'middle');
 
 interface SessionValues {
@@ -36,10 +40,11 @@ function SessionFields({
   dateKey?: string;
   autoFocus?: boolean;
 }) {
+  const { t } = useTranslation('cases');
   const err = (f: string) => fieldErrors(error, f);
   return (
     <>
-      <Field label="Date" errors={err('date')}>
+      <Field label={t('fields:date')} errors={err('date')}>
         {(p) => (
           <input
             {...p}
@@ -53,7 +58,7 @@ function SessionFields({
           />
         )}
       </Field>
-      <Field label="Minutes" errors={err('durationMinutes')}>
+      <Field label={t('fields:durationMinutes')} errors={err('durationMinutes')}>
         {(p) => (
           <input
             {...p}
@@ -66,22 +71,26 @@ function SessionFields({
           />
         )}
       </Field>
-      <Field label="Phase" errors={err('phase')}>
+      <Field label={t('fields:phase')} errors={err('phase')}>
         {(p) => (
           <select {...p} value={form.phase} onChange={(e) => setForm({ ...form, phase: e.target.value as Phase | '' })}>
-            {autoPhase && <option value="">auto ({autoPhase})</option>}
-            <option value="initial">initial</option>
-            <option value="middle">middle</option>
-            <option value="termination">termination</option>
+            {autoPhase && <option value="">{t('session.autoPhase', { phase: label('sessionPhase', autoPhase) })}</option>}
+            {PHASES.map((phase) => (
+              <option key={phase} value={phase}>
+                {label('sessionPhase', phase)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <div className="field">
         <label>
-          <input type="checkbox" checked={form.attended} onChange={(e) => setForm({ ...form, attended: e.target.checked })} /> Attended
+          <input type="checkbox" checked={form.attended} onChange={(e) => setForm({ ...form, attended: e.target.checked })} />{' '}
+          {t('fields:attended')}
         </label>
         <label>
-          <input type="checkbox" checked={form.recorded} onChange={(e) => setForm({ ...form, recorded: e.target.checked })} /> Recorded
+          <input type="checkbox" checked={form.recorded} onChange={(e) => setForm({ ...form, recorded: e.target.checked })} />{' '}
+          {t('fields:recorded')}
         </label>
       </div>
     </>
@@ -99,6 +108,7 @@ export function AddSessionForm({
   onChange: (c: Case) => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const nextNumber = (c.sessions.at(-1)?.number ?? 0) + 1;
   const [form, setForm] = useState<SessionValues>({
     date: today(),
@@ -135,21 +145,21 @@ export function AddSessionForm({
     onChange(next);
     setForm((f) => ({ ...f, phase: '' }));
     setFocusTick((t) => t + 1);
-    return `Session ${nextNumber} added.`;
+    return t('session.added', { number: nextNumber });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void add.run();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a session" style={{ marginTop: '1rem' }}>
+    <form onSubmit={submit} noValidate aria-label={t('session.addLabel')} style={{ marginTop: '1rem' }}>
       <h3>
-        Add session {nextNumber}{' '}
+        {t('session.add', { number: nextNumber })}{' '}
         <span className="small muted">
-          — fill in and press <span className="kbd">Enter</span>
+          — <Trans t={t} i18nKey="session.pressEnter" components={{ kbd: <span className="kbd" /> }} />
         </span>
       </h3>
-      <ErrorBox error={add.error} title="The session was not added" />
+      <ErrorBox error={add.error} title={t('session.addFailed')} />
       <div className="row">
         <SessionFields
           form={form}
@@ -162,7 +172,7 @@ export function AddSessionForm({
         />
         <div className="field">
           <button type="submit" disabled={add.busy}>
-            {add.busy ? 'Adding…' : `Add session ${nextNumber}`}
+            {add.busy ? t('session.adding') : t('session.add', { number: nextNumber })}
           </button>
         </div>
       </div>
@@ -187,6 +197,7 @@ export function EditSessionForm({
   onDone: (message: string) => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const [form, setForm] = useState<SessionValues>({
     date: s.date,
     durationMinutes: s.durationMinutes,
@@ -208,11 +219,11 @@ export function EditSessionForm({
       recorded: form.recorded,
     };
     onChange(await caseWrite(api.PATCH('/api/v1/cases/{id}/sessions/{sessionId}', { ...path, body }), reload));
-    onDone(`Session ${s.number} saved.`);
+    onDone(t('session.saved', { number: s.number }));
   });
   const del = useAction(async () => {
     onChange(await caseWrite(api.DELETE('/api/v1/cases/{id}/sessions/{sessionId}', path), reload));
-    onDone(`Session ${s.number} deleted.`);
+    onDone(t('session.deleted', { number: s.number }));
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -221,31 +232,31 @@ export function EditSessionForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`edit-session-${s.id}`} className="card" style={{ marginTop: '1rem' }}>
       <h3 id={`edit-session-${s.id}`} style={{ marginTop: 0 }}>
-        Edit session {s.number}
+        {t('session.edit', { number: s.number })}
       </h3>
-      <ErrorBox error={save.error ?? del.error} title={del.error ? 'The session was not deleted' : 'The session was not saved'} />
+      <ErrorBox error={save.error ?? del.error} title={del.error ? t('session.deleteFailed') : t('session.saveFailed')} />
       <div className="row">
         <SessionFields form={form} setForm={setForm} error={save.error} autoFocus />
       </div>
       <p className="row">
         <button type="submit" disabled={save.busy}>
-          {save.busy ? 'Saving…' : `Save session ${s.number}`}
+          {save.busy ? t('common:saving') : t('session.save', { number: s.number })}
         </button>
         <button type="button" className="secondary" onClick={() => onDone('')}>
-          Cancel
+          {t('common:cancel')}
         </button>
         {!confirmDelete ? (
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete session {s.number}…
+            {t('session.delete', { number: s.number })}
           </button>
         ) : (
-          <span role="group" aria-label="Confirm deletion">
-            Delete session {s.number}?{' '}
+          <span role="group" aria-label={t('confirmDeletion')}>
+            {t('session.deleteQuestion', { number: s.number })}{' '}
             <button type="button" className="danger" autoFocus disabled={del.busy} onClick={() => void del.run()}>
-              Yes, delete it
+              {t('session.yesDelete')}
             </button>{' '}
             <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
-              No
+              {t('common:no')}
             </button>
           </span>
         )}

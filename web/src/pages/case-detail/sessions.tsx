@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
+import { useTranslation } from '../../i18n';
 import { AddSessionForm, EditSessionForm } from './session-form';
 import { SessionsTable } from './sessions-table';
 
@@ -20,13 +21,14 @@ export function Sessions({
   onChange: (c: Case) => void;
   reload: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const [editing, setEditing] = useState<string>();
   const [message, setMessage] = useState('');
   const session = c.sessions.find((s) => s.id === editing);
   return (
     <section className="card" aria-labelledby="sessions-h">
       <h2 id="sessions-h" style={{ marginTop: 0 }}>
-        Sessions
+        {t('fields:sessions')}
       </h2>
       <SessionsTable
         c={c}

@@ -1,10 +1,12 @@
 import { api, call, type Schemas } from '../../api/client';
+import { useTranslation } from '../../i18n';
 import { ErrorBox, formProblems, useAction } from '../../ui';
 import { checkSubmit, hasProblems } from './case-checks';
 
 type Case = Schemas['CaseDto'];
 
 export function SubmitForReview({ c, onChange }: { c: Case; onChange: (c: Case) => void }) {
+  const { t } = useTranslation('cases');
   const submit = useAction(async () => {
     const problems = checkSubmit(c);
     if (hasProblems(problems)) throw formProblems(problems);
@@ -14,22 +16,18 @@ export function SubmitForReview({ c, onChange }: { c: Case; onChange: (c: Case) 
   return (
     <section className="card" aria-labelledby="submit-h">
       <h2 id="submit-h" style={{ marginTop: 0 }}>
-        {resubmit ? 'Send the case back to your supervisor' : 'Send to your supervisor'}
+        {resubmit ? t('submit.titleAgain') : t('submit.title')}
       </h2>
-      <p className="muted">
-        {resubmit
-          ? 'When you have acted on the comments above, send the case again; your supervisor sees the changed case.'
-          : 'Your supervisor reviews the case and signs it off or returns it with comments.'}
-      </p>
+      <p className="muted">{resubmit ? t('submit.introAgain') : t('submit.intro')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void submit.run();
         }}
       >
-        <ErrorBox error={submit.error} title="The case was not submitted" />
+        <ErrorBox error={submit.error} title={t('submit.failed')} />
         <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Submitting…' : resubmit ? 'Submit again for sign-off' : 'Submit for sign-off'}
+          {submit.busy ? t('submit.submitting') : resubmit ? t('submit.again') : t('submit.submit')}
         </button>
       </form>
     </section>

@@ -1,11 +1,14 @@
 import { api, call } from '../../api/client';
 import { downloadFrom, saveFile } from '../../api/download';
+import { useTranslation } from '../../i18n';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, Loading, useAction, useLoad } from '../../ui';
 import { PublicListingToggle } from '../public-listing-toggle';
+import { label } from '../shared/labels';
 
 export function TraineeAccreditations() {
-  useTitle('My accreditations');
+  const { t } = useTranslation('trainee');
+  useTitle(t('accreditations.title'));
   const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
   const dl = useAction(async (id: string, kind: 'jws' | 'json' | 'pdf') => {
     if (kind === 'pdf')
@@ -19,49 +22,43 @@ export function TraineeAccreditations() {
   });
   return (
     <>
-      <h1>My accreditations</h1>
+      <h1>{t('accreditations.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? dl.error} />
-      {data && data.items.length === 0 && (
-        <Empty>No accreditation yet. When your body approves an application, it appears here with its verifiable credential.</Empty>
-      )}
+      {data && data.items.length === 0 && <Empty>{t('accreditations.empty')}</Empty>}
       {data?.items.map((a) => (
         <div className="card" key={a.id}>
           <h2 style={{ marginTop: 0 }}>{a.levelName}</h2>
           <dl className="facts">
-            <dt>Certificate</dt>
+            <dt>{t('accreditations.certificate')}</dt>
             <dd>
               <Link to={`/verify/${encodeURIComponent(a.certificateNumber)}`}>{a.certificateNumber}</Link>
             </dd>
-            <dt>Status</dt>
+            <dt>{t('accreditations.status')}</dt>
             <dd>
-              <Badge tone={a.status === 'active' ? 'ok' : 'bad'}>{a.status}</Badge>
+              <Badge tone={a.status === 'active' ? 'ok' : 'bad'}>{label('accreditationStatus', a.status)}</Badge>
             </dd>
-            <dt>Issued</dt>
+            <dt>{t('accreditations.issued')}</dt>
             <dd>{fmtDate(a.issuedOn)}</dd>
-            <dt>Expires</dt>
+            <dt>{t('accreditations.expires')}</dt>
             <dd>{fmtDate(a.expiresOn)}</dd>
-            <dt>On the public register</dt>
+            <dt>{t('accreditations.onRegister')}</dt>
             <dd>
               <PublicListingToggle accreditation={a} />
             </dd>
           </dl>
           <p className="row">
             <button type="button" disabled={dl.busy} onClick={() => void dl.run(a.id, 'pdf')}>
-              Download certificate (PDF)
+              {t('accreditations.downloadPdf')}
             </button>
             <button type="button" className="secondary" disabled={dl.busy} onClick={() => void dl.run(a.id, 'jws')}>
-              Download verifiable credential (JWT)
+              {t('accreditations.downloadJwt')}
             </button>
             <button type="button" className="secondary" disabled={dl.busy} onClick={() => void dl.run(a.id, 'json')}>
-              Download credential (JSON)
+              {t('accreditations.downloadJson')}
             </button>
           </p>
-          <p className="muted">
-            The PDF is a printable certificate whose QR code opens its public verification page. The JWT is an Open Badges 3.0 credential:
-            any OB 3.0 wallet or verifier can check its signature and, through its status list, whether it is suspended or revoked today.
-            The JSON is a readable copy without the signature.
-          </p>
+          <p className="muted">{t('accreditations.formats')}</p>
         </div>
       ))}
     </>

@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
+import { useTranslation } from '../../i18n';
 import { useLocation, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, Field, fmtDate, humanise, Loading, useAction, useLoad } from '../../ui';
-import { appTone } from '../shared/labels';
+import { Badge, Empty, ErrorBox, Field, fmtDate, Loading, useAction, useLoad } from '../../ui';
+import { appTone, label, levelSummary } from '../shared/labels';
 
 export function TraineeApplications() {
-  useTitle('Applications');
+  const { t } = useTranslation('trainee');
+  useTitle(t('applications.title'));
   const { me } = useAuth();
   const { data, error, loading, reload } = useLoad(async () => {
     const [apps, enrolments, schemes] = await Promise.all([
@@ -34,7 +36,9 @@ export function TraineeApplications() {
     const created = await call(
       api.POST('/api/v1/applications', { body: { schemeId, levelCode, ...(note.trim() ? { note: note.trim() } : {}) } }),
     );
-    setDone(`Application for level ${created.levelCode} submitted: ${created.evaluation.summary}.`);
+    setDone(
+      t('applications.submitted', { level: created.evaluation.levelName ?? created.levelCode, summary: levelSummary(created.evaluation) }),
+    );
     setNote('');
     reload();
   });
@@ -44,30 +48,28 @@ export function TraineeApplications() {
   };
   return (
     <>
-      <h1>Applications</h1>
+      <h1>{t('applications.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && (
         <form className="card" onSubmit={submit}>
-          <h2 style={{ marginTop: 0 }}>Apply for a level</h2>
-          <p className="small muted">
-            Your record is evaluated against the scheme when you apply; the body decides with that evaluation in front of it.
-          </p>
-          <ErrorBox error={apply.error} title="The application was not accepted" />
+          <h2 style={{ marginTop: 0 }}>{t('applications.apply')}</h2>
+          <p className="small muted">{t('applications.applyIntro')}</p>
+          <ErrorBox error={apply.error} title={t('applications.notAccepted')} />
           {done && (
             <div className="alert ok" role="status">
               {done}
             </div>
           )}
           <div className="row">
-            <Field label="Level">
+            <Field label={t('applications.level')}>
               {(p) => (
                 <select {...p} required value={choice} onChange={(e) => setChoice(e.target.value)}>
-                  <option value="">Choose a level…</option>
+                  <option value="">{t('applications.chooseLevel')}</option>
                   {data.options.map(({ scheme, progress }) =>
                     progress.levels.map((l) => (
                       <option key={`${progress.schemeId}|${l.levelCode}`} value={`${progress.schemeId}|${l.levelCode}`}>
-                        {scheme?.name}: {l.levelName} ({l.met ? 'all requirements met' : l.summary})
+                        {scheme?.name}: {l.levelName} ({l.met ? t('applications.allMet') : levelSummary(l)})
                       </option>
                     )),
                   )}
@@ -75,37 +77,37 @@ export function TraineeApplications() {
               )}
             </Field>
           </div>
-          <Field label="Note to the body" hint="optional">
+          <Field label={t('applications.note')} hint={t('common:optional')}>
             {(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
           </Field>
           <button type="submit" disabled={apply.busy || !choice}>
-            {apply.busy ? 'Submitting…' : 'Submit application'}
+            {apply.busy ? t('applications.submitting') : t('applications.submit')}
           </button>
         </form>
       )}
-      {data && data.apps.items.length === 0 && <Empty>You have not applied for a level yet.</Empty>}
+      {data && data.apps.items.length === 0 && <Empty>{t('applications.empty')}</Empty>}
       {data && data.apps.items.length > 0 && (
         <div className="table-wrap">
           <table className="stack">
             <thead>
               <tr>
-                <th>Level</th>
-                <th>Submitted</th>
-                <th>Evaluation</th>
-                <th>Status</th>
-                <th>Decision</th>
+                <th>{t('applications.level')}</th>
+                <th>{t('applications.submittedOn')}</th>
+                <th>{t('applications.evaluation')}</th>
+                <th>{t('applications.status')}</th>
+                <th>{t('applications.decision')}</th>
               </tr>
             </thead>
             <tbody>
               {data.apps.items.map((a) => (
                 <tr key={a.id}>
-                  <td data-label="Level">{a.evaluation.levelName ?? a.levelCode}</td>
-                  <td data-label="Submitted">{fmtDate(a.createdAt)}</td>
-                  <td data-label="Evaluation">{a.evaluation.summary}</td>
-                  <td data-label="Status">
-                    <Badge tone={appTone(a.status)}>{humanise(a.status)}</Badge>
+                  <td data-label={t('applications.level')}>{a.evaluation.levelName ?? a.levelCode}</td>
+                  <td data-label={t('applications.submittedOn')}>{fmtDate(a.createdAt)}</td>
+                  <td data-label={t('applications.evaluation')}>{levelSummary(a.evaluation)}</td>
+                  <td data-label={t('applications.status')}>
+                    <Badge tone={appTone(a.status)}>{label('applicationStatus', a.status)}</Badge>
                   </td>
-                  <td data-label="Decision">{a.decisionReason ?? a.infoRequest ?? '—'}</td>
+                  <td data-label={t('applications.decision')}>{a.decisionReason ?? a.infoRequest ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,13 @@
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
+import { useTranslation } from '../../i18n';
 import { Link, useLocation, useTitle } from '../../router';
-import { Badge, DataTable, Empty, ErrorBox, fmtDate, humanise, Loading, useLoad } from '../../ui';
-import { reviewTone } from '../shared/labels';
+import { Badge, DataTable, Empty, ErrorBox, fmtDate, Loading, useLoad } from '../../ui';
+import { label, reviewTone } from '../shared/labels';
 
 export function TraineeCases() {
-  useTitle('My cases');
+  const { t } = useTranslation('trainee');
+  useTitle(t('cases.title'));
   const { me } = useAuth();
   const deleted = useLocation().query.get('deleted');
   const { data, error, loading } = useLoad(
@@ -14,41 +16,41 @@ export function TraineeCases() {
   );
   return (
     <>
-      <h1>My cases</h1>
+      <h1>{t('cases.title')}</h1>
       {deleted && (
         <div className="alert ok" role="status">
-          Case {deleted} was deleted.
+          {t('cases.deleted', { code: deleted })}
         </div>
       )}
       <p>
         <Link className="button" to="/trainee/cases/new">
-          Log a new case
+          {t('logCase')}
         </Link>
       </p>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && data.items.length === 0 && <Empty>No cases yet. Log your first supervised IPT case to start your record.</Empty>}
+      {data && data.items.length === 0 && <Empty>{t('cases.empty')}</Empty>}
       {data && data.items.length > 0 && (
         <DataTable
           rows={data.items}
           columns={[
             {
-              label: 'Client',
+              label: t('cases.client'),
               cell: (c) => (
                 <>
-                  <Link to={`/cases/${c.id}`}>{c.clientCode}</Link> {c.riskFlaggedAt && <span className="risk">⚠ risk</span>}
+                  <Link to={`/cases/${c.id}`}>{c.clientCode}</Link> {c.riskFlaggedAt && <span className="risk">{t('cases.risk')}</span>}
                 </>
               ),
             },
-            { label: 'Focus', cell: (c) => humanise(c.focusProblemArea) },
-            { label: 'Started', cell: (c) => fmtDate(c.startDate) },
-            { label: 'Status', cell: (c) => humanise(c.status) },
+            { label: t('cases.focus'), cell: (c) => label('problemArea', c.focusProblemArea) },
+            { label: t('cases.started'), cell: (c) => fmtDate(c.startDate) },
+            { label: t('cases.status'), cell: (c) => label('caseStatus', c.status) },
             {
-              label: 'Review',
+              label: t('cases.review'),
               cell: (c) => (
                 <>
-                  <Badge tone={reviewTone(c.reviewState)}>{humanise(c.reviewState)}</Badge>
-                  {c.reviewState === 'returned' && <span className="small"> — your supervisor's comments are waiting</span>}
+                  <Badge tone={reviewTone(c.reviewState)}>{label('reviewState', c.reviewState)}</Badge>
+                  {c.reviewState === 'returned' && <span className="small"> — {t('cases.commentsWaiting')}</span>}
                 </>
               ),
             },

@@ -1,12 +1,15 @@
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
+import { useTranslation } from '../../i18n';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
+import { levelSummary } from '../shared/labels';
 import { RulesList } from '../shared/rules-list';
 import { RecordDownload } from './record-download';
 
 export function TraineeDashboard() {
-  useTitle('My progress');
+  const { t } = useTranslation('trainee');
+  useTitle(t('dashboard.title'));
   const { me } = useAuth();
   const { data, error, loading } = useLoad(async () => {
     const [enrolments, schemes, accreditations, applications] = await Promise.all([
@@ -45,34 +48,33 @@ export function TraineeDashboard() {
   }, [me?.id]);
   return (
     <>
-      <h1>My progress</h1>
+      <h1>{t('dashboard.title')}</h1>
       <p className="row">
         <Link className="button" to="/trainee/cases/new">
-          Log a new case
+          {t('logCase')}
         </Link>
         <Link className="button secondary" to="/trainee/cases">
-          My cases
+          {t('cases.title')}
         </Link>
         <Link className="button secondary" to="/trainee/applications">
-          Apply for a level
+          {t('applications.apply')}
         </Link>
       </p>
-      {loading && <Loading label="Evaluating your record against your scheme…" />}
+      {loading && <Loading label={t('dashboard.evaluating')} />}
       <ErrorBox error={error} />
-      {data && data.length === 0 && (
-        <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>
-      )}
+      {data && data.length === 0 && <Empty>{t('dashboard.notEnrolled')}</Empty>}
       {data?.map(({ scheme, progress, awarded, pending }) => {
         const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
         return (
           <section key={progress.schemeId} className="card" aria-labelledby={`scheme-${progress.schemeId}`}>
             <h2 id={`scheme-${progress.schemeId}`} style={{ marginTop: 0 }}>
-              {scheme?.name ?? 'Scheme'} <span className="small muted">version {progress.versionNumber}</span>
+              {scheme?.name ?? t('dashboard.scheme')}{' '}
+              <span className="small muted">{t('dashboard.version', { number: progress.versionNumber })}</span>
             </h2>
-            <p className="row" aria-label="Levels">
+            <p className="row" aria-label={t('dashboard.levels')}>
               {progress.levels.map((l) => (
                 <Badge key={l.levelCode} tone={l.met ? 'ok' : l === current ? 'warn' : 'neutral'}>
-                  {l.levelName}: {l.met ? 'requirements met' : `${l.metCount}/${l.ruleCount}`}
+                  {l.levelName}: {l.met ? t('dashboard.requirementsMet') : `${l.metCount}/${l.ruleCount}`}
                 </Badge>
               ))}
             </p>
@@ -82,17 +84,17 @@ export function TraineeDashboard() {
                 <p key={l.levelCode} className="alert ok">
                   {pending.has(l.levelCode) ? (
                     <>
-                      You meet every requirement of {l.levelName}; your application is with the body.{' '}
-                      <Link to="/trainee/applications">See your applications</Link>
+                      {t('dashboard.metPending', { level: l.levelName })}{' '}
+                      <Link to="/trainee/applications">{t('dashboard.seeApplications')}</Link>
                     </>
                   ) : (
                     <>
-                      You meet every requirement of {l.levelName}.{' '}
+                      {t('dashboard.met', { level: l.levelName })}{' '}
                       <Link
                         className="button"
                         to={`/trainee/applications?level=${encodeURIComponent(`${progress.schemeId}|${l.levelCode}`)}`}
                       >
-                        Apply for {l.levelName}
+                        {t('dashboard.applyFor', { level: l.levelName })}
                       </Link>
                     </>
                   )}
@@ -100,9 +102,7 @@ export function TraineeDashboard() {
               ))}
             {current && (
               <>
-                <h3>
-                  Working towards: {current.levelName} — {current.summary}
-                </h3>
+                <h3>{t('dashboard.workingTowards', { level: current.levelName, summary: levelSummary(current) })}</h3>
                 <RulesList level={current} evidenceLinks />
               </>
             )}
@@ -111,7 +111,7 @@ export function TraineeDashboard() {
               .map((l) => (
                 <details key={l.levelCode}>
                   <summary>
-                    {l.levelName}: {l.summary}
+                    {l.levelName}: {levelSummary(l)}
                   </summary>
                   <RulesList level={l} evidenceLinks />
                 </details>

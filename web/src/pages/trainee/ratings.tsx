@@ -1,10 +1,13 @@
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
+import { formatNumber, useTranslation } from '../../i18n';
 import { useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDateTime, humanise, Loading, useLoad } from '../../ui';
+import { label } from '../shared/labels';
 
 export function TraineeRatings() {
-  useTitle('Ratings of my work');
+  const { t } = useTranslation('trainee');
+  useTitle(t('ratings.title'));
   const { me } = useAuth();
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/ratings', { params: { query: { traineeId: me!.id, limit: 100 } } })),
@@ -12,29 +15,28 @@ export function TraineeRatings() {
   );
   return (
     <>
-      <h1>Ratings of my work</h1>
+      <h1>{t('ratings.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {data && data.items.length === 0 && <Empty>No ratings yet. Your supervisor rates recorded sessions on a competency rubric.</Empty>}
+      {data && data.items.length === 0 && <Empty>{t('ratings.empty')}</Empty>}
       {data?.items.map((r) => (
         <div className="card" key={r.id}>
           <div className="row">
-            <strong>
-              {humanise(r.targetType)} rating by {r.raterRole}
-            </strong>
+            <strong>{t('ratings.heading', { target: label('rubricTarget', r.targetType), rater: label('raterRole', r.raterRole) })}</strong>
             {r.status === 'submitted' ? (
-              <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? 'Pass' : 'Below pass'}</Badge>
+              <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? t('ratings.pass') : t('ratings.belowPass')}</Badge>
             ) : (
-              <Badge tone="neutral">draft</Badge>
+              <Badge tone="neutral">{label('ratingStatus', 'draft')}</Badge>
             )}
             <span>
-              Total <strong>{r.total}</strong> (mean {r.mean?.toFixed(2)})
+              {t('ratings.total')} <strong>{r.total}</strong> ({t('ratings.mean', { mean: r.mean == null ? '—' : formatNumber(r.mean, 2) })}
+              )
             </span>
             <span className="muted small">{fmtDateTime(r.submittedAt)}</span>
           </div>
           {r.overallComment && <p>“{r.overallComment}”</p>}
           <details>
-            <summary>Item scores</summary>
+            <summary>{t('fields:items')}</summary>
             <dl className="facts">
               {Object.entries(r.scores as Record<string, number>).map(([k, v]) => (
                 <div key={k} style={{ display: 'contents' }}>

@@ -1,11 +1,13 @@
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
+import { formatNumber, useTranslation } from '../../i18n';
 import { Link, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, fmtDate, humanise, Loading, useLoad } from '../../ui';
-import { shortId } from '../shared/labels';
+import { Badge, Empty, ErrorBox, fmtDate, Loading, useLoad } from '../../ui';
+import { label, shortId } from '../shared/labels';
 
 export function TraineeSupervision() {
-  useTitle('Supervision');
+  const { t } = useTranslation('trainee');
+  useTitle(t('supervision.title'));
   const { me } = useAuth();
   const { data, error, loading } = useLoad(
     () =>
@@ -18,20 +20,20 @@ export function TraineeSupervision() {
   const [sup, rels] = data ?? [];
   return (
     <>
-      <h1>Supervision</h1>
+      <h1>{t('supervision.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
       {rels && (
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>My supervisors</h2>
+          <h2 style={{ marginTop: 0 }}>{t('supervision.mySupervisors')}</h2>
           {rels.items.length === 0 ? (
-            <Empty>No supervision relationship yet.</Empty>
+            <Empty>{t('supervision.noRelationship')}</Empty>
           ) : (
             <ul>
               {rels.items.map((r) => (
                 <li key={r.id}>
-                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{r.status}</Badge> since{' '}
-                  {fmtDate(r.startedOn)}
+                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{label('supervisionStatus', r.status)}</Badge>{' '}
+                  {t('supervision.since', { date: fmtDate(r.startedOn) })}
                 </li>
               ))}
             </ul>
@@ -40,33 +42,37 @@ export function TraineeSupervision() {
       )}
       {sup && (
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Supervision received</h2>
+          <h2 style={{ marginTop: 0 }}>{t('supervision.received')}</h2>
           <p>
-            {sup.totals.sessionCount} sessions: {sup.totals.individualMinutes} min individual, {sup.totals.groupMinutes} min group credited
-            — total <strong>{(sup.totals.totalMinutes / 60).toFixed(1)} h</strong>.
+            {t('supervision.totals', {
+              count: sup.totals.sessionCount,
+              individual: formatNumber(sup.totals.individualMinutes),
+              group: formatNumber(sup.totals.groupMinutes),
+            })}{' '}
+            <strong>{t('supervision.hours', { hours: formatNumber(sup.totals.totalMinutes / 60, 1) })}</strong>.
           </p>
           {sup.sessions.length === 0 ? (
-            <Empty>No supervision sessions recorded yet.</Empty>
+            <Empty>{t('supervision.noSessions')}</Empty>
           ) : (
             <div className="table-wrap">
               <table className="stack">
                 <thead>
                   <tr>
-                    <th>Date</th>
-                    <th>Format</th>
-                    <th>Minutes</th>
-                    <th>Credited</th>
-                    <th>Cases discussed</th>
+                    <th>{t('supervision.date')}</th>
+                    <th>{t('supervision.format')}</th>
+                    <th>{t('supervision.minutes')}</th>
+                    <th>{t('supervision.credited')}</th>
+                    <th>{t('supervision.cases')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {sup.sessions.map((s) => (
                     <tr key={s.sessionId}>
-                      <td data-label="Date">{fmtDate(s.date)}</td>
-                      <td data-label="Format">{humanise(s.format)}</td>
-                      <td data-label="Minutes">{s.minutes}</td>
-                      <td data-label="Credited">{s.creditedMinutes}</td>
-                      <td data-label="Cases">
+                      <td data-label={t('supervision.date')}>{fmtDate(s.date)}</td>
+                      <td data-label={t('supervision.format')}>{label('supervisionFormat', s.format)}</td>
+                      <td data-label={t('supervision.minutes')}>{s.minutes}</td>
+                      <td data-label={t('supervision.credited')}>{s.creditedMinutes}</td>
+                      <td data-label={t('supervision.cases')}>
                         {s.cases.map((c) => (
                           <Link key={c.caseId} to={`/cases/${c.caseId}`}>
                             {shortId(c.caseId)}{' '}
