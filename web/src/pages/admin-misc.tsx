@@ -4,6 +4,8 @@ import { downloadFrom } from '../api/download';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
+import { ReliabilityHistoryChart } from '../charts/reliability-history';
+import { BodyPipelineSection, CalibrationResultsSection } from '../charts/sections';
 import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
 
@@ -52,6 +54,7 @@ export function AdminHome() {
           <p>What the public sees</p>
         </Link>
       </div>
+      <BodyPipelineSection />
     </>
   );
 }
@@ -237,8 +240,12 @@ export function AdminReliability() {
         <section className="card" key={rubric.id}>
           <h2 style={{ marginTop: 0 }}>{rubric.name}</h2>
           {rel instanceof Error ? <ErrorBox error={rel} /> : <ReliabilityFigures rel={rel as Schemas['RubricReliabilityDto']} />}
+          {!(rel instanceof Error) && (
+            <ReliabilityHistoryChart rubric={rubric.name} history={(rel as Schemas['RubricReliabilityDto']).history} />
+          )}
         </section>
       ))}
+      <CalibrationResultsSection />
     </>
   );
 }

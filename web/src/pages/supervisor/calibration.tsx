@@ -3,6 +3,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../../ui';
+import { MyCalibrationChart } from '../../charts/calibration-chart';
 import { type RubricDef, RubricForm } from './rubric-form';
 
 export function Calibration() {
@@ -35,6 +36,7 @@ export function Calibration() {
             {figures.reason && ` (${humanise(figures.reason)})`}
           </p>
           <p className="small muted">{figures.rule}</p>
+          <MyCalibrationChart attempts={figures.attempts} tolerance={figures.attempts[0]?.tolerance.maxMeanAbsDiff ?? null} />
           {figures.attempts.length > 0 && (
             <div className="table-wrap">
               <table className="stack">
