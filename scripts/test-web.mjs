@@ -112,6 +112,8 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '25-charts',
+  '26-new-trainee',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);

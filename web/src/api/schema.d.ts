@@ -10209,6 +10209,8 @@ export interface operations {
                 /** @description Only relationships in which you are this party */
                 role?: "trainee" | "supervisor";
                 bodyId?: string;
+                /** @description Only this trainee's relationships (within what you may see) */
+                traineeId?: string;
             };
             header?: never;
             path?: never;

@@ -47,8 +47,10 @@ function Trajectory({ info, list, ch }: { info: Instrument; list: Measure[]; ch:
   );
   const intake = ch?.intake.total ?? sorted[0].total;
   const rc = info.reliableChange;
+  // sessions spaced as they were (intake = 0); an administration without a session number goes after the last one
+  let lastX = -1;
   const points: Point[] = sorted.map((m, i) => ({
-    x: i,
+    x: (lastX = m.sessionNumber ?? lastX + 1),
     label:
       m.sessionNumber === null ? formatDate(m.administeredOn) : m.sessionNumber === 0 ? t('intake') : t('sessionN', { n: m.sessionNumber }),
     total: m.total,
@@ -68,19 +70,19 @@ function Trajectory({ info, list, ch }: { info: Instrument; list: Measure[]; ch:
               <th scope="col">{t('administration')}</th>
               <th scope="col">{t('date')}</th>
               <th scope="col">{t('total')}</th>
-              <th scope="col">{t('band')}</th>
+              <th scope="col">{t('bandHeading')}</th>
               <th scope="col">{t('changeFromIntake')}</th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.x}>
+              <tr key={`${p.x}-${p.date}`}>
                 <th scope="row">{p.label}</th>
                 <td>{formatDate(p.date)}</td>
                 <td>{p.total}</td>
                 <td>{p.severity.replace(/_/g, ' ')}</td>
                 <td>
-                  {p.x === 0 ? '—' : signed(p.total - intake)}
+                  {p === points[0] ? '—' : signed(p.total - intake)}
                   {p.reliable === -1 && ` (${t('reliableImprovement')})`}
                   {p.reliable === 1 && ` (${t('reliableDeterioration')})`}
                 </td>
@@ -105,7 +107,14 @@ function Trajectory({ info, list, ch }: { info: Instrument; list: Measure[]; ch:
             />
           ))}
           <CartesianGrid strokeDasharray="3 3" stroke="#ccc" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={points.map((p) => p.x)}
+            tickFormatter={(x: number) => points.find((p) => p.x === x)?.label ?? String(x)}
+            tick={{ fontSize: 12 }}
+          />
           <YAxis domain={[info.total.min, info.total.max]} allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
           {info.casenessAt !== null && (
             <ReferenceLine
@@ -123,7 +132,7 @@ function Trajectory({ info, list, ch }: { info: Instrument; list: Measure[]; ch:
               label={{ value: t('reliableLine', { n: rc }), position: 'insideBottomLeft', fontSize: 11, fill: '#2e7d32' }}
             />
           )}
-          <Tooltip formatter={(v) => [String(v), t('total')]} />
+          <Tooltip formatter={(v) => [String(v), t('total')]} labelFormatter={(x) => points.find((p) => p.x === x)?.label ?? String(x)} />
           <Line type="linear" dataKey="total" stroke="#1f3b57" strokeWidth={2} isAnimationActive={false} dot={<ChangeDot />} />
         </LineChart>
       </ResponsiveContainer>

@@ -4,8 +4,7 @@ import { downloadFrom } from '../api/download';
 import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../ui';
-import { ReliabilityHistoryChart } from '../charts/reliability-history';
-import { BodyPipelineSection, CalibrationResultsSection } from '../charts/sections';
+import { BodyPipelineSection, CalibrationResultsSection, ReliabilityHistoryChart } from '../charts';
 import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
 

@@ -3,6 +3,7 @@ import { api, call } from '../api/client';
 import { Link, navigate, useLocation, useTitle } from '../router';
 import { Badge, DataTable, Empty, ErrorBox, Field, fmtDate, humanise, Loading, useLoad } from '../ui';
 import { PersonProgress } from './shared/person-progress';
+import { TraineeSupervisors } from './admin-supervision';
 
 const roleList = (roles: { role: string }[]) => [...new Set(roles.map((r) => humanise(r.role).toLowerCase()))].join(', ') || 'no role';
 
@@ -69,6 +70,7 @@ export function AdminPerson({ id }: { id: string }) {
               {u.status}, since {fmtDate(u.createdAt)}
             </dd>
           </dl>
+          {traineeBodies.length > 0 && <TraineeSupervisors traineeId={u.id} bodyIds={traineeBodies} />}
           <h2>Progress</h2>
           {traineeBodies.length ? (
             <PersonProgress traineeId={u.id} bodyIds={traineeBodies} />

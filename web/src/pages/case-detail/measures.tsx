@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/client';
 import { useInstruments } from '../../measures';
 import { ErrorBox, Loading } from '../../ui';
-import { CaseMeasureCharts } from '../../charts/sections';
+import { CaseMeasureCharts } from '../../charts';
 import { MeasuresAll } from './measures-all';
 import { MeasuresTable } from './measures-table';
 import { MeasureForm } from './measure-form';

@@ -3,7 +3,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, fmtDateTime, humanise, Loading, useAction, useLoad } from '../../ui';
-import { MyCalibrationChart } from '../../charts/calibration-chart';
+import { MyCalibrationChart } from '../../charts';
 import { type RubricDef, RubricForm } from './rubric-form';
 
 export function Calibration() {

@@ -2,10 +2,13 @@ import { api, call } from '../../api/client';
 import { useTitle } from '../../router';
 import { DataTable, Empty, ErrorBox, fmtDate, humanise, Loading, useLoad } from '../../ui';
 import { PersonProgress } from '../shared/person-progress';
+import { ActivitiesToVerify, RecordMeeting } from './supervisee-work';
+import { useState } from 'react';
 
 // The supervisor's supervisees: each with their progress and the supervision logged with them.
 export function Supervisees() {
   useTitle('My supervisees');
+  const [tick, setTick] = useState(0);
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'supervisor', status: 'active', limit: 100 } } })),
     [],
@@ -16,13 +19,15 @@ export function Supervisees() {
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>Nobody is under your supervision right now.</Empty>}
+      {data && <RecordMeeting supervisees={data.items} onSaved={() => setTick((n) => n + 1)} />}
       {data?.items.map((r) => (
-        <section key={r.id} className="card" aria-labelledby={`sup-${r.id}`} data-testid="supervisee">
+        <section key={`${r.id}-${tick}`} className="card" aria-labelledby={`sup-${r.id}`} data-testid="supervisee">
           <h2 id={`sup-${r.id}`} style={{ marginTop: 0 }}>
             {r.traineeName} <span className="small muted">supervised since {fmtDate(r.startedOn)}</span>
           </h2>
           <PersonProgress traineeId={r.traineeId} bodyIds={[r.bodyId]} />
           <SupervisionLogged traineeId={r.traineeId} name={r.traineeName} />
+          <ActivitiesToVerify traineeId={r.traineeId} name={r.traineeName} />
         </section>
       ))}
     </>

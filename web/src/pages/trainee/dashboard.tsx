@@ -3,12 +3,13 @@ import { useAuth } from '../../auth';
 import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { RulesList } from '../shared/rules-list';
+import { EnrolOffer } from './enrol';
 import { RecordDownload } from './record-download';
 
 export function TraineeDashboard() {
   useTitle('My progress');
   const { me } = useAuth();
-  const { data, error, loading } = useLoad(async () => {
+  const { data, error, loading, reload } = useLoad(async () => {
     const [enrolments, schemes, accreditations, applications] = await Promise.all([
       call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId: me!.id } } })),
       call(api.GET('/api/v1/schemes')),
@@ -59,9 +60,8 @@ export function TraineeDashboard() {
       </p>
       {loading && <Loading label="Evaluating your record against your scheme…" />}
       <ErrorBox error={error} />
-      {data && data.length === 0 && (
-        <Empty>You are not enrolled in an accreditation scheme yet. Ask your national body to enrol you.</Empty>
-      )}
+      {data && <EnrolOffer enrolledSchemeIds={data.map((d) => d.enrolment.schemeId)} onEnrolled={reload} />}
+      {data && data.length === 0 && <Empty>You are not enrolled in an accreditation scheme yet.</Empty>}
       {data?.map(({ scheme, progress, awarded, pending }) => {
         const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];
         return (
