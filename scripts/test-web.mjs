@@ -112,6 +112,8 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '25-charts',
+  '26-new-trainee',
   '30-keyboard-trainee',
   '31-keyboard-public',
   '32-language',

@@ -285,6 +285,18 @@ describe('renewal by the holder', () => {
     const foreign = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
     await t.http().get(`${API}/accreditations/renewals-due`).query({ bodyId: w.bodyId }).set(foreign.auth).expect(404);
     await t.http().get(`${API}/accreditations/renewals-due`).query({ bodyId: w.bodyId }).set(w.trainee.auth).expect(403);
+
+    // the body's pipeline counts the same accreditations by window, and people by level
+    const pipeline = await t.http().get(`${API}/bodies/${w.bodyId}/pipeline`).set(w.admin.auth).expect(200);
+    expect(pipeline.body.renewalsDue).toEqual([
+      { window: 'overdue', count: 0 },
+      { window: 'within_30_days', count: 1 },
+      { window: 'within_60_days', count: 1 },
+      { window: 'within_90_days', count: 0 },
+    ]);
+    expect(pipeline.body.levels.reduce((n: number, l: { active: number }) => n + l.active, 0)).toBe(2);
+    await t.http().get(`${API}/bodies/${w.bodyId}/pipeline`).set(foreign.auth).expect(404);
+    await t.http().get(`${API}/bodies/${w.bodyId}/pipeline`).set(w.trainee.auth).expect(403);
   });
 });
 

@@ -229,6 +229,34 @@ describe('calibration exercises', () => {
     expect(none.body).toMatchObject({ status: 'no_attempts', attempts: [] });
 
     expect(await calibratedRaters(t.db.manager, w.bodyId)).toEqual([w.rater.id]);
+
+    // the admin's picture: every rater's scores, bias and spread, by name
+    const results = await t
+      .http()
+      .get(api(`/calibration/exercises/${ex.id}/results`))
+      .set(w.admin.auth)
+      .expect(200);
+    expect(results.body).toMatchObject({
+      exerciseId: ex.id,
+      referenceScores: reference,
+      scale: { min: 1, max: 5 },
+      tolerance: { maxMeanAbsDiff: 0.5 },
+    });
+    expect(results.body.items.map((i: { code: string }) => i.code)).toEqual(ITEMS);
+    const byRater = Object.fromEntries(results.body.raters.map((r: { raterId: string }) => [r.raterId, r]));
+    // one point above the reference on every item: a pure bias, no spread
+    expect(byRater[w.lenient.id]).toMatchObject({ raterName: expect.any(String), bias: 1, spread: 0, withinTolerance: false });
+    expect(byRater[w.rater.id]).toMatchObject({ bias: 0, spread: 0, meanAbsDiff: 0, withinTolerance: true });
+    await t
+      .http()
+      .get(api(`/calibration/exercises/${ex.id}/results`))
+      .set(w.otherAdmin.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(api(`/calibration/exercises/${ex.id}/results`))
+      .set(w.rater.auth)
+      .expect(403);
   });
 
   it('400s bad scores with details and writes nothing; refuses bad references, identifiers and foreign rubrics; closed takes no attempts', async () => {
@@ -369,7 +397,7 @@ describe('rubric reliability', () => {
       w.lenient.id,
     ]);
     await insertRating(w, targets[0], w.trainee.id, flat(5), { role: 'self' });
-    await insertRating(w, randomUUID(), w.rater.id, flat(3));
+    await insertRating(w, randomUUID(), w.rater.id, flat(3), { at: '2024-07-15T00:00:00Z' });
     const before = await audits();
 
     const res = await t
@@ -385,6 +413,12 @@ describe('rubric reliability', () => {
     expect(res.body.krippendorffAlpha.value).toBeGreaterThan(0.7);
     expect(['poor', 'moderate', 'good', 'excellent']).toContain(res.body.band);
     expect(res.body.interpretation).toContain('Koo & Li');
+    // over time: every quarter from the oldest counted rating (2024-Q3, singly rated) to the newest (2025-Q1),
+    // cumulative; the last quarter holds every rating and so equals the overall figures
+    expect(res.body.history.map((p: { period: string }) => p.period)).toEqual(['2024-Q3', '2024-Q4', '2025-Q1']);
+    expect(res.body.history[0]).toMatchObject({ until: '2024-09-30', targets: 0, icc: null, alpha: null });
+    expect(res.body.history[2]).toMatchObject({ until: '2025-03-31', targets: 5, ratings: 10 });
+    expect(res.body.history[2].icc.value).toBeCloseTo(res.body.icc.value, 12);
     expect(await audits()).toBe(before);
 
     await t

@@ -173,6 +173,22 @@ describe('supervision relationships', () => {
     await post(w.admin, `/supervision/relationships/${rel.body.id}/end`, { endedOn: '2024-03-01', reason: 'Caseload' }).expect(200);
     const again = await post(w.admin, '/supervision/relationships', { ...dto, startedOn: undefined }).expect(201);
     expect(again.body.startedOn).toBe(new Date().toISOString().slice(0, 10));
+    // the admin's view of one trainee: both relationships, nobody else's; another body's admin sees none of them
+    const theirs = await t
+      .http()
+      .get(api('/supervision/relationships'))
+      .query({ traineeId: w.trainee.id })
+      .set(w.bodyAdmin.auth)
+      .expect(200);
+    expect(theirs.body.items.map((r: { id: string }) => r.id).sort()).toEqual([rel.body.id, again.body.id].sort());
+    const foreign = await t
+      .http()
+      .get(api('/supervision/relationships'))
+      .query({ traineeId: w.trainee.id })
+      .set(w.otherAdmin.auth)
+      .expect(200);
+    expect(foreign.body.items).toEqual([]);
+    await t.http().get(api('/supervision/relationships')).query({ traineeId: 'not-a-uuid' }).set(w.bodyAdmin.auth).expect(400);
   });
 
   it('lists by party and scope, keyset paginated', async () => {

@@ -10,6 +10,7 @@ import { AccreditationRestoreService } from './accreditation-restore.service';
 import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsService } from './accreditations.service';
 import {
+  BodyPipelineDto,
   AccreditationDetailDto,
   AccreditationPageDto,
   LeaveDto,
@@ -28,6 +29,7 @@ import {
   StatusChangeDto,
 } from './dto';
 import { RenewalAuditsService } from './renewal-audits.service';
+import { BodyPipelineService } from './body-pipeline.service';
 
 @ApiTags('accreditations')
 @Controller('accreditations')
@@ -132,7 +134,17 @@ export class AccreditationsController {
 @ApiTags('accreditations')
 @Controller('bodies')
 export class RenewalAuditsController {
-  constructor(private readonly audits: RenewalAuditsService) {}
+  constructor(
+    private readonly audits: RenewalAuditsService,
+    private readonly pipelines: BodyPipelineService,
+  ) {}
+
+  @Get(':bodyId/pipeline')
+  @RequirePermission(Permission.ApplicationsDecide, "The body's pipeline: people per level, applications by state, renewals due")
+  @ApiOkResponse({ type: BodyPipelineDto, description: 'For the admins of the body' })
+  pipeline(@Ctx() ctx: AuthedCtx, @Param('bodyId', UuidPipe) bodyId: string): Promise<BodyPipelineDto> {
+    return this.pipelines.pipeline(ctx, bodyId);
+  }
 
   @Post(':bodyId/renewal-audits')
   @RequirePermission(Permission.ApplicationsDecide, 'Draw a renewal audit sample')

@@ -8,6 +8,7 @@ import { AccreditationRenewalsService } from './accreditation-renewals.service';
 import { AccreditationsController, RenewalAuditsController } from './accreditations.controller';
 import { AccreditationsService } from './accreditations.service';
 import { RenewalAuditsService } from './renewal-audits.service';
+import { BodyPipelineService } from './body-pipeline.service';
 
 @Module({
   imports: [SchemesModule],
@@ -20,6 +21,7 @@ import { RenewalAuditsService } from './renewal-audits.service';
     AccreditationIssuance,
     AccreditationRestoreService,
     RenewalAuditsService,
+    BodyPipelineService,
   ],
   exports: [AccreditationIssuance, AccreditationRenewalsService],
 })

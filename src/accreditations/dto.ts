@@ -19,6 +19,7 @@ import {
 import { PageQuery } from '../common/pagination';
 import { LevelReportDto } from '../schemes/dto';
 import { AccreditationStatus } from './accreditation.entity';
+import { RENEWAL_WINDOWS } from './body-pipeline';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -221,3 +222,36 @@ export class RenewalAuditPageDto {
 }
 
 export class ListRenewalAuditsQuery extends PageQuery {}
+
+// the application states (applications/application.entity.ts; that folder depends on this one, not the reverse)
+const APPLICATION_STATES = ['submitted', 'more_info_requested', 'approved', 'rejected', 'withdrawn'];
+
+export class PipelineLevelDto {
+  @ApiProperty() schemeCode!: string;
+  @ApiProperty() schemeName!: string;
+  @ApiProperty() levelCode!: string;
+  @ApiProperty({ description: 'as the body named it when issuing' }) levelName!: string;
+  @ApiProperty({ description: 'people holding it in good standing' }) active!: number;
+  @ApiProperty({ description: 'people whose accreditation at this level lapsed or expired' }) lapsed!: number;
+  @ApiProperty() suspended!: number;
+}
+
+export class PipelineCountDto {
+  @ApiProperty({ enum: APPLICATION_STATES }) status!: string;
+  @ApiProperty() count!: number;
+}
+
+export class PipelineRenewalDto {
+  @ApiProperty({ enum: RENEWAL_WINDOWS }) window!: string;
+  @ApiProperty({ description: 'active accreditations whose expiry falls in the window' }) count!: number;
+}
+
+export class BodyPipelineDto {
+  @ApiProperty({ format: 'uuid' }) bodyId!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
+  @ApiProperty({ description: "people enrolled in any of the body's schemes" }) enrolled!: number;
+  @ApiProperty({ description: 'enrolled people who hold no active level of the body yet' }) enrolledWithoutLevel!: number;
+  @ApiProperty({ type: [PipelineLevelDto], description: 'by scheme, in level order' }) levels!: PipelineLevelDto[];
+  @ApiProperty({ type: [PipelineCountDto] }) applications!: PipelineCountDto[];
+  @ApiProperty({ type: [PipelineRenewalDto] }) renewalsDue!: PipelineRenewalDto[];
+}

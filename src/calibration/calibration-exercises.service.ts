@@ -9,10 +9,11 @@ import type { AuthedCtx } from '../common/request-context';
 import { RubricVersion, RubricVersionStatus } from '../rubrics/rubric.entity';
 import { findClientIdentifiers } from '../common/client-identifiers';
 import { exercisesVisiblePredicate, seesExercises, seesReference } from '../access/calibration-access';
-import { validateCompleteScores } from './calibration-figures';
-import { attemptView, toAttemptDto, toExerciseDto } from './calibration.mapper';
+import { attemptFigures, differenceSpread, validateCompleteScores } from './calibration-figures';
+import { attemptView, toAttemptDto, toExerciseDto, toleranceDto } from './calibration.mapper';
 import { CalibrationAttempt, CalibrationExercise, CalibrationExerciseStatus } from './calibration.entity';
-import type { CalibrationExerciseDto, CreateCalibrationExerciseDto, ListCalibrationExercisesQuery } from './dto';
+import { User } from '../users/user.entity';
+import type { CalibrationExerciseDto, CalibrationResultsDto, CreateCalibrationExerciseDto, ListCalibrationExercisesQuery } from './dto';
 
 const refuseIdentifiers = (field: string, text: string) => {
   const found = findClientIdentifiers(text);
@@ -120,6 +121,41 @@ export class CalibrationExercisesService {
     const defs = attempt ? await this.definitions([e.rubricVersionId]) : new Map();
     const my = attempt ? toAttemptDto(attemptView(attempt, e, defs.get(e.rubricVersionId))) : null;
     return toExerciseDto(e, seesReference(ctx.actor, e.bodyId, !!attempt), my);
+  }
+
+  /** Every rater's attempt against the reference, for the body's admins: the picture of how the raters agree. */
+  async results(ctx: AuthedCtx, id: string): Promise<CalibrationResultsDto> {
+    const e = await this.visible(ctx, id);
+    if (!adminGrantFor(ctx.actor, e.bodyId)) throw notFound('Calibration exercise');
+    const definition = (await this.definitions([e.rubricVersionId])).get(e.rubricVersionId) as RubricVersion['definition'];
+    const attempts = await this.db.getRepository(CalibrationAttempt).find({ where: { exerciseId: id }, order: { submittedAt: 'ASC' } });
+    const names = new Map(
+      (attempts.length ? await this.db.getRepository(User).findBy({ id: In(attempts.map((a) => a.raterId)) }) : []).map((u) => [
+        u.id,
+        u.displayName,
+      ]),
+    );
+    return {
+      exerciseId: e.id,
+      title: e.title,
+      scale: { min: definition.scale.min, max: definition.scale.max },
+      items: definition.items.map((i) => ({ code: i.code, label: i.label })),
+      referenceScores: e.referenceScores,
+      tolerance: toleranceDto(e.tolerance),
+      raters: attempts.map((a) => {
+        const f = attemptFigures(definition, e.referenceScores, a.scores, e.tolerance);
+        return {
+          raterId: a.raterId,
+          raterName: names.get(a.raterId) ?? 'Unknown rater',
+          submittedAt: a.submittedAt.toISOString(),
+          scores: a.scores,
+          bias: f.bias,
+          spread: differenceSpread(definition, e.referenceScores, a.scores),
+          meanAbsDiff: f.meanAbsDiff,
+          withinTolerance: f.withinTolerance,
+        };
+      }),
+    };
   }
 
   /** A closed exercise takes no more attempts; attempts already made keep counting. */

@@ -134,3 +134,14 @@ export function calibratedRaterIds(raters: readonly RaterAttempts[], asOf: Date)
     .map((r) => r.raterId)
     .sort();
 }
+
+/** Population SD of (score − reference) over the items both score: 0 when a rater departs from the reference by
+ *  the same amount on every item (a pure bias), larger the more unevenly they depart. */
+export function differenceSpread(def: RubricDefinition, reference: Scores, scores: Scores): number {
+  const diffs = def.items
+    .filter((i) => typeof reference[i.code] === 'number' && typeof scores[i.code] === 'number')
+    .map((i) => scores[i.code] - reference[i.code]);
+  if (diffs.length === 0) return 0;
+  const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
+  return Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / diffs.length);
+}

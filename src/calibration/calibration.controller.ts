@@ -11,6 +11,7 @@ import {
   CalibrationAttemptDto,
   CalibrationExerciseDto,
   CalibrationExercisePageDto,
+  CalibrationResultsDto,
   CreateCalibrationExerciseDto,
   ListCalibrationExercisesQuery,
   RaterCalibrationDto,
@@ -57,6 +58,13 @@ export class CalibrationExercisesController {
   @ApiOkResponse({ type: CalibrationExerciseDto })
   close(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CalibrationExerciseDto> {
     return this.exercises.close(ctx, id);
+  }
+
+  @Get(':id/results')
+  @RequirePermission(Permission.RubricsManage, "Every rater's attempt on a calibration exercise against its reference")
+  @ApiOkResponse({ type: CalibrationResultsDto, description: 'For the admins of the body: scores, bias and spread per rater' })
+  results(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<CalibrationResultsDto> {
+    return this.exercises.results(ctx, id);
   }
 
   @Post(':id/attempts')

@@ -14,7 +14,10 @@ export interface AttemptView {
   definition: RubricDefinition;
 }
 
-const toleranceDto = (t: Tolerance) => ({ maxMeanAbsDiff: t.maxMeanAbsDiff, ...(t.minIcc !== undefined ? { minIcc: t.minIcc } : {}) });
+export const toleranceDto = (t: Tolerance) => ({
+  maxMeanAbsDiff: t.maxMeanAbsDiff,
+  ...(t.minIcc !== undefined ? { minIcc: t.minIcc } : {}),
+});
 
 // Figures are recomputed from the stored scores on every read: the reference and tolerance never change.
 export const toAttemptDto = (a: AttemptView): CalibrationAttemptDto => ({

@@ -150,6 +150,21 @@ class AlphaDto {
   @ApiProperty() units!: number;
 }
 
+export class ScoreScaleDto {
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+}
+
+export class ReliabilityPointDto {
+  @ApiProperty({ example: '2026-Q3' }) period!: string;
+  @ApiProperty({ format: 'date', description: 'the figures use every rating submitted up to the end of this day' }) until!: string;
+  @ApiProperty() targets!: number;
+  @ApiProperty() ratings!: number;
+  @ApiProperty({ type: IccDto, nullable: true }) icc!: IccDto | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Krippendorff's alpha (interval)" }) alpha!: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['poor', 'moderate', 'good', 'excellent'] }) band!: string | null;
+}
+
 export class RubricReliabilityDto {
   @ApiProperty({ format: 'uuid' }) rubricId!: string;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
@@ -164,4 +179,36 @@ export class RubricReliabilityDto {
   @ApiProperty({ nullable: true, type: String, enum: ['poor', 'moderate', 'good', 'excellent'] }) band!: string | null;
   @ApiProperty() interpretation!: string;
   @ApiProperty({ description: 'how the figures were computed' }) method!: string;
+  @ApiProperty({
+    type: [ReliabilityPointDto],
+    description: 'the same figures at the end of each calendar quarter (cumulative), oldest first, at most 12',
+  })
+  history!: ReliabilityPointDto[];
+}
+
+export class CalibrationRaterResultDto {
+  @ApiProperty({ format: 'uuid' }) raterId!: string;
+  @ApiProperty() raterName!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: Object, description: 'item code → score' }) scores!: Record<string, number>;
+  @ApiProperty({ description: 'mean (score − reference): positive = lenient, negative = severe' }) bias!: number;
+  @ApiProperty({ description: 'population SD of (score − reference) over the items: how unevenly the rater departs from the reference' })
+  spread!: number;
+  @ApiProperty() meanAbsDiff!: number;
+  @ApiProperty() withinTolerance!: boolean;
+}
+
+export class CalibrationItemDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() label!: string;
+}
+
+export class CalibrationResultsDto {
+  @ApiProperty({ format: 'uuid' }) exerciseId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: ScoreScaleDto }) scale!: ScoreScaleDto;
+  @ApiProperty({ type: [CalibrationItemDto] }) items!: CalibrationItemDto[];
+  @ApiProperty({ type: Object, description: 'item code → reference score' }) referenceScores!: Record<string, number>;
+  @ApiProperty({ type: ToleranceDto }) tolerance!: ToleranceDto;
+  @ApiProperty({ type: [CalibrationRaterResultDto], description: 'every attempt, by rater name' }) raters!: CalibrationRaterResultDto[];
 }

@@ -136,3 +136,47 @@ function interpret(i: ReliabilityReport['icc'], band: ReliabilityBand | null): s
       : `; the interval spans ${kooLiBand(i.ci95.lower)} to ${kooLiBand(i.ci95.upper)}, so the band is uncertain`;
   return `Single-rater reliability (ICC(2,1), absolute agreement) is ${band}: ${i.value.toFixed(2)} (${ci}) over ${i.targets} targets rated by the same ${i.raters} raters${span} (Koo & Li 2016).`;
 }
+
+export interface ReliabilityPoint {
+  /** calendar quarter, e.g. 2026-Q3 */
+  period: string;
+  /** the last day of the quarter: the figures use every rating submitted up to its end */
+  until: string;
+  targets: number;
+  ratings: number;
+  icc: ReliabilityReport['icc'];
+  alpha: number | null;
+  band: ReliabilityBand | null;
+}
+
+/** The last day of the calendar quarter a moment falls in (UTC), as YYYY-MM-DD, with its label. */
+export function quarterOf(d: Date): { period: string; until: string } {
+  const y = d.getUTCFullYear();
+  const q = Math.floor(d.getUTCMonth() / 3) + 1;
+  const until = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10);
+  return { period: `${y}-Q${q}`, until };
+}
+
+/**
+ * Reliability over time: for each calendar quarter from the first rating to the last (at most `maxPoints`, the
+ * most recent), the report over every rating submitted up to that quarter's end. Cumulative rather than per
+ * quarter, because reliability needs doubly-rated work that a single quarter rarely holds; a falling line still
+ * shows raters drifting apart.
+ */
+export function reliabilityHistory(values: readonly RatedValue[], maxPoints = 12): ReliabilityPoint[] {
+  if (values.length === 0) return [];
+  const times = values.map((v) => v.submittedAt.getTime());
+  const first = quarterOf(new Date(Math.min(...times)));
+  const last = quarterOf(new Date(Math.max(...times)));
+  const quarters: { period: string; until: string }[] = [];
+  for (let q = first; ;) {
+    quarters.push(q);
+    if (q.until >= last.until) break;
+    q = quarterOf(new Date(Date.parse(`${q.until}T00:00:00Z`) + 86_400_000));
+  }
+  return quarters.slice(-maxPoints).map(({ period, until }) => {
+    const end = Date.parse(`${until}T00:00:00Z`) + 86_400_000;
+    const r = reliabilityReport(values.filter((v) => v.submittedAt.getTime() < end));
+    return { period, until, targets: r.targets, ratings: r.ratings, icc: r.icc, alpha: r.krippendorffAlpha?.value ?? null, band: r.band };
+  });
+}

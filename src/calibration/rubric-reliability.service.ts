@@ -6,7 +6,7 @@ import type { AuthedCtx } from '../common/request-context';
 import { type RubricDefinition, scoreRating } from '../rubrics/rubric-scoring';
 import { Rubric } from '../rubrics/rubric.entity';
 import type { RubricReliabilityDto } from './dto';
-import { reliabilityReport } from './reliability';
+import { reliabilityHistory, reliabilityReport } from './reliability';
 
 export const RELIABILITY_METHOD =
   'Submitted, not superseded ratings of any version of this rubric on work of this body, excluding self-ratings; one value per rater and target ' +
@@ -39,14 +39,13 @@ export class RubricReliabilityService {
           AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
       [rubricId, bodyId],
     );
-    const report = reliabilityReport(
-      rows.map((r) => ({
-        targetKey: `${r.targetType}:${r.targetId}`,
-        raterId: r.raterId,
-        value: scoreRating(r.definition, r.scores).value,
-        submittedAt: new Date(r.submittedAt),
-      })),
-    );
-    return { rubricId, bodyId, ...report, method: RELIABILITY_METHOD };
+    const values = rows.map((r) => ({
+      targetKey: `${r.targetType}:${r.targetId}`,
+      raterId: r.raterId,
+      value: scoreRating(r.definition, r.scores).value,
+      submittedAt: new Date(r.submittedAt),
+    }));
+    const history = reliabilityHistory(values).map((p) => ({ ...p, icc: p.icc && { ...p.icc } }));
+    return { rubricId, bodyId, ...reliabilityReport(values), method: RELIABILITY_METHOD, history };
   }
 }

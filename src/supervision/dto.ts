@@ -65,6 +65,11 @@ export class ListRelationshipsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   bodyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this trainee's relationships (within what you may see)" })
+  @IsOptional()
+  @IsUUID('all')
+  traineeId?: string;
 }
 
 export class RelationshipDto {

@@ -64,6 +64,7 @@ export class SupervisionService {
     }
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     if (q.bodyId) qb.andWhere('r.body_id = :bodyId', { bodyId: q.bodyId });
+    if (q.traineeId) qb.andWhere('r.trainee_id = :traineeId', { traineeId: q.traineeId });
     const column = "date_trunc('milliseconds', r.created_at)";
     if (cursor) {
       if (typeof cursor[0] !== 'number' || !isUuid(cursor[1])) throw invalid('cursor', 'cursor is not a valid cursor');

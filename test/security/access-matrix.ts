@@ -430,6 +430,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     params: per({ adminA: 'exerciseSpare', adminB: 'exerciseSpare', global: 'exercise' }),
     own: { adminA: 200, adminB: 200, global: 200 },
   },
+  'GET /api/v1/calibration/exercises/:id/results': { params: id('exercise'), own: { adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/calibration/raters/:raterId': {
     params: (c) => ({ raterId: c.w.ids.supervisor }),
     query: (c) => `bodyId=${c.w.body.id}`,
@@ -524,6 +525,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     body: () => ({ sharePercent: 10 }),
     own: { adminA: 201, adminB: 201, global: 201 },
   },
+  'GET /api/v1/bodies/:bodyId/pipeline': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/bodies/:bodyId/exports/:kind': {
     params: (c) => ({ bodyId: c.w.body.id, kind: 'applications' }),

@@ -22,6 +22,7 @@ import { TraineeCases } from './pages/trainee/cases';
 import { TraineeDashboard } from './pages/trainee/dashboard';
 import { TraineeRatings } from './pages/trainee/ratings';
 import { TraineeSupervision } from './pages/trainee/supervision';
+import { TraineeTraining } from './pages/trainee/training';
 import { LANGUAGES, isLanguage, setLanguage, useTranslation } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { Loading } from './ui';
@@ -49,6 +50,7 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/cases/new', roles: ['TRAINEE'], render: () => <NewCase /> },
   { path: '/trainee/ratings', roles: ['TRAINEE'], render: () => <TraineeRatings /> },
   { path: '/trainee/supervision', roles: ['TRAINEE'], render: () => <TraineeSupervision /> },
+  { path: '/trainee/training', roles: ['TRAINEE'], render: () => <TraineeTraining /> },
   { path: '/trainee/applications', roles: ['TRAINEE'], render: () => <TraineeApplications /> },
   { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
   { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
@@ -83,6 +85,7 @@ function Nav() {
     links.push(
       ['/trainee', t('nav.progress')],
       ['/trainee/cases', t('nav.cases')],
+      ['/trainee/training', t('nav.training')],
       ['/trainee/supervision', t('nav.supervision')],
       ['/trainee/ratings', t('nav.ratings')],
       ['/trainee/applications', t('nav.applications')],

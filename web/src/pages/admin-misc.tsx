@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { Link, useTitle } from '../router';
 import { formatDate, formatDateTime, formatNumber, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
+import { BodyPipelineSection, CalibrationResultsSection, ReliabilityHistoryChart } from '../charts';
 import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
 
@@ -54,6 +55,7 @@ export function AdminHome() {
           <p>{t('home.registerText')}</p>
         </Link>
       </div>
+      <BodyPipelineSection />
     </>
   );
 }
@@ -250,8 +252,12 @@ export function AdminReliability() {
         <section className="card" key={rubric.id}>
           <h2 style={{ marginTop: 0 }}>{rubric.name}</h2>
           {rel instanceof Error ? <ErrorBox error={rel} /> : <ReliabilityFigures rel={rel as Schemas['RubricReliabilityDto']} />}
+          {!(rel instanceof Error) && (
+            <ReliabilityHistoryChart rubric={rubric.name} history={(rel as Schemas['RubricReliabilityDto']).history} />
+          )}
         </section>
       ))}
+      <CalibrationResultsSection />
     </>
   );
 }

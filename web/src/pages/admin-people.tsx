@@ -4,6 +4,7 @@ import { Link, navigate, useLocation, useTitle } from '../router';
 import { formatDate, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useLoad } from '../ui';
 import { PersonProgress } from './shared/person-progress';
+import { TraineeSupervisors } from './admin-supervision';
 
 type T = ReturnType<typeof useTranslation>['t'];
 const roleList = (t: T, roles: { role: string }[]) =>
@@ -77,6 +78,7 @@ export function AdminPerson({ id }: { id: string }) {
             <dt>{t('person.account')}</dt>
             <dd>{t('person.accountSince', { status: t(`userStatus.${u.status}`), date: formatDate(u.createdAt) })}</dd>
           </dl>
+          {traineeBodies.length > 0 && <TraineeSupervisors traineeId={u.id} bodyIds={traineeBodies} />}
           <h2>{t('person.progress')}</h2>
           {traineeBodies.length ? (
             <PersonProgress traineeId={u.id} bodyIds={traineeBodies} />

@@ -2,6 +2,7 @@ import type { Schemas } from '../../api/client';
 import { useInstruments } from '../../measures';
 import { useTranslation } from '../../i18n';
 import { ErrorBox, Loading } from '../../ui';
+import { CaseMeasureCharts } from '../../charts';
 import { MeasuresAll } from './measures-all';
 import { MeasuresTable } from './measures-table';
 import { MeasureForm } from './measure-form';
@@ -21,6 +22,7 @@ export function Measures({ c, editable, onChange, reload }: { c: Case; editable:
       {instruments.data && (
         <>
           <MeasuresTable c={c} instruments={instruments.data} />
+          <CaseMeasureCharts caseId={c.id} version={c.version} instruments={instruments.data} />
           <MeasuresAll c={c} instruments={instruments.data} editable={editable} onChange={onChange} reload={reload} />
           {editable && instruments.data.length > 0 && (
             <MeasureForm c={c} instruments={instruments.data} onChange={onChange} reload={reload} />

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth';
 import { useTitle } from '../../router';
 import { formatDate, formatDateTime, formatNumber, useTranslation } from '../../i18n';
 import { Badge, Empty, ErrorBox, Loading, useAction, useLoad } from '../../ui';
+import { MyCalibrationChart } from '../../charts';
 import { type RubricDef, RubricForm } from './rubric-form';
 
 // agreement figures to two decimals, in the reader's language
@@ -41,6 +42,7 @@ export function Calibration() {
             {figures.reason && ` (${t(`calibration.reasons.${figures.reason}`)})`}
           </p>
           <p className="small muted">{figures.rule}</p>
+          <MyCalibrationChart attempts={figures.attempts} tolerance={figures.attempts[0]?.tolerance.maxMeanAbsDiff ?? null} />
           {figures.attempts.length > 0 && (
             <div className="table-wrap">
               <table className="stack">

@@ -3,11 +3,14 @@ import { useTitle } from '../../router';
 import { formatDate, formatNumber, useTranslation } from '../../i18n';
 import { DataTable, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { PersonProgress } from '../shared/person-progress';
+import { ActivitiesToVerify, RecordMeeting } from './supervisee-work';
+import { useState } from 'react';
 
 // The supervisor's supervisees: each with their progress and the supervision logged with them.
 export function Supervisees() {
   const { t } = useTranslation('supervisor');
   useTitle(t('supervisees.title'));
+  const [tick, setTick] = useState(0);
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'supervisor', status: 'active', limit: 100 } } })),
     [],
@@ -18,13 +21,15 @@ export function Supervisees() {
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>{t('supervisees.empty')}</Empty>}
+      {data && <RecordMeeting supervisees={data.items} onSaved={() => setTick((n) => n + 1)} />}
       {data?.items.map((r) => (
-        <section key={r.id} className="card" aria-labelledby={`sup-${r.id}`} data-testid="supervisee">
+        <section key={`${r.id}-${tick}`} className="card" aria-labelledby={`sup-${r.id}`} data-testid="supervisee">
           <h2 id={`sup-${r.id}`} style={{ marginTop: 0 }}>
             {r.traineeName} <span className="small muted">{t('supervisees.since', { date: formatDate(r.startedOn) })}</span>
           </h2>
           <PersonProgress traineeId={r.traineeId} bodyIds={[r.bodyId]} />
           <SupervisionLogged traineeId={r.traineeId} name={r.traineeName} />
+          <ActivitiesToVerify traineeId={r.traineeId} name={r.traineeName} />
         </section>
       ))}
     </>

@@ -5,13 +5,14 @@ import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { levelSummary } from '../shared/labels';
 import { RulesList } from '../shared/rules-list';
+import { EnrolOffer } from './enrol';
 import { RecordDownload } from './record-download';
 
 export function TraineeDashboard() {
   const { t } = useTranslation('trainee');
   useTitle(t('dashboard.title'));
   const { me } = useAuth();
-  const { data, error, loading } = useLoad(async () => {
+  const { data, error, loading, reload } = useLoad(async () => {
     const [enrolments, schemes, accreditations, applications] = await Promise.all([
       call(api.GET('/api/v1/trainees/{traineeId}/enrolments', { params: { path: { traineeId: me!.id } } })),
       call(api.GET('/api/v1/schemes')),
@@ -62,6 +63,7 @@ export function TraineeDashboard() {
       </p>
       {loading && <Loading label={t('dashboard.evaluating')} />}
       <ErrorBox error={error} />
+      {data && <EnrolOffer enrolledSchemeIds={data.map((d) => d.enrolment.schemeId)} onEnrolled={reload} />}
       {data && data.length === 0 && <Empty>{t('dashboard.notEnrolled')}</Empty>}
       {data?.map(({ scheme, progress, awarded, pending }) => {
         const current = progress.levels.find((l) => !l.met) ?? progress.levels[progress.levels.length - 1];

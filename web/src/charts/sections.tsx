@@ -1,0 +1,113 @@
+import { type ReactElement, useState } from 'react';
+import { api, call } from '../api/client';
+import { useAuth } from '../auth';
+import { useTranslation } from '../i18n';
+import type { InstrumentInfo } from '../measures';
+import { Empty, ErrorBox, Field, Loading, useLoad } from '../ui';
+import { CalibrationResultsChart } from './calibration-chart';
+import { MeasureTrajectories } from './measure-trajectory';
+import { PipelineCharts } from './pipeline-chart';
+
+// The charts placed on the app's screens, each loading what it draws.
+
+/** A case's outcome measures as trajectories (reloads when the case changes). */
+export function CaseMeasureCharts({ caseId, version, instruments }: { caseId: string; version: number; instruments: InstrumentInfo[] }) {
+  const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: caseId } } })), [caseId, version]);
+  if (!list.data || list.data.items.length === 0) return <ErrorBox error={list.error} />;
+  return <MeasureTrajectories measures={list.data.items} change={list.data.change} instruments={instruments} />;
+}
+
+/** The bodies a body admin (or a global admin: every body) may look at, with a picker when there are several. */
+function useAdminBody(): { body: string; picker: ReactElement | null; loading: boolean; error: unknown } {
+  const { t } = useTranslation('admin-charts');
+  const { bodiesFor, has } = useAuth();
+  const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
+  const mine = bodiesFor('BODY_ADMIN');
+  const choices = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => mine.includes(b.id));
+  const [chosen, setChosen] = useState('');
+  const body = chosen || choices[0]?.id || '';
+  const picker =
+    choices.length > 1 ? (
+      <Field label={t('body')}>
+        {(p) => (
+          <select {...p} value={body} onChange={(e) => setChosen(e.target.value)}>
+            {choices.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    ) : null;
+  return { body, picker, loading: bodies.loading, error: bodies.error };
+}
+
+/** The body admin's home: people per level, applications by state, renewals due. */
+export function BodyPipelineSection() {
+  const { t } = useTranslation('charts');
+  const { body, picker, loading, error } = useAdminBody();
+  const p = useLoad(
+    () => (body ? call(api.GET('/api/v1/bodies/{bodyId}/pipeline', { params: { path: { bodyId: body } } })) : Promise.resolve(undefined)),
+    [body],
+  );
+  return (
+    <section className="card" aria-labelledby="pipeline-h">
+      <h2 id="pipeline-h" style={{ marginTop: 0 }}>
+        {t('pipelineHeading')}
+      </h2>
+      {picker}
+      {(loading || p.loading) && <Loading />}
+      <ErrorBox error={error ?? p.error} />
+      {p.data && <PipelineCharts p={p.data} />}
+    </section>
+  );
+}
+
+/** Calibration exercises of the body, each rater's results as a picture. */
+export function CalibrationResultsSection() {
+  const { t } = useTranslation('charts');
+  const { body, picker } = useAdminBody();
+  const exercises = useLoad(
+    () =>
+      body
+        ? call(api.GET('/api/v1/calibration/exercises', { params: { query: { bodyId: body, limit: 100 } } }))
+        : Promise.resolve(undefined),
+    [body],
+  );
+  const [chosen, setChosen] = useState('');
+  const list = exercises.data?.items ?? [];
+  const exerciseId = chosen && list.some((e) => e.id === chosen) ? chosen : (list[0]?.id ?? '');
+  const results = useLoad(
+    () =>
+      exerciseId
+        ? call(api.GET('/api/v1/calibration/exercises/{id}/results', { params: { path: { id: exerciseId } } }))
+        : Promise.resolve(undefined),
+    [exerciseId],
+  );
+  return (
+    <section className="card" aria-labelledby="calibration-results-h">
+      <h2 id="calibration-results-h" style={{ marginTop: 0 }}>
+        {t('calibrationHeading')}
+      </h2>
+      {picker}
+      <ErrorBox error={exercises.error ?? results.error} />
+      {exercises.data && list.length === 0 && <Empty>{t('noExercises')}</Empty>}
+      {list.length > 1 && (
+        <Field label={t('chooseExercise')}>
+          {(p) => (
+            <select {...p} value={exerciseId} onChange={(e) => setChosen(e.target.value)}>
+              {list.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {(exercises.loading || results.loading) && <Loading />}
+      {results.data && <CalibrationResultsChart results={results.data} />}
+    </section>
+  );
+}
