@@ -3,6 +3,7 @@ import { caseSupervision } from './cases/case-supervision';
 import { completedCases } from './cases/completed-cases';
 import { outcomeMeasures } from './cases/outcome-measures';
 import { signOffs } from './cases/sign-offs';
+import { qualification, references } from './evidence';
 import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
 import { levelHeld, licence, membership, profession } from './prerequisites';
 import type { RuleEvaluator } from './rule-types';
@@ -24,6 +25,8 @@ export const RULE_TYPES = {
   teaching_given: teachingGiven,
   cpd,
   sign_offs: signOffs,
+  qualification,
+  references,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own params class
 } satisfies Record<string, RuleEvaluator<any>>;
 
