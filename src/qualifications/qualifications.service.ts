@@ -213,7 +213,7 @@ export class QualificationsService {
       .where(`q.person_id IN (${BODY_TRAINEES_SQL.replace('$1', ':bodyId')})`, { bodyId })
       .orderBy(`CASE q.state WHEN 'pending' THEN 0 ELSE 1 END`)
       .addOrderBy('q.created_at', 'ASC')
-      .take(500);
+      .limit(500);
     if (q.state) qb.andWhere('q.state = :state', { state: q.state });
     const { entities, raw } = await qb.getRawAndEntities<{ q_id: string; person_name: string }>();
     const names = new Map(raw.map((r) => [r.q_id, r.person_name]));
