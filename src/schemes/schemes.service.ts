@@ -194,6 +194,9 @@ const DESCRIPTIONS: Record<string, string> = {
   teaching_given: 'Teaching led or co-led: hours in a window',
   cpd: 'Continuing professional development in a window: items and/or hours',
   sign_offs: 'Cases signed off by their supervisor',
+  qualification:
+    'One qualification (degree, licence, prior training) from a list of codes, verified by the body unless verifiedOnly is false',
+  references: 'N references of the given kind(s) submitted by referees for the body, optionally within N months',
 };
 
 // the parameter names class-validator knows for a params class (including inherited ones)
