@@ -31,7 +31,6 @@ export function cleanFileName(raw: string | undefined, contentType: string): str
   const base = (raw ?? '')
     .split(/[\\/]/)
     .pop()!
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f"<>]/g, '')
     .trim()
     .slice(0, 200);
