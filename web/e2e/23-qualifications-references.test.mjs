@@ -59,7 +59,7 @@ test('a trainee adds a qualification with its document and asks for a reference;
   const card = trainee.getByRole('region', { name: `${title} (MSC_CLIN_PSY)` });
   await card.getByText('No document uploaded yet.').waitFor();
   await card.getByLabel('Upload the document').setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await card.getByRole('button', { name: 'Upload' }).click();
+  await card.getByRole('button', { name: 'Upload', exact: true }).click();
   await card.getByText('Document: diploma.pdf').waitFor();
   await card.getByText('awaiting verification').waitFor();
   await shot(trainee, 'trainee-qualifications');
