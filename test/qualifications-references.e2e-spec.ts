@@ -1,6 +1,6 @@
 import { Role } from '../src/common/roles';
 import { API, daysAgo } from './cases-fixtures';
-import { makeBody, makeUser, type TestUser } from './support/factories';
+import { makeAdmin, makeBody, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -332,5 +332,36 @@ describe('qualifications and references as evidence', () => {
     await t.http().post(`${API}/me/references/${r.body.id}/resend`).set(person.auth).expect(409);
     const actions: { action: string }[] = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [r.body.id]);
     expect(actions.map((a) => a.action)).toEqual(['reference.request', 'reference.resend', 'reference.cancel']);
+  });
+
+  it("erasing the person removes their qualifications' documents and stops their open reference links", async () => {
+    const { body, person } = await setUp();
+    const global = await makeAdmin(t);
+    const q = await t
+      .http()
+      .post(`${API}/trainees/${person.id}/qualifications`)
+      .set(person.auth)
+      .send({ kind: 'degree', code: 'MSC_CLIN_PSY', title: 'MSc', issuer: 'U', awardedOn: '2020-01-01' })
+      .expect(201);
+    await t
+      .http()
+      .put(`${API}/qualifications/${q.body.id}/document`)
+      .set(person.auth)
+      .set('content-type', 'application/pdf')
+      .set('if-match', '"1"')
+      .send(PDF)
+      .expect(200);
+    const email = 'erased.referee@referee.example';
+    await t
+      .http()
+      .post(`${API}/me/references`)
+      .set(person.auth)
+      .send({ bodyId: body.id, kind: 'clinical', refereeName: 'R', refereeEmail: email, relation: 'Colleague' })
+      .expect(201);
+    const token = await mailedToken(email, '/references/write');
+    await t.http().post(`${API}/users/${person.id}/erase`).set(global.auth).send({ reason: 'GDPR Art. 17 request, ticket 15' }).expect(200);
+    expect(await t.db.query(`SELECT 1 FROM qualification_documents WHERE qualification_id = $1`, [q.body.id])).toEqual([]);
+    const late = await t.http().post(`${API}/references/submit`).send({ token, text: 'Written after the person was erased.' }).expect(409);
+    expect(late.body.details).toEqual({ state: ['cancelled'] });
   });
 });
