@@ -16,9 +16,11 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/env';
 import { ShutdownState } from './health/shutdown-state';
+import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES } from './qualifications/document-rules';
 import { completeContract } from './openapi/contract';
 
 export const API_PREFIX = 'api/v1';
+const DOCUMENT_ROUTE = new RegExp(`^/${API_PREFIX}/qualifications/[^/?]+/document(\\?|$)`);
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -82,6 +84,13 @@ export async function createApp(
     if (jsonTooDeep(body as string))
       return done(new DomainError('JSON_TOO_DEEP', `JSON nested more than ${MAX_JSON_DEPTH} levels deep is refused`), undefined);
     return jsonParser(req, body as string, done);
+  });
+  // a qualification's document arrives as its raw bytes (PDF, PNG, JPEG; at most 5 MiB) on that one route only;
+  // anywhere else these media types are refused like any other non-JSON body
+  fastify.addContentTypeParser(DOCUMENT_TYPES, { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES }, (req, body, done) => {
+    if (req.method !== 'PUT' || !DOCUMENT_ROUTE.test(req.url))
+      return done(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'The body must be application/json'), undefined);
+    return done(null, body);
   });
   // while draining (SIGTERM grace period) every response closes its connection, so no keep-alive socket is
   // left idle for a client to reuse at the moment the server stops accepting (that request would be reset);

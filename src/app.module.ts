@@ -37,6 +37,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AccountLinksModule } from './accounts/account-links.module';
+import { QualificationsModule } from './qualifications/qualifications.module';
+import { ReferencesModule } from './references/references.module';
 
 @Module({
   imports: [
@@ -68,6 +70,8 @@ import { AccountLinksModule } from './accounts/account-links.module';
     NotificationsModule,
     ExportsModule,
     InvitationsModule,
+    QualificationsModule,
+    ReferencesModule,
     AccountLinksModule,
   ],
   providers: [

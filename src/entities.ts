@@ -29,6 +29,8 @@ import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { AccountToken } from './accounts/account-token.entity';
 import { Invitation } from './invitations/invitation.entity';
 import { Notification, NotificationPreference, ScheduleRun } from './notifications/notification.entity';
+import { Qualification, QualificationDocument } from './qualifications/qualification.entity';
+import { ReferenceRequest } from './references/reference-request.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests. It lives here, at the
 // composition root, so that database/ (which builds the DataSource from it) imports no feature.
@@ -72,4 +74,7 @@ export const ENTITIES = [
   ScheduleRun,
   Invitation,
   AccountToken,
+  Qualification,
+  QualificationDocument,
+  ReferenceRequest,
 ];

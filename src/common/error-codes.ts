@@ -184,6 +184,23 @@ export const ERROR_CODES = {
   },
   SHUTTING_DOWN: { status: 503, description: 'This instance is shutting down and did no work; retry after Retry-After' },
   NOT_READY: { status: 503, description: 'Readiness probe: this instance should not receive traffic' },
+
+  // qualifications and references as evidence (issue 15)
+  INVALID_DOCUMENT: { status: 400, description: "A document's bytes are empty or are not what its media type says" },
+  SELF_REFERENCE: { status: 400, description: 'Nobody is their own referee' },
+  QUALIFICATION_NOT_FOUND: { status: 404, description: 'No such qualification, or not visible to you' },
+  DOCUMENT_NOT_FOUND: { status: 404, description: 'The qualification has no document' },
+  REFERENCE_NOT_FOUND: { status: 404, description: 'No such reference (unknown or replaced link), or not visible to you' },
+  QUALIFICATION_NOT_PENDING: { status: 409, description: 'The qualification is already verified or rejected (`details.state`)' },
+  QUALIFICATION_VERIFIED: { status: 409, description: 'A verified qualification cannot be deleted' },
+  REFERENCE_NOT_PENDING: {
+    status: 409,
+    description: 'The reference was already submitted, cancelled, or its link expired (`details.state`); a link works once',
+  },
+  REFERENCE_ALREADY_REQUESTED: {
+    status: 409,
+    description: 'A pending request to this referee for this body and kind exists; resend it instead',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -231,6 +248,9 @@ export const NOT_FOUND_CODES = {
   'Supervision session': 'SUPERVISION_SESSION_NOT_FOUND',
   Trainee: 'TRAINEE_NOT_FOUND',
   User: 'USER_NOT_FOUND',
+  Qualification: 'QUALIFICATION_NOT_FOUND',
+  Document: 'DOCUMENT_NOT_FOUND',
+  Reference: 'REFERENCE_NOT_FOUND',
 } as const satisfies Record<string, CodeWithStatus<404>>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;

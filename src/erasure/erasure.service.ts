@@ -74,6 +74,15 @@ export class ErasureService {
       await em.delete(IdempotencyKey, { userId: id }); // stored responses may hold their data
       await em.delete(AccountToken, { userId: id }); // mailed links; a pending address change names another address
       await em.update(TraineeProfile, { userId: id }, { licences: [], memberships: [] });
+      // a qualification's document (a scan of a certificate) names the person: it goes, the verified fact stays;
+      // reference links still out stop working (what referees wrote is scrubbed of the name below)
+      await em.query(`DELETE FROM qualification_documents WHERE qualification_id IN (SELECT id FROM qualifications WHERE person_id = $1)`, [
+        id,
+      ]);
+      await em.query(
+        `UPDATE reference_requests SET cancelled_at = now() WHERE applicant_id = $1 AND submitted_at IS NULL AND cancelled_at IS NULL`,
+        [id],
+      );
       // accreditations stay verifiable by certificate number; issued to the pseudonym, off the public register;
       // the signed copy (which names the person) is dropped
       const accreditations = await em.update(

@@ -11,6 +11,8 @@ export interface Notice {
   /** words the template names (the body, the role) */
   bodyName?: string;
   role?: string;
+  /** the person the message is about, by name (a reference's applicant) */
+  personName?: string;
   kind: NotificationKind;
   /** path in the web app, e.g. /cases/<id>; PUBLIC_BASE_URL is put in front */
   path: string;
@@ -112,5 +114,24 @@ export function calibrationExpiringNotice(c: { raterId: string; bodyId: string; 
     path: '/supervisor/calibration',
     date: c.validUntil,
     onceKey: `calibration_expiring:${c.bodyId}:${c.raterId}:${c.attemptAt.toISOString()}`,
+  };
+}
+
+// ── References ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A reference request → the referee's address (in the product or not). The link carries the single-use token in
+ * its fragment, so it is security mail kept out of any in-app list, like an invitation.
+ */
+export function referenceRequestNotice(r: { refereeEmail: string; applicantName: string; bodyName: string; token: string }): Notice {
+  return {
+    recipientId: null,
+    toAddress: r.refereeEmail,
+    kind: 'reference.requested',
+    path: `/references/write#${r.token}`,
+    bodyName: r.bodyName,
+    personName: r.applicantName,
+    security: true,
+    inApp: false,
   };
 }

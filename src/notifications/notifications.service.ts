@@ -59,7 +59,15 @@ export class NotificationsService {
     const link = `${this.config.publicBaseUrl}${notice.path}`;
     const msg = render(
       notice.kind,
-      { link, clientCode: notice.clientCode, level: notice.level, date: notice.date, bodyName: notice.bodyName, role: notice.role },
+      {
+        link,
+        clientCode: notice.clientCode,
+        level: notice.level,
+        date: notice.date,
+        bodyName: notice.bodyName,
+        role: notice.role,
+        personName: notice.personName,
+      },
       language,
     );
     const res = await em

@@ -24,7 +24,8 @@ export type NotificationKind =
   | 'account.password_reset'
   | 'account.verify_email'
   | 'account.confirm_new_email'
-  | 'account.email_changed';
+  | 'account.email_changed'
+  | 'reference.requested';
 export type Language = 'en';
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -38,6 +39,8 @@ export interface MessageParams {
   date?: string;
   bodyName?: string;
   role?: string;
+  /** the person a message is about (the applicant who asks a referee for a reference) */
+  personName?: string;
 }
 
 export interface RenderedMessage {
@@ -84,6 +87,13 @@ const EN: Record<NotificationKind, Template> = {
     lines: (p) => [
       `${p.bodyName ?? 'A body'} invites you to take the role ${ROLE_WORDS[p.role ?? ''] ?? p.role ?? ''} on IPT Accreditation.`,
       'Open the link to accept: set a password for a new account, or sign in if you already have one. The link works once and expires; if you did not expect this invitation, ignore this message and nothing happens.',
+    ],
+  },
+  'reference.requested': {
+    subject: (p) => `${p.personName ?? 'Someone'} asks you for a reference`,
+    lines: (p) => [
+      `${p.personName ?? 'Someone'} asks you for a reference for their accreditation with ${p.bodyName ?? 'a body'} on IPT Accreditation. They named you as their referee.`,
+      'Open the link to see what is asked and write your reference; you need no account. The link works once and expires in 30 days; if you do not know this person, ignore this message.',
     ],
   },
   'account.password_reset': {

@@ -92,6 +92,27 @@ export interface PersonRecord {
   othersLevels: Record<string, LevelSpan[]>;
   /** raters whose calibration is current in the scheme's body */
   calibratedRaters: string[];
+  /** qualifications (degree, licence, prior training) with the body's verification state */
+  qualifications: QualificationRecord[];
+  /** references asked of referees; only submitted ones count */
+  references: ReferenceRecord[];
+}
+
+export interface QualificationRecord {
+  id: string;
+  kind: string;
+  code: string;
+  title: string;
+  awardedOn: string;
+  state: 'pending' | 'verified' | 'rejected';
+}
+
+export interface ReferenceRecord {
+  id: string;
+  bodyId: string;
+  kind: string;
+  /** YYYY-MM-DD (UTC) the referee submitted it; null while not submitted */
+  submittedOn: string | null;
 }
 
 export interface EvaluationContext {

@@ -3,7 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { dateOf, dateOrNull } from '../common/dates';
 import type { RubricDefinition } from '../rubrics/rubric-scoring';
 import { caseAttributes } from './case-attributes';
-import type { CaseRecord, LevelSpan, PersonRecord, Phase, SupervisionReceived } from './person-record';
+import type {
+  CaseRecord,
+  LevelSpan,
+  PersonRecord,
+  Phase,
+  QualificationRecord,
+  ReferenceRecord,
+  SupervisionReceived,
+} from './person-record';
 
 type Row = Record<string, unknown>;
 
@@ -77,6 +85,16 @@ export class RecordLoader {
           `SELECT r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
            FROM ratings r WHERE r.trainee_id = $1 AND r.status = 'submitted'
             AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
+          [personId],
+        ),
+    ]);
+    // evidence of issue 15: qualifications with their verification, and references (the text is not read)
+    const [qualifications, references] = await runAll(!em.queryRunner, [
+      () => q(`SELECT id, kind, code, title, awarded_on, state FROM qualifications WHERE person_id = $1`, [personId]),
+      () =>
+        q(
+          `SELECT id, body_id, kind, (submitted_at AT TIME ZONE 'UTC')::date AS submitted_on FROM reference_requests
+            WHERE applicant_id = $1 AND cancelled_at IS NULL`,
           [personId],
         ),
     ]);
@@ -171,6 +189,20 @@ export class RecordLoader {
       ),
       othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),
       calibratedRaters: opts.calibratedRaters ?? [],
+      qualifications: qualifications.map((x): QualificationRecord => ({
+        id: String(x.id),
+        kind: String(x.kind),
+        code: String(x.code),
+        title: String(x.title),
+        awardedOn: dateOf(x.awarded_on),
+        state: x.state as QualificationRecord['state'],
+      })),
+      references: references.map((x): ReferenceRecord => ({
+        id: String(x.id),
+        bodyId: String(x.body_id),
+        kind: String(x.kind),
+        submittedOn: dateOrNull(x.submitted_on),
+      })),
     };
   }
 }

@@ -199,6 +199,9 @@ const DESCRIPTIONS: Record<string, string> = {
     'Supervision received across the record (case-linked or not): hours by format, supervisor level on the date, window, group-size limit',
   practice_hours: 'Practice hours from the case log (attended session minutes) with case filters and a window',
   distinct_case_attribute: 'Distinct values of a case attribute (problem area, setting, age band, diagnosis group, …) across counted cases',
+  qualification:
+    'One qualification (degree, licence, prior training) from a list of codes, verified by the body unless verifiedOnly is false',
+  references: 'N references of the given kind(s) submitted by referees for the body, optionally within N months',
 };
 
 // the parameter names class-validator knows for a params class (including inherited ones)

@@ -1,6 +1,6 @@
 import { caseBody, daysAgo, session } from '../cases-fixtures';
 import { TEST_PASSWORD } from '../support/factories';
-import { activityBody, profileBody, RUBRIC_DEFINITION, SCHEME_DEFINITION, type World } from './world';
+import { activityBody, profileBody, qualificationBody, RUBRIC_DEFINITION, SCHEME_DEFINITION, type World } from './world';
 
 // The access matrix: one row per route ("METHOD path" exactly as listRoutes prints it). A route without a
 // row fails the matrix test, so every new route forces a decision here.
@@ -89,6 +89,11 @@ export const MATRIX: Record<string, MatrixRow> = {
     body: (c) => ({ token: c.w.ids.invitationToken2, displayName: 'Invited', password: 'a long enough passphrase' }),
     own: { anon: 200 },
   },
+  'POST /api/v1/references/preview': { body: (c) => ({ token: c.w.ids.referenceToken }), own: { anon: 200 } },
+  'POST /api/v1/references/submit': {
+    body: (c) => ({ token: c.w.ids.referenceToken2, text: 'A reference written by the security matrix.' }),
+    own: { anon: 200 },
+  },
   'POST /api/v1/auth/password-reset': { body: (c) => ({ email: c.w.supervisor2.email }), own: { anon: 202 } },
   'POST /api/v1/auth/password-reset/complete': {
     body: (c) => ({ token: c.w.ids.resetToken, password: 'a long enough passphrase' }),
@@ -123,6 +128,24 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/accreditations/:id/renew': { params: id('accreditationDue'), body: () => ({ declaration: true }), own: { trainee: 200 } },
   'GET /api/v1/me/notifications': { own: LIST },
+  // references (issue 15): one's own requests; the text only for the body's admins
+  'GET /api/v1/me/references': { own: { trainee: 200, supervisor: 200, adminA: 200, adminB: 200 } },
+  'POST /api/v1/me/references': {
+    body: (c) => ({
+      bodyId: c.w.body.id,
+      kind: 'clinical',
+      refereeName: 'R',
+      refereeEmail: `m-${c.n}@referee.example`,
+      relation: 'Colleague',
+    }),
+    own: { trainee: 201, supervisor: 201, adminA: 201, adminB: 201 },
+    foreignBody: true,
+    foreign: 400,
+  },
+  'POST /api/v1/me/references/:id/resend': { params: id('reference'), own: { trainee: 200 } },
+  'POST /api/v1/me/references/:id/cancel': { params: id('reference2'), own: { trainee: 200 } },
+  'GET /api/v1/bodies/:bodyId/references': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/references/:id': { params: id('reference'), own: { adminA: 200, adminB: 200, global: 200 } },
   // an invitation to another address: nobody else's account may accept it (the flows: invitations.e2e-spec.ts)
   'POST /api/v1/me/invitations/accept': {
     body: (c) => ({ token: c.w.ids.invitationToken }),
@@ -216,6 +239,36 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { supervisor: 200, adminA: 200, adminB: 200 },
   },
   'DELETE /api/v1/activities/:id': { params: id('activitySpare'), ifMatch: etag('activitySpare'), own: { trainee: 204 } },
+  // qualifications (issue 15): the person, admins of a body they are a trainee of, a global admin; supervisors 404
+  'GET /api/v1/trainees/:traineeId/qualifications': { params: trainee, own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
+  'POST /api/v1/trainees/:traineeId/qualifications': { params: trainee, body: () => qualificationBody(), own: { trainee: 201 } },
+  'GET /api/v1/qualifications/:id': { params: id('qualification'), own: { trainee: 200, adminA: 200, adminB: 200, global: 200 } },
+  'GET /api/v1/qualifications/:id/document': {
+    params: id('qualification'),
+    own: { trainee: 200, adminA: 200, adminB: 200, global: 200 },
+  },
+  'PATCH /api/v1/qualifications/:id': {
+    params: id('qualification'),
+    body: () => ({ issuer: 'Matrix University' }),
+    ifMatch: etag('qualification'),
+    own: { trainee: 200 },
+  },
+  // the matrix sends JSON: the owner gets past the scope check to the media-type refusal (uploads: qualifications-references.e2e-spec.ts)
+  'PUT /api/v1/qualifications/:id/document': { params: id('qualification'), body: () => ({}), own: { trainee: 415 } },
+  'DELETE /api/v1/qualifications/:id': { params: id('qualificationSpare'), ifMatch: etag('qualificationSpare'), own: { trainee: 204 } },
+  'POST /api/v1/qualifications/:id/verify': {
+    params: id('qualification2'),
+    body: () => ({}),
+    ifMatch: etag('qualification2'),
+    own: { adminA: 200, adminB: 200 },
+  },
+  'POST /api/v1/qualifications/:id/reject': {
+    params: id('qualification3'),
+    body: () => ({ note: 'Security matrix test' }),
+    ifMatch: etag('qualification3'),
+    own: { adminA: 200, adminB: 200 },
+  },
+  'GET /api/v1/bodies/:bodyId/qualifications': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200 } },
   'GET /api/v1/trainees/:traineeId/logging-lag': { params: trainee, own: READ_RECORD },
   'GET /api/v1/trainees/:traineeId/supervision': { params: trainee, own: READ_RECORD },
   'GET /api/v1/trainees/:traineeId/enrolments': { params: trainee, own: READ_RECORD },

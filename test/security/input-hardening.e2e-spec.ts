@@ -82,6 +82,7 @@ const ACCEPTED: Record<string, string> = {
   'PATCH /api/v1/cases/:id status': 'the clinical status of the case, not its review state',
   'POST /api/v1/cases/:id/measures total': 'for instruments recorded as a total only; refused when items are given',
   'POST /api/v1/cases/:id/sign-off contentHash': 'the hash of what the supervisor read; checked against the stored one',
+  'POST /api/v1/me/references bodyId': 'the body the reference is for (the applicant must belong to it)',
 };
 
 describe('mass assignment', () => {

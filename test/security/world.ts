@@ -64,6 +64,14 @@ export const profileBody = (bodyId: string) => ({
   memberships: [{ bodyId, from: '2020-01-01', to: null }],
 });
 
+export const qualificationBody = () => ({
+  kind: 'degree',
+  code: 'MSC_CLIN_PSY',
+  title: 'MSc Clinical Psychology',
+  issuer: 'University',
+  awardedOn: '2019-07-01',
+});
+
 export interface World {
   name: 'A' | 'B';
   body: Body;
@@ -128,6 +136,53 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     );
     ids[key] = a.id;
     versions[key] = a.version;
+  }
+
+  // qualifications: one with a document (read, edit), one to verify, one to reject, a spare to delete
+  for (const key of ['qualification', 'qualification2', 'qualification3', 'qualificationSpare']) {
+    const q = await ok<{ id: string; version: number }>(
+      http().post(`${API}/trainees/${trainee.id}/qualifications`).set(T).send(qualificationBody()),
+      key,
+    );
+    ids[key] = q.id;
+    versions[key] = q.version;
+  }
+  versions.qualification = (
+    await ok<{ version: number }>(
+      http()
+        .put(`${API}/qualifications/${ids.qualification}/document`)
+        .set(T)
+        .set('content-type', 'application/pdf')
+        .set('if-match', `"${versions.qualification}"`)
+        .send(Buffer.from('%PDF-1.4\n%%EOF\n')),
+      'qualification document',
+    )
+  ).version;
+  // references asked for by the trainee: one to resend, one to cancel; two link tokens the matrix knows (public routes)
+  for (const key of ['reference', 'reference2']) {
+    ids[key] = (
+      await ok<{ id: string }>(
+        http()
+          .post(`${API}/me/references`)
+          .set(T)
+          .send({
+            bodyId: body.id,
+            kind: 'clinical',
+            refereeName: 'Ref',
+            refereeEmail: `${key}-${name}@referee.example`.toLowerCase(),
+            relation: 'Colleague',
+          }),
+        key,
+      )
+    ).id;
+  }
+  for (const key of ['referenceToken', 'referenceToken2']) {
+    ids[key] = `matrix-${key}-${name}`;
+    await t.db.query(
+      `INSERT INTO reference_requests (applicant_id, body_id, kind, referee_name, referee_email, relation, token_hash, expires_at)
+       VALUES ($1, $2, 'clinical', 'Ref', $3, 'Colleague', encode(sha256($4::bytea), 'hex'), now() + interval '1 day')`,
+      [trainee.id, body.id, `${key}-${name}@referee.example`.toLowerCase(), ids[key]],
+    );
   }
 
   // the main case: sessions and a measure; a spare case for delete; a submitted case for return/sign-off

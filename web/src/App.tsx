@@ -6,6 +6,10 @@ import { AdminPeople, AdminPerson } from './pages/admin-people';
 import { AdminInvitations } from './pages/admin-invitations';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
+import { AdminEvidence } from './pages/evidence/admin-evidence';
+import { TraineeQualifications } from './pages/evidence/qualifications';
+import { TraineeReferences } from './pages/evidence/references';
+import { WriteReference } from './pages/evidence/write-reference';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
 import { NotificationsLink, NotificationsPage } from './pages/notifications';
@@ -44,6 +48,7 @@ const ROUTES: RouteDef[] = [
   { path: '/verify-email', render: () => <VerifyEmail /> },
   { path: '/confirm-email', render: () => <ConfirmEmailChange /> },
   { path: '/invitations/accept', render: () => <AcceptInvitation /> },
+  { path: '/references/write', render: () => <WriteReference /> },
   { path: '/account', roles: ['TRAINEE', 'SUPERVISOR', 'BODY_ADMIN', 'ADMIN'], render: () => <AccountPage /> },
   { path: '/trainee', roles: ['TRAINEE'], render: () => <TraineeDashboard /> },
   { path: '/trainee/cases', roles: ['TRAINEE'], render: () => <TraineeCases /> },
@@ -53,6 +58,8 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/training', roles: ['TRAINEE'], render: () => <TraineeTraining /> },
   { path: '/trainee/applications', roles: ['TRAINEE'], render: () => <TraineeApplications /> },
   { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
+  { path: '/trainee/qualifications', roles: ['TRAINEE'], render: () => <TraineeQualifications /> },
+  { path: '/trainee/references', roles: ['TRAINEE'], render: () => <TraineeReferences /> },
   { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
   { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
   { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
@@ -70,6 +77,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
   { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
+  { path: '/admin/evidence', roles: ADMINS, render: () => <AdminEvidence /> },
   { path: '/notifications', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: () => <NotificationsPage /> },
 ];
 
@@ -90,6 +98,8 @@ function Nav() {
       ['/trainee/ratings', t('nav.ratings')],
       ['/trainee/applications', t('nav.applications')],
       ['/trainee/accreditations', t('nav.accreditations')],
+      ['/trainee/qualifications', t('evidence:nav.qualifications')],
+      ['/trainee/references', t('evidence:nav.references')],
     );
   if (has('SUPERVISOR'))
     links.push(
@@ -107,6 +117,7 @@ function Nav() {
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],
       ['/admin/invitations', t('nav.invitations')],
+      ['/admin/evidence', t('evidence:nav.evidence')],
     );
   links.push(['/register', t('nav.register')], ['/verify', t('nav.verify')]);
   return (

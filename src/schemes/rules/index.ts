@@ -5,6 +5,7 @@ import { distinctCaseAttribute } from './cases/distinct-case-attribute';
 import { outcomeMeasures } from './cases/outcome-measures';
 import { practiceHours } from './cases/practice-hours';
 import { signOffs } from './cases/sign-offs';
+import { qualification, references } from './evidence';
 import { cpd, learningHours, supervisionGiven, teachingGiven } from './learning';
 import { levelHeld, licence, membership, profession } from './prerequisites';
 import type { RuleEvaluator } from './rule-types';
@@ -30,6 +31,8 @@ export const RULE_TYPES = {
   supervision_received: supervisionReceived,
   practice_hours: practiceHours,
   distinct_case_attribute: distinctCaseAttribute,
+  qualification,
+  references,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own params class
 } satisfies Record<string, RuleEvaluator<any>>;
 

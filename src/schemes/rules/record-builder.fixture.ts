@@ -79,6 +79,8 @@ export function aRecord(over: Partial<PersonRecord> = {}): PersonRecord {
     rubrics: {},
     othersLevels: {},
     calibratedRaters: [],
+    qualifications: [],
+    references: [],
     ...over,
   };
 }

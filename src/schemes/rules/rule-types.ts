@@ -11,7 +11,9 @@ export interface Evidence {
     | 'measure'
     | 'licence'
     | 'membership'
-    | 'profile';
+    | 'profile'
+    | 'qualification'
+    | 'reference';
   id: string;
   note?: string;
 }

@@ -2104,6 +2104,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trainees/{traineeId}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a person's qualifications */
+        get: operations["QualificationsController_list"];
+        put?: never;
+        /** Record a qualification (degree, licence, prior training) */
+        post: operations["QualificationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a qualification */
+        get: operations["QualificationsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a qualification that is not verified */
+        delete: operations["QualificationsController_remove"];
+        options?: never;
+        head?: never;
+        /** Edit a qualification (a decided one becomes pending again) */
+        patch: operations["QualificationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a qualification's document */
+        get: operations["QualificationsController_document"];
+        /** Upload or replace a qualification's document (PDF, PNG or JPEG) */
+        put: operations["QualificationsController_putDocument"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a qualification (body admin of a body of the person) */
+        post: operations["QualificationsController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a qualification, with a note saying why */
+        post: operations["QualificationsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the qualifications of a body's trainees, pending first */
+        get: operations["QualificationsController_listForBody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the references you asked for, with their state (never their text) */
+        get: operations["ReferencesController_listOwn"];
+        put?: never;
+        /** Ask a referee for a reference for a body (the referee gets a single-use link) */
+        post: operations["ReferencesController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/references/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the referee a new link (the old one stops working) */
+        post: operations["ReferencesController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/references/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a reference request the referee has not answered */
+        post: operations["ReferencesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the references given for a body, with their text */
+        get: operations["ReferencesController_listForBody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/references/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a reference given for a body you administer */
+        get: operations["ReferencesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/references/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Look up a reference request by its link token (who asks, for which body, what kind) */
+        post: operations["ReferencesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/references/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the reference through the link (once; no account needed) */
+        post: operations["ReferencesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -2365,9 +2591,18 @@ export interface components {
          *     | `SERVICE_UNAVAILABLE` | 503 | The database is unreachable or stalled; retry after Retry-After with the same Idempotency-Key |
          *     | `SHUTTING_DOWN` | 503 | This instance is shutting down and did no work; retry after Retry-After |
          *     | `NOT_READY` | 503 | Readiness probe: this instance should not receive traffic |
+         *     | `INVALID_DOCUMENT` | 400 | A document's bytes are empty or are not what its media type says |
+         *     | `SELF_REFERENCE` | 400 | Nobody is their own referee |
+         *     | `QUALIFICATION_NOT_FOUND` | 404 | No such qualification, or not visible to you |
+         *     | `DOCUMENT_NOT_FOUND` | 404 | The qualification has no document |
+         *     | `REFERENCE_NOT_FOUND` | 404 | No such reference (unknown or replaced link), or not visible to you |
+         *     | `QUALIFICATION_NOT_PENDING` | 409 | The qualification is already verified or rejected (`details.state`) |
+         *     | `QUALIFICATION_VERIFIED` | 409 | A verified qualification cannot be deleted |
+         *     | `REFERENCE_NOT_PENDING` | 409 | The reference was already submitted, cancelled, or its link expired (`details.state`); a link works once |
+         *     | `REFERENCE_ALREADY_REQUESTED` | 409 | A pending request to this referee for this body and kind exists; resend it instead |
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY";
+        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY" | "INVALID_DOCUMENT" | "SELF_REFERENCE" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND" | "QUALIFICATION_NOT_PENDING" | "QUALIFICATION_VERIFIED" | "REFERENCE_NOT_PENDING" | "REFERENCE_ALREADY_REQUESTED";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -4804,6 +5039,215 @@ export interface components {
             bodyName: string;
             email: string;
         };
+        /** @enum {string} */
+        QualificationKind: "degree" | "licence" | "prior_training" | "other";
+        /** @enum {string} */
+        VerificationState: "pending" | "verified" | "rejected";
+        DocumentInfoDto: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        QualificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            kind: components["schemas"]["QualificationKind"];
+            code: string;
+            title: string;
+            issuer: string;
+            /** Format: date */
+            awardedOn: string;
+            state: components["schemas"]["VerificationState"];
+            /** Format: uuid */
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string | null;
+            document: components["schemas"]["DocumentInfoDto"] | (never | null);
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        QualificationListDto: {
+            items: components["schemas"]["QualificationDto"][];
+        };
+        CreateQualificationDto: {
+            kind: components["schemas"]["QualificationKind"];
+            /**
+             * @description The identifier a scheme's qualification rule names
+             * @example MSC_CLIN_PSY
+             */
+            code: string;
+            /** @example MSc Clinical Psychology */
+            title: string;
+            /** @example University of Example */
+            issuer: string;
+            /**
+             * Format: date
+             * @description Not in the future
+             */
+            awardedOn: string;
+        };
+        UpdateQualificationDto: {
+            kind?: components["schemas"]["QualificationKind"];
+            /** @example MSC_CLIN_PSY */
+            code?: string;
+            title?: string;
+            issuer?: string;
+            /** Format: date */
+            awardedOn?: string;
+        };
+        ReviewQualificationDto: {
+            /** @description Why (required to reject); shown to the person */
+            note?: string;
+        };
+        BodyQualificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            kind: components["schemas"]["QualificationKind"];
+            code: string;
+            title: string;
+            issuer: string;
+            /** Format: date */
+            awardedOn: string;
+            state: components["schemas"]["VerificationState"];
+            /** Format: uuid */
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string | null;
+            document: components["schemas"]["DocumentInfoDto"] | (never | null);
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            personName: string;
+        };
+        BodyQualificationListDto: {
+            items: components["schemas"]["BodyQualificationDto"][];
+        };
+        CreateReferenceDto: {
+            /**
+             * Format: uuid
+             * @description The body the reference is for (one you belong to)
+             */
+            bodyId: string;
+            /**
+             * @description What kind of reference, as schemes count it: clinical, character, supervisor …
+             * @example clinical
+             */
+            kind: string;
+            /** @example Dr Robin Referee */
+            refereeName: string;
+            /** @example robin.referee@example.org */
+            refereeEmail: string;
+            /**
+             * Format: uuid
+             * @description The referee's account, if they have one
+             */
+            refereeUserId?: string | null;
+            /** @example Clinical supervisor on the ward, 2022–2024 */
+            relation: string;
+        };
+        ReferenceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicantId: string;
+            /** Format: uuid */
+            bodyId: string;
+            kind: string;
+            refereeName: string;
+            refereeEmail: string;
+            /** Format: uuid */
+            refereeUserId: string | null;
+            relation: string;
+            /** @enum {string} */
+            state: "requested" | "submitted" | "expired" | "cancelled";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description How many times the link was mailed (each resend mails a new link) */
+            sendCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+        };
+        ReferenceListDto: {
+            items: components["schemas"]["ReferenceDto"][];
+        };
+        ReferenceWithTextDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicantId: string;
+            /** Format: uuid */
+            bodyId: string;
+            kind: string;
+            refereeName: string;
+            refereeEmail: string;
+            /** Format: uuid */
+            refereeUserId: string | null;
+            relation: string;
+            /** @enum {string} */
+            state: "requested" | "submitted" | "expired" | "cancelled";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description How many times the link was mailed (each resend mails a new link) */
+            sendCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            applicantName: string;
+            text: string | null;
+            recommend: boolean | null;
+            rating: number | null;
+        };
+        ReferenceWithTextListDto: {
+            items: components["schemas"]["ReferenceWithTextDto"][];
+        };
+        ReferenceTokenDto: {
+            /** @description The token from the reference link */
+            token: string;
+        };
+        ReferencePreviewDto: {
+            applicantName: string;
+            bodyName: string;
+            kind: string;
+            refereeName: string;
+            relation: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SubmitReferenceDto: {
+            /** @description The token from the reference link */
+            token: string;
+            /** @description The reference, plain text */
+            text: string;
+            /** @description Do you recommend the applicant? */
+            recommend?: boolean;
+            /** @description 1 (weak) … 5 (outstanding) */
+            rating?: number;
+        };
+        ReferenceSubmittedDto: {
+            applicantName: string;
+            bodyName: string;
+            /** Format: date-time */
+            submittedAt: string;
+        };
         PasswordResetRequestDto: {
             /** @example someone@example.org */
             email: string;
@@ -4838,7 +5282,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN";
+            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "INVALID_DOCUMENT" | "SELF_REFERENCE";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -4883,7 +5327,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND";
+            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -4898,7 +5342,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED";
+            code: "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "QUALIFICATION_NOT_PENDING" | "QUALIFICATION_VERIFIED" | "REFERENCE_NOT_PENDING" | "REFERENCE_ALREADY_REQUESTED";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -5017,7 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5092,7 +5536,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5140,7 +5584,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5193,7 +5637,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,7 +5646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5265,7 +5709,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5283,7 +5727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5417,7 +5861,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +5888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5503,7 +5947,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5572,7 +6016,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5599,7 +6043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5608,7 +6052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,7 +6108,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,7 +6135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5700,7 +6144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5769,7 +6213,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5796,7 +6240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,7 +6290,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5873,7 +6317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5929,7 +6373,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +6400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +6409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6031,7 +6475,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,7 +6502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6137,7 +6581,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6164,7 +6608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6173,7 +6617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6234,7 +6678,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,7 +6714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6330,7 +6774,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6357,7 +6801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,7 +6810,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6425,7 +6869,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6482,7 +6926,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,7 +6962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6579,7 +7023,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6588,7 +7032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6642,7 +7086,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6669,7 +7113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6727,7 +7171,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6754,7 +7198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6763,7 +7207,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6824,7 +7268,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +7295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6909,7 +7353,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,7 +7380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7008,7 +7452,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7095,7 +7539,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7122,7 +7566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7131,7 +7575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7207,7 +7651,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7234,7 +7678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7243,7 +7687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7312,7 +7756,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7339,7 +7783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7399,7 +7843,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7426,7 +7870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7435,7 +7879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7498,7 +7942,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7525,7 +7969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7585,7 +8029,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7612,7 +8056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7621,7 +8065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7697,7 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7724,7 +8168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7733,7 +8177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7806,7 +8250,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7833,7 +8277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7842,7 +8286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7904,7 +8348,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetSummaryListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7931,7 +8375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7986,7 +8430,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExercisePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8013,7 +8457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8070,7 +8514,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8097,7 +8541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8106,7 +8550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8167,7 +8611,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8194,7 +8638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8249,7 +8693,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,7 +8720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8285,7 +8729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8434,7 +8878,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationAttemptDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8461,7 +8905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8470,7 +8914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8534,7 +8978,7 @@ export interface operations {
                     "application/json": components["schemas"]["RaterCalibrationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8561,7 +9005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8614,7 +9058,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricReliabilityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,7 +9085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8700,7 +9144,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8727,7 +9171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8787,7 +9231,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8814,7 +9258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8823,7 +9267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8887,7 +9331,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8914,7 +9358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8966,7 +9410,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8993,7 +9437,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9002,7 +9446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9080,7 +9524,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,7 +9551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9116,7 +9560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9185,7 +9629,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeSupervisionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9212,7 +9656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,7 +9708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9291,7 +9735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9351,7 +9795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9378,7 +9822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9387,7 +9831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9467,7 +9911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9494,7 +9938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9555,7 +9999,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9582,7 +10026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9591,7 +10035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -9652,7 +10096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityTotalsDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9679,7 +10123,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9731,7 +10175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9758,7 +10202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9807,7 +10251,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9834,7 +10278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9843,7 +10287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9903,7 +10347,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpdatedActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9930,7 +10374,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9939,7 +10383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10014,7 +10458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10041,7 +10485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10050,7 +10494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10121,7 +10565,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10148,7 +10592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10157,7 +10601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10226,7 +10670,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10253,7 +10697,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10313,7 +10757,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10340,7 +10784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10349,7 +10793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10412,7 +10856,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10439,7 +10883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10496,7 +10940,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10523,7 +10967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10532,7 +10976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10600,7 +11044,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10627,7 +11071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10636,7 +11080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10704,7 +11148,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10731,7 +11175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10740,7 +11184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10812,7 +11256,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10839,7 +11283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10848,7 +11292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -10915,7 +11359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +11386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10999,7 +11443,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11026,7 +11470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11035,7 +11479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11101,7 +11545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11128,7 +11572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11137,7 +11581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11212,7 +11656,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11239,7 +11683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11299,7 +11743,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11326,7 +11770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11335,7 +11779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11398,7 +11842,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11425,7 +11869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11474,7 +11918,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11501,7 +11945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11510,7 +11954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11570,7 +12014,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11597,7 +12041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11606,7 +12050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11688,7 +12132,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11715,7 +12159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11724,7 +12168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -11810,7 +12254,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11837,7 +12281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11846,7 +12290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11925,7 +12369,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11952,7 +12396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11961,7 +12405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12037,7 +12481,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12064,7 +12508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12073,7 +12517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12146,7 +12590,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12173,7 +12617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12182,7 +12626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12255,7 +12699,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,7 +12726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12291,7 +12735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12352,7 +12796,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistoryDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12379,7 +12823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12432,7 +12876,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueuePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12459,7 +12903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12510,7 +12954,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeLoggingLagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12537,7 +12981,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +13031,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12614,7 +13058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12674,7 +13118,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12701,7 +13145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12710,7 +13154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12772,7 +13216,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12799,7 +13243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12861,7 +13305,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMeasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12888,7 +13332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12897,7 +13341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -12981,7 +13425,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13008,7 +13452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13017,7 +13461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13084,7 +13528,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13158,7 +13602,7 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedKeysDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13185,7 +13629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13194,7 +13638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -13255,7 +13699,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialDownloadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13282,7 +13726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13342,7 +13786,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicListingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13369,7 +13813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13378,7 +13822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13447,7 +13891,7 @@ export interface operations {
                     "application/json": components["schemas"]["JwksDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13456,7 +13900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13519,7 +13963,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicJwkDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13528,7 +13972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13591,7 +14035,7 @@ export interface operations {
                     "application/vc+jwt": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13600,7 +14044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13662,7 +14106,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssuerProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13671,7 +14115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13733,7 +14177,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialStatusDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13742,7 +14186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13807,7 +14251,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13816,7 +14260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13880,7 +14324,7 @@ export interface operations {
                     "application/json": components["schemas"]["PresentedVerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13889,7 +14333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13960,7 +14404,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13969,7 +14413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14029,7 +14473,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleTypeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14095,7 +14539,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14170,7 +14614,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14197,7 +14641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14206,7 +14650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14267,7 +14711,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14294,7 +14738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14356,7 +14800,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14383,7 +14827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14392,7 +14836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14455,7 +14899,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14482,7 +14926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14542,7 +14986,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14569,7 +15013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14578,7 +15022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14653,7 +15097,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14680,7 +15124,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14689,7 +15133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14757,7 +15201,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14784,7 +15228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14793,7 +15237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14864,7 +15308,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14891,7 +15335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14900,7 +15344,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -14961,7 +15405,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14988,7 +15432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15046,7 +15490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15073,7 +15517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15128,7 +15572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15155,7 +15599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15215,7 +15659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15242,7 +15686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15251,7 +15695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15314,7 +15758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15341,7 +15785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15402,7 +15846,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15429,7 +15873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15438,7 +15882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15511,7 +15955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15538,7 +15982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15547,7 +15991,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15618,7 +16062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15645,7 +16089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15654,7 +16098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15726,7 +16170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15753,7 +16197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15762,7 +16206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15830,7 +16274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15857,7 +16301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15866,7 +16310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -15935,7 +16379,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15962,7 +16406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16014,7 +16458,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalDueDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16041,7 +16485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16098,7 +16542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessExpiriesResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16125,7 +16569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16134,7 +16578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16197,7 +16641,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16224,7 +16668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16285,7 +16729,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16312,7 +16756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16321,7 +16765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16393,7 +16837,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16420,7 +16864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16429,7 +16873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16504,7 +16948,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16531,7 +16975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16540,7 +16984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16631,7 +17075,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16658,7 +17102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16667,7 +17111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16739,7 +17183,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16766,7 +17210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16775,7 +17219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -16848,7 +17292,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16875,7 +17319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16884,7 +17328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17027,7 +17471,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17054,7 +17498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17113,7 +17557,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditSelectionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17140,7 +17584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17149,7 +17593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17215,7 +17659,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17242,7 +17686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17295,7 +17739,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedReadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17322,7 +17766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17388,7 +17832,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17415,7 +17859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17424,7 +17868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -17483,7 +17927,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17553,7 +17997,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17580,7 +18024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17589,7 +18033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17640,7 +18084,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17667,7 +18111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17723,7 +18167,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17750,7 +18194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17982,7 +18426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18049,7 +18493,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18119,7 +18563,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18146,7 +18590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18206,7 +18650,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18233,7 +18677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18242,7 +18686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18308,7 +18752,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18335,7 +18779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18344,7 +18788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18410,7 +18854,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18437,7 +18881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18446,7 +18890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18509,7 +18953,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18518,7 +18962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18527,7 +18971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Accepted, withdrawn or expired. Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Accepted, withdrawn or expired. Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18591,7 +19035,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18600,7 +19044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18609,7 +19053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Not pending, or an account with the address exists (sign in and accept). Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Not pending, or an account with the address exists (sign in and accept). Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18677,7 +19121,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18704,7 +19148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18713,7 +19157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -18731,6 +19175,1726 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationListDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:read`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQualificationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:write`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:read`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; a verified qualification cannot be deleted (409) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:write`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQualificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:write`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:read`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_putDocument: {
+        parameters: {
+            query?: {
+                /** @description The file name to keep with the document (no path) */
+                fileName?: string;
+            };
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+            };
+        };
+        responses: {
+            /** @description Stored; the qualification is pending verification again */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:write`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_verify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewQualificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:review`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewQualificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:review`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_listForBody: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["VerificationState"];
+            };
+            header?: never;
+            path: {
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyQualificationListDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:review`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_listOwn: {
+        parameters: {
+            query?: {
+                state?: "requested" | "submitted" | "expired" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceListDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:apply`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:apply`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description A pending request to this referee for this body and kind exists. Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_resend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:apply`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:apply`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_listForBody: {
+        parameters: {
+            query?: {
+                state?: "requested" | "submitted" | "expired" | "cancelled";
+            };
+            header?: never;
+            path: {
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceWithTextListDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:decide`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceWithTextDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:decide`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferenceTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencePreviewDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Already submitted, cancelled or expired. Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds. Codes: `TOO_MANY_REQUESTS` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferencesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSubmittedDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Already submitted, cancelled or expired: a link works once. Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds. Codes: `TOO_MANY_REQUESTS` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
@@ -18777,7 +20941,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18786,7 +20950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18848,7 +21012,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18857,7 +21021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18919,7 +21083,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18928,7 +21092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18990,7 +21154,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18999,7 +21163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19067,7 +21231,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19094,7 +21258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19103,7 +21267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
-            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
