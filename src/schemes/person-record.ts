@@ -23,6 +23,15 @@ export interface CaseRecord {
   primaryDiagnosis: string;
   focusProblemArea: string;
   secondaryProblemArea: string | null;
+  /** the code of the case's taxonomy (e.g. IPT) and the version it names */
+  taxonomyCode: string;
+  taxonomyVersionId: string;
+  /**
+   * every categorical attribute of the case by attribute code — problemArea (the focus), secondaryProblemArea (when
+   * set), format, adaptation, setting, ageBand and the taxonomy's further ones (e.g. diagnosisGroup) — so a rule can
+   * count distinct values of any of them; a multiple attribute's value is a list
+   */
+  attributes: Record<string, string | string[]>;
   status: string;
   reviewState: string;
   startDate: string;

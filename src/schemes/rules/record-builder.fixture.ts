@@ -16,7 +16,7 @@ const id = (p: string) => `${p}-${++seq}`;
 export function aCase(over: Partial<CaseRecord> & { sessionCount?: number; recorded?: boolean } = {}): CaseRecord {
   const { sessionCount = 12, recorded = false, ...rest } = over;
   const caseId = rest.id ?? id('case');
-  return {
+  const c: CaseRecord = {
     id: caseId,
     clientCode: id('C'),
     format: 'individual',
@@ -24,6 +24,9 @@ export function aCase(over: Partial<CaseRecord> & { sessionCount?: number; recor
     primaryDiagnosis: 'F32.1',
     focusProblemArea: 'role_transition',
     secondaryProblemArea: null,
+    taxonomyCode: 'IPT',
+    taxonomyVersionId: 'taxonomy-ipt-1',
+    attributes: {},
     status: 'completed',
     reviewState: 'signed_off',
     startDate: '2025-01-06',
@@ -41,6 +44,12 @@ export function aCase(over: Partial<CaseRecord> & { sessionCount?: number; recor
     measures: [],
     ...rest,
   };
+  // the attribute map as the record loader builds it, unless the spec gives its own
+  if (!rest.attributes) {
+    c.attributes = { problemArea: c.focusProblemArea, format: c.format, adaptation: c.adaptation, setting: 'community', ageBand: '26-40' };
+    if (c.secondaryProblemArea) c.attributes.secondaryProblemArea = c.secondaryProblemArea;
+  }
+  return c;
 }
 
 export function aRecord(over: Partial<PersonRecord> = {}): PersonRecord {
