@@ -1522,6 +1522,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List taxonomy versions */
+        get: operations["TaxonomiesController_list"];
+        put?: never;
+        /** Start a new draft taxonomy version */
+        post: operations["TaxonomiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the taxonomies a body's cases may use */
+        get: operations["TaxonomiesController_availableTo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/taxonomies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a taxonomy version */
+        get: operations["TaxonomiesController_get"];
+        /** Edit a draft taxonomy version */
+        put: operations["TaxonomiesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/taxonomies/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a taxonomy version */
+        post: operations["TaxonomiesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -2211,6 +2281,7 @@ export interface components {
          *     | `CASE_NOT_REVIEWABLE` | 400 | A reviewed case is not a participant's case that you supervise |
          *     | `INVALID_REVIEWED_RECORDING` | 400 | A reviewed recording is not a recorded session of the reviewed case |
          *     | `INVALID_SCHEME` | 400 | The scheme definition is not valid; `details` names each problem |
+         *     | `INVALID_TAXONOMY` | 400 | The taxonomy definition is not valid; `details` names each problem |
          *     | `INVALID_RUBRIC_DEFINITION` | 400 | The rubric definition is not valid; `details` names each problem |
          *     | `INVALID_SCORES` | 400 | Scores do not fit the rubric |
          *     | `INVALID_LINK_TOKEN` | 400 | The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one |
@@ -2255,6 +2326,7 @@ export interface components {
          *     | `SESSION_NOT_FOUND` | 404 | No such therapy session, or not visible to you |
          *     | `SUPERVISION_RELATIONSHIP_NOT_FOUND` | 404 | No such supervision relationship, or not visible to you |
          *     | `SUPERVISION_SESSION_NOT_FOUND` | 404 | No such supervision session, or not visible to you |
+         *     | `TAXONOMY_NOT_FOUND` | 404 | No such taxonomy version, or not visible to you |
          *     | `TRAINEE_NOT_FOUND` | 404 | No such trainee, or not visible to you |
          *     | `USER_NOT_FOUND` | 404 | No such user, or not visible to you |
          *     | `METHOD_NOT_ALLOWED` | 405 | The method is not allowed on this route |
@@ -2333,7 +2405,7 @@ export interface components {
          *     | `NOT_READY` | 503 | Readiness probe: this instance should not receive traffic |
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY";
+        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -3352,16 +3424,6 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        CaseFormat: "individual" | "group";
-        /** @enum {string} */
-        CaseAdaptation: "adult" | "adolescent" | "perinatal" | "bipolar" | "eating_disorder" | "other";
-        /** @enum {string} */
-        AgeBand: "12-17" | "18-25" | "26-40" | "41-64" | "65-89" | "90+";
-        /** @enum {string} */
-        CaseSetting: "primary_care" | "secondary_care" | "community" | "inpatient" | "university" | "private_practice" | "other";
-        /** @enum {string} */
-        ProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other";
-        /** @enum {string} */
         CaseStatus: "active" | "completed" | "dropped_out" | "transferred";
         CreateCaseDto: {
             /**
@@ -3369,21 +3431,52 @@ export interface components {
              * @example C-7KQ2
              */
             clientCode?: string;
-            format: components["schemas"]["CaseFormat"];
-            adaptation: components["schemas"]["CaseAdaptation"];
-            ageBand: components["schemas"]["AgeBand"];
-            setting: components["schemas"]["CaseSetting"];
+            /**
+             * Format: uuid
+             * @description The published taxonomy version the categorical fields come from (the body's own or an international one); default: IPT v1
+             */
+            taxonomyVersionId?: string;
+            /**
+             * @description A value code of the case taxonomy attribute format (IPT: individual, group)
+             * @example individual
+             */
+            format: string;
+            /**
+             * @description A value code of the case taxonomy attribute adaptation (IPT: adult, adolescent, perinatal, bipolar, eating_disorder, other)
+             * @example adult
+             */
+            adaptation: string;
+            /**
+             * @description A value code of the case taxonomy attribute ageBand (IPT: 12-17, 18-25, 26-40, 41-64, 65-89, 90+)
+             * @example 26-40
+             */
+            ageBand: string;
+            /**
+             * @description A value code of the case taxonomy attribute setting (IPT: primary_care, secondary_care, community, inpatient, university, private_practice, other)
+             * @example community
+             */
+            setting: string;
             /**
              * @description ICD-10 code
              * @example F32.1
              */
             primaryDiagnosis: string;
-            focusProblemArea: components["schemas"]["ProblemArea"];
             /**
-             * @description Must differ from the focus
-             * @enum {string|null}
+             * @description A value code of the case taxonomy attribute problemArea (IPT: grief, role_dispute, role_transition, interpersonal_deficits, other)
+             * @example grief
              */
-            secondaryProblemArea?: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
+            focusProblemArea: string;
+            /** @description A value code of the taxonomy attribute problemArea; must differ from the focus */
+            secondaryProblemArea?: string | null;
+            /**
+             * @description The taxonomy's further attributes: attribute code → value code (a list for a multiple attribute)
+             * @example {
+             *       "diagnosisGroup": "depression"
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | string[];
+            };
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3410,8 +3503,6 @@ export interface components {
         };
         /** @enum {string} */
         CaseReviewState: "draft" | "submitted" | "returned" | "signed_off";
-        /** @enum {string} */
-        SessionPhase: "initial" | "middle" | "termination";
         SessionDto: {
             /** Format: uuid */
             id: string;
@@ -3419,7 +3510,7 @@ export interface components {
             /** Format: date */
             date: string;
             durationMinutes: number;
-            phase: components["schemas"]["SessionPhase"];
+            phase: string;
             attended: boolean;
             recorded: boolean;
             /**
@@ -3509,14 +3600,22 @@ export interface components {
             /** Format: uuid */
             bodyId: string;
             clientCode: string;
-            format: components["schemas"]["CaseFormat"];
-            adaptation: components["schemas"]["CaseAdaptation"];
-            ageBand: components["schemas"]["AgeBand"];
-            setting: components["schemas"]["CaseSetting"];
+            /**
+             * Format: uuid
+             * @description The taxonomy version of the categorical fields
+             */
+            taxonomyVersionId: string;
+            format: string;
+            adaptation: string;
+            ageBand: string;
+            setting: string;
             primaryDiagnosis: string;
-            focusProblemArea: components["schemas"]["ProblemArea"];
-            /** @enum {string|null} */
-            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
+            focusProblemArea: string;
+            secondaryProblemArea: string | null;
+            /** @description The taxonomy's further attributes */
+            attributes: {
+                [key: string]: string | string[];
+            };
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3572,14 +3671,22 @@ export interface components {
             /** Format: uuid */
             bodyId: string;
             clientCode: string;
-            format: components["schemas"]["CaseFormat"];
-            adaptation: components["schemas"]["CaseAdaptation"];
-            ageBand: components["schemas"]["AgeBand"];
-            setting: components["schemas"]["CaseSetting"];
+            /**
+             * Format: uuid
+             * @description The taxonomy version of the categorical fields
+             */
+            taxonomyVersionId: string;
+            format: string;
+            adaptation: string;
+            ageBand: string;
+            setting: string;
             primaryDiagnosis: string;
-            focusProblemArea: components["schemas"]["ProblemArea"];
-            /** @enum {string|null} */
-            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
+            focusProblemArea: string;
+            secondaryProblemArea: string | null;
+            /** @description The taxonomy's further attributes */
+            attributes: {
+                [key: string]: string | string[];
+            };
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3617,21 +3724,52 @@ export interface components {
              * @example C-7KQ2
              */
             clientCode?: string;
-            format: components["schemas"]["CaseFormat"];
-            adaptation: components["schemas"]["CaseAdaptation"];
-            ageBand: components["schemas"]["AgeBand"];
-            setting: components["schemas"]["CaseSetting"];
+            /**
+             * Format: uuid
+             * @description The published taxonomy version the categorical fields come from (the body's own or an international one); default: IPT v1
+             */
+            taxonomyVersionId?: string;
+            /**
+             * @description A value code of the case taxonomy attribute format (IPT: individual, group)
+             * @example individual
+             */
+            format: string;
+            /**
+             * @description A value code of the case taxonomy attribute adaptation (IPT: adult, adolescent, perinatal, bipolar, eating_disorder, other)
+             * @example adult
+             */
+            adaptation: string;
+            /**
+             * @description A value code of the case taxonomy attribute ageBand (IPT: 12-17, 18-25, 26-40, 41-64, 65-89, 90+)
+             * @example 26-40
+             */
+            ageBand: string;
+            /**
+             * @description A value code of the case taxonomy attribute setting (IPT: primary_care, secondary_care, community, inpatient, university, private_practice, other)
+             * @example community
+             */
+            setting: string;
             /**
              * @description ICD-10 code
              * @example F32.1
              */
             primaryDiagnosis: string;
-            focusProblemArea: components["schemas"]["ProblemArea"];
             /**
-             * @description Must differ from the focus
-             * @enum {string|null}
+             * @description A value code of the case taxonomy attribute problemArea (IPT: grief, role_dispute, role_transition, interpersonal_deficits, other)
+             * @example grief
              */
-            secondaryProblemArea?: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
+            focusProblemArea: string;
+            /** @description A value code of the taxonomy attribute problemArea; must differ from the focus */
+            secondaryProblemArea?: string | null;
+            /**
+             * @description The taxonomy's further attributes: attribute code → value code (a list for a multiple attribute)
+             * @example {
+             *       "diagnosisGroup": "depression"
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | string[];
+            };
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -3661,7 +3799,11 @@ export interface components {
             /** Format: date */
             date: string;
             durationMinutes: number;
-            phase: components["schemas"]["SessionPhase"];
+            /**
+             * @description A phase code of the case's taxonomy (IPT: initial, middle, termination)
+             * @example initial
+             */
+            phase: string;
             attended: boolean;
             recorded: boolean;
         };
@@ -3670,7 +3812,11 @@ export interface components {
             /** Format: date */
             date: string;
             durationMinutes: number;
-            phase: components["schemas"]["SessionPhase"];
+            /**
+             * @description A phase code of the case's taxonomy (IPT: initial, middle, termination)
+             * @example initial
+             */
+            phase: string;
             attended: boolean;
             recorded: boolean;
         };
@@ -3722,14 +3868,22 @@ export interface components {
             /** Format: uuid */
             bodyId: string;
             clientCode: string;
-            format: components["schemas"]["CaseFormat"];
-            adaptation: components["schemas"]["CaseAdaptation"];
-            ageBand: components["schemas"]["AgeBand"];
-            setting: components["schemas"]["CaseSetting"];
+            /**
+             * Format: uuid
+             * @description The taxonomy version of the categorical fields
+             */
+            taxonomyVersionId: string;
+            format: string;
+            adaptation: string;
+            ageBand: string;
+            setting: string;
             primaryDiagnosis: string;
-            focusProblemArea: components["schemas"]["ProblemArea"];
-            /** @enum {string|null} */
-            secondaryProblemArea: "grief" | "role_dispute" | "role_transition" | "interpersonal_deficits" | "other" | null;
+            focusProblemArea: string;
+            secondaryProblemArea: string | null;
+            /** @description The taxonomy's further attributes */
+            attributes: {
+                [key: string]: string | string[];
+            };
             plannedSessions: number;
             /** Format: date */
             startDate: string;
@@ -4253,6 +4407,92 @@ export interface components {
             noun: string;
             levels: components["schemas"]["LevelReportDto"][];
         };
+        /** @enum {string} */
+        TaxonomyStatus: "draft" | "published";
+        TaxonomySummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: international
+             */
+            bodyId: string | null;
+            code: string;
+            name: string;
+            versionNumber: number;
+            status: components["schemas"]["TaxonomyStatus"];
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        TaxonomyValueDto: {
+            code: string;
+            label: string;
+            /** @description Refused for new cases, kept on old ones */
+            retired?: boolean;
+        };
+        TaxonomyAttributeDto: {
+            code: string;
+            label: string;
+            required: boolean;
+            multiple?: boolean;
+            values: components["schemas"]["TaxonomyValueDto"][];
+        };
+        TaxonomyPhaseDto: {
+            code: string;
+            label: string;
+        };
+        TaxonomyPhaseBoundariesDto: {
+            initialLastSession: number;
+            terminationSessions: number;
+        };
+        TaxonomyDefinitionResponseDto: {
+            attributes: components["schemas"]["TaxonomyAttributeDto"][];
+            /** @description In session order */
+            phases: components["schemas"]["TaxonomyPhaseDto"][];
+            phaseBoundaries: components["schemas"]["TaxonomyPhaseBoundariesDto"];
+        };
+        TaxonomyDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: international
+             */
+            bodyId: string | null;
+            code: string;
+            name: string;
+            versionNumber: number;
+            status: components["schemas"]["TaxonomyStatus"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            definition: components["schemas"]["TaxonomyDefinitionResponseDto"];
+            /** @description Send back in If-Match to update a draft */
+            version: number;
+        };
+        CreateTaxonomyDto: {
+            /**
+             * Format: uuid
+             * @description Owning body; null or left out: international (all bodies)
+             */
+            bodyId?: string | null;
+            /**
+             * @description Capitals, digits, _ or -; versions of one code form one taxonomy
+             * @example IPT-UK
+             */
+            code: string;
+            name: string;
+            /** @description Default: a copy of the latest version of this code. The lists as data: { attributes: [{ code, label, required, multiple?, values: [{ code, label, retired? }] }] — at least problemArea, format, adaptation, setting, ageBand; phases: [{ code, label }] in session order; phaseBoundaries: { initialLastSession, terminationSessions } } */
+            definition?: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateTaxonomyDto: {
+            name: string;
+            /** @description The lists as data: { attributes: [{ code, label, required, multiple?, values: [{ code, label, retired? }] }] — at least problemArea, format, adaptation, setting, ageBand; phases: [{ code, label }] in session order; phaseBoundaries: { initialLastSession, terminationSessions } } */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
         CreateApplicationDto: {
             /** Format: uuid */
             schemeId: string;
@@ -4714,7 +4954,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN";
+            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -4759,7 +4999,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND";
+            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -4893,7 +5133,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,7 +5160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5208,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5256,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5069,7 +5309,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5141,7 +5381,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5223,7 +5463,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5241,7 +5481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5293,7 +5533,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5379,7 +5619,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5448,7 +5688,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5475,7 +5715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5540,7 +5780,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5645,7 +5885,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5672,7 +5912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5722,7 +5962,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5749,7 +5989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5832,7 +6072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5907,7 +6147,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5934,7 +6174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6013,7 +6253,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6040,7 +6280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,7 +6350,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6137,7 +6377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6206,7 +6446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6233,7 +6473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6541,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6358,7 +6598,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6385,7 +6625,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +6695,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6464,7 +6704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,7 +6758,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6545,7 +6785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6603,7 +6843,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,7 +6870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6700,7 +6940,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6727,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,7 +7025,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6812,7 +7052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6884,7 +7124,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6911,7 +7151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6971,7 +7211,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6998,7 +7238,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7323,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7110,7 +7350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7188,7 +7428,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7215,7 +7455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7275,7 +7515,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +7542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7614,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7401,7 +7641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7461,7 +7701,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7488,7 +7728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,7 +7813,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7600,7 +7840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7682,7 +7922,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7709,7 +7949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7780,7 +8020,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetSummaryListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7807,7 +8047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7862,7 +8102,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExercisePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7889,7 +8129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7946,7 +8186,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7973,7 +8213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8043,7 +8283,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8070,7 +8310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8125,7 +8365,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8152,7 +8392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8232,7 +8472,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationAttemptDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8259,7 +8499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8332,7 +8572,7 @@ export interface operations {
                     "application/json": components["schemas"]["RaterCalibrationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8359,7 +8599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8412,7 +8652,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricReliabilityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8439,7 +8679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,7 +8738,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8525,7 +8765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8585,7 +8825,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8612,7 +8852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8685,7 +8925,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8712,7 +8952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8764,7 +9004,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8791,7 +9031,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8878,7 +9118,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8905,7 +9145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8983,7 +9223,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeSupervisionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9010,7 +9250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9062,7 +9302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9089,7 +9329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9149,7 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9176,7 +9416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9265,7 +9505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9292,7 +9532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9353,7 +9593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9380,7 +9620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9450,7 +9690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityTotalsDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9477,7 +9717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9529,7 +9769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9556,7 +9796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9605,7 +9845,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9632,7 +9872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9701,7 +9941,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpdatedActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9728,7 +9968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9812,7 +10052,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9839,7 +10079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9919,7 +10159,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9946,7 +10186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10022,7 +10262,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10049,7 +10289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10109,7 +10349,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10136,7 +10376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10208,7 +10448,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10235,7 +10475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10292,7 +10532,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10319,7 +10559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,7 +10636,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10423,7 +10663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10500,7 +10740,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10527,7 +10767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10608,7 +10848,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,7 +10875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10711,7 +10951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10738,7 +10978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10795,7 +11035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10822,7 +11062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10897,7 +11137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10924,7 +11164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10983,8 +11223,8 @@ export interface operations {
                 cursor?: string;
                 reviewState?: components["schemas"]["CaseReviewState"];
                 status?: components["schemas"]["CaseStatus"];
-                /** @description Focus or secondary problem area */
-                problemArea?: components["schemas"]["ProblemArea"];
+                /** @description Focus or secondary problem area (a value code) */
+                problemArea?: string;
                 /** @description startDate on or after */
                 from?: string;
                 /** @description startDate on or before */
@@ -11008,7 +11248,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11035,7 +11275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11095,7 +11335,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11122,7 +11362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11194,7 +11434,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11221,7 +11461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,7 +11510,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11297,7 +11537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +11606,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11393,7 +11633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11484,7 +11724,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11511,7 +11751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11606,7 +11846,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11633,7 +11873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11721,7 +11961,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11748,7 +11988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11833,7 +12073,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11860,7 +12100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11942,7 +12182,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11969,7 +12209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12051,7 +12291,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12078,7 +12318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12148,7 +12388,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistoryDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12175,7 +12415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12228,7 +12468,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueuePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12255,7 +12495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12306,7 +12546,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeLoggingLagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12333,7 +12573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12383,7 +12623,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12410,7 +12650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12470,7 +12710,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12497,7 +12737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12568,7 +12808,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12595,7 +12835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12657,7 +12897,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMeasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12684,7 +12924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12777,7 +13017,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12804,7 +13044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12880,7 +13120,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12954,7 +13194,7 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedKeysDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12981,7 +13221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13051,7 +13291,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialDownloadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13078,7 +13318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13138,7 +13378,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicListingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13165,7 +13405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13243,7 +13483,7 @@ export interface operations {
                     "application/json": components["schemas"]["JwksDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13252,7 +13492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13315,7 +13555,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicJwkDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13324,7 +13564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13387,7 +13627,7 @@ export interface operations {
                     "application/vc+jwt": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13396,7 +13636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13458,7 +13698,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssuerProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13467,7 +13707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13529,7 +13769,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialStatusDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13538,7 +13778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13603,7 +13843,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13612,7 +13852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13676,7 +13916,7 @@ export interface operations {
                     "application/json": components["schemas"]["PresentedVerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13685,7 +13925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13756,7 +13996,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13765,7 +14005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13825,7 +14065,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleTypeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13891,7 +14131,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13966,7 +14206,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13993,7 +14233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14063,7 +14303,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14090,7 +14330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14152,7 +14392,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14179,7 +14419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14251,7 +14491,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14278,7 +14518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14338,7 +14578,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14365,7 +14605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14449,7 +14689,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14476,7 +14716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14553,7 +14793,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14580,7 +14820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14660,7 +14900,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14687,7 +14927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14757,7 +14997,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14784,7 +15024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14842,7 +15082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14869,13 +15109,564 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every published version, and the drafts you administer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomySummaryDto"][];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxonomyDto"];
+            };
+        };
+        responses: {
+            /** @description A new draft (a copy of the latest version of the code unless a definition is given) */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_availableTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published versions: the body's own first, then the international ones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyDto"][];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts only for those who administer them */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read (`"<version>"`). Required to change an existing record: missing → 428 `PRECONDITION_REQUIRED`, stale → 412 `PRECONDITION_FAILED` */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaxonomyDto"];
+            };
+        };
+        responses: {
+            /** @description Drafts only; If-Match required */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description If-Match does not match the current version: reload and try again. If-Match does not match the current version. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse412"];
+                };
+            };
+            /** @description If-Match is missing. If-Match is required. Codes: `PRECONDITION_REQUIRED` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse428"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TaxonomiesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published versions are immutable */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
@@ -14924,7 +15715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14951,7 +15742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15011,7 +15802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15038,7 +15829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15110,7 +15901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15137,7 +15928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15198,7 +15989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15225,7 +16016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15307,7 +16098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15334,7 +16125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15414,7 +16205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15441,7 +16232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15522,7 +16313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15549,7 +16340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15626,7 +16417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15653,7 +16444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15731,7 +16522,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15758,7 +16549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15810,7 +16601,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalDueDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15837,7 +16628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15894,7 +16685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessExpiriesResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15921,7 +16712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15993,7 +16784,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16020,7 +16811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16081,7 +16872,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16108,7 +16899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16189,7 +16980,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16216,7 +17007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16300,7 +17091,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16327,7 +17118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16427,7 +17218,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16454,7 +17245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16535,7 +17326,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16562,7 +17353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16644,7 +17435,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16671,7 +17462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16745,7 +17536,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16772,7 +17563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16831,7 +17622,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditSelectionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16858,7 +17649,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16933,7 +17724,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16960,7 +17751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17013,7 +17804,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedReadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17106,7 +17897,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17133,7 +17924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17201,7 +17992,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17271,7 +18062,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17298,7 +18089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17358,7 +18149,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17385,7 +18176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17441,7 +18232,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17468,7 +18259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17700,7 +18491,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17767,7 +18558,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17837,7 +18628,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17864,7 +18655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17924,7 +18715,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17951,7 +18742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18026,7 +18817,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18053,7 +18844,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18128,7 +18919,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18155,7 +18946,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18227,7 +19018,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18236,7 +19027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18309,7 +19100,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18318,7 +19109,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18395,7 +19186,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18422,7 +19213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18495,7 +19286,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18504,7 +19295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18566,7 +19357,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18575,7 +19366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18637,7 +19428,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18646,7 +19437,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18708,7 +19499,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18717,7 +19508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18785,7 +19576,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18812,7 +19603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,14 +1,37 @@
 import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
-import { ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
+import { ErrorBox, Field, fieldErrors, formProblems, today, useAction, useLoad } from '../../ui';
+import { loadTaxonomy, type TaxonomyDefinition } from '../shared/taxonomy';
 import { checkSession, hasProblems } from './case-checks';
 import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
 type Session = Schemas['SessionDto'];
-type Phase = Schemas['SessionPhase'];
+type Phase = string;
 
-export const phaseFor = (num: number, planned: number): Phase => (num <= 3 ? 'initial' : num > planned - 3 ? 'termination' : 'middle');
+type PhaseList = TaxonomyDefinition['phases'];
+// until the case's taxonomy has loaded (and for the seeded IPT one): IPT's phases and boundaries
+const IPT: Pick<TaxonomyDefinition, 'phases' | 'phaseBoundaries'> = {
+  phases: [
+    { code: 'initial', label: 'initial' },
+    { code: 'middle', label: 'middle' },
+    { code: 'termination', label: 'termination' },
+  ],
+  phaseBoundaries: { initialLastSession: 3, terminationSessions: 3 },
+};
+
+/** The phase a session number is in by the taxonomy's phase-boundary defaults: first, middle (second) or last phase. */
+export function phaseFor(num: number, planned: number, t: Pick<TaxonomyDefinition, 'phases' | 'phaseBoundaries'> = IPT): Phase {
+  const codes = t.phases.map((p) => p.code);
+  if (num <= t.phaseBoundaries.initialLastSession) return codes[0];
+  if (num > planned - t.phaseBoundaries.terminationSessions) return codes[codes.length - 1];
+  return codes[Math.min(1, codes.length - 1)];
+}
+
+/** The case's taxonomy (its phases), IPT's until it has loaded. */
+function useCaseTaxonomy(c: Case) {
+  return useLoad(() => loadTaxonomy(c.taxonomyVersionId), [c.taxonomyVersionId]).data?.definition ?? IPT;
+}
 
 interface SessionValues {
   date: string;
@@ -24,6 +47,7 @@ function SessionFields({
   setForm,
   error,
   autoPhase,
+  phases,
   dateRef,
   dateKey,
   autoFocus,
@@ -32,6 +56,7 @@ function SessionFields({
   setForm: (f: SessionValues) => void;
   error: unknown;
   autoPhase?: Phase;
+  phases: PhaseList;
   dateRef?: Ref<HTMLInputElement>;
   dateKey?: string;
   autoFocus?: boolean;
@@ -70,9 +95,11 @@ function SessionFields({
         {(p) => (
           <select {...p} value={form.phase} onChange={(e) => setForm({ ...form, phase: e.target.value as Phase | '' })}>
             {autoPhase && <option value="">auto ({autoPhase})</option>}
-            <option value="initial">initial</option>
-            <option value="middle">middle</option>
-            <option value="termination">termination</option>
+            {phases.map((ph) => (
+              <option key={ph.code} value={ph.code}>
+                {ph.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -100,6 +127,7 @@ export function AddSessionForm({
   reload: () => void;
 }) {
   const nextNumber = (c.sessions.at(-1)?.number ?? 0) + 1;
+  const taxonomy = useCaseTaxonomy(c);
   const [form, setForm] = useState<SessionValues>({
     date: today(),
     durationMinutes: 50,
@@ -125,7 +153,7 @@ export function AddSessionForm({
           number: nextNumber,
           date: form.date,
           durationMinutes: form.durationMinutes,
-          phase: form.phase || phaseFor(nextNumber, c.plannedSessions),
+          phase: form.phase || phaseFor(nextNumber, c.plannedSessions, taxonomy),
           attended: form.attended,
           recorded: form.recorded,
         },
@@ -155,7 +183,8 @@ export function AddSessionForm({
           form={form}
           setForm={setForm}
           error={add.error}
-          autoPhase={phaseFor(nextNumber, c.plannedSessions)}
+          autoPhase={phaseFor(nextNumber, c.plannedSessions, taxonomy)}
+          phases={taxonomy.phases}
           dateRef={dateRef}
           dateKey={`date-${nextNumber}`}
           autoFocus={autoFocus}
@@ -187,6 +216,7 @@ export function EditSessionForm({
   onDone: (message: string) => void;
   reload: () => void;
 }) {
+  const taxonomy = useCaseTaxonomy(c);
   const [form, setForm] = useState<SessionValues>({
     date: s.date,
     durationMinutes: s.durationMinutes,
@@ -225,7 +255,7 @@ export function EditSessionForm({
       </h3>
       <ErrorBox error={save.error ?? del.error} title={del.error ? 'The session was not deleted' : 'The session was not saved'} />
       <div className="row">
-        <SessionFields form={form} setForm={setForm} error={save.error} autoFocus />
+        <SessionFields form={form} setForm={setForm} error={save.error} phases={taxonomy.phases} autoFocus />
       </div>
       <p className="row">
         <button type="submit" disabled={save.busy}>
