@@ -74,4 +74,12 @@ describe('therapy sessions of a case', () => {
     expect(Object.keys(issueDetails(issues, null))).toEqual(['sessions.2.date', 'sessions.2.phase']);
     expect(Object.keys(issueDetails(issues, 3))).toEqual(['sessions.2.date', 'sessions.2.phase']);
   });
+
+  it("orders phases by the case taxonomy's list, not IPT's", () => {
+    const phases = ['assessment', 'treatment', 'ending'];
+    expect(checkSessions(c, [s(1, '2024-03-01', 'assessment'), s(2, '2024-03-08', 'ending')], now, phases)).toEqual([]);
+    expect(checkSessions(c, [s(1, '2024-03-01', 'treatment'), s(2, '2024-03-08', 'assessment')], now, phases).map((i) => i.field)).toEqual([
+      'phase',
+    ]);
+  });
 });
