@@ -148,7 +148,7 @@ export function TaxonomyEditor({ id }: { id: string }) {
         <Badge tone={tone(tax.status)}>{t(`status.${tax.status}`)}</Badge>
       </h1>
       {!editable && <p className="muted">{t('edit.immutable')}</p>}
-      <Notice>{save.notice ?? publish.notice}</Notice>
+      <Notice>{publish.notice ?? save.notice}</Notice>
       <ErrorBox error={save.error ?? publish.error} title={t('edit.failed')} />
       {editable && <Field label={t('edit.name')}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>}
       {def.attributes.map((a, i) => (
