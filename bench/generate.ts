@@ -226,10 +226,10 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
                  focus_problem_area, planned_sessions, start_date, end_date, status, recording_consent, presenting_problem, review_state, submitted_at, risk_flagged_at)
          SELECT ${u(`'c:' || i`)}, ${u(`'tr:' || (i % ${T})`)}, ${u(`'sup:' || ((i % ${T}) % ${S})`)}, ${u(`'body:' || (((i % ${T}) % ${S}) % ${B})`)},
                 'BC' || lpad((i / ${T})::text, 5, '0'), 'individual',
-                CASE WHEN i % 20 = 0 THEN 'adolescent' ELSE 'adult' END::case_adaptation,
-                CASE WHEN i % 20 = 0 THEN '12-17' ELSE '26-40' END::case_age_band, 'secondary_care',
+                CASE WHEN i % 20 = 0 THEN 'adolescent' ELSE 'adult' END,
+                CASE WHEN i % 20 = 0 THEN '12-17' ELSE '26-40' END, 'secondary_care',
                 CASE WHEN i % 3 = 0 THEN 'F33.1' ELSE 'F32.1' END,
-                (ARRAY['grief','role_dispute','role_transition','interpersonal_deficits'])[1 + i % 4]::problem_area, 16,
+                (ARRAY['grief','role_dispute','role_transition','interpersonal_deficits'])[1 + i % 4], 16,
                 ${start('i')}, CASE WHEN ${st} < 5 THEN ${start('i')} + 7 * (${n('i')} - 1) END,
                 CASE WHEN ${st} < 5 THEN 'completed' ELSE 'active' END::case_status, TRUE, 'Low mood after a role change',
                 CASE WHEN ${st} < 5 THEN 'signed_off' WHEN ${st} < 8 THEN 'submitted' ELSE 'draft' END::case_review_state,
@@ -248,7 +248,7 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
       await step(`therapy sessions ${k + 1}/${sessionChunks}`, () =>
         q(
           `INSERT INTO therapy_sessions (id, case_id, number, date, duration_minutes, phase, attended, recorded, created_at, updated_at)
-           SELECT ${u(`'s:' || i || ':' || g`)}, ${u(`'c:' || i`)}, g, ${start('i')} + 7 * (g - 1), 50, (${phase('g', n('i'))})::session_phase,
+           SELECT ${u(`'s:' || i || ':' || g`)}, ${u(`'c:' || i`)}, g, ${start('i')} + 7 * (g - 1), 50, ${phase('g', n('i'))},
                   g % 11 <> 0, TRUE, (${start('i')} + 7 * (g - 1) + 1)::timestamptz, (${start('i')} + 7 * (g - 1) + 1)::timestamptz
              FROM generate_series($1::int, $2::int - 1) i, generate_series(1, ${n('i')}) g`,
           [lo, hi],
@@ -343,10 +343,10 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
         await q(`INSERT INTO supervised_cases (id, trainee_id, supervisor_id, body_id, client_code, format, adaptation, age_band, setting, primary_diagnosis, focus_problem_area,
                    planned_sessions, start_date, end_date, status, recording_consent, review_state, submitted_at)
                  SELECT ${u(`'gc:${size}:' || k`)}, ${id}, ${sup}, ${body}, 'GC' || lpad(k::text, 5, '0'), 'individual', 'adult', '41-64', 'primary_care', 'F32.2',
-                        (ARRAY['grief','role_dispute','role_transition','interpersonal_deficits'])[1 + k % 4]::problem_area, 16, ${gs}, ${gs} + 105, 'completed', TRUE, 'signed_off', now()
+                        (ARRAY['grief','role_dispute','role_transition','interpersonal_deficits'])[1 + k % 4], 16, ${gs}, ${gs} + 105, 'completed', TRUE, 'signed_off', now()
                    FROM generate_series(0, ${size - 1}) k`);
         await q(`INSERT INTO therapy_sessions (id, case_id, number, date, duration_minutes, phase, attended, recorded)
-                 SELECT ${u(`'gs:${size}:' || k || ':' || g`)}, ${u(`'gc:${size}:' || k`)}, g, ${gs} + 7 * (g - 1), 50, (${phase('g', '16')})::session_phase, TRUE, TRUE
+                 SELECT ${u(`'gs:${size}:' || k || ':' || g`)}, ${u(`'gc:${size}:' || k`)}, g, ${gs} + 7 * (g - 1), 50, ${phase('g', '16')}, TRUE, TRUE
                    FROM generate_series(0, ${size - 1}) k, generate_series(1, 16) g`);
         await q(`INSERT INTO outcome_measures (case_id, instrument, administered_on, session_number, total, severity)
                  SELECT ${u(`'gc:${size}:' || k`)}, 'PHQ9', ${gs} + CASE WHEN e = 0 THEN 0 ELSE 105 END, CASE WHEN e = 0 THEN 0 ELSE 16 END, 16 - 9 * e, CASE WHEN e = 0 THEN 'moderately_severe' ELSE 'mild' END

@@ -15,6 +15,7 @@ import { RiskFlagAcknowledgement1796220000000 } from './1796220000000-RiskFlagAc
 import { InvitationsAccountTokens1796240000000 } from './1796240000000-InvitationsAccountTokens';
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
 import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
+import { Taxonomies1797010000000 } from './1797010000000-Taxonomies';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
@@ -36,5 +37,6 @@ export const MIGRATIONS: Function[] = [
   InvitationsAccountTokens1796240000000,
   NotificationOnceKey1796250000000,
   UserLanguage1797000000000,
+  Taxonomies1797010000000,
   QualificationsReferences1797050000000,
 ];

@@ -112,6 +112,7 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '20-taxonomies',
   '23-qualifications-references',
   '25-charts',
   '26-new-trainee',

@@ -21,6 +21,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { RubricsModule } from './rubrics/rubrics.module';
 import { CalibrationModule } from './calibration/calibration.module';
 import { SchemesModule } from './schemes/schemes.module';
+import { TaxonomiesModule } from './taxonomies/taxonomies.module';
 import { SeedModule } from './seed/seed.module';
 import { SupervisionSessionsModule } from './supervision-sessions/supervision-sessions.module';
 import { UsersModule } from './users/users.module';
@@ -65,6 +66,7 @@ import { ReferencesModule } from './references/references.module';
     CredentialsModule,
     RegisterModule,
     SchemesModule,
+    TaxonomiesModule,
     ApplicationsModule,
     AccreditationsModule,
     NotificationsModule,

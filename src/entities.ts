@@ -23,6 +23,7 @@ import { Rubric, RubricVersion } from './rubrics/rubric.entity';
 import { BodySigningKey } from './credentials/signing-key.entity';
 import { CredentialStatusEntry } from './credentials/credential-status-entry.entity';
 import { Scheme, SchemeEnrolment, SchemeVersion } from './schemes/scheme.entity';
+import { Taxonomy } from './taxonomies/taxonomy.entity';
 import { Application, ApplicationEvent } from './applications/application.entity';
 import { Accreditation, AccreditationEvent } from './accreditations/accreditation.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   Scheme,
   SchemeVersion,
   SchemeEnrolment,
+  Taxonomy,
   Application,
   ApplicationEvent,
   Accreditation,

@@ -1,6 +1,6 @@
 import { Role } from '../src/common/roles';
-import { AgeBand, CaseAdaptation, CaseFormat, CaseSetting, ProblemArea, SupervisedCase } from '../src/cases/supervised-case.entity';
-import { SessionPhase, TherapySession } from '../src/cases/therapy-session.entity';
+import { SupervisedCase } from '../src/cases/supervised-case.entity';
+import { TherapySession } from '../src/cases/therapy-session.entity';
 import { SupervisionRelationship, SupervisionStatus } from '../src/supervision/supervision-relationship.entity';
 import { countRows, makeBody, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -28,12 +28,12 @@ async function makeCase(trainee: TestUser, supervisor: TestUser, bodyId: string)
       supervisorId: supervisor.id,
       bodyId,
       clientCode: `C${++seq}X${Date.now() % 100000}`,
-      format: CaseFormat.Individual,
-      adaptation: CaseAdaptation.Adult,
-      ageBand: AgeBand.A26to40,
-      setting: CaseSetting.PrimaryCare,
+      format: 'individual',
+      adaptation: 'adult',
+      ageBand: '26-40',
+      setting: 'primary_care',
       primaryDiagnosis: 'F32.1',
-      focusProblemArea: ProblemArea.Grief,
+      focusProblemArea: 'grief',
       secondaryProblemArea: null,
       plannedSessions: 16,
       startDate: '2024-02-01',
@@ -44,9 +44,7 @@ async function makeCase(trainee: TestUser, supervisor: TestUser, bodyId: string)
 
 async function makeTherapySession(caseId: string, number: number, recorded: boolean, date = '2024-03-01'): Promise<string> {
   const repo = t.db.getRepository(TherapySession);
-  const s = await repo.save(
-    repo.create({ caseId, number, date, durationMinutes: 50, phase: SessionPhase.Initial, attended: true, recorded }),
-  );
+  const s = await repo.save(repo.create({ caseId, number, date, durationMinutes: 50, phase: 'initial', attended: true, recorded }));
   return s.id;
 }
 

@@ -1,11 +1,11 @@
 import { checkCaseFields, type CaseFields } from './case-rules';
-import { CaseStatus, ProblemArea } from './supervised-case.entity';
+import { CaseStatus } from './supervised-case.entity';
 
 const base: CaseFields = {
   status: CaseStatus.Active,
   startDate: '2024-03-01',
   endDate: null,
-  focusProblemArea: ProblemArea.Grief,
+  focusProblemArea: 'grief',
   secondaryProblemArea: null,
   presentingProblem: 'Low mood after the death of her father',
   formulation: null,
@@ -41,8 +41,8 @@ describe('case fields', () => {
   });
 
   it('refuses a secondary problem area equal to the focus', () => {
-    expect(checkCaseFields({ ...base, secondaryProblemArea: ProblemArea.Grief }, now)).toHaveProperty('secondaryProblemArea');
-    expect(checkCaseFields({ ...base, secondaryProblemArea: ProblemArea.RoleDispute }, now)).toEqual({});
+    expect(checkCaseFields({ ...base, secondaryProblemArea: 'grief' }, now)).toHaveProperty('secondaryProblemArea');
+    expect(checkCaseFields({ ...base, secondaryProblemArea: 'role_dispute' }, now)).toEqual({});
   });
 
   it('refuses e-mail addresses and phone numbers in the narrative', () => {

@@ -1,13 +1,13 @@
 import { isFutureDate } from '../common/dates';
 import { contactDetailsIn } from './client-code';
-import { CaseStatus, type ProblemArea } from './supervised-case.entity';
+import { CaseStatus } from './supervised-case.entity';
 
 export interface CaseFields {
   status: CaseStatus;
   startDate: string;
   endDate: string | null;
-  focusProblemArea: ProblemArea;
-  secondaryProblemArea: ProblemArea | null;
+  focusProblemArea: string;
+  secondaryProblemArea: string | null;
   presentingProblem: string | null;
   formulation: string | null;
   course: string | null;

@@ -17,6 +17,8 @@ import { checkClientCode, generateClientCode } from './client-code';
 import type { CaseDto, CaseSummaryDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto';
 import { checkSessions, issueDetails } from './session-consistency';
 import { CaseStatus, SupervisedCase } from './supervised-case.entity';
+import { checkCaseValues, phaseOrder } from '../taxonomies/case-attributes';
+import { taxonomyForCase, taxonomyOfCase } from '../taxonomies/taxonomy-lookup';
 
 // timestamps are compared at millisecond precision, the precision of the cursor
 const SORT_COLUMNS = {
@@ -44,6 +46,7 @@ export class CasesService {
       endDate: dto.endDate ?? null,
       endReason: dto.endReason ?? null,
       secondaryProblemArea: dto.secondaryProblemArea ?? null,
+      attributes: dto.attributes ?? {},
       presentingProblem: dto.presentingProblem ?? null,
       formulation: dto.formulation ?? null,
       course: dto.course ?? null,
@@ -53,15 +56,17 @@ export class CasesService {
     failIfAny(checkCaseFields(fields, new Date()));
     const id = await this.uow.run(ctx, async (em, audit) => {
       const bodyId = await activeSupervision(em, traineeId, dto.supervisorId);
+      const taxonomy = await taxonomyForCase(em, dto.taxonomyVersionId, bodyId);
+      failIfAny(checkCaseValues(taxonomy.definition, fields, null));
       const clientCode = chosenCode ?? (await freshCode(em, traineeId));
       if (chosenCode && (await em.existsBy(SupervisedCase, { traineeId, clientCode }))) throw codeTaken();
-      const row = await em.save(em.create(SupervisedCase, { ...fields, clientCode, traineeId, bodyId }));
+      const row = await em.save(em.create(SupervisedCase, { ...fields, taxonomyVersionId: taxonomy.id, clientCode, traineeId, bodyId }));
       audit({
         action: 'case.create',
         entityType: 'case',
         entityId: row.id,
         bodyId,
-        changes: { clientCode, supervisorId: dto.supervisorId, fields: Object.keys(dto).sort() },
+        changes: { clientCode, supervisorId: dto.supervisorId, taxonomyVersionId: taxonomy.id, fields: Object.keys(dto).sort() },
       });
       return row.id;
     });
@@ -115,6 +120,12 @@ export class CasesService {
       failIfAny(checkCaseFields(merged, new Date()));
       if (patch.supervisorId && patch.supervisorId !== c.supervisorId)
         patch.bodyId = await activeSupervision(em, c.traineeId, patch.supervisorId);
+      // another taxonomy or another body: the taxonomy must be one the case's body may use; values always fit it
+      const taxonomy =
+        (patch.taxonomyVersionId ?? c.taxonomyVersionId) !== c.taxonomyVersionId || (patch.bodyId ?? c.bodyId) !== c.bodyId
+          ? await taxonomyForCase(em, patch.taxonomyVersionId ?? c.taxonomyVersionId, patch.bodyId ?? c.bodyId)
+          : await taxonomyOfCase(em, c.taxonomyVersionId);
+      failIfAny(checkCaseValues(taxonomy.definition, { ...c, ...patch }, c));
       if (
         patch.clientCode &&
         patch.clientCode !== c.clientCode &&
@@ -123,7 +134,7 @@ export class CasesService {
         throw codeTaken();
       const sessions = await sessionsOf(em, id);
       if (patch.startDate !== undefined || patch.endDate !== undefined)
-        failIfAny(issueDetails(checkSessions(merged, sessions, new Date()), null));
+        failIfAny(issueDetails(checkSessions(merged, sessions, new Date(), phaseOrder(taxonomy.definition)), null));
       // the version was bumped once by the edit path; naming it here keeps TypeORM from bumping it again
       await em
         .createQueryBuilder()

@@ -37,6 +37,14 @@ const measures = [
 const hash = (c = theCase, s: object[] = sessions, m: object[] = measures) => contentHash(caseContent(c, s, m));
 
 describe('content hash of a case', () => {
+  it("includes a taxonomy's further attributes only when the case has some (hashes signed before stay valid)", () => {
+    // the hash of this case as computed before taxonomies existed (no attributes key at all)
+    expect(hash({ ...theCase, attributes: {} } as typeof theCase)).toBe(hash());
+    const withGroup = { ...theCase, attributes: { diagnosisGroup: 'depression' } } as typeof theCase;
+    expect(hash(withGroup)).not.toBe(hash());
+    expect(hash({ ...theCase, attributes: { diagnosisGroup: 'anxiety' } } as typeof theCase)).not.toBe(hash(withGroup));
+  });
+
   it('is a sha256 hex digest, stable across calls', () => {
     expect(hash()).toMatch(/^[0-9a-f]{64}$/);
     expect(hash()).toBe(hash());

@@ -56,7 +56,12 @@ const pick = (row: object, fields: readonly string[]): Record<string, unknown> =
 export function caseContent(c: object, sessions: readonly object[], measures: readonly object[]): CaseContent {
   const s = sessions.map((r) => pick(r, SESSION_CONTENT_FIELDS)).sort((a, b) => Number(a.number) - Number(b.number));
   const m = measures.map((r) => pick(r, MEASURE_CONTENT_FIELDS)).sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b)));
-  return { case: pick(c, CASE_CONTENT_FIELDS), sessions: s, measures: m };
+  const fields = pick(c, CASE_CONTENT_FIELDS);
+  // a taxonomy's further attributes are content too; absent when there are none, so the hashes of cases signed
+  // before taxonomies existed do not change
+  const attributes = (c as { attributes?: Record<string, unknown> }).attributes;
+  if (attributes && Object.keys(attributes).length) fields.attributes = attributes;
+  return { case: fields, sessions: s, measures: m };
 }
 
 export const contentHash = (content: CaseContent): string => createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');

@@ -6,6 +6,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -19,8 +20,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { ChangeSummaryDto, MeasureDto } from '../measures/dto';
-import { AgeBand, CaseAdaptation, CaseFormat, CaseReviewState, CaseSetting, CaseStatus, ProblemArea } from './supervised-case.entity';
-import { SessionPhase } from './therapy-session.entity';
+import { CaseReviewState, CaseStatus } from './supervised-case.entity';
 
 export const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,25 +53,49 @@ export class CaseFieldsDto {
   @MaxLength(40)
   clientCode?: string;
 
-  @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' })
-  @Required()
-  @IsEnum(CaseFormat)
-  format!: CaseFormat;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The published taxonomy version the categorical fields come from (the body's own or an international one); default: IPT v1",
+  })
+  @NotNull()
+  @IsUUID('all', { message: 'taxonomyVersionId must be a UUID' })
+  taxonomyVersionId?: string;
 
-  @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' })
+  @ApiProperty({ description: 'A value code of the case taxonomy attribute format (IPT: individual, group)', example: 'individual' })
   @Required()
-  @IsEnum(CaseAdaptation)
-  adaptation!: CaseAdaptation;
+  @IsString()
+  @MaxLength(40)
+  format!: string;
 
-  @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' })
+  @ApiProperty({
+    description:
+      'A value code of the case taxonomy attribute adaptation (IPT: adult, adolescent, perinatal, bipolar, eating_disorder, other)',
+    example: 'adult',
+  })
   @Required()
-  @IsEnum(AgeBand)
-  ageBand!: AgeBand;
+  @IsString()
+  @MaxLength(40)
+  adaptation!: string;
 
-  @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' })
+  @ApiProperty({
+    description: 'A value code of the case taxonomy attribute ageBand (IPT: 12-17, 18-25, 26-40, 41-64, 65-89, 90+)',
+    example: '26-40',
+  })
   @Required()
-  @IsEnum(CaseSetting)
-  setting!: CaseSetting;
+  @IsString()
+  @MaxLength(40)
+  ageBand!: string;
+
+  @ApiProperty({
+    description:
+      'A value code of the case taxonomy attribute setting (IPT: primary_care, secondary_care, community, inpatient, university, private_practice, other)',
+    example: 'community',
+  })
+  @Required()
+  @IsString()
+  @MaxLength(40)
+  setting!: string;
 
   @ApiProperty({ description: 'ICD-10 code', example: 'F32.1' })
   @Required()
@@ -80,15 +104,35 @@ export class CaseFieldsDto {
   @Matches(ICD10, { message: 'primaryDiagnosis must be an ICD-10 code such as F32.1 or F33' })
   primaryDiagnosis!: string;
 
-  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' })
+  @ApiProperty({
+    description:
+      'A value code of the case taxonomy attribute problemArea (IPT: grief, role_dispute, role_transition, interpersonal_deficits, other)',
+    example: 'grief',
+  })
   @Required()
-  @IsEnum(ProblemArea)
-  focusProblemArea!: ProblemArea;
+  @IsString()
+  @MaxLength(40)
+  focusProblemArea!: string;
 
-  @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true, description: 'Must differ from the focus' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A value code of the taxonomy attribute problemArea; must differ from the focus',
+  })
   @IsOptional()
-  @IsEnum(ProblemArea)
-  secondaryProblemArea?: ProblemArea | null;
+  @IsString()
+  @MaxLength(40)
+  secondaryProblemArea?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    description: "The taxonomy's further attributes: attribute code → value code (a list for a multiple attribute)",
+    example: { diagnosisGroup: 'depression' },
+  })
+  @NotNull()
+  @IsObject()
+  attributes?: Record<string, string | string[]>;
 
   @ApiProperty({ minimum: 1, maximum: 40 })
   @Required()
@@ -194,10 +238,11 @@ export class SessionFieldsDto {
   @Max(180)
   durationMinutes!: number;
 
-  @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' })
+  @ApiProperty({ description: "A phase code of the case's taxonomy (IPT: initial, middle, termination)", example: 'initial' })
   @Required()
-  @IsEnum(SessionPhase)
-  phase!: SessionPhase;
+  @IsString()
+  @MaxLength(40)
+  phase!: string;
 
   @ApiProperty()
   @Required()
@@ -263,10 +308,11 @@ export class ListCasesQuery extends PageQuery {
   @IsEnum(CaseStatus)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ enum: ProblemArea, enumName: 'ProblemArea', description: 'Focus or secondary problem area' })
+  @ApiPropertyOptional({ description: 'Focus or secondary problem area (a value code)' })
   @IsOptional()
-  @IsEnum(ProblemArea)
-  problemArea?: ProblemArea;
+  @IsString()
+  @MaxLength(40)
+  problemArea?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'startDate on or after' })
   @IsOptional()
@@ -310,7 +356,7 @@ export class SessionDto {
   @ApiProperty() number!: number;
   @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty() durationMinutes!: number;
-  @ApiProperty({ enum: SessionPhase, enumName: 'SessionPhase' }) phase!: SessionPhase;
+  @ApiProperty() phase!: string;
   @ApiProperty() attended!: boolean;
   @ApiProperty() recorded!: boolean;
   @ApiProperty({ format: 'date-time', description: 'When the session was logged' }) loggedAt!: string;
@@ -332,13 +378,20 @@ export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' }) supervisorId!: string;
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
   @ApiProperty() clientCode!: string;
-  @ApiProperty({ enum: CaseFormat, enumName: 'CaseFormat' }) format!: CaseFormat;
-  @ApiProperty({ enum: CaseAdaptation, enumName: 'CaseAdaptation' }) adaptation!: CaseAdaptation;
-  @ApiProperty({ enum: AgeBand, enumName: 'AgeBand' }) ageBand!: AgeBand;
-  @ApiProperty({ enum: CaseSetting, enumName: 'CaseSetting' }) setting!: CaseSetting;
+  @ApiProperty({ format: 'uuid', description: 'The taxonomy version of the categorical fields' }) taxonomyVersionId!: string;
+  @ApiProperty() format!: string;
+  @ApiProperty() adaptation!: string;
+  @ApiProperty() ageBand!: string;
+  @ApiProperty() setting!: string;
   @ApiProperty() primaryDiagnosis!: string;
-  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea' }) focusProblemArea!: ProblemArea;
-  @ApiProperty({ enum: ProblemArea, enumName: 'ProblemArea', nullable: true }) secondaryProblemArea!: ProblemArea | null;
+  @ApiProperty() focusProblemArea!: string;
+  @ApiProperty({ nullable: true, type: String }) secondaryProblemArea!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    description: "The taxonomy's further attributes",
+  })
+  attributes!: Record<string, string | string[]>;
   @ApiProperty() plannedSessions!: number;
   @ApiProperty({ format: 'date' }) startDate!: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) endDate!: string | null;

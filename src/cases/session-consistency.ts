@@ -1,11 +1,10 @@
 import { isFutureDate } from '../common/dates';
-import { SessionPhase } from './therapy-session.entity';
 
 export interface SessionFacts {
   number: number;
   date: string; // YYYY-MM-DD
   durationMinutes: number;
-  phase: SessionPhase;
+  phase: string;
 }
 
 export interface CaseDates {
@@ -21,12 +20,20 @@ export interface SessionIssue {
   other?: number;
 }
 
-const PHASE_RANK: Record<SessionPhase, number> = { [SessionPhase.Initial]: 0, [SessionPhase.Middle]: 1, [SessionPhase.Termination]: 2 };
+/** IPT's phases in session order: the seeded taxonomy's, for callers that name none. */
+export const IPT_PHASES: readonly string[] = ['initial', 'middle', 'termination'];
 
-// IPT runs initial → middle → termination (domain.md), so phases never go backwards by session number; a
+// IPT runs initial → middle → termination (domain.md); a taxonomy lists its phases in that sense, so phases never
+// go backwards by session number (`phases`: the case taxonomy's phase codes in order); a
 // session cannot happen before the case started, after it ended, in the future, or out of order with its
 // neighbours. Dates are ISO strings, so string comparison is date comparison; "in the future" is common/dates.ts.
-export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], now: Date): SessionIssue[] {
+export function checkSessions(
+  c: CaseDates,
+  sessions: readonly SessionFacts[],
+  now: Date,
+  phases: readonly string[] = IPT_PHASES,
+): SessionIssue[] {
+  const rank = (phase: string) => phases.indexOf(phase);
   const issues: SessionIssue[] = [];
   const seen = new Set<number>();
   for (const s of sessions) {
@@ -56,7 +63,7 @@ export function checkSessions(c: CaseDates, sessions: readonly SessionFacts[], n
         other: prev.number,
       });
     }
-    if (PHASE_RANK[cur.phase] < PHASE_RANK[prev.phase]) {
+    if (rank(cur.phase) >= 0 && rank(prev.phase) >= 0 && rank(cur.phase) < rank(prev.phase)) {
       issues.push({
         number: cur.number,
         field: 'phase',

@@ -12,6 +12,8 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Body } from '../bodies/body.entity';
+import { IPT_TAXONOMY_ID } from '../taxonomies/ipt-taxonomy';
+import { Taxonomy } from '../taxonomies/taxonomy.entity';
 import { User } from '../users/user.entity';
 
 export enum CaseReviewState {
@@ -26,48 +28,6 @@ export enum CaseStatus {
   Completed = 'completed',
   DroppedOut = 'dropped_out',
   Transferred = 'transferred',
-}
-
-export enum CaseFormat {
-  Individual = 'individual',
-  Group = 'group',
-}
-
-export enum CaseAdaptation {
-  Adult = 'adult',
-  Adolescent = 'adolescent',
-  Perinatal = 'perinatal',
-  Bipolar = 'bipolar',
-  EatingDisorder = 'eating_disorder',
-  Other = 'other',
-}
-
-export enum AgeBand {
-  A12to17 = '12-17',
-  A18to25 = '18-25',
-  A26to40 = '26-40',
-  A41to64 = '41-64',
-  A65to89 = '65-89',
-  A90plus = '90+',
-}
-
-export enum CaseSetting {
-  PrimaryCare = 'primary_care',
-  SecondaryCare = 'secondary_care',
-  Community = 'community',
-  Inpatient = 'inpatient',
-  University = 'university',
-  PrivatePractice = 'private_practice',
-  Other = 'other',
-}
-
-// The four IPT problem areas (domain.md) plus "other" for adaptations that add their own.
-export enum ProblemArea {
-  Grief = 'grief',
-  RoleDispute = 'role_dispute',
-  RoleTransition = 'role_transition',
-  InterpersonalDeficits = 'interpersonal_deficits',
-  Other = 'other',
 }
 
 // A supervised IPT case as a trainee logs it. The client is only ever a pseudonymous code; the narrative is
@@ -113,27 +73,40 @@ export class SupervisedCase {
   @Column({ type: 'varchar', length: 16 })
   clientCode!: string;
 
-  @Column({ type: 'enum', enum: CaseFormat, enumName: 'case_format' })
-  format!: CaseFormat;
+  // the taxonomy version whose lists the categorical fields below come from (default: the seeded IPT one)
+  @Column({ type: 'uuid', default: IPT_TAXONOMY_ID })
+  taxonomyVersionId!: string;
 
-  @Column({ type: 'enum', enum: CaseAdaptation, enumName: 'case_adaptation' })
-  adaptation!: CaseAdaptation;
+  @ManyToOne(() => Taxonomy, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'taxonomy_version_id' })
+  taxonomy?: Relation<Taxonomy>;
 
-  @Column({ type: 'enum', enum: AgeBand, enumName: 'case_age_band' })
-  ageBand!: AgeBand;
+  // categorical values: codes of the case's taxonomy (checked by the service, not the database)
+  @Column({ type: 'text' })
+  format!: string;
 
-  @Column({ type: 'enum', enum: CaseSetting, enumName: 'case_setting' })
-  setting!: CaseSetting;
+  @Column({ type: 'text' })
+  adaptation!: string;
+
+  @Column({ type: 'text' })
+  ageBand!: string;
+
+  @Column({ type: 'text' })
+  setting!: string;
 
   // ICD-10 code, e.g. F32.1
   @Column({ type: 'varchar', length: 8 })
   primaryDiagnosis!: string;
 
-  @Column({ type: 'enum', enum: ProblemArea, enumName: 'problem_area' })
-  focusProblemArea!: ProblemArea;
+  @Column({ type: 'text' })
+  focusProblemArea!: string;
 
-  @Column({ type: 'enum', enum: ProblemArea, enumName: 'problem_area', nullable: true })
-  secondaryProblemArea!: ProblemArea | null;
+  @Column({ type: 'text', nullable: true })
+  secondaryProblemArea!: string | null;
+
+  // the taxonomy's further attributes (e.g. diagnosisGroup): attribute code → value code, or codes when multiple
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes!: Record<string, string | string[]>;
 
   @Column({ type: 'int' })
   plannedSessions!: number;

@@ -12,12 +12,6 @@ import {
 } from 'typeorm';
 import { SupervisedCase } from './supervised-case.entity';
 
-export enum SessionPhase {
-  Initial = 'initial',
-  Middle = 'middle',
-  Termination = 'termination',
-}
-
 // One delivered therapy session of a case. createdAt is when it was logged (the logging-lag figure).
 @Entity('therapy_sessions')
 @Index('uq_therapy_sessions_number', ['caseId', 'number'], { unique: true })
@@ -43,8 +37,9 @@ export class TherapySession {
   @Column({ type: 'int' })
   durationMinutes!: number;
 
-  @Column({ type: 'enum', enum: SessionPhase, enumName: 'session_phase' })
-  phase!: SessionPhase;
+  // a phase code of the case's taxonomy (IPT: initial, middle, termination)
+  @Column({ type: 'text' })
+  phase!: string;
 
   @Column({ type: 'boolean' })
   attended!: boolean;

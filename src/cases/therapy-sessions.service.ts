@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { entityRows } from '../database/entity-rows';
-import { badRequest, notFound } from '../common/errors';
+import { badRequest, invalid, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { casesReadablePredicate, READERS } from '../access/case-access';
 import { caseNames, measuresOf, sessionsOf, withContent } from './case-content';
@@ -13,6 +13,8 @@ import { lagDays, summariseLag } from './logging-lag';
 import { checkSessions, issueDetails, type SessionFacts } from './session-consistency';
 import { SupervisedCase } from './supervised-case.entity';
 import { TherapySession } from './therapy-session.entity';
+import { phaseOrder } from '../taxonomies/case-attributes';
+import { taxonomyOfCase } from '../taxonomies/taxonomy-lookup';
 
 // Sessions are case content: every write goes through CaseContentEdits (If-Match on the CASE version, back to
 // draft, sign-off voided) and answers with the whole case, so the client gets the new ETag.
@@ -25,20 +27,20 @@ export class TherapySessionsService {
   ) {}
 
   async add(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, dto: CreateSessionDto): Promise<CaseDto> {
-    return this.write(ctx, caseId, ifMatch, 'session.create', async (em, c, sessions) => {
-      failIfInconsistent(c, [...sessions, dto], dto.number);
+    return this.write(ctx, caseId, ifMatch, 'session.create', async (em, c, sessions, phases) => {
+      failIfInconsistent(c, [...sessions, dto], dto.number, phases);
       const row = await insertSession(em, caseId, dto);
       return { changes: { sessionId: row.id, number: dto.number }, sessions: [...sessions, row] };
     });
   }
 
   async update(ctx: AuthedCtx, caseId: string, sessionId: string, ifMatch: string | undefined, dto: UpdateSessionDto): Promise<CaseDto> {
-    return this.write(ctx, caseId, ifMatch, 'session.update', async (em, c, sessions) => {
+    return this.write(ctx, caseId, ifMatch, 'session.update', async (em, c, sessions, phases) => {
       const current = sessions.find((s) => s.id === sessionId);
       if (!current) throw notFound('Session');
       const next = Object.assign(new TherapySession(), current, dto);
       const after = sessions.map((s) => (s.id === sessionId ? next : s));
-      failIfInconsistent(c, after, next.number);
+      failIfInconsistent(c, after, next.number, phases);
       await em.update(TherapySession, { id: sessionId }, { ...dto });
       return { changes: { sessionId, number: next.number, fields: Object.keys(dto).sort() }, sessions: after };
     });
@@ -79,10 +81,12 @@ export class TherapySessionsService {
       em: EntityManager,
       c: SupervisedCase,
       sessions: TherapySession[],
+      phases: string[],
     ) => Promise<{ changes: Record<string, unknown>; sessions: TherapySession[] }>,
   ): Promise<CaseDto> {
     return this.edits.run(ctx, caseId, ifMatch, action, async (em, c) => {
-      const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId));
+      const phases = phaseOrder((await taxonomyOfCase(em, c.taxonomyVersionId)).definition);
+      const { changes, sessions } = await work(em, c, await sessionsOf(em, caseId), phases);
       sessions.sort((a, b) => a.number - b.number);
       // an edit voids any sign-off, so there is none to read back
       return {
@@ -103,7 +107,10 @@ async function insertSession(em: EntityManager, caseId: string, dto: CreateSessi
   return s.map(rows[0], 's');
 }
 
-function failIfInconsistent(c: SupervisedCase, sessions: SessionFacts[], focus: number): void {
-  const details = issueDetails(checkSessions(c, sessions, new Date()), focus);
+// the phase is a code of the case's taxonomy: an unknown one is a validation error like any bad field
+function failIfInconsistent(c: SupervisedCase, sessions: SessionFacts[], focus: number, phases: string[]): void {
+  const written = sessions.find((s) => s.number === focus);
+  if (written && !phases.includes(written.phase)) throw invalid('phase', `phase must be one of: ${phases.join(', ')}`);
+  const details = issueDetails(checkSessions(c, sessions, new Date(), phases), focus);
   if (Object.keys(details).length) throw badRequest('INCONSISTENT_SESSIONS', 'The session does not fit the case', details);
 }

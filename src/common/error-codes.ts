@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   CASE_NOT_REVIEWABLE: { status: 400, description: "A reviewed case is not a participant's case that you supervise" },
   INVALID_REVIEWED_RECORDING: { status: 400, description: 'A reviewed recording is not a recorded session of the reviewed case' },
   INVALID_SCHEME: { status: 400, description: 'The scheme definition is not valid; `details` names each problem' },
+  INVALID_TAXONOMY: { status: 400, description: 'The taxonomy definition is not valid; `details` names each problem' },
   INVALID_RUBRIC_DEFINITION: { status: 400, description: 'The rubric definition is not valid; `details` names each problem' },
   INVALID_SCORES: { status: 400, description: 'Scores do not fit the rubric' },
   INVALID_LINK_TOKEN: {
@@ -92,6 +93,7 @@ export const ERROR_CODES = {
   SESSION_NOT_FOUND: { status: 404, description: 'No such therapy session, or not visible to you' },
   SUPERVISION_RELATIONSHIP_NOT_FOUND: { status: 404, description: 'No such supervision relationship, or not visible to you' },
   SUPERVISION_SESSION_NOT_FOUND: { status: 404, description: 'No such supervision session, or not visible to you' },
+  TAXONOMY_NOT_FOUND: { status: 404, description: 'No such taxonomy version, or not visible to you' },
   TRAINEE_NOT_FOUND: { status: 404, description: 'No such trainee, or not visible to you' },
   USER_NOT_FOUND: { status: 404, description: 'No such user, or not visible to you' },
 
@@ -246,6 +248,7 @@ export const NOT_FOUND_CODES = {
   'Status list': 'STATUS_LIST_NOT_FOUND',
   'Supervision relationship': 'SUPERVISION_RELATIONSHIP_NOT_FOUND',
   'Supervision session': 'SUPERVISION_SESSION_NOT_FOUND',
+  Taxonomy: 'TAXONOMY_NOT_FOUND',
   Trainee: 'TRAINEE_NOT_FOUND',
   User: 'USER_NOT_FOUND',
   Qualification: 'QUALIFICATION_NOT_FOUND',

@@ -9,6 +9,8 @@ export interface CaseColumns {
   setting: string;
   ageBand: string;
   primaryDiagnosis: string;
+  /** the attributes a body's taxonomy adds (taxonomies/), kept as recorded */
+  custom?: Record<string, string | string[]>;
 }
 
 // ICD-10 chapter V (mental and behavioural disorders) blocks; F99 stands alone
@@ -40,6 +42,7 @@ export function diagnosisGroup(code: string): string {
 
 export function caseAttributes(c: CaseColumns): Record<string, string | string[]> {
   return {
+    ...(c.custom ?? {}),
     problemArea: c.secondaryProblemArea ? [c.focusProblemArea, c.secondaryProblemArea] : [c.focusProblemArea],
     focusProblemArea: c.focusProblemArea,
     format: c.format,

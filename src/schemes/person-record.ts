@@ -23,12 +23,17 @@ export interface CaseRecord {
   primaryDiagnosis: string;
   focusProblemArea: string;
   secondaryProblemArea: string | null;
+  /** the code of the case's taxonomy (e.g. IPT) and the version it names */
+  taxonomyCode: string;
+  taxonomyVersionId: string;
   status: string;
   reviewState: string;
   startDate: string;
   endDate: string | null;
   supervisorId: string;
-  /** categorical attributes by name (problemArea, format, adaptation, setting, ageBand, diagnosis, diagnosisGroup, …) */
+  /** every categorical attribute by name, so a rule can filter on or count distinct values of any of them: the built-in
+   *  ones (problemArea = focus and secondary, focusProblemArea, format, adaptation, setting, ageBand, diagnosis,
+   *  diagnosisGroup) and the further ones the case's taxonomy defines; a multiple attribute's value is a list */
   attributes: Record<string, string | string[]>;
   sessions: { id: string; number: number; date: string; durationMinutes: number; phase: Phase; attended: boolean; recorded: boolean }[];
   measures: { id: string; instrument: string; sessionNumber: number | null; administeredOn: string }[];

@@ -47,8 +47,10 @@ export class RecordLoader {
       () => q(`SELECT id, kind, hours::float8 AS hours, date FROM training_activities WHERE trainer_id = $1`, [personId]),
       () =>
         q(
-          `SELECT id, client_code, format, adaptation, age_band, setting, primary_diagnosis, focus_problem_area, secondary_problem_area, status,
-                review_state, start_date, end_date, supervisor_id FROM supervised_cases WHERE trainee_id = $1`,
+          `SELECT c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis, c.focus_problem_area,
+                c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status, c.review_state,
+                c.start_date, c.end_date, c.supervisor_id
+           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = $1`,
           [personId],
         ),
       () =>
@@ -217,6 +219,15 @@ async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): P
 function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
   const byCase = new Map<string, CaseRecord>();
   for (const c of cases) {
+    const values = {
+      format: String(c.format),
+      adaptation: String(c.adaptation),
+      ageBand: String(c.age_band),
+      setting: String(c.setting),
+      focusProblemArea: String(c.focus_problem_area),
+      secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
+      attributes: (c.attributes as Record<string, string | string[]>) ?? {},
+    };
     byCase.set(String(c.id), {
       id: String(c.id),
       clientCode: String(c.client_code),
@@ -225,11 +236,15 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
       primaryDiagnosis: String(c.primary_diagnosis),
       focusProblemArea: String(c.focus_problem_area),
       secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
+      taxonomyCode: String(c.taxonomy_code),
+      taxonomyVersionId: String(c.taxonomy_version_id),
       status: String(c.status),
       reviewState: String(c.review_state),
       startDate: dateOf(c.start_date),
       endDate: dateOrNull(c.end_date),
       supervisorId: String(c.supervisor_id),
+      // the body's own attributes from the taxonomy, and the built-in ones the case columns hold (problemArea =
+      // focus and secondary together; diagnosisGroup derived from the ICD-10 code)
       attributes: caseAttributes({
         focusProblemArea: String(c.focus_problem_area),
         secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
@@ -238,6 +253,7 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
         setting: String(c.setting),
         ageBand: String(c.age_band),
         primaryDiagnosis: String(c.primary_diagnosis),
+        custom: values.attributes,
       }),
       sessions: [],
       measures: [],

@@ -1,5 +1,6 @@
 import { caseBody, daysAgo, session } from '../cases-fixtures';
 import { TEST_PASSWORD } from '../support/factories';
+import { IPT_TAXONOMY_DEFINITION } from '../../src/taxonomies/ipt-taxonomy';
 import { activityBody, profileBody, qualificationBody, RUBRIC_DEFINITION, SCHEME_DEFINITION, type World } from './world';
 
 // The access matrix: one row per route ("METHOD path" exactly as listRoutes prints it). A route without a
@@ -112,6 +113,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/schemes/rule-types': { own: LIST },
   'GET /api/v1/schemes/:id': { params: id('scheme'), own: READ_RECORD, foreign: 200 },
   'GET /api/v1/scheme-versions/:id': { params: id('schemeVersion'), own: READ_RECORD, foreign: 200 },
+  'GET /api/v1/taxonomies': { own: LIST },
+  // published taxonomies are readable by everyone signed in (a case form needs them); drafts: see taxonomies.e2e-spec
+  'GET /api/v1/taxonomies/:id': { params: id('taxonomy'), own: READ_RECORD, foreign: 200 },
+  'GET /api/v1/bodies/:bodyId/taxonomies': { params: (c) => ({ bodyId: c.w.body.id }), own: READ_RECORD, foreign: 200 },
   'GET /api/v1/accreditations/:id/credential': {
     params: id('accreditation'),
     own: { trainee: 200, adminA: 200, adminB: 200, global: 200 },
@@ -509,6 +514,19 @@ export const MATRIX: Record<string, MatrixRow> = {
     ifMatch: (c) => (c.who === 'global' ? etag('schemeDraft2')(c) : etag('schemeDraft')(c)),
     own: { adminA: 200, adminB: 200, global: 200 },
   },
+  // ---- taxonomies ----------------------------------------------------------------------------------
+  'POST /api/v1/taxonomies': {
+    body: (c) => ({ bodyId: c.w.body.id, code: `T-${c.n}`.toUpperCase(), name: 'Matrix taxonomy', definition: IPT_TAXONOMY_DEFINITION }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreignBody: true,
+    foreign: 403,
+  },
+  'PUT /api/v1/taxonomies/:id': {
+    params: per({ adminA: 'taxonomyDraft', global: 'taxonomyDraft2' }),
+    body: () => ({ name: 'Matrix taxonomy (edited)', definition: IPT_TAXONOMY_DEFINITION }),
+    ifMatch: (c) => (c.who === 'global' ? etag('taxonomyDraft2')(c) : etag('taxonomyDraft')(c)),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/schemes/:id/enrolment': {
     params: id('scheme2'),
     body: () => ({}),
@@ -593,6 +611,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/scheme-versions/:id/publish': {
     params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
+  'POST /api/v1/taxonomies/:id/publish': {
+    params: per({ adminA: 'taxonomyDraft', global: 'taxonomyDraft2' }),
     own: { adminA: 201, adminB: 201, global: 201 },
   },
   'POST /api/v1/scheme-versions/:id/retire': {

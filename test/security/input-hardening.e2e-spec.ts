@@ -73,6 +73,7 @@ const ACCEPTED: Record<string, string> = {
     'the role the person is invited to (granted only when they accept; the body must be administered by the caller)',
   'POST /api/v1/users/:id/roles bodyId': 'the body the role is granted in (must be administered by the caller)',
   'POST /api/v1/schemes bodyId': 'the owning body (must be administered by the caller)',
+  'POST /api/v1/taxonomies bodyId': 'the owning body, or none for an international taxonomy (must be administered by the caller)',
   'POST /api/v1/calibration/exercises bodyId': 'the owning body (must be administered by the caller)',
   'POST /api/v1/supervision/requests bodyId': 'the body in which supervision is requested (both must hold roles there)',
   'POST /api/v1/supervision/relationships bodyId': 'the body in which the admin assigns supervision',

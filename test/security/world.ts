@@ -4,6 +4,7 @@ import type { Body } from '../../src/bodies/body.entity';
 import { caseBody, daysAgo, session, supervise } from '../cases-fixtures';
 import { dayOffset, decodePart, makeAccreditation, sign } from '../credentials-fixtures';
 import { makeBody, makeUser, type TestUser } from '../support/factories';
+import { IPT_TAXONOMY_DEFINITION } from '../../src/taxonomies/ipt-taxonomy';
 import type { TestApp } from '../support/test-app';
 
 // Two symmetric worlds (bodies A and B), each holding a record of every kind the routes touch.
@@ -388,6 +389,28 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
   );
   ids.schemeDraft2 = sd2.id;
   versions.schemeDraft2 = sd2.version;
+
+  // a published taxonomy of the body, and two drafts (each admin edits and publishes its own)
+  const taxonomy = await ok<{ id: string }>(
+    http()
+      .post(`${API}/taxonomies`)
+      .set(admin.auth)
+      .send({ bodyId: body.id, code: `T-${hex()}`, name: 'Taxonomy', definition: IPT_TAXONOMY_DEFINITION }),
+    'taxonomy',
+  );
+  ids.taxonomy = taxonomy.id;
+  await ok(http().post(`${API}/taxonomies/${taxonomy.id}/publish`).set(admin.auth), 'taxonomy publish');
+  for (const key of ['taxonomyDraft', 'taxonomyDraft2']) {
+    const d = await ok<{ id: string; version: number }>(
+      http()
+        .post(`${API}/taxonomies`)
+        .set(admin.auth)
+        .send({ bodyId: body.id, code: `T-${hex()}`, name: 'Draft taxonomy', definition: IPT_TAXONOMY_DEFINITION }),
+      key,
+    );
+    ids[key] = d.id;
+    versions[key] = d.version;
+  }
 
   const app = await ok<{ id: string }>(
     http().post(`${API}/applications`).set(T).send({ schemeId: scheme.id, levelCode: 'PRACTITIONER' }),

@@ -6,6 +6,7 @@ import { AdminPeople, AdminPerson } from './pages/admin-people';
 import { AdminInvitations } from './pages/admin-invitations';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
+import { AdminTaxonomies, TaxonomyEditor } from './pages/admin-taxonomies';
 import { AdminEvidence } from './pages/evidence/admin-evidence';
 import { TraineeQualifications } from './pages/evidence/qualifications';
 import { TraineeReferences } from './pages/evidence/references';
@@ -73,6 +74,8 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/applications/:id', roles: ADMINS, render: (p) => <AdminApplicationDetail id={p.id} /> },
   { path: '/admin/schemes', roles: ADMINS, render: () => <AdminSchemes /> },
   { path: '/admin/scheme-versions/:id', roles: ADMINS, render: (p) => <SchemeVersionEditor id={p.id} /> },
+  { path: '/admin/taxonomies', roles: ADMINS, render: () => <AdminTaxonomies /> },
+  { path: '/admin/taxonomies/:id', roles: ADMINS, render: (p) => <TaxonomyEditor id={p.id} /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
@@ -113,6 +116,7 @@ function Nav() {
       ['/admin/people', t('nav.people')],
       ['/admin/applications', t('nav.applications')],
       ['/admin/schemes', t('nav.schemes')],
+      ['/admin/taxonomies', t('taxonomies:nav')],
       ['/admin/accreditations', t('nav.accreditations')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],

@@ -28,6 +28,8 @@ export function aCase(over: CaseOver = {}): CaseRecord {
     primaryDiagnosis: 'F32.1',
     focusProblemArea: 'role_transition',
     secondaryProblemArea: null,
+    taxonomyCode: 'IPT',
+    taxonomyVersionId: 'taxonomy-ipt-1',
     status: 'completed',
     reviewState: 'signed_off',
     startDate: '2025-01-06',

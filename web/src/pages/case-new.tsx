@@ -5,6 +5,7 @@ import { navigate, useTitle } from '../router';
 import { ErrorBox, Field, fieldErrors, formProblems, Loading, today, useAction, useLoad } from '../ui';
 import { checkCaseForm, hasProblems } from './case-detail/case-checks';
 import { CaseFields } from './case-detail/case-fields';
+import { loadBodyTaxonomies } from './shared/taxonomy';
 
 type CreateCase = Schemas['CreateCaseDto'];
 
@@ -29,12 +30,18 @@ export function NewCase() {
   });
   const set = <K extends keyof CreateCase>(k: K, v: CreateCase[K]) => setForm((f) => ({ ...f, [k]: v }));
   const supervisorId = form.supervisorId || rels.data?.items[0]?.supervisorId || '';
+  // the lists come from a taxonomy the supervision's body may use: its own first, then the international ones
+  const bodyId = rels.data?.items.find((r) => r.supervisorId === supervisorId)?.bodyId;
+  const taxonomies = useLoad(() => (bodyId ? loadBodyTaxonomies(bodyId) : Promise.resolve([])), [bodyId]);
+  const taxonomy = taxonomies.data?.find((x) => x.id === form.taxonomyVersionId) ?? taxonomies.data?.[0];
   const save = useAction(async () => {
     const problems = checkCaseForm(form);
     if (!supervisorId) problems.supervisorId = [i18next.t('cases:check.supervisorRequired')];
     if (hasProblems(problems)) throw formProblems(problems);
     const created = await call(
-      api.POST('/api/v1/cases', { body: { ...form, supervisorId, primaryDiagnosis: form.primaryDiagnosis.trim() } }),
+      api.POST('/api/v1/cases', {
+        body: { ...form, supervisorId, taxonomyVersionId: taxonomy?.id, primaryDiagnosis: form.primaryDiagnosis.trim() },
+      }),
     );
     navigate(`/cases/${created.id}?new=1`);
   });
@@ -47,8 +54,8 @@ export function NewCase() {
     <>
       <h1>{t('new.title')}</h1>
       <p className="muted">{t('new.intro')}</p>
-      {rels.loading && <Loading />}
-      <ErrorBox error={rels.error} />
+      {(rels.loading || taxonomies.loading) && <Loading />}
+      <ErrorBox error={rels.error ?? taxonomies.error} />
       <form className="card" onSubmit={submit} noValidate>
         <ErrorBox error={save.error} title={t('notSaved')} />
         <div className="grid">
@@ -64,7 +71,20 @@ export function NewCase() {
               </select>
             )}
           </Field>
-          <CaseFields form={form} set={set} error={save.error} autoFocus />
+          {taxonomies.data && taxonomies.data.length > 1 && (
+            <Field label="Lists (taxonomy)" errors={err('taxonomyVersionId')}>
+              {(p) => (
+                <select {...p} value={taxonomy?.id ?? ''} onChange={(e) => set('taxonomyVersionId', e.target.value)}>
+                  {taxonomies.data?.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name} ({x.code} v{x.versionNumber})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {taxonomy && <CaseFields form={form} set={set} error={save.error} taxonomy={taxonomy.definition} autoFocus />}
         </div>
         <div className="field">
           <label>

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
 import { useTranslation } from '../../i18n';
-import { ErrorBox, Field, fieldErrors, formProblems, useAction } from '../../ui';
+import { ErrorBox, Field, fieldErrors, formProblems, Loading, useAction, useLoad } from '../../ui';
+import { loadTaxonomy } from '../shared/taxonomy';
 import { checkCaseForm, hasProblems } from './case-checks';
 import { CaseFields, type CaseFieldValues } from './case-fields';
 import { caseWrite } from './case-write';
@@ -19,6 +20,7 @@ const fromCase = (c: Case): EditForm => ({
   primaryDiagnosis: c.primaryDiagnosis,
   focusProblemArea: c.focusProblemArea,
   secondaryProblemArea: c.secondaryProblemArea,
+  attributes: c.attributes,
   plannedSessions: c.plannedSessions,
   startDate: c.startDate,
   recordingConsent: c.recordingConsent,
@@ -46,6 +48,7 @@ export function CaseEditForm({
 }) {
   const { t } = useTranslation('cases');
   const [form, setForm] = useState<EditForm>(() => fromCase(c));
+  const taxonomy = useLoad(() => loadTaxonomy(c.taxonomyVersionId), [c.taxonomyVersionId]);
   const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const save = useAction(async () => {
     const problems = checkCaseForm({ ...form, status: c.status, endDate: c.endDate }, c.sessions);
@@ -85,7 +88,14 @@ export function CaseEditForm({
         <Field label={t('fields:clientCode')} hint={t('edit.clientCodeHint')} errors={fieldErrors(save.error, 'clientCode')}>
           {(p) => <input {...p} required value={form.clientCode} onChange={(e) => set('clientCode', e.target.value)} />}
         </Field>
-        <CaseFields form={form} set={set} error={save.error} autoFocus withSecondary />
+        {taxonomy.data ? (
+          <CaseFields form={form} set={set} error={save.error} taxonomy={taxonomy.data.definition} autoFocus withSecondary />
+        ) : (
+          <>
+            {taxonomy.loading && <Loading />}
+            <ErrorBox error={taxonomy.error} />
+          </>
+        )}
       </div>
       <div className="field">
         <label>

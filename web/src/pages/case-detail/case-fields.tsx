@@ -1,8 +1,11 @@
 // The case's own fields, one form body for logging a case and for editing it (same labels, same error wiring).
+// Every list (problem areas, format, adaptation, age band, setting and the body's further attributes) comes from
+// the case's taxonomy version.
 import type { Schemas } from '../../api/client';
 import { useTranslation } from '../../i18n';
 import { Field, fieldErrors } from '../../ui';
-import { label, type LabelKind } from '../shared/labels';
+import { labelOr, type LabelKind } from '../shared/labels';
+import { BUILT_IN, optionsOf, type TaxonomyDefinition } from '../shared/taxonomy';
 
 export type CaseFieldValues = Pick<
   Schemas['CreateCaseDto'],
@@ -15,23 +18,9 @@ export type CaseFieldValues = Pick<
   | 'plannedSessions'
   | 'startDate'
   | 'recordingConsent'
-> & { secondaryProblemArea?: Schemas['ProblemArea'] | null; presentingProblem?: string | null };
+> & { secondaryProblemArea?: string | null; presentingProblem?: string | null; attributes?: Record<string, string | string[]> };
 
-export const FORMATS: Schemas['CaseFormat'][] = ['individual', 'group'];
-export const ADAPTATIONS: Schemas['CaseAdaptation'][] = ['adult', 'adolescent', 'perinatal', 'bipolar', 'eating_disorder', 'other'];
-export const AGE_BANDS: Schemas['AgeBand'][] = ['12-17', '18-25', '26-40', '41-64', '65-89', '90+'];
-export const SETTINGS: Schemas['CaseSetting'][] = [
-  'primary_care',
-  'secondary_care',
-  'community',
-  'inpatient',
-  'university',
-  'private_practice',
-  'other',
-];
-export const PROBLEM_AREAS: Schemas['ProblemArea'][] = ['grief', 'role_dispute', 'role_transition', 'interpersonal_deficits', 'other'];
-
-export function Select<T extends string>({
+export function Select({
   value,
   options,
   onChange,
@@ -39,23 +28,88 @@ export function Select<T extends string>({
   kind,
   ...p
 }: {
-  value: T | '';
-  options: readonly T[];
-  onChange: (v: T | '') => void;
+  value: string;
+  options: readonly { code: string; label: string }[];
+  onChange: (v: string) => void;
   id: string;
   blank?: string;
   /** the options' words; without it they show as they are (age bands) */
   kind?: LabelKind;
 }) {
   return (
-    <select {...p} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+    <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
       {blank !== undefined && <option value="">{blank}</option>}
       {options.map((o) => (
-        <option key={o} value={o}>
-          {kind ? label(kind, o) : o}
+        <option key={o.code} value={o.code}>
+          {kind ? labelOr(kind, o.code, o.label) : o.label}
         </option>
       ))}
     </select>
+  );
+}
+
+/** The taxonomy's further attributes: a select for a single value, a group of checkboxes for several. */
+function CustomAttributes<F extends CaseFieldValues>({
+  taxonomy,
+  form,
+  set,
+  error,
+}: {
+  taxonomy: TaxonomyDefinition;
+  form: F;
+  set: <K extends keyof F>(k: K, v: F[K]) => void;
+  error: unknown;
+}) {
+  const values = form.attributes ?? {};
+  const put = (code: string, v: string | string[] | undefined) => {
+    const next = { ...values };
+    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete next[code];
+    else next[code] = v;
+    set('attributes', next as F['attributes']);
+  };
+  return (
+    <>
+      {taxonomy.attributes
+        .filter((a) => !(BUILT_IN as readonly string[]).includes(a.code))
+        .map((a) => {
+          const errors = fieldErrors(error, `attributes.${a.code}`);
+          if (!a.multiple)
+            return (
+              <Field key={a.code} label={a.label} hint={a.required ? undefined : 'optional'} errors={errors}>
+                {(p) => (
+                  <Select
+                    {...p}
+                    value={(values[a.code] as string | undefined) ?? ''}
+                    options={optionsOf(taxonomy, a.code, values[a.code] as string | undefined)}
+                    blank={a.required ? 'choose…' : 'none'}
+                    onChange={(v) => put(a.code, v)}
+                  />
+                )}
+              </Field>
+            );
+          const chosen = Array.isArray(values[a.code]) ? (values[a.code] as string[]) : [];
+          return (
+            <fieldset key={a.code} className="field">
+              <legend>
+                {a.label} {!a.required && <span className="hint">(optional)</span>}
+              </legend>
+              {a.values
+                .filter((v) => !v.retired || chosen.includes(v.code))
+                .map((v) => (
+                  <label key={v.code} style={{ display: 'block' }}>
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(v.code)}
+                      onChange={(e) => put(a.code, e.target.checked ? [...chosen, v.code] : chosen.filter((c) => c !== v.code))}
+                    />{' '}
+                    {v.label}
+                  </label>
+                ))}
+              {errors?.length ? <div className="err">{errors.join('; ')}</div> : null}
+            </fieldset>
+          );
+        })}
+    </>
   );
 }
 
@@ -63,12 +117,14 @@ export function CaseFields<F extends CaseFieldValues>({
   form,
   set,
   error,
+  taxonomy,
   autoFocus = false,
   withSecondary = false,
 }: {
   form: F;
   set: <K extends keyof F>(k: K, v: F[K]) => void;
   error: unknown;
+  taxonomy: TaxonomyDefinition;
   autoFocus?: boolean;
   withSecondary?: boolean;
 }) {
@@ -78,6 +134,7 @@ export function CaseFields<F extends CaseFieldValues>({
     <K extends keyof F>(k: K) =>
     (v: string) =>
       set(k, v as F[K]);
+  const options = (attribute: string, current?: string | null) => optionsOf(taxonomy, attribute, current);
   return (
     <>
       <Field label={t('fields:primaryDiagnosis')} hint={t('fields.diagnosisHint')} errors={err('primaryDiagnosis')}>
@@ -93,7 +150,13 @@ export function CaseFields<F extends CaseFieldValues>({
       </Field>
       <Field label={t('fields:focusProblemArea')} errors={err('focusProblemArea')}>
         {(p) => (
-          <Select {...p} kind="problemArea" value={form.focusProblemArea} options={PROBLEM_AREAS} onChange={pick('focusProblemArea')} />
+          <Select
+            {...p}
+            kind="problemArea"
+            value={form.focusProblemArea}
+            options={options('problemArea', form.focusProblemArea)}
+            onChange={pick('focusProblemArea')}
+          />
         )}
       </Field>
       {withSecondary && (
@@ -103,7 +166,7 @@ export function CaseFields<F extends CaseFieldValues>({
               {...p}
               kind="problemArea"
               value={form.secondaryProblemArea ?? ''}
-              options={PROBLEM_AREAS}
+              options={options('problemArea', form.secondaryProblemArea)}
               blank={t('common:none')}
               onChange={(v) => set('secondaryProblemArea', (v || null) as F['secondaryProblemArea'])}
             />
@@ -129,17 +192,28 @@ export function CaseFields<F extends CaseFieldValues>({
         )}
       </Field>
       <Field label={t('fields:format')} errors={err('format')}>
-        {(p) => <Select {...p} kind="caseFormat" value={form.format} options={FORMATS} onChange={pick('format')} />}
+        {(p) => <Select {...p} kind="caseFormat" value={form.format} options={options('format', form.format)} onChange={pick('format')} />}
       </Field>
       <Field label={t('fields:adaptation')} errors={err('adaptation')}>
-        {(p) => <Select {...p} kind="caseAdaptation" value={form.adaptation} options={ADAPTATIONS} onChange={pick('adaptation')} />}
+        {(p) => (
+          <Select
+            {...p}
+            kind="caseAdaptation"
+            value={form.adaptation}
+            options={options('adaptation', form.adaptation)}
+            onChange={pick('adaptation')}
+          />
+        )}
       </Field>
       <Field label={t('fields:ageBand')} errors={err('ageBand')}>
-        {(p) => <Select {...p} value={form.ageBand} options={AGE_BANDS} onChange={pick('ageBand')} />}
+        {(p) => <Select {...p} value={form.ageBand} options={options('ageBand', form.ageBand)} onChange={pick('ageBand')} />}
       </Field>
       <Field label={t('fields:setting')} errors={err('setting')}>
-        {(p) => <Select {...p} kind="caseSetting" value={form.setting} options={SETTINGS} onChange={pick('setting')} />}
+        {(p) => (
+          <Select {...p} kind="caseSetting" value={form.setting} options={options('setting', form.setting)} onChange={pick('setting')} />
+        )}
       </Field>
+      <CustomAttributes taxonomy={taxonomy} form={form} set={set} error={error} />
     </>
   );
 }

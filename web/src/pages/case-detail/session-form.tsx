@@ -2,17 +2,39 @@ import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
 import { api, etagOf, type Schemas } from '../../api/client';
 import { Trans } from 'react-i18next';
 import { useTranslation } from '../../i18n';
-import { ErrorBox, Field, fieldErrors, formProblems, today, useAction } from '../../ui';
-import { label } from '../shared/labels';
+import { ErrorBox, Field, fieldErrors, formProblems, today, useAction, useLoad } from '../../ui';
+import { labelOr } from '../shared/labels';
+import { loadTaxonomy, type TaxonomyDefinition } from '../shared/taxonomy';
 import { checkSession, hasProblems } from './case-checks';
 import { caseWrite } from './case-write';
 
 type Case = Schemas['CaseDto'];
 type Session = Schemas['SessionDto'];
-type Phase = Schemas['SessionPhase'];
+type Phase = string;
 
-const PHASES: Phase[] = ['initial', 'middle', 'termination'];
-export const phaseFor = (num: number, planned: number): Phase => (num <= 3 ? 'initial' : num > planned - 3 ? 'termination' : 'middle');
+type PhaseList = TaxonomyDefinition['phases'];
+// until the case's taxonomy has loaded (and for the seeded IPT one): IPT's phases and boundaries
+const IPT: Pick<TaxonomyDefinition, 'phases' | 'phaseBoundaries'> = {
+  phases: [
+    { code: 'initial', label: 'initial' },
+    { code: 'middle', label: 'middle' },
+    { code: 'termination', label: 'termination' },
+  ],
+  phaseBoundaries: { initialLastSession: 3, terminationSessions: 3 },
+};
+
+/** The phase a session number is in by the taxonomy's phase-boundary defaults: first, middle (second) or last phase. */
+export function phaseFor(num: number, planned: number, t: Pick<TaxonomyDefinition, 'phases' | 'phaseBoundaries'> = IPT): Phase {
+  const codes = t.phases.map((p) => p.code);
+  if (num <= t.phaseBoundaries.initialLastSession) return codes[0];
+  if (num > planned - t.phaseBoundaries.terminationSessions) return codes[codes.length - 1];
+  return codes[Math.min(1, codes.length - 1)];
+}
+
+/** The case's taxonomy (its phases), IPT's until it has loaded. */
+function useCaseTaxonomy(c: Case) {
+  return useLoad(() => loadTaxonomy(c.taxonomyVersionId), [c.taxonomyVersionId]).data?.definition ?? IPT;
+}
 
 interface SessionValues {
   date: string;
@@ -28,6 +50,7 @@ function SessionFields({
   setForm,
   error,
   autoPhase,
+  phases,
   dateRef,
   dateKey,
   autoFocus,
@@ -36,6 +59,7 @@ function SessionFields({
   setForm: (f: SessionValues) => void;
   error: unknown;
   autoPhase?: Phase;
+  phases: PhaseList;
   dateRef?: Ref<HTMLInputElement>;
   dateKey?: string;
   autoFocus?: boolean;
@@ -74,10 +98,16 @@ function SessionFields({
       <Field label={t('fields:phase')} errors={err('phase')}>
         {(p) => (
           <select {...p} value={form.phase} onChange={(e) => setForm({ ...form, phase: e.target.value as Phase | '' })}>
-            {autoPhase && <option value="">{t('session.autoPhase', { phase: label('sessionPhase', autoPhase) })}</option>}
-            {PHASES.map((phase) => (
-              <option key={phase} value={phase}>
-                {label('sessionPhase', phase)}
+            {autoPhase && (
+              <option value="">
+                {t('session.autoPhase', {
+                  phase: labelOr('sessionPhase', autoPhase, phases.find((ph) => ph.code === autoPhase)?.label ?? autoPhase),
+                })}
+              </option>
+            )}
+            {phases.map((ph) => (
+              <option key={ph.code} value={ph.code}>
+                {labelOr('sessionPhase', ph.code, ph.label)}
               </option>
             ))}
           </select>
@@ -110,6 +140,7 @@ export function AddSessionForm({
 }) {
   const { t } = useTranslation('cases');
   const nextNumber = (c.sessions.at(-1)?.number ?? 0) + 1;
+  const taxonomy = useCaseTaxonomy(c);
   const [form, setForm] = useState<SessionValues>({
     date: today(),
     durationMinutes: 50,
@@ -135,7 +166,7 @@ export function AddSessionForm({
           number: nextNumber,
           date: form.date,
           durationMinutes: form.durationMinutes,
-          phase: form.phase || phaseFor(nextNumber, c.plannedSessions),
+          phase: form.phase || phaseFor(nextNumber, c.plannedSessions, taxonomy),
           attended: form.attended,
           recorded: form.recorded,
         },
@@ -165,7 +196,8 @@ export function AddSessionForm({
           form={form}
           setForm={setForm}
           error={add.error}
-          autoPhase={phaseFor(nextNumber, c.plannedSessions)}
+          autoPhase={phaseFor(nextNumber, c.plannedSessions, taxonomy)}
+          phases={taxonomy.phases}
           dateRef={dateRef}
           dateKey={`date-${nextNumber}`}
           autoFocus={autoFocus}
@@ -198,6 +230,7 @@ export function EditSessionForm({
   reload: () => void;
 }) {
   const { t } = useTranslation('cases');
+  const taxonomy = useCaseTaxonomy(c);
   const [form, setForm] = useState<SessionValues>({
     date: s.date,
     durationMinutes: s.durationMinutes,
@@ -236,7 +269,7 @@ export function EditSessionForm({
       </h3>
       <ErrorBox error={save.error ?? del.error} title={del.error ? t('session.deleteFailed') : t('session.saveFailed')} />
       <div className="row">
-        <SessionFields form={form} setForm={setForm} error={save.error} autoFocus />
+        <SessionFields form={form} setForm={setForm} error={save.error} phases={taxonomy.phases} autoFocus />
       </div>
       <p className="row">
         <button type="submit" disabled={save.busy}>

@@ -51,6 +51,12 @@ export function label(kind: LabelKind, value: string | null | undefined): string
   return i18next.t(`labels:${kind}.${value}`, { defaultValue: value.replace(/_/g, ' ') });
 }
 
+/** A value's words in the reader's language where the app knows the value (IPT's own lists), else the words the
+ *  data gives (a body's own taxonomy labels, which stay as the body wrote them). */
+export function labelOr(kind: LabelKind, value: string, fallback: string): string {
+  return i18next.t(`labels:${kind}.${value}`, { defaultValue: fallback });
+}
+
 /** A level's evaluation in words ("3 of 5 requirements met"), built from its counts so it reads in any language
  *  (the service's own `summary` is English). */
 export function levelSummary(l: { met: boolean; metCount: number; ruleCount: number }): string {
