@@ -12,8 +12,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ACTIVITY_KINDS, activityNote, heldOn, LevelRef, plural, round2, withinMonths } from './common';
-import type { RuleEvaluator } from './rule-types';
+import { ACTIVITY_KINDS, activityNote, heldOn, LevelRef, levelReference, plural, round2, withinMonths } from './common';
+import type { RuleEvaluator, RuleReference } from './rule-types';
 import { MaxDecimals } from '../../common/decimal';
 
 export class LearningHoursParams {
@@ -48,6 +48,8 @@ export class LearningHoursParams {
 }
 
 const kindsText = (kinds: string[]) => kinds.join(' / ').replace(/_/g, ' ');
+const kindReferences = (kinds: string[] | undefined): RuleReference[] =>
+  (kinds ?? []).map((code, i) => ({ kind: 'activityKind', code, path: `kinds.${i}` }));
 
 /** Didactic hours by kind, optionally verified, recent, and from a trainer of a given level. */
 export const learningHours: RuleEvaluator<LearningHoursParams> = {
@@ -86,6 +88,7 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
       evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
+  references: (p) => [...kindReferences(p.kinds), ...levelReference(p.trainerLevel, 'trainerLevel.levelCode')],
 };
 
 export class CpdParams {
@@ -142,6 +145,7 @@ export const cpd: RuleEvaluator<CpdParams> = {
       evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
+  references: (p) => kindReferences(p.kinds),
 };
 
 export class TeachingGivenParams {
@@ -183,6 +187,7 @@ export const teachingGiven: RuleEvaluator<TeachingGivenParams> = {
       evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
+  references: (p) => kindReferences(p.kinds),
 };
 
 export class SupervisionGivenParams {
