@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, call, etagOf, type Schemas } from '../api/client';
 import { Link, navigate, useTitle } from '../router';
+import { formatDate, useTranslation } from '../i18n';
 import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, Loading, useAction, useLoad } from '../ui';
 
 interface Rule {
   id: string;
   type: string;
   label: string;
+  advisory?: boolean;
   params: Record<string, unknown>;
 }
 interface LevelDef {
@@ -20,6 +22,8 @@ interface Definition {
   levels: LevelDef[];
   [k: string]: unknown;
 }
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const statusTone = (s: string) => (s === 'published' ? 'ok' : s === 'draft' ? 'warn' : 'neutral');
 
@@ -107,8 +111,14 @@ export function SchemeVersionEditor({ id }: { id: string }) {
     setVersion(v);
     setSaved(`Saved (version ${v.versionNumber}, revision ${v.version}).`);
   });
+  const { t } = useTranslation('schemeChecks');
+  const [allowPast, setAllowPast] = useState(false);
+  const [pastReason, setPastReason] = useState('');
+  // a version published with a past effective date changes eligibility retroactively: the body confirms it with a reason
+  const pastDate = !!version && version.status === 'draft' && !!version.effectiveFrom && version.effectiveFrom < todayIso();
   const publish = useAction(async () => {
-    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } } }));
+    const body = pastDate ? { allowPastEffectiveDate: allowPast, reason: pastReason.trim() || undefined } : {};
+    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } }, body }));
     setVersion(v);
     setSaved('Published. New enrolments and applications use this version from its effective date.');
   });
@@ -187,10 +197,27 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           <button type="button" disabled={save.busy || !!parsed.error} onClick={() => void save.run()}>
             {save.busy ? 'Validating and saving…' : 'Save draft'}
           </button>
-          <button type="button" className="secondary" disabled={publish.busy} onClick={() => void publish.run()}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={publish.busy || (pastDate && (!allowPast || !pastReason.trim()))}
+            onClick={() => void publish.run()}
+          >
             Publish
           </button>
         </div>
+      )}
+      {editable && pastDate && (
+        <fieldset className="past-effective-date">
+          <legend>{t('pastEffectiveDate', { date: formatDate(version.effectiveFrom) })}</legend>
+          <p className="small muted">{t('pastEffectiveDateHint')}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={allowPast} onChange={(e) => setAllowPast(e.target.checked)} /> {t('allowPastEffectiveDate')}
+          </label>
+          <Field label={t('reason')} hint={t('reasonHint')}>
+            {(p) => <textarea {...p} rows={2} maxLength={1000} value={pastReason} onChange={(e) => setPastReason(e.target.value)} />}
+          </Field>
+        </fieldset>
       )}
       <details>
         <summary>Rule types</summary>
@@ -297,6 +324,7 @@ function RuleRow({
           />
         )}
       </Field>
+      <AdvisoryToggle rule={rule} editable={editable} onChange={onChange} />
       <Field
         label="Parameters (JSON)"
         errors={paramsError ? [paramsError] : undefined}
@@ -321,5 +349,21 @@ function RuleRow({
         )}
       </Field>
     </div>
+  );
+}
+
+// an advisory rule is shown with its verdict in progress but never blocks eligibility
+function AdvisoryToggle({ rule, editable, onChange }: { rule: Rule; editable: boolean; onChange: (p: Partial<Rule>) => void }) {
+  const { t } = useTranslation('schemeChecks');
+  return (
+    <label className="checkbox field" title={t('advisoryHint')}>
+      <input
+        type="checkbox"
+        disabled={!editable}
+        checked={rule.advisory === true}
+        onChange={(e) => onChange({ advisory: e.target.checked || undefined })}
+      />{' '}
+      {t('advisory')}
+    </label>
   );
 }

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/client';
 import { Link } from '../../router';
+import { useTranslation } from '../../i18n';
 import { Badge, humanise } from '../../ui';
 
 type Level = Schemas['LevelReportDto'];
@@ -11,12 +12,28 @@ const evidenceLabel = (e: { kind: string; id: string; note?: string }) =>
   `${humanise(e.kind)}${e.note ? ` ${e.note}` : READABLE_IDS.includes(e.kind) ? ` ${e.id}` : ''}`;
 
 export function RulesList({ level, evidenceLinks = false }: { level: Level; evidenceLinks?: boolean }) {
+  const { t } = useTranslation('schemeChecks');
   return (
     <ul className="rules">
       {level.rules.map((r) => (
-        <li key={r.ruleId} data-rule={r.ruleId}>
-          {r.met ? <Badge tone="ok">✓ Met</Badge> : <Badge tone="bad">✗ Not met</Badge>}
+        <li
+          key={r.ruleId}
+          data-rule={r.ruleId}
+          data-advisory={r.advisory ? 'true' : undefined}
+          className={r.advisory ? 'advisory' : undefined}
+        >
+          {/* an advisory rule keeps its verdict but never blocks: a neutral badge that says so, not a red cross */}
+          {r.advisory ? (
+            <Badge tone={r.met ? 'ok' : 'neutral'}>
+              <span title={t('advisoryHint')}>{r.met ? `✓ ${t('advisoryMet')}` : `○ ${t('advisoryNotMet')}`}</span>
+            </Badge>
+          ) : r.met ? (
+            <Badge tone="ok">✓ Met</Badge>
+          ) : (
+            <Badge tone="bad">✗ Not met</Badge>
+          )}
           <strong>{r.label}</strong>
+          {r.advisory && <span className="small muted"> ({t('advisoryHint')})</span>}
           <div className="msg">
             <span>{r.message}</span>
             {r.required > 0 && (
