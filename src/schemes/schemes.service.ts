@@ -215,7 +215,7 @@ const DESCRIPTIONS: Record<string, string> = {
   learning_hours: 'Training hours by kind, verified, recent, from a trainer of a level',
   completed_cases: 'Completed supervised cases with filters, distinct problem areas/clients, first-case diagnosis, phase coverage',
   case_supervision:
-    'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit, supervisor level on the date',
+    'Per case: supervision minutes, share of sessions supervised (optionally from the recordings reviewed), supervision:therapy ratio, group credit, supervisor level on the date',
   case_recordings: 'Per case: recordings, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy',
   outcome_measures: 'Per case: outcome measures at baseline, every N sessions and at the end',
   supervision_given: 'Supervision given: hours and distinct supervisees in a window',
@@ -223,6 +223,8 @@ const DESCRIPTIONS: Record<string, string> = {
   cpd: 'Continuing professional development in a window: items and/or hours',
   sign_offs: 'Cases signed off by their supervisor',
 };
+// Every case rule also takes `window` (since a level was awarded / N months before the application; per-case rules:
+// `earlier` thresholds for the cases before the event), and every rule `advisory: true` beside its params.
 
 // the parameter names class-validator knows for a params class (including inherited ones)
 function paramNames(cls: new () => object): string[] {
