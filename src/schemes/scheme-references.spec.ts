@@ -103,6 +103,17 @@ describe('scheme references resolved at save', () => {
       },
     });
     expect(definitionReferences(def).filter((r) => r.kind === 'rubric')).toHaveLength(2);
+    // earlier params that name no reference of their own read the rule's required params without failing
+    const measures = addRule(def, 1, {
+      id: 'split-m',
+      type: 'outcome_measures',
+      params: {
+        minCases: 1,
+        instruments: ['PHQ9'],
+        window: { since: { levelAwarded: { levelCode: 'A' } }, earlier: { minCases: 1, params: { everyNSessions: 6 } } },
+      },
+    });
+    expect(Object.keys(unresolvedReferences(def, catalog())).filter((k) => k.startsWith(measures))).toEqual([]);
     expect(unresolvedReferences(def, catalog())).toEqual({
       [`${at}.window.earlier.params.rubricCode`]: ['rubric OLD is not a rubric this body can use'],
     });

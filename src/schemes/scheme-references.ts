@@ -29,8 +29,11 @@ function ruleReferences(rule: RuleDef, path: string): DefinitionReference[] {
   const refs = (evaluator.references as (p: never) => RuleReference[])(params);
   // per-subset params (window.earlier.params) name references too: read them with the rule's own class
   const earlier = (rule.params as { window?: { earlier?: { params?: Record<string, unknown> } } }).window?.earlier?.params;
+  // (merged over the rule's params, as evaluation does, so a references() reading a required param finds it)
   const earlierRefs = earlier
-    ? (evaluator.references as (p: never) => RuleReference[])(plainToInstance(evaluator.params as new () => object, earlier) as never)
+    ? (evaluator.references as (p: never) => RuleReference[])(
+        plainToInstance(evaluator.params as new () => object, { ...rule.params, window: undefined, ...earlier }) as never,
+      )
         .filter((r) => Object.keys(earlier).includes(r.path.split('.')[0]))
         .map((r) => ({ ...r, path: `window.earlier.params.${r.path}` }))
     : [];
