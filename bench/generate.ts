@@ -308,8 +308,9 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
 
     await step('activities & accreditations', async () => {
       await q(
-        `INSERT INTO accreditations (id, certificate_number, holder_id, holder_name, body_id, scheme_version_id, level_code, level_name, status, issued_on, expires_on, public_listing)
+        `INSERT INTO accreditations (id, certificate_number, holder_id, holder_name, body_id, scheme_version_id, level_code, level_name, noun, level_title, status, issued_on, expires_on, public_listing)
                SELECT ${u(`'acc:' || t`)}, b.code || '-B-' || lpad(t::text, 6, '0'), u.id, u.display_name, b.id, ${u(`'sv:' || ((t % ${S}) % ${B})`)}, 'B', 'IPT Practitioner (Level B)',
+                      'accredited', 'IPT Practitioner (Level B)',
                       'active', current_date - 200, current_date + 165, t % 20 = 0
                  FROM generate_series(0, $1 - 1, 10) t JOIN users u ON u.id = ${u(`'tr:' || t`)} JOIN bodies b ON b.id = ${u(`'body:' || ((t % ${S}) % ${B})`)}`,
         [T],

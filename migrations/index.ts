@@ -16,6 +16,7 @@ import { InvitationsAccountTokens1796240000000 } from './1796240000000-Invitatio
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
 import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
 import { Taxonomies1797010000000 } from './1797010000000-Taxonomies';
+import { LevelLabels1797040000000 } from './1797040000000-LevelLabels';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
@@ -38,5 +39,6 @@ export const MIGRATIONS: Function[] = [
   NotificationOnceKey1796250000000,
   UserLanguage1797000000000,
   Taxonomies1797010000000,
+  LevelLabels1797040000000,
   QualificationsReferences1797050000000,
 ];

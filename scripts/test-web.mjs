@@ -113,6 +113,7 @@ const journeys = [
   '8-notifications',
   '9-invitations',
   '20-taxonomies',
+  '22-scheme-checks',
   '23-qualifications-references',
   '25-charts',
   '26-new-trainee',

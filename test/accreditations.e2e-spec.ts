@@ -66,7 +66,12 @@ async function world(): Promise<World> {
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(10), definition: SCHEME })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   return { ...tm, admin, schemeId: scheme.body.id };
 }
 

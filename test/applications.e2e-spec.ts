@@ -69,7 +69,12 @@ async function world(): Promise<World> {
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(10), definition: PRAXIS_SCHEME })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   return { ...tm, admin, bodyCode: code, schemeId: scheme.body.id, versionId: draft.body.id };
 }
 

@@ -13,7 +13,12 @@ export async function makeAccreditation(
   t: TestApp,
   body: Body,
   holderId: string,
-  over: Partial<Pick<Accreditation, 'holderName' | 'status' | 'publicListing' | 'issuedOn' | 'expiresOn' | 'levelCode' | 'levelName'>> = {},
+  over: Partial<
+    Pick<
+      Accreditation,
+      'holderName' | 'status' | 'publicListing' | 'issuedOn' | 'expiresOn' | 'levelCode' | 'levelName' | 'noun' | 'levelTitle'
+    >
+  > = {},
 ): Promise<Accreditation> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const scheme = await t.db.getRepository(Scheme).save({ bodyId: body.id, code: `S-${suffix}`, name: 'Test scheme' });
@@ -32,6 +37,8 @@ export async function makeAccreditation(
     schemeVersionId: version.id,
     levelCode: 'B',
     levelName: 'Practitioner',
+    noun: 'accredited',
+    levelTitle: over.levelName ?? 'Practitioner',
     status: AccreditationStatus.Active,
     issuedOn: dayOffset(-30),
     expiresOn: dayOffset(335),

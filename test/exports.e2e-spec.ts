@@ -68,7 +68,12 @@ async function world(holderName = 'Zoë Holder'): Promise<World> {
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(10), definition: SCHEME })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   const app = await t
     .http()
     .post(`${API}/applications`)

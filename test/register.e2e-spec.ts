@@ -36,7 +36,8 @@ describe('public register', () => {
       holderName: 'Reg Listed',
       certificateNumber: listed.certificateNumber,
       body: { id: body.id, name: 'IPT Registerland', countryCode: 'NZ' },
-      level: { code: 'B', name: 'Practitioner' },
+      // the register shows the level as the scheme labels it: its noun and the holder's title
+      level: { code: 'B', name: 'Practitioner', noun: 'accredited', title: 'Practitioner' },
       issuedOn: listed.issuedOn,
       expiresOn: listed.expiresOn,
       status: 'active',

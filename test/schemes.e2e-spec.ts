@@ -55,7 +55,12 @@ async function publishedScheme(admin: TestUser, bodyId: string, definition: obje
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(30), definition })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   return { schemeId: scheme.body.id as string, versionId: draft.body.id as string };
 }
 
@@ -206,7 +211,12 @@ describe('a national body brings its own scheme through the API alone', () => {
       .set('If-Match', `"${v2.body.version}"`)
       .send({ effectiveFrom: daysAgo(1), definition: stricter })
       .expect(200);
-    await t.http().post(`${API}/scheme-versions/${v2.body.id}/publish`).set(admin.auth).expect(201);
+    await t
+      .http()
+      .post(`${API}/scheme-versions/${v2.body.id}/publish`)
+      .set(admin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+      .expect(201);
     await t.http().post(`${API}/scheme-versions/${versionId}/retire`).set(admin.auth).expect(201);
 
     // enrolled on v1: still evaluated on v1, even though it is retired

@@ -9,6 +9,12 @@ import { Accreditation, AccreditationEvent, AccreditationStatus } from './accred
 import { certificateNumber, expiryOnIssue } from './accreditation-lifecycle';
 import { todayUtc } from '../common/dates';
 import { levelOf } from './accreditation-rules';
+import { type LevelDef, levelLabels, type SchemeDefinition } from '../schemes/scheme-definition';
+
+const labelsOf = (definition: SchemeDefinition, level: LevelDef) => {
+  const { noun, title } = levelLabels(definition, level);
+  return { noun, levelTitle: title.slice(0, 120) };
+};
 
 const MAX_NUMBER_ATTEMPTS = 5;
 
@@ -45,6 +51,7 @@ export class AccreditationIssuance {
       schemeVersionId: req.held.version.id,
       levelCode: level.code,
       levelName: level.name,
+      ...labelsOf(req.held.version.definition, level),
       applicationId: req.applicationId,
       status: AccreditationStatus.Active,
       issuedOn,

@@ -66,6 +66,14 @@ export class Accreditation {
   @Column({ type: 'varchar', length: 120 })
   levelName!: string;
 
+  // the level's noun ("certified", "accredited") and the holder's title, as the scheme version labelled the level
+  // when it was issued: shown on the credential, the certificate and the register
+  @Column({ type: 'varchar', length: 30 })
+  noun!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  levelTitle!: string;
+
   @Column({ type: 'uuid', nullable: true })
   applicationId!: string | null;
 

@@ -11,6 +11,8 @@ export const toAccreditationDto = (a: Accreditation): AccreditationDto => ({
   schemeVersionId: a.schemeVersionId,
   levelCode: a.levelCode,
   levelName: a.levelName,
+  noun: a.noun,
+  levelTitle: a.levelTitle,
   applicationId: a.applicationId,
   status: a.status,
   issuedOn: dateOf(a.issuedOn),

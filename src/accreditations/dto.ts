@@ -34,6 +34,8 @@ export class AccreditationDto {
   @ApiProperty({ format: 'uuid' }) schemeVersionId!: string;
   @ApiProperty() levelCode!: string;
   @ApiProperty() levelName!: string;
+  @ApiProperty({ description: 'The noun the level is shown with ("certified", "accredited")' }) noun!: string;
+  @ApiProperty({ description: 'The title a holder of this level bears' }) levelTitle!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) applicationId!: string | null;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus' }) status!: AccreditationStatus;
   @ApiProperty({ format: 'date' }) issuedOn!: string;

@@ -6,6 +6,7 @@ import { toAccreditationDetailDto } from '../accreditations/accreditation.mapper
 import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
+import { isoDate } from '../common/dates';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { applicationToApplicantNotice } from '../notifications/notice';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -76,8 +77,12 @@ export class ApplicationDecisionsService {
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
       const held = await heldFromVersion(em, app.schemeVersionId);
-      const [report] = await this.progress.evaluate(em, app.applicantId, held, { levelCode: app.levelCode, mode: 'award' });
-      const unmet = report.rules.filter((r) => !r.met).map((r) => r.ruleId);
+      const [report] = await this.progress.evaluate(em, app.applicantId, held, {
+        levelCode: app.levelCode,
+        mode: 'award',
+        applicationDate: isoDate(app.createdAt),
+      });
+      const unmet = report.rules.filter((r) => !r.met && !r.advisory).map((r) => r.ruleId);
       if (unmet.length && !dto.overrideReason) {
         throw unprocessable('UNMET_RULES_NEED_OVERRIDE', `${unmet.length} rule(s) are not met; approving needs an overrideReason`, {
           unmetRules: unmet,

@@ -5,7 +5,7 @@ import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { applicationsVisiblePredicate } from '../access/application-access';
 import { bodyAdminIds } from '../access/scheme-administration';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { todayUtc } from '../common/dates';
+import { isoDate, todayUtc } from '../common/dates';
 import { conflict, invalid, notFound } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import { applicationToBodyNotices } from '../notifications/notice';
@@ -72,7 +72,7 @@ export class ApplicationsService {
         em,
         me,
         { scheme, version, heldBy: 'enrolment' },
-        { levelCode: dto.levelCode, mode: 'award' },
+        { levelCode: dto.levelCode, mode: 'award', applicationDate: todayUtc(new Date()) },
       );
       const app = await em.save(
         em.create(Application, {
@@ -138,6 +138,7 @@ export class ApplicationsService {
       const [report] = await this.progress.evaluate(em, app.applicantId, await heldFromVersion(em, app.schemeVersionId), {
         levelCode: app.levelCode,
         mode: 'award',
+        applicationDate: isoDate(app.createdAt),
       });
       await em
         .createQueryBuilder()

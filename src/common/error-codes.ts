@@ -37,6 +37,15 @@ export const ERROR_CODES = {
   INVALID_REVIEWED_RECORDING: { status: 400, description: 'A reviewed recording is not a recorded session of the reviewed case' },
   INVALID_SCHEME: { status: 400, description: 'The scheme definition is not valid; `details` names each problem' },
   INVALID_TAXONOMY: { status: 400, description: 'The taxonomy definition is not valid; `details` names each problem' },
+  SCHEME_UNKNOWN_REFERENCE: {
+    status: 400,
+    description:
+      'The scheme definition names a level, rubric, instrument, taxonomy value or activity kind that does not exist; `details` names each path',
+  },
+  PAST_EFFECTIVE_DATE: {
+    status: 400,
+    description: 'A version would be published with an effective date in the past; send allowPastEffectiveDate with a reason',
+  },
   INVALID_RUBRIC_DEFINITION: { status: 400, description: 'The rubric definition is not valid; `details` names each problem' },
   INVALID_SCORES: { status: 400, description: 'Scores do not fit the rubric' },
   INVALID_LINK_TOKEN: {

@@ -42,6 +42,8 @@ export class CredentialIssuer {
         schemeVersionId: accreditation.schemeVersionId,
         levelCode: accreditation.levelCode,
         levelName: accreditation.levelName,
+        noun: accreditation.noun,
+        levelTitle: accreditation.levelTitle,
         issuedOn: accreditation.issuedOn,
         expiresOn: accreditation.expiresOn,
         statusListIndex,

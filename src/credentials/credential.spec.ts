@@ -25,6 +25,8 @@ const src: CredentialSource = {
   schemeVersionId: '33333333-3333-4333-8333-333333333333',
   levelCode: 'B',
   levelName: 'Practitioner',
+  noun: 'accredited',
+  levelTitle: 'Accredited IPT Practitioner',
   issuedOn: '2026-03-01',
   expiresOn: '2027-02-28',
   statusListIndex: 4242,
@@ -50,8 +52,9 @@ describe('an accreditation as an Open Badges 3.0 credential', () => {
     const s = buildCredential(src, BASE).credentialSubject;
     expect(s.type).toEqual(['AchievementSubject']);
     expect(s.name).toBe('Ada Lovelace');
-    expect(s.achievement).toMatchObject({ type: ['Achievement'], name: 'Practitioner', achievementType: 'License' });
+    expect(s.achievement).toMatchObject({ type: ['Achievement'], name: 'Accredited IPT Practitioner', achievementType: 'License' });
     expect(s.achievement.description).toContain('level B (Practitioner)');
+    expect(s.achievement.description).toContain('Accredited IPT Practitioner: accredited in Interpersonal Psychotherapy');
     expect(s.achievement.criteria.narrative).toContain('IPT UK');
     expect(certificateNumberOf(buildCredential(src, BASE))).toBe('UK-IPT-2026-000123');
   });

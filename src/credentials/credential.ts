@@ -36,6 +36,9 @@ export interface CredentialSource {
   schemeVersionId: string;
   levelCode: string;
   levelName: string;
+  /** the level's noun and the holder's title, as the scheme labels the level */
+  noun: string;
+  levelTitle: string;
   issuedOn: string; // YYYY-MM-DD
   expiresOn: string | null; // YYYY-MM-DD, null = no expiry
   statusListIndex: number;
@@ -110,12 +113,12 @@ export const identityHash = (identity: string, salt: string): string =>
 
 export function buildCredential(src: CredentialSource, baseUrl: string, salt: string): AccreditationCredential {
   const urls = verifyUrls(baseUrl);
-  const achievementDescription = `Accreditation in Interpersonal Psychotherapy (IPT) at level ${src.levelCode} (${src.levelName}), awarded by ${src.bodyName}.`;
+  const achievementDescription = `${src.levelTitle}: ${src.noun} in Interpersonal Psychotherapy (IPT) at level ${src.levelCode} (${src.levelName}), awarded by ${src.bodyName}.`;
   const credential: AccreditationCredential = {
     '@context': [...VC_CONTEXT],
     type: [...VC_TYPE],
     id: `urn:uuid:${src.accreditationId}`,
-    name: `${src.levelName} — ${src.bodyName}`,
+    name: `${src.levelTitle} — ${src.bodyName}`,
     description: `${achievementDescription} Certificate ${src.certificateNumber}.`,
     issuer: { id: urls.issuer(src.bodyId), type: ['Profile'], name: src.bodyName },
     validFrom: `${src.issuedOn}T00:00:00Z`,
@@ -134,7 +137,7 @@ export function buildCredential(src: CredentialSource, baseUrl: string, salt: st
       achievement: {
         id: `urn:ipt-accreditation:scheme-version:${src.schemeVersionId}:level:${encodeURIComponent(src.levelCode)}`,
         type: ['Achievement'],
-        name: src.levelName,
+        name: src.levelTitle,
         description: achievementDescription,
         // a level that must be renewed is a licence to practise at that level; one without expiry a certificate
         achievementType: src.expiresOn ? 'License' : 'Certificate',

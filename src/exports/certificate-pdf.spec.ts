@@ -7,6 +7,8 @@ const DATA = {
   bodyName: 'UK IPT Network',
   holderName: 'Casey Trainee',
   levelName: 'Practitioner (Level A)',
+  noun: 'certified',
+  levelTitle: 'Certified IPT Practitioner (Level A)',
   certificateNumber: 'UK-IPT-2026-000123',
   issuedOn: '2026-03-01',
   expiresOn: '2027-03-01',
@@ -19,7 +21,7 @@ describe('the printable certificate', () => {
     expect(verificationUrl('https://ipt.example.org/', 'A B/1')).toBe('https://ipt.example.org/verify/A%20B%2F1');
   });
 
-  it('prints body, holder, level as the body wrote it, dates and number, and draws the QR code of the verify URL', async () => {
+  it('prints body, holder, the level noun and title as the body wrote them, dates and number, and draws the QR code of the verify URL', async () => {
     const pdf = await certificatePdf(
       DATA,
       verificationUrl('https://ipt.example.org', DATA.certificateNumber),
@@ -27,7 +29,15 @@ describe('the printable certificate', () => {
     );
     expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const s of ['UK IPT Network', 'Casey Trainee', 'Practitioner (Level A)', 'UK-IPT-2026-000123', '2026-03-01', '2027-03-01'])
+    for (const s of [
+      'UK IPT Network',
+      'Casey Trainee',
+      'is certified as',
+      'Certified IPT Practitioner (Level A)',
+      'UK-IPT-2026-000123',
+      '2026-03-01',
+      '2027-03-01',
+    ])
       expect(text).toContain(s);
     expect(text.join(' ')).toContain('https://ipt.example.org/verify/UK-IPT-2026-000123');
     expect(pdfRectangles(pdf)).toBe(qrRuns('https://ipt.example.org/verify/UK-IPT-2026-000123').runs.length);

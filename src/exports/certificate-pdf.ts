@@ -16,6 +16,9 @@ export interface CertificateData {
   holderName: string;
   // the level's name as the body wrote it in its scheme
   levelName: string;
+  // the level's noun ("certified", "accredited") and the title its holder bears, as the scheme labels the level
+  noun: string;
+  levelTitle: string;
   certificateNumber: string;
   issuedOn: string;
   expiresOn: string | null;
@@ -67,7 +70,7 @@ const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 export async function certificatePdf(data: CertificateData, verifyUrl: string, now: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Certificate ${data.certificateNumber}`);
-  doc.setSubject(`${data.levelName} — ${data.holderName}`);
+  doc.setSubject(`${data.levelTitle} — ${data.holderName}`);
   doc.setCreator('IPT Accreditation');
   doc.setProducer('IPT Accreditation');
   doc.setCreationDate(now);
@@ -86,8 +89,8 @@ export async function certificatePdf(data: CertificateData, verifyUrl: string, n
   centred(data.bodyName, h - 100, 20, bold);
   centred('certifies that', h - 160, 14, regular);
   centred(data.holderName, h - 210, 30, bold);
-  centred('holds the accreditation', h - 255, 14, regular);
-  centred(data.levelName, h - 300, 24, bold);
+  centred(`is ${data.noun} as`, h - 255, 14, regular);
+  centred(data.levelTitle, h - 300, 24, bold);
 
   const lines: [string, string][] = [
     ['Certificate number', data.certificateNumber],

@@ -28,6 +28,8 @@ export class CertificatesService {
         bodyName: body.name,
         holderName: acc.holderName,
         levelName: acc.levelName,
+        noun: acc.noun,
+        levelTitle: acc.levelTitle,
         certificateNumber: acc.certificateNumber,
         issuedOn: dateOf(acc.issuedOn),
         expiresOn: dateOrNull(acc.expiresOn),

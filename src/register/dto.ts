@@ -18,6 +18,8 @@ export class VerifiedBodyDto {
 export class VerifiedLevelDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The noun the body uses for this level: "certified", "accredited", …' }) noun!: string;
+  @ApiProperty({ description: 'The title a holder of this level bears' }) title!: string;
 }
 
 export class VerificationDto {

@@ -31,7 +31,7 @@ export class RegisterService {
     if (q.name) add((p) => `a.holder_name ILIKE ${p}`, `%${escapeLike(q.name)}%`);
     if (cursor) add((p) => `(a.holder_name, a.id) > (${p})`, String(cursor[0]), String(cursor[1]));
     const rows: RegisterRow[] = await this.db.query(
-      `SELECT a.id, a.holder_name, a.certificate_number, a.body_id, b.name AS body_name, b.country_code, a.level_code, a.level_name,
+      `SELECT a.id, a.holder_name, a.certificate_number, a.body_id, b.name AS body_name, b.country_code, a.level_code, a.level_name, a.noun, a.level_title,
               a.issued_on::text AS issued_on, a.expires_on::text AS expires_on, a.status
          FROM accreditations a JOIN bodies b ON b.id = a.body_id
         WHERE ${where.join(' AND ')}
@@ -51,6 +51,8 @@ interface RegisterRow {
   country_code: string | null;
   level_code: string;
   level_name: string;
+  noun: string;
+  level_title: string;
   issued_on: string;
   expires_on: string | null;
   status: AccreditationStatus;
@@ -60,7 +62,7 @@ const toRegisterEntry = (a: RegisterRow): RegisterEntryDto => ({
   holderName: a.holder_name,
   certificateNumber: a.certificate_number,
   body: { id: a.body_id, name: a.body_name, countryCode: a.country_code },
-  level: { code: a.level_code, name: a.level_name },
+  level: { code: a.level_code, name: a.level_name, noun: a.noun, title: a.level_title },
   issuedOn: a.issued_on,
   expiresOn: a.expires_on,
   status: a.status,

@@ -149,7 +149,7 @@ function describe(acc: Accreditation, result: VerificationResult): Omit<Verifica
   return {
     result,
     certificateNumber: acc.certificateNumber,
-    level: { code: acc.levelCode, name: acc.levelName },
+    level: { code: acc.levelCode, name: acc.levelName, noun: acc.noun, title: acc.levelTitle },
     body: { id: acc.bodyId, name: acc.body?.name ?? '', countryCode: acc.body?.countryCode ?? null },
     issuedOn: acc.issuedOn,
     expiresOn: acc.expiresOn,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { SchemeVersionStatus } from './scheme.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -9,8 +9,8 @@ const DEFINITION_DOC = {
   additionalProperties: true,
   description:
     'The scheme as data: { noun, phaseBoundaries: { initialLastSession, terminationSessions }, groupCredit: { kind, multiplier?, capAtGroupMinutes?, fraction? }, ' +
-    'levels: [{ code, name, kind, order, validity: { kind, months? }, renewal?: { requirements, graceDays, reminderDaysBefore, auditSharePercent }, prerequisites: Rule[], requirements: Rule[] }] } ' +
-    'where Rule = { id, type, label?, params }. GET /schemes/rule-types lists the rule types and their parameters.',
+    'levels: [{ code, name, noun?, title?, kind, order, validity: { kind, months? }, renewal?: { requirements, graceDays, reminderDaysBefore, auditSharePercent }, prerequisites: Rule[], requirements: Rule[] }] } ' +
+    'where Rule = { id, type, label?, advisory?, params }. GET /schemes/rule-types lists the rule types and their parameters.',
 };
 
 export class CreateSchemeDto {
@@ -50,6 +50,20 @@ export class UpdateSchemeVersionDto {
   @ApiProperty(DEFINITION_DOC)
   @IsObject()
   definition!: Record<string, unknown>;
+}
+
+export class PublishSchemeVersionDto {
+  @ApiPropertyOptional({ description: 'Publish although effectiveFrom is in the past (eligibility changes retroactively); needs a reason' })
+  @IsOptional()
+  @IsBoolean()
+  allowPastEffectiveDate?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the effective date lies in the past (audited)', maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
 }
 
 export class SchemeVersionSummaryDto {
@@ -133,6 +147,7 @@ export class RuleReportDto {
   @ApiProperty() type!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['prerequisites', 'requirements', 'renewal'] }) group!: string;
+  @ApiProperty({ description: 'An advisory rule is shown with its verdict but never blocks eligibility' }) advisory!: boolean;
   @ApiProperty() met!: boolean;
   @ApiProperty() reached!: number;
   @ApiProperty() required!: number;
@@ -145,12 +160,15 @@ export class RuleReportDto {
 export class LevelReportDto {
   @ApiProperty() levelCode!: string;
   @ApiProperty() levelName!: string;
+  @ApiProperty({ description: 'The noun this level is shown with ("certified", "accredited")' }) noun!: string;
+  @ApiProperty({ description: "The title a holder of this level bears (default: the level's name)" }) title!: string;
   @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty() met!: boolean;
   @ApiProperty() metCount!: number;
   @ApiProperty() ruleCount!: number;
   @ApiProperty() summary!: string;
-  @ApiProperty({ type: [RuleReportDto] }) rules!: RuleReportDto[];
+  @ApiProperty({ type: [RuleReportDto], description: 'Every rule with its verdict; advisory ones do not count towards met' })
+  rules!: RuleReportDto[];
 }
 
 export class ProgressDto {

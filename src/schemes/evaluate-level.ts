@@ -2,18 +2,22 @@ import { plainToInstance } from 'class-transformer';
 import type { EvaluationContext, PersonRecord } from './person-record';
 import { RULE_TYPES } from './rules';
 import type { RuleResult } from './rules/rule-types';
-import type { LevelDef, RuleDef, SchemeDefinition } from './scheme-definition';
+import { type LevelDef, levelLabels, type RuleDef, type SchemeDefinition } from './scheme-definition';
 
 export interface RuleReport extends RuleResult {
   ruleId: string;
   type: string;
   label: string;
   group: 'prerequisites' | 'requirements' | 'renewal';
+  /** shown with its verdict, never blocking eligibility */
+  advisory: boolean;
 }
 
 export interface LevelReport {
   levelCode: string;
   levelName: string;
+  noun: string;
+  title: string;
   asOf: string;
   met: boolean;
   metCount: number;
@@ -27,7 +31,14 @@ function evaluateRule(rule: RuleDef, group: RuleReport['group'], record: PersonR
   // params were validated when the version was saved; instantiate so defaults and nested classes apply
   const params = plainToInstance(evaluator.params as new () => object, rule.params) as never;
   const result = evaluator.evaluate(params, record, ctx);
-  return { ruleId: rule.id, type: rule.type, label: rule.label ?? rule.type.replace(/_/g, ' '), group, ...result };
+  return {
+    ruleId: rule.id,
+    type: rule.type,
+    label: rule.label ?? rule.type.replace(/_/g, ' '),
+    group,
+    advisory: rule.advisory === true,
+    ...result,
+  };
 }
 
 /** The per-rule verdict of one person against one level: met or not, figure vs requirement, gap, records counted. */
@@ -46,21 +57,27 @@ export function evaluateLevel(
           ['requirements', level.requirements],
         ];
   const rules = groups.flatMap(([group, defs]) => defs.map((r) => evaluateRule(r, group, record, ctx)));
-  const metCount = rules.filter((r) => r.met).length;
-  void definition;
+  // advisory rules keep their verdict in the report but never decide eligibility
+  const binding = rules.filter((r) => !r.advisory);
+  const metCount = binding.filter((r) => r.met).length;
+  const advisoryUnmet = rules.length - binding.length - rules.filter((r) => r.advisory && r.met).length;
+  const summary =
+    metCount === binding.length
+      ? binding.length === 1
+        ? 'The requirement is met'
+        : `All ${binding.length} requirements met`
+      : `${metCount} of ${binding.length} requirements met`;
   return {
     levelCode: level.code,
     levelName: level.name,
+    ...levelLabels(definition, level),
     asOf: ctx.asOf,
-    met: metCount === rules.length,
+    met: metCount === binding.length,
     metCount,
-    ruleCount: rules.length,
-    summary:
-      metCount === rules.length
-        ? rules.length === 1
-          ? 'The requirement is met'
-          : `All ${rules.length} requirements met`
-        : `${metCount} of ${rules.length} requirements met`,
+    ruleCount: binding.length,
+    summary: advisoryUnmet
+      ? `${summary}; ${advisoryUnmet} advisory ${advisoryUnmet === 1 ? 'rule' : 'rules'} not met (not blocking)`
+      : summary,
     rules,
   };
 }

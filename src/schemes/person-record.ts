@@ -122,6 +122,8 @@ export interface ReferenceRecord {
 
 export interface EvaluationContext {
   asOf: string;
+  /** the application's date when an application is evaluated (windows count back from it), else absent */
+  applicationDate?: string;
   schemeCode: string;
   schemeBodyId: string;
   phaseBoundaries: { initialLastSession: number; terminationSessions: number };

@@ -54,7 +54,7 @@ export class ProgressService {
     em: EntityManager,
     personId: string,
     held: HeldVersion,
-    opts: { levelCode?: string; asOf?: string; mode?: 'award' | 'renewal' } = {},
+    opts: { levelCode?: string; asOf?: string; mode?: 'award' | 'renewal'; applicationDate?: string } = {},
   ): Promise<LevelReport[]> {
     const definition = held.version.definition as SchemeDefinition;
     const levels = opts.levelCode
@@ -69,6 +69,7 @@ export class ProgressService {
     );
     const ctx: EvaluationContext = {
       asOf: opts.asOf ?? todayUtc(new Date()),
+      applicationDate: opts.applicationDate,
       schemeCode: held.scheme.code,
       schemeBodyId: held.scheme.bodyId,
       phaseBoundaries: definition.phaseBoundaries,

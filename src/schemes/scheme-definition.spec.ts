@@ -1,5 +1,5 @@
 import { INTERNATIONAL_SCHEME, UK_STYLE_SCHEME, US_STYLE_SCHEME } from './seed-schemes';
-import { validateSchemeDefinition } from './scheme-definition';
+import { levelLabels, validateSchemeDefinition } from './scheme-definition';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
@@ -32,12 +32,35 @@ describe('scheme definitions', () => {
     expect(Object.keys(validateSchemeDefinition(def))).toEqual(['definition.levels.1.requirements.0.params.filter.adaptations']);
   });
 
-  it('refuses a prerequisite on a level the scheme does not have', () => {
+  it('reads per-level labels, falling back to the scheme noun and the level name', () => {
+    expect(levelLabels({ noun: 'accredited' }, { name: 'Supervisor', noun: 'certified', title: 'Certified IPT Supervisor' })).toEqual({
+      noun: 'certified',
+      title: 'Certified IPT Supervisor',
+    });
+    expect(levelLabels({ noun: 'accredited' }, { name: 'Practitioner' })).toEqual({ noun: 'accredited', title: 'Practitioner' });
+  });
+
+  it('refuses per-subset thresholds without the event that splits the cases, and checks their params', () => {
     const def = clone(UK_STYLE_SCHEME);
-    def.levels[1].prerequisites[1].params = { levelCode: 'Z' };
-    expect(validateSchemeDefinition(def)['definition.levels.1.prerequisites.1.params.levelCode']).toEqual([
-      'level Z is not a level of this scheme',
-    ]);
+    def.levels[1].requirements.push({
+      id: 'sup-split',
+      type: 'case_supervision',
+      params: { minCases: 1, minShareOfSessionsSupervised: 0.75, window: { earlier: { minCases: 1, params: {} } } },
+    } as never);
+    const at = `definition.levels.1.requirements.${def.levels[1].requirements.length - 1}.params.window.earlier`;
+    expect(validateSchemeDefinition(def)[at]).toEqual(['earlier needs window.since: the event that splits the cases']);
+    (def.levels[1].requirements.at(-1)!.params as { window: unknown }).window = {
+      since: { levelAwarded: { levelCode: 'A' } },
+      earlier: { minCases: 1, params: { minShareOfSessionsSupervised: 7 } },
+    };
+    expect(Object.keys(validateSchemeDefinition(def))).toEqual([`${at}.params.minShareOfSessionsSupervised`]);
+  });
+
+  it('accepts advisory rules and level labels', () => {
+    const def = clone(UK_STYLE_SCHEME);
+    Object.assign(def.levels[1], { noun: 'certified', title: 'Certified IPT Practitioner' });
+    Object.assign(def.levels[1].requirements[0], { advisory: true });
+    expect(validateSchemeDefinition(def)).toEqual({});
   });
 
   it('refuses duplicate level codes and expiring levels without renewal rules', () => {

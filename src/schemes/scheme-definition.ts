@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -43,6 +44,11 @@ export class RuleDef {
 
   @IsObject()
   params!: Record<string, unknown>;
+
+  // shown in progress with its verdict, never blocking eligibility
+  @IsOptional()
+  @IsBoolean()
+  advisory?: boolean;
 }
 
 class PhaseBoundaries {
@@ -105,6 +111,19 @@ export class LevelDef {
   @Length(1, 120)
   name!: string;
 
+  // the noun shown for this level on credentials, certificates and the register ("certified" vs "accredited");
+  // absent = the scheme's noun
+  @IsOptional()
+  @IsString()
+  @Length(2, 30)
+  noun?: string;
+
+  // the title a holder of this level bears ("Accredited IPT Supervisor"); absent = the level's name
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  title?: string;
+
   @IsIn(LEVEL_KINDS)
   kind!: (typeof LEVEL_KINDS)[number];
 
@@ -160,6 +179,12 @@ export class SchemeDefinitionDto {
 
 export type SchemeDefinition = SchemeDefinitionDto;
 
+/** The noun and title a level is shown with: its own, else the scheme's noun and the level's name. */
+export const levelLabels = (def: Pick<SchemeDefinition, 'noun'>, level: Pick<LevelDef, 'noun' | 'title' | 'name'>) => ({
+  noun: level.noun ?? def.noun,
+  title: level.title ?? level.name,
+});
+
 /** Field-keyed problems with a definition (empty when valid), e.g. `levels.1.requirements.0.params.minCount`. */
 export function validateSchemeDefinition(input: unknown): Record<string, string[]> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { definition: ['definition must be an object'] };
@@ -187,21 +212,34 @@ export function validateSchemeDefinition(input: unknown): Record<string, string[
         if (!rule || !RULE_TYPE_NAMES.includes(rule.type)) return;
         if (ids.has(`${group}:${rule.id}`)) add(`${path}.id`, `rule id ${rule.id} is used twice in this level`);
         ids.add(`${group}:${rule.id}`);
-        Object.assign(errors, validateRuleParams(rule.type, rule.params, `${path}.params`, codes));
+        Object.assign(errors, validateRuleParams(rule.type, rule.params, `${path}.params`));
       });
     }
   });
   return errors;
 }
 
-export function validateRuleParams(type: RuleType, params: unknown, path: string, levelCodes: string[] = []): Record<string, string[]> {
+const PER_CASE_RULES: readonly string[] = ['case_supervision', 'case_recordings', 'outcome_measures'];
+
+export function validateRuleParams(type: RuleType, params: unknown, path: string): Record<string, string[]> {
   if (typeof params !== 'object' || params === null || Array.isArray(params))
     return { [path]: [`params of a ${type} rule must be an object`] };
   const instance = plainToInstance(RULE_TYPES[type].params as new () => object, params);
   const errors = flattenValidationErrors(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }), path);
-  const ref = params as { levelCode?: unknown; schemeCode?: unknown };
-  if (type === 'level_held' && typeof ref.levelCode === 'string' && ref.schemeCode === undefined && !levelCodes.includes(ref.levelCode)) {
-    (errors[`${path}.levelCode`] ??= []).push(`level ${ref.levelCode} is not a level of this scheme`);
+  const window = (params as { window?: { since?: unknown; earlier?: { params?: unknown } } }).window;
+  if (window?.earlier) {
+    const at = `${path}.window.earlier`;
+    if (!PER_CASE_RULES.includes(type)) (errors[at] ??= []).push(`per-subset thresholds apply to ${PER_CASE_RULES.join(', ')} rules only`);
+    else if (!window.since) (errors[at] ??= []).push('earlier needs window.since: the event that splits the cases');
+    else if (typeof window.earlier.params === 'object' && window.earlier.params !== null) {
+      // the earlier cases' params replace this rule's: the merge must itself be valid params of the rule type
+      const merged = { ...(params as object), window: undefined, ...window.earlier.params };
+      delete (merged as { window?: unknown }).window;
+      const nested = validateRuleParams(type, merged, `${at}.params`);
+      for (const [key, messages] of Object.entries(nested))
+        if (Object.keys(window.earlier.params).some((k) => key === `${at}.params.${k}` || key.startsWith(`${at}.params.${k}.`)))
+          errors[key] = messages;
+    }
   }
   return errors;
 }

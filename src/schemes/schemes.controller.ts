@@ -12,6 +12,7 @@ import {
   EnrolmentDto,
   ProgressDto,
   ProgressQuery,
+  PublishSchemeVersionDto,
   RuleTypeDto,
   SchemeDto,
   SchemeVersionDto,
@@ -84,9 +85,9 @@ export class SchemesController {
 
   @Post('scheme-versions/:id/publish')
   @RequirePermission(Permission.SchemesManage, 'Publish a scheme version')
-  @ApiCreatedResponse({ type: SchemeVersionDto })
-  publish(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<SchemeVersionDto> {
-    return this.schemes.publish(ctx, id);
+  @ApiCreatedResponse({ type: SchemeVersionDto, description: 'A past effective date needs allowPastEffectiveDate and a reason (audited)' })
+  publish(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: PublishSchemeVersionDto): Promise<SchemeVersionDto> {
+    return this.schemes.publish(ctx, id, dto);
   }
 
   @Post('scheme-versions/:id/retire')

@@ -3,16 +3,25 @@ import { getMetadataStorage } from 'class-validator';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
-import { todayUtc } from '../common/dates';
-import { conflict, DomainError, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
+import { dateOf, todayUtc } from '../common/dates';
+import { badRequest, conflict, DomainError, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
-import type { CreateSchemeDto, CreateSchemeVersionDto, RuleTypeDto, SchemeDto, SchemeVersionDto, UpdateSchemeVersionDto } from './dto';
+import type {
+  CreateSchemeDto,
+  CreateSchemeVersionDto,
+  PublishSchemeVersionDto,
+  RuleTypeDto,
+  SchemeDto,
+  SchemeVersionDto,
+  UpdateSchemeVersionDto,
+} from './dto';
 import { RULE_TYPES } from './rules';
 import { schemeAdminGrant } from '../access/scheme-administration';
 import { type SchemeDefinition, validateSchemeDefinition } from './scheme-definition';
 import { toSchemeDto, toSchemeVersionDto } from './scheme.mapper';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
+import { SchemeReferenceChecker } from './scheme-reference-checker';
 
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
@@ -25,6 +34,7 @@ export class SchemesService {
   constructor(
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly references: SchemeReferenceChecker,
   ) {}
 
   ruleTypes(): RuleTypeDto[] {
@@ -86,6 +96,7 @@ export class SchemesService {
         throw conflict('DRAFT_EXISTS', 'The scheme already has a draft version; edit or publish it');
       const base = definition ?? versions[0]?.definition;
       if (!base) throw invalid('definition', 'the first version of a scheme needs a definition');
+      await this.references.assertResolved(em, base, scheme);
       const v = await em.save(
         em.create(SchemeVersion, {
           schemeId,
@@ -114,6 +125,7 @@ export class SchemesService {
       const v = await this.loadForChange(em, ctx, id);
       if (v.version.status !== SchemeVersionStatus.Draft)
         throw conflict('VERSION_PUBLISHED', 'A published or retired version is immutable; create a new version');
+      await this.references.assertResolved(em, definition, v.scheme);
       const r = await em
         .createQueryBuilder()
         .update(SchemeVersion)
@@ -133,11 +145,23 @@ export class SchemesService {
     });
   }
 
-  async publish(ctx: AuthedCtx, id: string): Promise<SchemeVersionDto> {
+  /**
+   * Publishes a draft once its definition is valid and every reference resolves. An effective date in the past
+   * (people's eligibility would change retroactively) needs allowPastEffectiveDate with a reason, which is audited.
+   */
+  async publish(ctx: AuthedCtx, id: string, dto: PublishSchemeVersionDto = {}): Promise<SchemeVersionDto> {
     return this.uow.run(ctx, async (em, audit) => {
       const v = await this.loadForChange(em, ctx, id);
       if (v.version.status !== SchemeVersionStatus.Draft) throw conflict('NOT_A_DRAFT', 'Only a draft can be published');
-      assertValidDefinition(v.version.definition);
+      const definition = assertValidDefinition(v.version.definition);
+      await this.references.assertResolved(em, definition, v.scheme);
+      const effectiveFrom = dateOf(v.version.effectiveFrom);
+      const past = effectiveFrom < todayUtc(new Date());
+      if (past && !dto.allowPastEffectiveDate)
+        throw badRequest('PAST_EFFECTIVE_DATE', `The effective date ${effectiveFrom} is in the past`, {
+          allowPastEffectiveDate: [`effectiveFrom ${effectiveFrom} is in the past; confirm with allowPastEffectiveDate and a reason`],
+        });
+      if (past && !dto.reason?.trim()) throw invalid('reason', 'a reason is required to publish with an effective date in the past');
       await em.update(
         SchemeVersion,
         { id },
@@ -149,7 +173,11 @@ export class SchemesService {
         entityId: id,
         via: v.via,
         bodyId: v.bodyId,
-        changes: { versionNumber: v.version.versionNumber, effectiveFrom: v.version.effectiveFrom },
+        changes: {
+          versionNumber: v.version.versionNumber,
+          effectiveFrom,
+          ...(past ? { pastEffectiveDate: true, reason: dto.reason!.trim() } : {}),
+        },
       });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);
     });
@@ -175,7 +203,7 @@ export class SchemesService {
     const scheme = version && (await em.findOneBy(Scheme, { id: version.schemeId }));
     const via = scheme && (await schemeAdminGrant(em, ctx.actor, scheme.bodyId));
     if (!version || !scheme || !via) throw notFound('Scheme version');
-    return { version, via, bodyId: scheme.bodyId };
+    return { version, via, bodyId: scheme.bodyId, scheme };
   }
 }
 
@@ -188,7 +216,7 @@ const DESCRIPTIONS: Record<string, string> = {
     'Training hours by kind, delivery mode, trainer recognition and recorded attributes, verified, recent; caps (e.g. ≤ N h online) and several totals',
   completed_cases: 'Completed supervised cases with filters, distinct problem areas/clients, first-case diagnosis, phase coverage',
   case_supervision:
-    'Per case: supervision minutes, share of sessions supervised, supervision:therapy ratio, group credit and group-size limit, supervisor level on the date',
+    'Per case: supervision minutes, share of sessions supervised (optionally from the recordings reviewed), supervision:therapy ratio, group credit and group-size limit, supervisor level on the date',
   case_recordings: 'Per case: recordings, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy',
   outcome_measures: 'Per case: outcome measures at baseline, every N sessions and at the end',
   supervision_given: 'Supervision given: hours and distinct supervisees in a window',
@@ -203,6 +231,8 @@ const DESCRIPTIONS: Record<string, string> = {
     'One qualification (degree, licence, prior training) from a list of codes, verified by the body unless verifiedOnly is false',
   references: 'N references of the given kind(s) submitted by referees for the body, optionally within N months',
 };
+// Every case rule also takes `window` (since a level was awarded / N months before the application; per-case rules:
+// `earlier` thresholds for the cases before the event), and every rule `advisory: true` beside its params.
 
 // the parameter names class-validator knows for a params class (including inherited ones)
 function paramNames(cls: new () => object): string[] {

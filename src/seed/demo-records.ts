@@ -278,7 +278,10 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
     const scheme = await call('POST', '/schemes', token, { bodyId: bodies[body], code, name });
     schemes[body] = scheme.id as string;
     const version = await call('POST', `/schemes/${scheme.id}/versions`, token, { effectiveFrom: daysAgo(365), definition: def });
-    await call('POST', `/scheme-versions/${version.id}/publish`, token);
+    await call('POST', `/scheme-versions/${version.id}/publish`, token, {
+      allowPastEffectiveDate: true,
+      reason: 'Demo data: the example scheme has been in force for a year',
+    });
     if (body === 'UK-IPT') {
       await call('POST', `/schemes/${scheme.id}/enrolment`, tok.tUk, {});
       await call('POST', `/schemes/${scheme.id}/enrolment`, tok.t2Uk, {});

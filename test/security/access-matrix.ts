@@ -611,6 +611,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/scheme-versions/:id/publish': {
     params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }),
+    // the drafts take effect yesterday: publishing a past effective date is confirmed with a reason
+    body: () => ({ allowPastEffectiveDate: true, reason: 'Access matrix: back-dated draft' }),
     own: { adminA: 201, adminB: 201, global: 201 },
   },
   'POST /api/v1/taxonomies/:id/publish': {

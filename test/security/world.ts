@@ -352,7 +352,13 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     'scheme version',
   );
   ids.schemeVersion = sv.id;
-  await ok(http().post(`${API}/scheme-versions/${sv.id}/publish`).set(admin.auth), 'scheme publish');
+  await ok(
+    http()
+      .post(`${API}/scheme-versions/${sv.id}/publish`)
+      .set(admin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' }),
+    'scheme publish',
+  );
   const sd = await ok<{ id: string; version: number }>(
     http()
       .post(`${API}/schemes/${scheme.id}/versions`)
@@ -379,7 +385,13 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     'scheme 2 version',
   );
   ids.schemeVersion2 = sv2.id;
-  await ok(http().post(`${API}/scheme-versions/${sv2.id}/publish`).set(admin.auth), 'scheme 2 publish');
+  await ok(
+    http()
+      .post(`${API}/scheme-versions/${sv2.id}/publish`)
+      .set(admin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' }),
+    'scheme 2 publish',
+  );
   const sd2 = await ok<{ id: string; version: number }>(
     http()
       .post(`${API}/schemes/${scheme2.id}/versions`)

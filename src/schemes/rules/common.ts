@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -17,7 +18,8 @@ import {
 } from 'class-validator';
 import { addMonths } from '../../common/dates';
 import { attributeValues } from '../case-attributes';
-import type { CaseRecord, EvaluationContext, LevelSpan, Phase } from '../person-record';
+import type { CaseRecord, EvaluationContext, LevelSpan, Phase, PersonRecord } from '../person-record';
+import type { RuleReference } from './rule-types';
 
 export const CASE_STATUSES = ['active', 'completed', 'dropped_out', 'transferred'] as const;
 export const CASE_FORMATS = ['individual', 'group'] as const;
@@ -50,6 +52,117 @@ export class LevelRef {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   schemeCode?: string;
+}
+
+// ---- windows relative to an event: records after a level was awarded, or within N months before applying ----
+export class SinceEvent {
+  // records completed after the date this level was first awarded to the person
+  @ValidateNested()
+  @Type(() => LevelRef)
+  levelAwarded!: LevelRef;
+}
+
+export class RecordWindow {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SinceEvent)
+  since?: SinceEvent;
+
+  // records dated within N months up to the application date (the evaluation date outside an application)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  monthsBeforeApplication?: number;
+}
+
+// Per-subset thresholds: with `since`, the cases completed before the event are checked again with this
+// rule's params overridden by `params` (their own level's share), and at least `minCases` of them must pass.
+export class EarlierSubset {
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minCases!: number;
+
+  // validated against the rule's own params class when the scheme is saved (see validateRuleParams)
+  @IsOptional()
+  @IsObject()
+  params?: Record<string, unknown>;
+}
+
+export class CaseWindow extends RecordWindow {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EarlierSubset)
+  earlier?: EarlierSubset;
+}
+
+/** The date a record falls on for a window: a case counts from its end (completion), else its last session. */
+export const caseDate = (c: CaseRecord): string => c.endDate ?? c.sessions.reduce((d, s) => (s.date > d ? s.date : d), c.startDate);
+
+/** The first award of a level to this person, or undefined. */
+export function firstAwarded(record: PersonRecord, ref: LevelRef, ctx: EvaluationContext): string | undefined {
+  const scheme = ref.schemeCode ?? ctx.schemeCode;
+  return record.levels
+    .filter((l) => l.levelCode === ref.levelCode && l.schemeCode === scheme && l.from <= ctx.asOf)
+    .map((l) => l.from)
+    .sort()[0];
+}
+
+export interface WindowBounds {
+  /** records strictly after this date (the award date), or null */
+  after: string | null;
+  /** records on or after this date (N months before the application), or null */
+  from: string | null;
+  /** records on or before this date (the application date), or null */
+  to: string | null;
+  /** the event has not happened: nothing is in the window */
+  closed: boolean;
+  /** the window in words, e.g. "since B was awarded on 2025-03-01" */
+  text: string;
+}
+
+/** One reading of a window for every rule: the same dates, the same words. */
+export function windowBounds(w: RecordWindow | undefined, record: PersonRecord, ctx: EvaluationContext): WindowBounds | null {
+  if (!w || (!w.since && !w.monthsBeforeApplication)) return null;
+  const asOf = ctx.applicationDate ?? ctx.asOf;
+  const parts: string[] = [];
+  let after: string | null = null;
+  let closed = false;
+  if (w.since) {
+    const ref = w.since.levelAwarded;
+    const awarded = firstAwarded(record, ref, ctx);
+    if (awarded) {
+      after = awarded;
+      parts.push(`since ${ref.levelCode} was awarded on ${awarded}`);
+    } else {
+      closed = true;
+      parts.push(`since ${ref.levelCode} was awarded (not awarded yet)`);
+    }
+  }
+  const from = w.monthsBeforeApplication ? addMonths(asOf, -w.monthsBeforeApplication) : null;
+  const to = w.monthsBeforeApplication ? asOf : null;
+  if (w.monthsBeforeApplication)
+    parts.push(`in the ${plural(w.monthsBeforeApplication, 'month')} before ${ctx.applicationDate ? 'the application' : asOf}`);
+  return { after, from, to, closed, text: parts.join(', ') };
+}
+
+export function inWindow(date: string, b: WindowBounds | null): boolean {
+  if (!b) return true;
+  if (b.closed) return false;
+  if (b.after !== null && date <= b.after) return false;
+  if (b.from !== null && date <= b.from) return false;
+  if (b.to !== null && date > b.to) return false;
+  return true;
+}
+
+/** Why a dated record is outside the window, in words; null when inside. */
+export function outsideWindowReason(date: string, b: WindowBounds | null): string | null {
+  if (!b || inWindow(date, b)) return null;
+  if (b.closed) return `outside the window (${b.text})`;
+  if (b.after !== null && date <= b.after) return `completed on ${date}, not after the award on ${b.after}`;
+  if (b.to !== null && date > b.to) return `completed on ${date}, after ${b.to}`;
+  return `completed on ${date}, before the window (${b.text})`;
 }
 
 export function heldOn(
@@ -185,18 +298,20 @@ export function describeFilter(f: CaseFilter | undefined): string {
   return parts.join(', ') || 'all';
 }
 
-/** Cases that pass the filter, oldest first, each with the reason a case was left out. */
+/** Cases that pass the filter (and the window, when given), oldest first, each with the reason a case was left out. */
 export function matchCases(
   cases: readonly CaseRecord[],
   f: CaseFilter | undefined,
   others: Record<string, LevelSpan[]>,
   ctx: EvaluationContext,
+  window: WindowBounds | null = null,
 ) {
   const matched: CaseRecord[] = [];
-  const excluded: { id: string; clientCode: string; reason: string }[] = [];
+  const excluded: { id: string; clientCode: string; reason: string; byWindow: boolean }[] = [];
   for (const c of [...cases].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))) {
-    const reason = exclusionReason(c, f, others, ctx);
-    if (reason) excluded.push({ id: c.id, clientCode: c.clientCode, reason });
+    const byFilter = exclusionReason(c, f, others, ctx);
+    const reason = byFilter ?? outsideWindowReason(caseDate(c), window);
+    if (reason) excluded.push({ id: c.id, clientCode: c.clientCode, reason, byWindow: !byFilter });
     else matched.push(c);
   }
   return { matched, excluded };
@@ -233,3 +348,29 @@ export function phaseOf(sessionNumber: number, c: CaseRecord, ctx: EvaluationCon
 // Evidence is read by people: each counted record is named in words, never by its id alone.
 export const activityNote = (a: { kind: string; hours: number; date: string }): string =>
   `${a.kind.replace(/_/g, ' ')}, ${a.hours} h on ${a.date}`;
+
+// ---- references a rule's params make to things outside it, resolved when a scheme is saved ----
+export const levelReference = (ref: LevelRef | undefined, path: string): RuleReference[] =>
+  ref?.levelCode ? [{ kind: 'level', code: ref.levelCode, schemeCode: ref.schemeCode, path }] : [];
+
+export function filterReferences(f: CaseFilter | undefined, path: string): RuleReference[] {
+  if (!f) return [];
+  return [
+    ...levelReference(f.supervisorLevel, `${path}.supervisorLevel.levelCode`),
+    ...(f.formats ?? []).map((code, i) => ({
+      kind: 'taxonomyValue' as const,
+      taxonomy: 'case_format',
+      code,
+      path: `${path}.formats.${i}`,
+    })),
+    ...(f.adaptations ?? []).map((code, i) => ({
+      kind: 'taxonomyValue' as const,
+      taxonomy: 'adaptation',
+      code,
+      path: `${path}.adaptations.${i}`,
+    })),
+  ];
+}
+
+export const windowReferences = (w: RecordWindow | undefined, path: string): RuleReference[] =>
+  levelReference(w?.since?.levelAwarded, `${path}.since.levelAwarded.levelCode`);

@@ -24,12 +24,13 @@ import {
   describeCondition,
   heldOn,
   LevelRef,
+  levelReference,
   meetsCondition,
   plural,
   round2,
   withinMonths,
 } from './common';
-import type { RuleEvaluator } from './rule-types';
+import type { RuleEvaluator, RuleReference } from './rule-types';
 import { MaxDecimals } from '../../common/decimal';
 
 // which activities a total or a cap looks at
@@ -176,6 +177,8 @@ export class LearningHoursParams {
 
 const kindsText = (kinds: string[]) => kinds.join(' / ').replace(/_/g, ' ');
 const levelsText = (refs: LevelRef[]) => refs.map((r) => r.levelCode).join(' or ');
+const kindReferences = (kinds: string[] | undefined): RuleReference[] =>
+  (kinds ?? []).map((code, i) => ({ kind: 'activityKind', code, path: `kinds.${i}` }));
 
 const trainerHeld = (a: ActivityRecord, refs: LevelRef[], record: PersonRecord, ctx: EvaluationContext) =>
   a.trainerId !== null && refs.some((ref) => !!heldOn(record.othersLevels[a.trainerId!], ref, a.date, ctx));
@@ -272,6 +275,7 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
       }),
     };
   },
+  references: (p) => [...kindReferences(p.kinds), ...levelReference(p.trainerLevel, 'trainerLevel.levelCode')],
 };
 
 export class CpdParams {
@@ -328,6 +332,7 @@ export const cpd: RuleEvaluator<CpdParams> = {
       evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
+  references: (p) => kindReferences(p.kinds),
 };
 
 export class TeachingGivenParams {
@@ -369,6 +374,7 @@ export const teachingGiven: RuleEvaluator<TeachingGivenParams> = {
       evidence: counted.map((a) => ({ kind: 'activity' as const, id: a.id, note: activityNote(a) })),
     };
   },
+  references: (p) => kindReferences(p.kinds),
 };
 
 export class SupervisionGivenParams {

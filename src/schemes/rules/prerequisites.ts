@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { addMonths } from '../../common/dates';
-import { heldOn, LevelRef, plural } from './common';
+import { heldOn, LevelRef, levelReference, plural } from './common';
 import type { RuleEvaluator } from './rule-types';
 
 export const PROFESSIONS = [
@@ -190,4 +190,5 @@ export const levelHeld: RuleEvaluator<LevelHeldParams> = {
       evidence: anyAward.map((l) => ({ kind: 'accreditation_level' as const, id: `${l.schemeCode}:${l.levelCode}:${l.from}` })),
     };
   },
+  references: (p) => levelReference(p, 'levelCode'),
 };

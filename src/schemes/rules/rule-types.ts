@@ -30,8 +30,18 @@ export interface RuleResult {
   breakdown?: { id: string; met: boolean; message: string }[];
 }
 
+/** Something a rule's params name that lives outside the rule; resolved when a scheme is saved and published. */
+export type RuleReference =
+  | { kind: 'level'; code: string; /** another scheme's code; absent = this scheme */ schemeCode?: string; path: string }
+  | { kind: 'rubric'; code: string; path: string }
+  | { kind: 'instrument'; code: string; path: string }
+  | { kind: 'taxonomyValue'; taxonomy: string; code: string; path: string }
+  | { kind: 'activityKind'; code: string; path: string };
+
 export interface RuleEvaluator<P> {
   /** class-validator class describing the parameters (unknown parameters are refused) */
   params: new () => P;
   evaluate(params: P, record: PersonRecord, ctx: EvaluationContext): RuleResult;
+  /** the references in (valid) params, paths relative to the params object ("filter.supervisorLevel.levelCode") */
+  references?(params: P): RuleReference[];
 }

@@ -8,6 +8,7 @@ interface Rule {
   id: string;
   type: string;
   label: string;
+  advisory?: boolean;
   params: Record<string, unknown>;
 }
 interface LevelDef {
@@ -21,6 +22,8 @@ interface Definition {
   levels: LevelDef[];
   [k: string]: unknown;
 }
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const statusTone = (s: string) => (s === 'published' ? 'ok' : s === 'draft' ? 'warn' : 'neutral');
 
@@ -112,8 +115,14 @@ export function SchemeVersionEditor({ id }: { id: string }) {
     setVersion(v);
     setSaved(t('schemes.saved', { n: v.versionNumber, revision: v.version }));
   });
+  const { t: tc } = useTranslation('schemeChecks');
+  const [allowPast, setAllowPast] = useState(false);
+  const [pastReason, setPastReason] = useState('');
+  // a version published with a past effective date changes eligibility retroactively: the body confirms it with a reason
+  const pastDate = !!version && version.status === 'draft' && !!version.effectiveFrom && version.effectiveFrom < todayIso();
   const publish = useAction(async () => {
-    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } } }));
+    const body = pastDate ? { allowPastEffectiveDate: allowPast, reason: pastReason.trim() || undefined } : {};
+    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } }, body }));
     setVersion(v);
     setSaved(t('schemes.published'));
   });
@@ -191,10 +200,27 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           <button type="button" disabled={save.busy || !!parsed.error} onClick={() => void save.run()}>
             {save.busy ? t('schemes.saving') : t('schemes.save')}
           </button>
-          <button type="button" className="secondary" disabled={publish.busy} onClick={() => void publish.run()}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={publish.busy || (pastDate && (!allowPast || !pastReason.trim()))}
+            onClick={() => void publish.run()}
+          >
             {t('schemes.publish')}
           </button>
         </div>
+      )}
+      {editable && pastDate && (
+        <fieldset className="past-effective-date">
+          <legend>{tc('pastEffectiveDate', { date: formatDate(version.effectiveFrom) })}</legend>
+          <p className="small muted">{tc('pastEffectiveDateHint')}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={allowPast} onChange={(e) => setAllowPast(e.target.checked)} /> {tc('allowPastEffectiveDate')}
+          </label>
+          <Field label={tc('reason')} hint={tc('reasonHint')}>
+            {(p) => <textarea {...p} rows={2} maxLength={1000} value={pastReason} onChange={(e) => setPastReason(e.target.value)} />}
+          </Field>
+        </fieldset>
       )}
       <details>
         <summary>{t('schemes.ruleTypes')}</summary>
@@ -303,6 +329,7 @@ function RuleRow({
           />
         )}
       </Field>
+      <AdvisoryToggle rule={rule} editable={editable} onChange={onChange} />
       <Field
         label={t('schemes.parameters')}
         errors={paramsError ? [paramsError] : undefined}
@@ -327,5 +354,21 @@ function RuleRow({
         )}
       </Field>
     </div>
+  );
+}
+
+// an advisory rule is shown with its verdict in progress but never blocks eligibility
+function AdvisoryToggle({ rule, editable, onChange }: { rule: Rule; editable: boolean; onChange: (p: Partial<Rule>) => void }) {
+  const { t } = useTranslation('schemeChecks');
+  return (
+    <label className="checkbox field" title={t('advisoryHint')}>
+      <input
+        type="checkbox"
+        disabled={!editable}
+        checked={rule.advisory === true}
+        onChange={(e) => onChange({ advisory: e.target.checked || undefined })}
+      />{' '}
+      {t('advisory')}
+    </label>
   );
 }

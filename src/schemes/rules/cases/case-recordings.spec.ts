@@ -54,7 +54,7 @@ describe('case recordings and ratings', () => {
       aRecord({ cases: [c], ratings, rubrics: { rv1: { rubricCode: 'IPT', definition: rubric } } }),
     );
     expect(r.met).toBe(false);
-    expect(r.breakdown?.[0].message).toContain('await a second look');
+    expect(r.breakdown?.[0].message).toContain('raters disagree by 3; awaits a second look');
   });
   it('counts only calibrated raters when the scheme requires it', () => {
     const c = aCase({ recorded: true });
@@ -85,5 +85,58 @@ describe('case recordings and ratings', () => {
     c.sessions[0].recorded = true;
     const r = run(caseRecordings, { minCases: 1, recordedPhases: ['initial', 'termination'] }, aRecord({ cases: [c] }));
     expect(r.breakdown?.[0].message).toContain('no recording of the termination phase');
+  });
+});
+
+describe('case recordings explain failed ratings', () => {
+  const cts: RubricDefinition = {
+    scale: { min: 0, max: 6 },
+    items: [
+      { code: 'agenda', label: 'agenda setting' },
+      { code: 'feedback', label: 'feedback' },
+      ...Array.from({ length: 10 }, (_, i) => ({ code: `i${i}`, label: `item ${i}` })),
+    ],
+    aggregation: 'sum',
+    passRule: { threshold: 36, itemFloor: 2 },
+    multiRater: { kind: 'single', disagreementThreshold: 6 },
+  };
+  const scored = (targetId: string, agenda: number, rest: number) => ({
+    id: `r-${targetId}`,
+    rubricVersionId: 'cts',
+    targetType: 'session' as const,
+    targetId,
+    raterId: 'sup-1',
+    raterRole: 'supervisor' as const,
+    scores: Object.fromEntries(cts.items.map((i) => [i.code, i.code === 'agenda' ? agenda : rest])),
+  });
+  const rubrics = { cts: { rubricCode: 'CTS-R', definition: cts } };
+
+  it('says a recording with enough points failed on one item, with score, pass rule and the item', () => {
+    const c = aCase({ sessionCount: 2, recorded: true });
+    // 1 + 11 × 4 = 45 ≥ 36, but agenda setting 1 < 2
+    const r = run(
+      caseRecordings,
+      { minCases: 1, minRatedPerCase: 1 },
+      aRecord({ cases: [c], ratings: [scored(c.sessions[0].id, 1, 4)], rubrics }),
+    );
+    expect(r.breakdown?.[0].message).toBe(
+      `${c.clientCode}: 0 of 1 rated recordings passing (session 1 failed: total 45 ≥ 36, but item "agenda setting" scored 1 < 2)`,
+    );
+  });
+
+  it('says a recording below the threshold failed on its total', () => {
+    const c = aCase({ sessionCount: 2, recorded: true });
+    const r = run(
+      caseRecordings,
+      { minCases: 1, minRatedPerCase: 1 },
+      aRecord({ cases: [c], ratings: [scored(c.sessions[1].id, 2, 2)], rubrics }),
+    );
+    expect(r.breakdown?.[0].message).toContain('session 2 failed: total 24 < 36 needed');
+  });
+
+  it('says "not rated yet" for a case nobody rated', () => {
+    const c = aCase({ recorded: true });
+    const r = run(caseRecordings, { minCases: 1, minRatedPerCase: 2 }, aRecord({ cases: [c], rubrics }));
+    expect(r.breakdown?.[0].message).toBe(`${c.clientCode}: not rated yet`);
   });
 });

@@ -14,11 +14,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type AggregateResult, aggregateRatings, type MultiRaterKind } from '../../../rubrics/rubric-scoring';
+import { type AggregateResult, aggregateRatings, type MultiRaterKind, type RubricDefinition } from '../../../rubrics/rubric-scoring';
 import type { Phase, PersonRecord } from '../../person-record';
-import { attended, phaseOf, PHASES, plural } from '../common';
+import { attended, phaseOf, PHASES, plural, round2 } from '../common';
 import type { RuleEvaluator } from '../rule-types';
-import { CaseRuleBase, perCaseRule } from './case-rule';
+import { CaseRuleBase, caseRuleReferences, perCaseRule } from './case-rule';
 
 class RaterPolicyParam {
   @IsIn(['single', 'mean_of_n', 'all_must_pass'])
@@ -110,7 +110,7 @@ function aggregateTarget(
   targetId: string,
   p: CaseRecordingsParams,
   record: PersonRecord,
-): { result: AggregateResult; ratingIds: string[] } | null {
+): { result: AggregateResult; ratingIds: string[]; definition: RubricDefinition } | null {
   const calibrated = new Set(record.calibratedRaters);
   const ratings = ratingsOf(record, targetId).filter(
     (r) =>
@@ -143,14 +143,34 @@ function aggregateTarget(
       used.map((r) => ({ ratingId: r.id, raterId: r.raterId, raterRole: r.raterRole, scores: r.scores })),
     ),
     ratingIds: used.map((r) => r.id),
+    definition: def,
   };
+}
+
+/** Why a rated target failed, in the rubric's terms: 'total 40 ≥ 36, but item "agenda setting" scored 1 < 2'. */
+export function failureText(def: RubricDefinition, result: AggregateResult): string {
+  if (result.status === 'insufficient_raters') return `${result.countedRaters} of ${result.requiredRaters} raters so far`;
+  if (result.status === 'disagreement') return `raters disagree by ${round2(result.spread ?? 0)}; awaits a second look`;
+  const combined = result.combined!;
+  const unit = def.aggregation === 'sum' ? 'total' : 'mean';
+  const value = round2(combined.value);
+  const label = (code: string) => `"${def.items.find((i) => i.code === code)?.label ?? code}"`;
+  const items = combined.failedItems.map((f) =>
+    f.reason === 'not_scored' ? `item ${label(f.code)} not scored` : `item ${label(f.code)} scored ${round2(f.score ?? 0)} < ${f.floor}`,
+  );
+  const perRater = result.perRater.filter((r) => !r.passed);
+  if (value < def.passRule.threshold - 1e-9)
+    return `${unit} ${value} < ${def.passRule.threshold} needed${items.length ? `; ${items.join(', ')}` : ''}`;
+  if (items.length) return `${unit} ${value} ≥ ${def.passRule.threshold}, but ${items.join(', ')}`;
+  // all_must_pass: the combined result passes, a rater's does not
+  return `${unit} ${value} ≥ ${def.passRule.threshold}, but ${plural(perRater.length, 'rater')} scored it as not passing`;
 }
 
 /** Recordings and ratings per case: all recorded, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy. */
 export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
   params: CaseRecordingsParams,
   evaluate: (p, record, ctx) =>
-    perCaseRule(p.minCases, p.filter, record, ctx, 'meet the recording and rating requirement', (c) => {
+    perCaseRule(p, CaseRecordingsParams, record, ctx, 'meet the recording and rating requirement', (p, c) => {
       const sessions = attended(c);
       const recorded = sessions.filter((s) => s.recorded);
       const gaps: string[] = [];
@@ -163,22 +183,29 @@ export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
       }
       const found: string[] = [];
       if (p.minRatedPerCase) {
-        const targets = (p.ratingTarget ?? 'session') === 'case' ? [c.id] : recorded.map((s) => s.id);
+        const byCase = (p.ratingTarget ?? 'session') === 'case';
+        const targets = byCase ? [{ id: c.id, name: 'the case rating' }] : recorded.map((s) => ({ id: s.id, name: `session ${s.number}` }));
         let passing = 0;
-        let disagreements = 0;
+        let rated = 0;
+        const failures: string[] = [];
         for (const target of targets) {
-          const agg = aggregateTarget(target, p, record);
+          const agg = aggregateTarget(target.id, p, record);
           if (!agg) continue;
-          if (agg.result.status === 'disagreement') disagreements++;
+          rated++;
           if (agg.result.status === 'pass' || (p.requirePass === false && agg.result.status === 'fail')) {
             passing++;
             found.push(...agg.ratingIds);
-          }
+          } else
+            failures.push(
+              `${target.name} ${agg.result.status === 'fail' ? 'failed' : 'pending'}: ${failureText(agg.definition, agg.result)}`,
+            );
         }
         if (passing < p.minRatedPerCase) {
           gaps.push(
-            `${passing} of ${p.minRatedPerCase} ${p.ratingTarget === 'case' ? 'case ratings' : 'rated recordings'}${p.requirePass === false ? '' : ' passing'}` +
-              (disagreements ? ` (${plural(disagreements, 'target')} await a second look: raters disagree)` : ''),
+            rated === 0
+              ? 'not rated yet'
+              : `${passing} of ${p.minRatedPerCase} ${byCase ? 'case ratings' : 'rated recordings'}${p.requirePass === false ? '' : ' passing'}` +
+                  (failures.length ? ` (${failures.join('; ')})` : ''),
           );
         }
       }
@@ -188,4 +215,8 @@ export const caseRecordings: RuleEvaluator<CaseRecordingsParams> = {
         evidence: found.map((id) => ({ kind: 'rating' as const, id })),
       };
     }),
+  references: (p) => [
+    ...caseRuleReferences(p),
+    ...(p.rubricCode ? [{ kind: 'rubric' as const, code: p.rubricCode, path: 'rubricCode' }] : []),
+  ],
 };

@@ -19,7 +19,7 @@ describe('case supervision', () => {
       aRecord({ cases: [c], supervisionReceived: meetings }),
     );
     expect(r).toMatchObject({ met: false });
-    expect(r.breakdown?.[0].message).toContain('11 of 12 sessions supervised');
+    expect(r.breakdown?.[0].message).toContain('11 of 16 sessions supervised (69 %); 75 % needed = 12');
     const enough = run(
       caseSupervision,
       { minCases: 1, minShareOfSessionsSupervised: 0.75 },
@@ -59,5 +59,40 @@ describe('case supervision', () => {
     expect(
       run(caseSupervision, { minCases: 1, minOwnCaseMinutesInGroup: 240 }, aRecord({ cases: [c], supervisionReceived: meetings })).met,
     ).toBe(true);
+  });
+});
+
+describe('case supervision from recordings', () => {
+  it('counts a meeting for a session only when it reviewed that session’s recording', () => {
+    const c = aCase({ sessionCount: 4, recorded: true });
+    const reviewed = (ids: string[]) => ({ caseReviews: [{ caseId: c.id, minutes: null, reviewedSessionIds: ids }] });
+    const meetings = [
+      supervision(c, reviewed([c.sessions[0].id, c.sessions[1].id])),
+      supervision(c, reviewed([c.sessions[1].id])), // the same recording again: still 2 sessions
+      supervision(c, reviewed([])), // talked about the case, reviewed no recording
+    ];
+    const params = { minCases: 1, minShareOfSessionsSupervised: 0.75, fromRecordings: true };
+    const r = run(caseSupervision, params, aRecord({ cases: [c], supervisionReceived: meetings }));
+    expect(r.met).toBe(false);
+    expect(r.breakdown?.[0].message).toBe(
+      `${c.clientCode}: 120 min credited over 2 meetings; 2 of 4 sessions supervised from recordings (50 %); 75 % needed = 3; ` +
+        '1 meeting not counted: no recording of this case reviewed',
+    );
+    // by meeting count, as without fromRecordings, the same three meetings would pass
+    expect(run(caseSupervision, { ...params, fromRecordings: false }, aRecord({ cases: [c], supervisionReceived: meetings })).met).toBe(
+      true,
+    );
+  });
+
+  it('does not count a reviewed session that was never recorded', () => {
+    const c = aCase({ sessionCount: 2 });
+    const m = supervision(c, { caseReviews: [{ caseId: c.id, minutes: null, reviewedSessionIds: [c.sessions[0].id] }] });
+    const r = run(
+      caseSupervision,
+      { minCases: 1, minShareOfSessionsSupervised: 0.5, fromRecordings: true },
+      aRecord({ cases: [c], supervisionReceived: [m] }),
+    );
+    expect(r.met).toBe(false);
+    expect(r.breakdown?.[0].message).toContain('0 of 2 sessions supervised from recordings (0 %); 50 % needed = 1');
   });
 });

@@ -14,9 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CaseRecord, EvaluationContext, Phase, PersonRecord } from '../../person-record';
-import { attended, describeFilter, matchCases, phaseOf, PHASES, plural } from '../common';
+import { attended, describeFilter, matchCases, phaseOf, PHASES, plural, windowBounds } from '../common';
 import type { RuleEvaluator } from '../rule-types';
-import { caseEvidence, CaseRuleBase } from './case-rule';
+import { caseEvidence, CaseRuleBase, caseRuleReferences } from './case-rule';
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -74,7 +74,8 @@ export class CompletedCasesParams extends CaseRuleBase {
 export const completedCases: RuleEvaluator<CompletedCasesParams> = {
   params: CompletedCasesParams,
   evaluate(p, record, ctx) {
-    const { matched, excluded } = matchCases(record.cases, p.filter, record.othersLevels, ctx);
+    const bounds = windowBounds(p.window, record, ctx);
+    const { matched, excluded } = matchCases(record.cases, p.filter, record.othersLevels, ctx, bounds);
     const counted = p.distinctClients ? matched.filter((c, i) => matched.findIndex((o) => o.clientCode === c.clientCode) === i) : matched;
     const areas = new Set(counted.map((c) => c.focusProblemArea));
     const problems: string[] = [];
@@ -104,14 +105,20 @@ export const completedCases: RuleEvaluator<CompletedCasesParams> = {
       required: p.minCount,
       unit: 'cases',
       message:
-        `${counted.length} of ${p.minCount} ${describeFilter(p.filter)} cases` +
+        `${counted.length} of ${p.minCount} ${describeFilter(p.filter)} cases${bounds ? ` ${bounds.text}` : ''}` +
         (p.distinctProblemAreas ? ` in ${areas.size} of ${p.distinctProblemAreas} problem areas` : '') +
         (problems.length ? `; ${problems.join('; ')}` : ''),
       evidence: caseEvidence(counted),
       // each line names its case by client code, the name the trainee knows it by (as per-case rules do)
-      breakdown: excluded.map((e) => ({ id: e.id, met: false, message: `${e.clientCode}: not counted, ${e.reason}` })),
+      breakdown: [
+        ...excluded.map((e) => ({ id: e.id, met: false, message: `${e.clientCode}: not counted, ${e.reason}` })),
+        ...matched
+          .filter((c) => !counted.includes(c))
+          .map((c) => ({ id: c.id, met: false, message: `${c.clientCode}: not counted, the same client as an earlier case` })),
+      ],
     };
   },
+  references: caseRuleReferences,
 };
 
 function ratedSessionIds(record: PersonRecord): Set<string> {

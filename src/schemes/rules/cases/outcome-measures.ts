@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional
 import type { CaseRecord } from '../../person-record';
 import { attended } from '../common';
 import type { RuleEvaluator } from '../rule-types';
-import { CaseRuleBase, perCaseRule } from './case-rule';
+import { CaseRuleBase, caseRuleReferences, perCaseRule } from './case-rule';
 
 const INSTRUMENTS = ['PHQ9', 'GAD7', 'BDI2', 'HAMD17'] as const;
 
@@ -55,14 +55,18 @@ function measureGaps(c: CaseRecord, instrument: string, p: OutcomeMeasuresParams
 export const outcomeMeasures: RuleEvaluator<OutcomeMeasuresParams> = {
   params: OutcomeMeasuresParams,
   evaluate: (p, record, ctx) =>
-    perCaseRule(p.minCases, p.filter, record, ctx, `have ${p.instruments.join(' and ')} at the required points`, (c) => {
-      const gaps = p.instruments.flatMap((i) => measureGaps(c, i, p));
+    perCaseRule(p, OutcomeMeasuresParams, record, ctx, `have ${p.instruments.join(' and ')} at the required points`, (params, c) => {
+      const gaps = params.instruments.flatMap((i) => measureGaps(c, i, params));
       return {
         met: !gaps.length,
         message: gaps.length ? `missing ${gaps.join(', ')}` : 'measures complete',
         evidence: c.measures
-          .filter((m) => p.instruments.includes(m.instrument))
+          .filter((m) => params.instruments.includes(m.instrument))
           .map((m) => ({ kind: 'measure' as const, id: m.id, note: `${m.instrument} of case ${c.clientCode} on ${m.administeredOn}` })),
       };
     }),
+  references: (p) => [
+    ...caseRuleReferences(p),
+    ...p.instruments.map((code, i) => ({ kind: 'instrument' as const, code, path: `instruments.${i}` })),
+  ],
 };

@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { matchCases, plural } from '../common';
+import { matchCases, plural, windowBounds } from '../common';
 import type { RuleEvaluator, RuleResult } from '../rule-types';
-import { caseEvidence, CaseRuleBase } from './case-rule';
+import { caseEvidence, CaseRuleBase, caseRuleReferences } from './case-rule';
 
 export class SignOffsParams extends CaseRuleBase {
   @IsInt()
@@ -14,8 +14,9 @@ export class SignOffsParams extends CaseRuleBase {
 export const signOffs: RuleEvaluator<SignOffsParams> = {
   params: SignOffsParams,
   evaluate(p, record, ctx): RuleResult {
-    const { matched } = matchCases(record.cases, { ...p.filter, signedOffOnly: true }, record.othersLevels, ctx);
-    const waiting = matchCases(record.cases, { ...p.filter, signedOffOnly: false }, record.othersLevels, ctx).matched.filter(
+    const bounds = windowBounds(p.window, record, ctx);
+    const { matched } = matchCases(record.cases, { ...p.filter, signedOffOnly: true }, record.othersLevels, ctx, bounds);
+    const waiting = matchCases(record.cases, { ...p.filter, signedOffOnly: false }, record.othersLevels, ctx, bounds).matched.filter(
       (c) => c.reviewState !== 'signed_off',
     );
     return {
@@ -24,9 +25,10 @@ export const signOffs: RuleEvaluator<SignOffsParams> = {
       required: p.minCases,
       unit: 'cases',
       message:
-        `${matched.length} of ${p.minCases} cases signed off by the supervisor` +
+        `${matched.length} of ${p.minCases} cases${bounds ? ` ${bounds.text}` : ''} signed off by the supervisor` +
         (waiting.length ? `; ${plural(waiting.length, 'case')} awaiting sign-off (${waiting.map((c) => c.clientCode).join(', ')})` : ''),
       evidence: caseEvidence(matched),
     };
   },
+  references: caseRuleReferences,
 };

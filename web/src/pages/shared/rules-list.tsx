@@ -20,14 +20,30 @@ const evidenceLabel = (kind: string, e: { kind: string; id: string; note?: strin
 
 export function RulesList({ level, evidenceLinks = false }: { level: Level; evidenceLinks?: boolean }) {
   const { t } = useTranslation('progress');
+  const { t: tc } = useTranslation('schemeChecks');
   // an evidence kind the app has no word for yet is shown as the service names it
   const kindWord = (kind: string) => t(`evidence.${kind}`, { defaultValue: kind.replace(/_/g, ' ') });
   return (
     <ul className="rules">
       {level.rules.map((r) => (
-        <li key={r.ruleId} data-rule={r.ruleId}>
-          {r.met ? <Badge tone="ok">{t('rules.met')}</Badge> : <Badge tone="bad">{t('rules.notMet')}</Badge>}
+        <li
+          key={r.ruleId}
+          data-rule={r.ruleId}
+          data-advisory={r.advisory ? 'true' : undefined}
+          className={r.advisory ? 'advisory' : undefined}
+        >
+          {/* an advisory rule keeps its verdict but never blocks: a neutral badge that says so, not a red cross */}
+          {r.advisory ? (
+            <Badge tone={r.met ? 'ok' : 'neutral'}>
+              <span title={tc('advisoryHint')}>{r.met ? `✓ ${tc('advisoryMet')}` : `○ ${tc('advisoryNotMet')}`}</span>
+            </Badge>
+          ) : r.met ? (
+            <Badge tone="ok">{t('rules.met')}</Badge>
+          ) : (
+            <Badge tone="bad">{t('rules.notMet')}</Badge>
+          )}
           <strong>{r.label}</strong>
+          {r.advisory && <span className="small muted"> ({t('advisoryHint')})</span>}
           <div className="msg">
             <span>{r.message}</span>
             {r.required > 0 && (

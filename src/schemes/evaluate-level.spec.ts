@@ -1,0 +1,49 @@
+import { evaluateLevel } from './evaluate-level';
+import { aCase, aRecord, CTX } from './rules/record-builder.fixture';
+import type { LevelDef, SchemeDefinition } from './scheme-definition';
+
+const level = (over: Partial<LevelDef> = {}): LevelDef =>
+  ({
+    code: 'B',
+    name: 'Practitioner',
+    kind: 'practitioner',
+    order: 1,
+    validity: { kind: 'none' },
+    prerequisites: [],
+    requirements: [
+      { id: 'cases', type: 'completed_cases', params: { minCount: 1 } },
+      { id: 'recordings', type: 'case_recordings', advisory: true, params: { minCases: 1, allSessionsRecorded: true } },
+    ],
+    ...over,
+  }) as LevelDef;
+
+const scheme = (l: LevelDef) => ({ noun: 'accredited', levels: [l] }) as unknown as SchemeDefinition;
+
+describe('evaluating a level', () => {
+  it('shows an unmet advisory rule with its verdict but stays eligible', () => {
+    const l = level();
+    const report = evaluateLevel(scheme(l), l, aRecord({ cases: [aCase()] }), CTX);
+    expect(report.met).toBe(true);
+    expect(report.rules.map((r) => [r.ruleId, r.met, r.advisory])).toEqual([
+      ['cases', true, false],
+      ['recordings', false, true],
+    ]);
+    expect(report).toMatchObject({ metCount: 1, ruleCount: 1, summary: 'The requirement is met; 1 advisory rule not met (not blocking)' });
+  });
+
+  it('is not eligible when a binding rule fails, whatever the advisory ones say', () => {
+    const l = level();
+    const report = evaluateLevel(scheme(l), l, aRecord(), CTX);
+    expect(report).toMatchObject({ met: false, summary: '0 of 1 requirements met; 1 advisory rule not met (not blocking)' });
+  });
+
+  it('carries the level noun and title, falling back to the scheme noun and the level name', () => {
+    const plain = level();
+    expect(evaluateLevel(scheme(plain), plain, aRecord(), CTX)).toMatchObject({ noun: 'accredited', title: 'Practitioner' });
+    const labelled = level({ noun: 'certified', title: 'Certified IPT Practitioner' });
+    expect(evaluateLevel(scheme(labelled), labelled, aRecord(), CTX)).toMatchObject({
+      noun: 'certified',
+      title: 'Certified IPT Practitioner',
+    });
+  });
+});
