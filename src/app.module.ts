@@ -35,6 +35,7 @@ import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AccountLinksModule } from './accounts/account-links.module';
 
@@ -67,6 +68,7 @@ import { AccountLinksModule } from './accounts/account-links.module';
     AccreditationsModule,
     NotificationsModule,
     ExportsModule,
+    ImportsModule,
     InvitationsModule,
     AccountLinksModule,
   ],

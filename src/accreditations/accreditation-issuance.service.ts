@@ -72,6 +72,22 @@ export class AccreditationIssuance {
     return em.findOneByOrFail(Accreditation, { id: acc.id });
   }
 
+  /**
+   * Inserts an accreditation under the given certificate number (an imported one, kept as the body issued it), or
+   * under a fresh one of this service's shape when none is given. Returns its id.
+   */
+  async insertNumbered(
+    em: EntityManager,
+    givenNumber: string | null,
+    bodyCode: string,
+    year: number,
+    values: QueryDeepPartialEntity<Accreditation>,
+  ): Promise<string> {
+    if (!givenNumber) return this.insertWithFreshNumber(em, bodyCode, year, values);
+    const res = await em.insert(Accreditation, { ...values, certificateNumber: givenNumber });
+    return String(res.identifiers[0].id);
+  }
+
   // A collision on the random suffix is retried under a savepoint, so the surrounding transaction survives it.
   private async insertWithFreshNumber(
     em: EntityManager,
