@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { reopenReview } from '../cases/case-edits';
 import { CreateSessionDto } from '../cases/dto';
-import { checkSessions, type SessionFacts } from '../cases/session-consistency';
+import { checkSessions, type SessionFacts, type SessionIssue } from '../cases/session-consistency';
 import { CaseReviewState } from '../cases/supervised-case.entity';
 import { dropUndefined, mergeErrors } from './activity-rows';
 import { dtoErrors } from './api-rules';
@@ -50,7 +50,9 @@ export class SessionImporter implements RecordImporter {
       const { dto, errors } = dtoErrors(CreateSessionDto, value);
       const state = code ? this.cases.get(code) : undefined;
       if (code && !state) c.fail('client_code', `"${code}" is not a case in the record you may write to (import the case first)`);
-      const all = mergeErrors(c.errors, errors);
+      // the rules of one session on its own (within the case's dates, not in the future), before it joins its case
+      const own = !errors.length && state ? checkSessions(state, [dto], this.scope.now).map(asRowError) : [];
+      const all = mergeErrors(c.errors, errors, own);
       if (all.length || !state) {
         report.add(src.row, 'error', key, all);
         continue;
@@ -152,3 +154,8 @@ export class SessionImporter implements RecordImporter {
     return { sessionsCreated: this.created, casesChanged: touched.length };
   }
 }
+
+const asRowError = (issue: SessionIssue) => ({
+  field: issue.field === 'durationMinutes' ? 'duration_minutes' : issue.field,
+  message: issue.message,
+});
