@@ -42,13 +42,13 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiOkResponse({ type: ImportReportDto, description: 'The row-by-row report; on commit, of what was written' })
-  async importRegister(
+  importRegister(
     @Ctx() ctx: AuthedCtx,
     @Param('bodyId', UuidPipe) bodyId: string,
     @Query() q: RegisterImportQuery,
     @Req() req: FastifyRequest,
   ): Promise<ImportReportDto> {
-    return this.register.run(ctx, bodyId, await uploadFrom(req), {
+    return this.register.run(ctx, bodyId, () => uploadFrom(req), {
       commit: q.mode === 'commit',
       invite: q.invite === true,
       issueCredentials: q.issueCredentials === true,
@@ -62,13 +62,13 @@ export class ImportsController {
   @ApiBody(UPLOAD_BODY)
   @ApiParam({ name: 'kind', enum: RECORD_IMPORT_KINDS })
   @ApiOkResponse({ type: ImportReportDto, description: 'The row-by-row report; on commit, of what was written' })
-  async importRecord(
+  importRecord(
     @Ctx() ctx: AuthedCtx,
     @Param('traineeId', UuidPipe) traineeId: string,
     @Param('kind', RecordImportKindPipe) kind: RecordImportKind,
     @Query() q: ImportModeQuery,
     @Req() req: FastifyRequest,
   ): Promise<ImportReportDto> {
-    return this.records.run(ctx, traineeId, kind, await uploadFrom(req), q.mode === 'commit');
+    return this.records.run(ctx, traineeId, kind, () => uploadFrom(req), q.mode === 'commit');
   }
 }

@@ -34,16 +34,19 @@ export class RecordImportService {
     private readonly access: RecordAccessService,
   ) {}
 
-  async run(ctx: AuthedCtx, traineeId: string, kind: RecordImportKind, upload: Upload, commit: boolean): Promise<ImportReportDto> {
+  /** `receive` reads the upload: only once the caller may import into this record. */
+  async run(
+    ctx: AuthedCtx,
+    traineeId: string,
+    kind: RecordImportKind,
+    receive: () => Promise<Upload>,
+    commit: boolean,
+  ): Promise<ImportReportDto> {
     const rel = await this.access.relation(ctx.actor, traineeId);
-    if (!rel) {
-      upload.stream.destroy();
-      throw notFound('Trainee');
-    }
-    if (rel.relation !== 'own' && rel.relation !== 'body_admin') {
-      upload.stream.destroy();
+    if (!rel) throw notFound('Trainee');
+    if (rel.relation !== 'own' && rel.relation !== 'body_admin')
       throw forbidden('Only the trainee, or a body admin of their body, may import into a training record');
-    }
+    const upload = await receive();
     const scope: RecordImportScope = {
       traineeId,
       actorId: ctx.actor.userId,

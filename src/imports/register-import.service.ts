@@ -54,16 +54,15 @@ export class RegisterImportService {
     private readonly invitations: InvitationsService,
   ) {}
 
-  async run(ctx: AuthedCtx, bodyId: string, upload: Upload, opts: RegisterImportOptions): Promise<ImportReportDto> {
+  /** `receive` reads the upload: only once the caller is known to administer the body (no file oracle for others). */
+  async run(ctx: AuthedCtx, bodyId: string, receive: () => Promise<Upload>, opts: RegisterImportOptions): Promise<ImportReportDto> {
     const via = await schemeAdminGrant(this.db.manager, ctx.actor, bodyId);
     const body = via ? await this.db.getRepository(Body).findOneBy({ id: bodyId }) : null;
-    if (!via || !body) {
-      upload.stream.destroy();
-      throw notFound('Body');
-    }
+    if (!via || !body) throw notFound('Body');
+    const upload = await receive();
     const report = new ReportBuilder();
     const rows = await this.readAll(upload, report);
-    const planned = await this.plan(this.db.manager, body, rows, report);
+    await this.plan(this.db.manager, body, rows, report);
     const file = { name: upload.fingerprint.name, sha256: upload.fingerprint.sha256, bytes: upload.fingerprint.bytes };
     if (!opts.commit) return report.report('register', 'dry-run', false, file);
     if (report.hasErrors) throw report.refusal();
