@@ -8,6 +8,7 @@ import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
+import { ImportWizard } from './pages/imports';
 import { NotificationsLink, NotificationsPage } from './pages/notifications';
 import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
@@ -51,6 +52,7 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/supervision', roles: ['TRAINEE'], render: () => <TraineeSupervision /> },
   { path: '/trainee/applications', roles: ['TRAINEE'], render: () => <TraineeApplications /> },
   { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
+  { path: '/trainee/imports', roles: ['TRAINEE'], render: () => <ImportWizard mode="trainee" /> },
   { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
   { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
   { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
@@ -68,6 +70,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
   { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
+  { path: '/admin/imports', roles: ADMINS, render: () => <ImportWizard mode="admin" /> },
   { path: '/notifications', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: () => <NotificationsPage /> },
 ];
 
@@ -87,6 +90,7 @@ function Nav() {
       ['/trainee/ratings', t('nav.ratings')],
       ['/trainee/applications', t('nav.applications')],
       ['/trainee/accreditations', t('nav.accreditations')],
+      ['/trainee/imports', t('imports:nav')],
     );
   if (has('SUPERVISOR'))
     links.push(
@@ -104,6 +108,7 @@ function Nav() {
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],
       ['/admin/invitations', t('nav.invitations')],
+      ['/admin/imports', t('imports:nav')],
     );
   links.push(['/register', t('nav.register')], ['/verify', t('nav.verify')]);
   return (
