@@ -30,7 +30,7 @@ test('imports: the trainee checks a file, sees the rows in error, fixes it and i
   const title = `Imported workshop ${Date.now()}`;
   const header = 'date,kind,title,provider,hours,delivery,evidence_ref';
   await page
-    .getByLabel('File')
+    .locator('input[type=file]')
     .setInputFiles(
       file('activities.csv', `${header}\n${day(40)},workshop,${title},IPT UK,6,in_person,\n05/03/2024,cpd,=cmd(),IPT UK,2,online,\n`),
     );
@@ -41,7 +41,9 @@ test('imports: the trainee checks a file, sees the rows in error, fixes it and i
   assert.match(await report.getByRole('row').nth(2).textContent(), /3.*Errors.*ambiguous.*formula/s);
   await shot(page, 'imports-dry-run-errors');
 
-  await page.getByLabel('File').setInputFiles(file('activities.csv', `${header}\n${day(40)},workshop,${title},IPT UK,6,in_person,\n`));
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(file('activities.csv', `${header}\n${day(40)},workshop,${title},IPT UK,6,in_person,\n`));
   await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
   await page.getByRole('button', { name: 'Import the file' }).click();
   await page.getByText('Imported: 1 new record.').waitFor();
@@ -56,7 +58,7 @@ test('imports: the trainee checks a file, sees the rows in error, fixes it and i
   await checkA11y(admin, 'imports-register-template');
   const who = `imported.${Date.now()}@example.org`;
   await admin
-    .getByLabel('File')
+    .locator('input[type=file]')
     .setInputFiles(
       file(
         'holders.csv',
