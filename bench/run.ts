@@ -1,5 +1,6 @@
 // npm run bench [-- --scale=small|default|<factor>] [--rounds=3] [--duration=5] [--connections=10]
-//               [--fixed-duration=15] [--soak=600] [--cpu-prof]
+//               [--fixed-duration=15] [--soak=600] [--cpu-prof] [--import-rows=100000]
+// BENCH_PARTS=imports,certificate runs only those parts (bench/extra-parts.ts).
 // DATABASE_URL (required) names a dedicated database, e.g. postgres://postgres@127.0.0.1:5432/ipt_bench;
 // BENCH_RESET=1 drops and regenerates it. See README "Performance".
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { prepareDatabase } from './database';
 import { type Endpoint, endpoints } from './endpoints';
+import { partsFromEnv, runExtraParts, type ExtraResults } from './extra-parts';
 import { loadFixtures, refreshTokens } from './fixtures';
 import { countQueries, startInProcess } from './inprocess';
 import { run, type RunResult } from './load';
@@ -68,6 +70,17 @@ async function main(): Promise<void> {
     );
     procs.push(baseline);
     const targets = { service: service.baseUrl, baseline: baseline.baseUrl };
+    const extraOpts = { connections, duration, fixedDuration, importRows: Number(args['import-rows'] ?? 100_000) };
+    const only = partsFromEnv(process.env);
+    if (only) {
+      const extra = await runExtraParts(only, db, { baseUrl: service.baseUrl, pid: service.pid }, extraOpts);
+      const dir = join(__dirname, '..', '..', 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `parts-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
+      writeFileSync(file, JSON.stringify({ startedAt: new Date(started).toISOString(), machine, scale, parts: only, ...extra }, null, 2));
+      console.log(`results: ${file}`);
+      return;
+    }
 
     process.stdout.write('signing in the token pool… ');
     const f = await loadFixtures(db, service.baseUrl, {
@@ -141,6 +154,14 @@ async function main(): Promise<void> {
       console.log(`fixed ${rate}/s  ${name.padEnd(28)} p99 service ${res.service!.p99} ms, baseline ${res.baseline!.p99} ms`);
     }
 
+    // 3b. import throughput vs a plain INSERT floor, and the certificate PDF at half its max rate (bench/extra-parts.ts)
+    const extra: ExtraResults = await runExtraParts(
+      ['imports', 'certificate'],
+      db,
+      { baseUrl: service.baseUrl, pid: service.pid },
+      extraOpts,
+    );
+
     // 4. optional soak: RSS every 10 s at half the max rate of the case read
     let soakResult: { seconds: number; rate: number; samplesMb: number[]; growthPercent: number } | null = null;
     if (soak > 0) {
@@ -212,6 +233,7 @@ async function main(): Promise<void> {
       fixedRate: fixed,
       rssMb: { underLoad: rssUnderLoad },
       soak: soakResult,
+      extra,
       writeSlots: { invalidResponses: f.slots.invalid, cap: f.slots.cap },
     };
     const dir = join(__dirname, '..', '..', 'bench', 'results');

@@ -18,6 +18,7 @@ import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
 import { Taxonomies1797010000000 } from './1797010000000-Taxonomies';
 import { LevelLabels1797040000000 } from './1797040000000-LevelLabels';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
+import { ImportedAccreditations1797060000000 } from './1797060000000-ImportedAccreditations';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   Taxonomies1797010000000,
   LevelLabels1797040000000,
   QualificationsReferences1797050000000,
+  ImportedAccreditations1797060000000,
 ];

@@ -101,7 +101,7 @@ if (!(await page.text()).includes('<div id="root">')) {
 }
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
-// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications and the invitations. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
+// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications, the invitations and the imports. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
 const journeys = [
   '1-trainee',
   '2-supervisor',
@@ -115,6 +115,7 @@ const journeys = [
   '20-taxonomies',
   '22-scheme-checks',
   '23-qualifications-references',
+  '24-imports',
   '25-charts',
   '26-new-trainee',
   '30-keyboard-trainee',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -106,6 +107,13 @@ export async function createApp(
     // API answers hold personal and clinical data or tokens: no browser or shared cache may keep them (a route that
     // chooses its own caching sets Cache-Control itself)
     if (req.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
+
+  // import uploads (multipart/form-data): one file, bounded by IMPORT_MAX_BYTES, not by the JSON body limit; the
+  // file is consumed as a stream by the import service (never buffered whole)
+  await app.register(multipart, {
+    limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+    throwFileSizeLimit: true,
   });
 
   await app.register(helmet, {

@@ -36,6 +36,7 @@ import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { AccountLinksModule } from './accounts/account-links.module';
 import { QualificationsModule } from './qualifications/qualifications.module';
@@ -71,6 +72,7 @@ import { ReferencesModule } from './references/references.module';
     AccreditationsModule,
     NotificationsModule,
     ExportsModule,
+    ImportsModule,
     InvitationsModule,
     QualificationsModule,
     ReferencesModule,

@@ -68,7 +68,12 @@ async function setUp() {
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(30), definition: SCHEME })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   await t.http().post(`${API}/schemes/${scheme.body.id}/enrolment`).set(person.auth).send({}).expect(201);
   return { body, admin, person, schemeId: scheme.body.id as string };
 }

@@ -75,7 +75,12 @@ async function publish(admin: TestUser, bodyId: string): Promise<string> {
     .set(admin.auth)
     .send({ effectiveFrom: daysAgo(30), definition: RECORD_SCHEME })
     .expect(201);
-  await t.http().post(`${API}/scheme-versions/${draft.body.id}/publish`).set(admin.auth).expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${draft.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+    .expect(201);
   return scheme.body.id as string;
 }
 

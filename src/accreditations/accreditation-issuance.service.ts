@@ -11,7 +11,8 @@ import { todayUtc } from '../common/dates';
 import { levelOf } from './accreditation-rules';
 import { type LevelDef, levelLabels, type SchemeDefinition } from '../schemes/scheme-definition';
 
-const labelsOf = (definition: SchemeDefinition, level: LevelDef) => {
+/** The noun and title an accreditation at this level carries (the level's own, else the scheme's noun and the level name). */
+export const labelsOf = (definition: SchemeDefinition, level: LevelDef) => {
   const { noun, title } = levelLabels(definition, level);
   return { noun, levelTitle: title.slice(0, 120) };
 };
@@ -77,6 +78,22 @@ export class AccreditationIssuance {
     const jws = await this.issuer.sign(em, acc, name);
     await em.update(Accreditation, { id: acc.id }, { credentialJws: jws });
     return em.findOneByOrFail(Accreditation, { id: acc.id });
+  }
+
+  /**
+   * Inserts an accreditation under the given certificate number (an imported one, kept as the body issued it), or
+   * under a fresh one of this service's shape when none is given. Returns its id.
+   */
+  async insertNumbered(
+    em: EntityManager,
+    givenNumber: string | null,
+    bodyCode: string,
+    year: number,
+    values: QueryDeepPartialEntity<Accreditation>,
+  ): Promise<string> {
+    if (!givenNumber) return this.insertWithFreshNumber(em, bodyCode, year, values);
+    const res = await em.insert(Accreditation, { ...values, certificateNumber: givenNumber });
+    return String(res.identifiers[0].id);
   }
 
   // A collision on the random suffix is retried under a savepoint, so the surrounding transaction survives it.

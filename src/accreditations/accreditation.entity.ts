@@ -95,6 +95,19 @@ export class Accreditation {
   @Column({ type: 'text', nullable: true })
   credentialJws!: string | null;
 
+  // set for accreditations brought in by a register import: when, by whom, from which file (name and SHA-256)
+  @Column({ type: 'timestamptz', nullable: true })
+  importedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  importedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  importFileName!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  importFileSha256!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

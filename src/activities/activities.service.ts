@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecordAccessService } from '../access/record-access.service';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { isFutureDate } from '../common/dates';
 import { badRequest, conflict, type ErrorDetails, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
 import type { NotFoundEntity } from '../common/error-codes';
 import { expectedVersion } from '../common/etag';
@@ -10,7 +9,7 @@ import type { AuthedCtx } from '../common/request-context';
 import { hasConflictOfInterest } from '../supervision/conflicts';
 import { UserStatus } from '../users/user.entity';
 import { toActivityDto } from './activity.mapper';
-import { hoursProblem, isPlainText } from './activity-rules';
+import { activityInputProblems } from './activity-rules';
 import type { ActivityDto, CreateActivityDto, UpdateActivityDto, UpdatedActivityDto } from './dto';
 import { TrainingActivity } from './training-activity.entity';
 
@@ -149,14 +148,7 @@ export class ActivitiesService {
   }
 
   private check(dto: ActivityInput): void {
-    const details: ErrorDetails = {};
-    if (dto.hours !== undefined) {
-      const p = hoursProblem(dto.hours);
-      if (p) details.hours = [p];
-    }
-    if (dto.date !== undefined && isFutureDate(dto.date, new Date())) details.date = ['date must not be in the future'];
-    if (dto.evidenceRef && !isPlainText(dto.evidenceRef))
-      details.evidenceRef = ['evidenceRef must be plain text (no markup or control characters)'];
+    const details: ErrorDetails = activityInputProblems(dto, new Date());
     if (Object.keys(details).length) throw badRequest('VALIDATION_FAILED', 'Request validation failed', details);
   }
 

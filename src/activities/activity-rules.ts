@@ -1,3 +1,4 @@
+import { isFutureDate } from '../common/dates';
 // Plain rules about training activities. Dates ("in the future" for a date a person typed) are common/dates.ts.
 
 // Evidence references are plain text shown to reviewers: no control characters and no markup.
@@ -11,4 +12,20 @@ export function hoursProblem(hours: number): string | null {
   if (hours > 200) return 'hours must be at most 200';
   if (Math.abs(Math.round(hours * 100) - hours * 100) > 1e-6) return 'hours may have at most 2 decimals';
   return null;
+}
+
+/** The checks beyond the DTO's shape that an activity's fields must pass (the API's and the record import's): field → messages. */
+export function activityInputProblems(
+  dto: { hours?: number; date?: string; evidenceRef?: string | null },
+  now: Date,
+): Record<string, string[]> {
+  const details: Record<string, string[]> = {};
+  if (dto.hours !== undefined) {
+    const p = hoursProblem(dto.hours);
+    if (p) details.hours = [p];
+  }
+  if (dto.date !== undefined && isFutureDate(dto.date, now)) details.date = ['date must not be in the future'];
+  if (dto.evidenceRef && !isPlainText(dto.evidenceRef))
+    details.evidenceRef = ['evidenceRef must be plain text (no markup or control characters)'];
+  return details;
 }

@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   },
   INVALID_RUBRIC_DEFINITION: { status: 400, description: 'The rubric definition is not valid; `details` names each problem' },
   INVALID_SCORES: { status: 400, description: 'Scores do not fit the rubric' },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    description: 'The uploaded import file is missing, not CSV/XLSX, or its header does not match the template',
+  },
   INVALID_LINK_TOKEN: {
     status: 400,
     description: 'The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one',
@@ -84,6 +88,7 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: { status: 404, description: 'No such case, or not visible to you' },
   CERTIFICATE_NOT_FOUND: { status: 404, description: 'No publicly verifiable certificate with this number' },
   CONFLICT_DECLARATION_NOT_FOUND: { status: 404, description: 'No such conflict-of-interest declaration, or not visible to you' },
+  ENROLMENT_NOT_FOUND: { status: 404, description: 'No such scheme enrolment, or not visible to you' },
   CREDENTIAL_NOT_FOUND: { status: 404, description: 'No credential for this accreditation' },
   KEY_NOT_FOUND: { status: 404, description: 'No public signing key with this id for this body' },
   STATUS_LIST_NOT_FOUND: { status: 404, description: 'This body has no status list yet (it has signed no credential)' },
@@ -182,6 +187,10 @@ export const ERROR_CODES = {
 
   // 422: understood, but cannot be carried out
   UNPROCESSABLE: { status: 422, description: 'The request cannot be processed' },
+  IMPORT_HAS_ERRORS: {
+    status: 422,
+    description: 'An import commit found invalid rows: nothing was written; `details` names each row and field (see the dry-run report)',
+  },
   IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'The Idempotency-Key was already used with a different request' },
   UNMET_RULES_NEED_OVERRIDE: { status: 422, description: 'Approving with unmet rules needs an overrideReason' },
   RENEWAL_RULES_UNMET: { status: 422, description: 'The renewal requirements are not met' },
@@ -240,6 +249,7 @@ export const NOT_FOUND_CODES = {
   Certificate: 'CERTIFICATE_NOT_FOUND',
   'Conflict declaration': 'CONFLICT_DECLARATION_NOT_FOUND',
   Credential: 'CREDENTIAL_NOT_FOUND',
+  Enrolment: 'ENROLMENT_NOT_FOUND',
   Key: 'KEY_NOT_FOUND',
   Invitation: 'INVITATION_NOT_FOUND',
   Measure: 'MEASURE_NOT_FOUND',

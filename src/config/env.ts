@@ -113,6 +113,14 @@ export class Env {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
+  // uploaded import files (CSV/XLSX, multipart): their own limit, separate from the JSON body limit above
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
   // failed sign-ins per account from one address per window (an attacker's address cannot lock the owner out)
   @IsOptional()
   @Transform(toInt)

@@ -23,6 +23,7 @@ import type {
   ListInvitationsQuery,
 } from './dto';
 import { Invitation } from './invitation.entity';
+import type { Role } from '../common/roles';
 import { toInvitationDto } from './invitation.mapper';
 import { invitationState, isInvitableRole, maskEmail, mayResend } from './invitation-rules';
 import { LinkLimits } from '../auth/link-limits';
@@ -56,24 +57,8 @@ export class InvitationsService {
     return this.uow.run(ctx, async (em, audit) => {
       const body = await em.findOneBy(Body, { id: bodyId });
       if (!body) throw notFound('Body');
-      const open = await em.find(Invitation, {
-        where: { bodyId, email: dto.email, role: dto.role, acceptedAt: IsNull(), withdrawnAt: IsNull() },
-      });
-      if (open.some((i) => invitationState(i, new Date()) === 'pending')) {
-        throw conflict('INVITATION_ALREADY_PENDING', 'A pending invitation to this address and role exists; resend it instead');
-      }
-      const token = newLinkToken();
-      const inv = await em.save(
-        em.create(Invitation, {
-          bodyId,
-          email: dto.email,
-          role: dto.role,
-          tokenHash: sha256(token),
-          expiresAt: this.expiry(),
-          invitedBy: ctx.actor.userId,
-        }),
-      );
-      await this.mail(em, inv, body, token);
+      const inv = await this.inviteIn(em, ctx.actor.userId, body, dto.email, dto.role);
+      if (!inv) throw conflict('INVITATION_ALREADY_PENDING', 'A pending invitation to this address and role exists; resend it instead');
       audit({
         action: 'invitation.create',
         entityType: 'invitation',
@@ -84,6 +69,23 @@ export class InvitationsService {
       });
       return toInvitationDto(inv, new Date());
     });
+  }
+
+  /**
+   * Writes an invitation and queues its mail inside the caller's transaction (the caller audits); null when a pending
+   * invitation to this address and role exists already. Also used by the register import when the body asks for invitations.
+   */
+  async inviteIn(em: EntityManager, invitedBy: string, body: Body, email: string, role: Role): Promise<Invitation | null> {
+    const open = await em.find(Invitation, {
+      where: { bodyId: body.id, email, role, acceptedAt: IsNull(), withdrawnAt: IsNull() },
+    });
+    if (open.some((i) => invitationState(i, new Date()) === 'pending')) return null;
+    const token = newLinkToken();
+    const inv = await em.save(
+      em.create(Invitation, { bodyId: body.id, email, role, tokenHash: sha256(token), expiresAt: this.expiry(), invitedBy }),
+    );
+    await this.mail(em, inv, body, token);
+    return inv;
   }
 
   async list(ctx: AuthedCtx, bodyId: string, q: ListInvitationsQuery): Promise<InvitationListDto> {

@@ -102,6 +102,18 @@ export class EnrolDto {
   schemeVersionId?: string;
 }
 
+export class BackdateEnrolmentDto {
+  @ApiProperty({ format: 'date', description: 'The new enrolment date: not after today' })
+  @IsDateString({ strict: true }, { message: 'enrolledOn must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'enrolledOn must be a date (YYYY-MM-DD)' })
+  enrolledOn!: string;
+
+  @ApiProperty({ minLength: 3, maxLength: 1000, description: 'Why the date is set (kept in the audit trail)' })
+  @IsString()
+  @Length(3, 1000)
+  reason!: string;
+}
+
 export class EnrolmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;

@@ -165,7 +165,7 @@ export class ProgressService {
   }
 }
 
-const toEnrolmentDto = (e: SchemeEnrolment, v: SchemeVersion): EnrolmentDto => ({
+export const toEnrolmentDto = (e: SchemeEnrolment, v: SchemeVersion): EnrolmentDto => ({
   id: e.id,
   userId: e.userId,
   schemeId: e.schemeId,

@@ -6,6 +6,7 @@ import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import {
+  BackdateEnrolmentDto,
   CreateSchemeDto,
   CreateSchemeVersionDto,
   EnrolDto,
@@ -18,6 +19,7 @@ import {
   SchemeVersionDto,
   UpdateSchemeVersionDto,
 } from './dto';
+import { EnrolmentDatesService } from './enrolment-dates.service';
 import { ProgressService } from './progress.service';
 import { SchemesService } from './schemes.service';
 
@@ -27,6 +29,7 @@ export class SchemesController {
   constructor(
     private readonly schemes: SchemesService,
     private readonly progressService: ProgressService,
+    private readonly enrolmentDates: EnrolmentDatesService,
   ) {}
 
   @Get('schemes/rule-types')
@@ -109,6 +112,18 @@ export class SchemesController {
   @ApiOkResponse({ type: [EnrolmentDto] })
   enrolments(@Ctx() ctx: AuthedCtx, @Param('traineeId', UuidPipe) traineeId: string): Promise<EnrolmentDto[]> {
     return this.progressService.enrolments(ctx, traineeId);
+  }
+
+  @Put('trainees/:traineeId/enrolments/:schemeId/enrolled-on')
+  @RequirePermission(Permission.SchemesManage, "Set a trainee's enrolment date in the past (body admin, with a reason)")
+  @ApiOkResponse({ type: EnrolmentDto })
+  backdateEnrolment(
+    @Ctx() ctx: AuthedCtx,
+    @Param('traineeId', UuidPipe) traineeId: string,
+    @Param('schemeId', UuidPipe) schemeId: string,
+    @Body() dto: BackdateEnrolmentDto,
+  ): Promise<EnrolmentDto> {
+    return this.enrolmentDates.backdate(ctx, traineeId, schemeId, dto);
   }
 
   @Get('trainees/:traineeId/schemes/:schemeId/progress')

@@ -604,6 +604,28 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { adminA: 200, adminB: 200, global: 200 },
   },
 
+  // ---- imports (src/imports): no file is sent here, so a caller allowed through gets 400 IMPORT_FILE_INVALID ----
+  'GET /api/v1/imports/templates': { own: LIST },
+  'GET /api/v1/imports/templates/:kind': {
+    params: () => ({ kind: 'sessions' }),
+    own: LIST,
+    noForeign: 'templates are documentation, the same for everyone',
+  },
+  'POST /api/v1/bodies/:bodyId/imports/register': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    own: { adminA: 400, adminB: 400, global: 400 },
+  },
+  'POST /api/v1/trainees/:traineeId/imports/:kind': {
+    params: (c) => ({ traineeId: c.w.ids.trainee, kind: 'activities' }),
+    // the trainee and their body's admins; a supervisor and a global admin see the record but may not write it
+    own: { trainee: 400, adminA: 400, adminB: 400, supervisor: 403, global: 403 },
+  },
+  'PUT /api/v1/trainees/:traineeId/enrolments/:schemeId/enrolled-on': {
+    params: (c) => ({ traineeId: c.w.ids.trainee, schemeId: c.w.ids.scheme }),
+    body: () => ({ enrolledOn: daysAgo(400), reason: 'Security matrix test' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+
   // ---- late: publishing or retiring versions retires what the calls above use -------------------------
   'POST /api/v1/rubric-versions/:id/publish': {
     params: per({ adminA: 'rubricDraft', global: 'rubricDraft2' }),

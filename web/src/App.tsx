@@ -13,6 +13,7 @@ import { TraineeReferences } from './pages/evidence/references';
 import { WriteReference } from './pages/evidence/write-reference';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
+import { ImportWizard } from './pages/imports';
 import { NotificationsLink, NotificationsPage } from './pages/notifications';
 import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
@@ -61,6 +62,7 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
   { path: '/trainee/qualifications', roles: ['TRAINEE'], render: () => <TraineeQualifications /> },
   { path: '/trainee/references', roles: ['TRAINEE'], render: () => <TraineeReferences /> },
+  { path: '/trainee/imports', roles: ['TRAINEE'], render: () => <ImportWizard mode="trainee" /> },
   { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
   { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
   { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
@@ -81,6 +83,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
   { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
   { path: '/admin/evidence', roles: ADMINS, render: () => <AdminEvidence /> },
+  { path: '/admin/imports', roles: ADMINS, render: () => <ImportWizard mode="admin" /> },
   { path: '/notifications', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: () => <NotificationsPage /> },
 ];
 
@@ -103,6 +106,7 @@ function Nav() {
       ['/trainee/accreditations', t('nav.accreditations')],
       ['/trainee/qualifications', t('evidence:nav.qualifications')],
       ['/trainee/references', t('evidence:nav.references')],
+      ['/trainee/imports', t('imports:nav')],
     );
   if (has('SUPERVISOR'))
     links.push(
@@ -122,6 +126,7 @@ function Nav() {
       ['/admin/audit', t('nav.auditTrail')],
       ['/admin/invitations', t('nav.invitations')],
       ['/admin/evidence', t('evidence:nav.evidence')],
+      ['/admin/imports', t('imports:nav')],
     );
   links.push(['/register', t('nav.register')], ['/verify', t('nav.verify')]);
   return (

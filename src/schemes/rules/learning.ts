@@ -275,7 +275,11 @@ export const learningHours: RuleEvaluator<LearningHoursParams> = {
       }),
     };
   },
-  references: (p) => [...kindReferences(p.kinds), ...levelReference(p.trainerLevel, 'trainerLevel.levelCode')],
+  references: (p) => [
+    ...kindReferences(p.kinds),
+    ...levelReference(p.trainerLevel, 'trainerLevel.levelCode'),
+    ...(p.trainerLevels ?? []).flatMap((ref, i) => levelReference(ref, `trainerLevels.${i}.levelCode`)),
+  ],
 };
 
 export class CpdParams {

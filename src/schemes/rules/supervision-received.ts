@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { MaxDecimals } from '../../common/decimal';
 import { GroupCreditParam, toFormula } from './cases/case-supervision';
-import { CASE_FORMATS, heldOn, LevelRef, plural, round2, withinMonths } from './common';
+import { CASE_FORMATS, heldOn, LevelRef, levelReference, plural, round2, withinMonths } from './common';
 import type { Evidence, RuleEvaluator } from './rule-types';
 import { groupFallbackText, GroupSizeLimit, meetingCredit } from './supervision-credit';
 
@@ -125,4 +125,5 @@ export const supervisionReceived: RuleEvaluator<SupervisionReceivedParams> = {
       evidence,
     };
   },
+  references: (p) => levelReference(p.supervisorLevel, 'supervisorLevel.levelCode'),
 };

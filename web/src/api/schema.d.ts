@@ -1522,6 +1522,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trainees/{traineeId}/enrolments/{schemeId}/enrolled-on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a trainee's enrolment date in the past (body admin, with a reason) */
+        put: operations["SchemesController_backdateEnrolment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trainees/{traineeId}/schemes/{schemeId}/progress": {
         parameters: {
             query?: never;
@@ -2071,6 +2088,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the import templates: columns, what each holds, and the natural key of a row */
+        get: operations["ImportsController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an import template as CSV (the header and one example row) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/imports/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a body's existing accreditation holders (dry run, or commit all rows or none) */
+        post: operations["ImportsController_importRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainees/{traineeId}/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import training activities, cases or sessions into a trainee's record (dry run, or commit) */
+        post: operations["ImportsController_importRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bodies/{bodyId}/invitations": {
         parameters: {
             query?: never;
@@ -2546,6 +2631,7 @@ export interface components {
          *     | `PAST_EFFECTIVE_DATE` | 400 | A version would be published with an effective date in the past; send allowPastEffectiveDate with a reason |
          *     | `INVALID_RUBRIC_DEFINITION` | 400 | The rubric definition is not valid; `details` names each problem |
          *     | `INVALID_SCORES` | 400 | Scores do not fit the rubric |
+         *     | `IMPORT_FILE_INVALID` | 400 | The uploaded import file is missing, not CSV/XLSX, or its header does not match the template |
          *     | `INVALID_LINK_TOKEN` | 400 | The link (password reset, e-mail confirmation) is unknown, already used, replaced or expired; ask for a new one |
          *     | `UNAUTHENTICATED` | 401 | No access token was sent |
          *     | `INVALID_TOKEN` | 401 | The access token is invalid or expired |
@@ -2570,6 +2656,7 @@ export interface components {
          *     | `CASE_NOT_FOUND` | 404 | No such case, or not visible to you |
          *     | `CERTIFICATE_NOT_FOUND` | 404 | No publicly verifiable certificate with this number |
          *     | `CONFLICT_DECLARATION_NOT_FOUND` | 404 | No such conflict-of-interest declaration, or not visible to you |
+         *     | `ENROLMENT_NOT_FOUND` | 404 | No such scheme enrolment, or not visible to you |
          *     | `CREDENTIAL_NOT_FOUND` | 404 | No credential for this accreditation |
          *     | `KEY_NOT_FOUND` | 404 | No public signing key with this id for this body |
          *     | `STATUS_LIST_NOT_FOUND` | 404 | This body has no status list yet (it has signed no credential) |
@@ -2657,6 +2744,7 @@ export interface components {
          *     | `PRECONDITION_FAILED` | 412 | If-Match does not match the current version; reload and try again |
          *     | `PRECONDITION_REQUIRED` | 428 | This update needs an If-Match header with the ETag last read |
          *     | `UNPROCESSABLE` | 422 | The request cannot be processed |
+         *     | `IMPORT_HAS_ERRORS` | 422 | An import commit found invalid rows: nothing was written; `details` names each row and field (see the dry-run report) |
          *     | `IDEMPOTENCY_KEY_REUSED` | 422 | The Idempotency-Key was already used with a different request |
          *     | `UNMET_RULES_NEED_OVERRIDE` | 422 | Approving with unmet rules needs an overrideReason |
          *     | `RENEWAL_RULES_UNMET` | 422 | The renewal requirements are not met |
@@ -2676,7 +2764,7 @@ export interface components {
          *     | `REFERENCE_ALREADY_REQUESTED` | 409 | A pending request to this referee for this body and kind exists; resend it instead |
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "SCHEME_UNKNOWN_REFERENCE" | "PAST_EFFECTIVE_DATE" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY" | "INVALID_DOCUMENT" | "SELF_REFERENCE" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND" | "QUALIFICATION_NOT_PENDING" | "QUALIFICATION_VERIFIED" | "REFERENCE_NOT_PENDING" | "REFERENCE_ALREADY_REQUESTED";
+        ErrorCode: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "SCHEME_UNKNOWN_REFERENCE" | "PAST_EFFECTIVE_DATE" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "IMPORT_FILE_INVALID" | "INVALID_LINK_TOKEN" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "SESSION_ENDED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "FORBIDDEN" | "ROUTE_WITHOUT_PERMISSION" | "CANNOT_VERIFY_OWN" | "OWN_APPLICATION" | "SUPERVISION_ACTION_NOT_ALLOWED" | "NOT_CASE_TRAINEE" | "SELF_REVIEW" | "INVITATION_FOR_ANOTHER_ACCOUNT" | "NOT_CASE_SUPERVISOR" | "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "ENROLMENT_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "CONFLICT" | "REFERENCE_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "CANNOT_DISABLE_SELF" | "CANNOT_ERASE_SELF" | "CANNOT_REVOKE_OWN_ADMIN" | "STATUS_UNCHANGED" | "ROLE_ALREADY_GRANTED" | "BODY_CODE_TAKEN" | "CASE_WAS_SIGNED_OFF" | "CLIENT_CODE_TAKEN" | "CLIENT_CODE_EXHAUSTED" | "INVALID_REVIEW_STATE" | "CONTENT_CHANGED" | "SUPERVISION_ALREADY_OPEN" | "SUPERVISION_WRONG_STATUS" | "SUPERVISION_STATUS_CHANGED" | "CONFLICT_OF_INTEREST" | "CONFLICT_ALREADY_DECLARED" | "CONFLICT_ALREADY_ENDED" | "ACTIVITY_VERIFIED" | "ALREADY_VERIFIED" | "ACCREDITATION_REVOKED" | "ACCREDITATION_SUSPENDED" | "INVALID_STATUS_CHANGE" | "NO_EXPIRY" | "NOT_RENEWABLE" | "RENEWAL_NOT_OPEN" | "RENEWAL_WINDOW_CLOSED" | "RESTORE_WINDOW_CLOSED" | "NO_RISK_FLAG" | "LEVEL_NOT_IN_VERSION" | "NO_VERSION_IN_FORCE" | "ALREADY_ENROLLED" | "NOT_NEWER" | "SCHEME_CODE_TAKEN" | "DRAFT_EXISTS" | "VERSION_PUBLISHED" | "NOT_A_DRAFT" | "NOT_PUBLISHED" | "RUBRIC_CODE_TAKEN" | "RUBRIC_VERSION_NOT_DRAFT" | "RATING_EXISTS" | "RATING_ALREADY_SUBMITTED" | "RATING_NOT_SUBMITTED" | "RATING_ALREADY_CORRECTED" | "EXERCISE_CLOSED" | "ATTEMPT_EXISTS" | "OWN_CALIBRATION_EXERCISE" | "APPLICATION_ALREADY_OPEN" | "APPLICATION_CLOSED" | "APPLICATION_DECIDED" | "INFO_ALREADY_REQUESTED" | "INVITATION_NOT_PENDING" | "INVITATION_ALREADY_PENDING" | "ACCOUNT_EXISTS" | "NO_INFO_REQUESTED" | "PRECONDITION_FAILED" | "PRECONDITION_REQUIRED" | "UNPROCESSABLE" | "IMPORT_HAS_ERRORS" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SHUTTING_DOWN" | "NOT_READY" | "INVALID_DOCUMENT" | "SELF_REFERENCE" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND" | "QUALIFICATION_NOT_PENDING" | "QUALIFICATION_VERIFIED" | "REFERENCE_NOT_PENDING" | "REFERENCE_ALREADY_REQUESTED";
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -4691,6 +4779,15 @@ export interface components {
             /** Format: date-time */
             optedInAt: string | null;
         };
+        BackdateEnrolmentDto: {
+            /**
+             * Format: date
+             * @description The new enrolment date: not after today
+             */
+            enrolledOn: string;
+            /** @description Why the date is set (kept in the audit trail) */
+            reason: string;
+        };
         EvidenceDto: {
             kind: string;
             id: string;
@@ -5256,6 +5353,62 @@ export interface components {
         UpdateNotificationPreferencesDto: {
             email: components["schemas"]["EmailPreference"];
         };
+        /** @enum {string} */
+        ImportKind: "register" | "activities" | "cases" | "sessions";
+        TemplateColumnDto: {
+            name: string;
+            required: boolean;
+            description: string;
+            example: string;
+        };
+        ImportTemplateDto: {
+            kind: components["schemas"]["ImportKind"];
+            title: string;
+            /** @description What makes a row the same record on a second import */
+            naturalKey: string;
+            columns: components["schemas"]["TemplateColumnDto"][];
+        };
+        ImportFileDto: {
+            name: string;
+            /** @description SHA-256 of the uploaded bytes (hex) */
+            sha256: string;
+            bytes: number;
+        };
+        ImportCountsDto: {
+            rows: number;
+            create: number;
+            match: number;
+            skip: number;
+            error: number;
+        };
+        RowErrorDto: {
+            /** @description Column name of the template, or "row" for the row as a whole */
+            field: string;
+            message: string;
+        };
+        RowReportDto: {
+            /** @description Spreadsheet row number (the header is row 1) */
+            row: number;
+            /** @enum {string} */
+            action: "create" | "match" | "skip" | "error";
+            /** @description The natural key of the row, e.g. the client code and session number */
+            key: string;
+            /** @description For skips and matches: why */
+            note?: string;
+            errors: components["schemas"]["RowErrorDto"][];
+        };
+        ImportReportDto: {
+            kind: string;
+            /** @enum {string} */
+            mode: "dry-run" | "commit";
+            /** @description true only for a commit that wrote the whole file */
+            committed: boolean;
+            file: components["schemas"]["ImportFileDto"];
+            counts: components["schemas"]["ImportCountsDto"];
+            rows: components["schemas"]["RowReportDto"][];
+            /** @description true when rows without errors were left out of `rows` (counts still cover them) */
+            truncated: boolean;
+        };
         CreateInvitationDto: {
             /** @example new.supervisor@example.org */
             email: string;
@@ -5557,7 +5710,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "SCHEME_UNKNOWN_REFERENCE" | "PAST_EFFECTIVE_DATE" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "INVALID_LINK_TOKEN" | "INVALID_DOCUMENT" | "SELF_REFERENCE";
+            code: "VALIDATION_FAILED" | "JSON_TOO_DEEP" | "PUBLIC_LISTING_NEEDS_HOLDER_CONSENT" | "BAD_REQUEST" | "INVALID_ID" | "INVALID_CERTIFICATE_NUMBER" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_NOT_SUPPORTED" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "SELF_SUPERVISION" | "SELF_CONFLICT" | "IDENTIFYING_CLIENT_CODE" | "NOT_ACTIVE_SUPERVISOR" | "CLIENT_IDENTIFIER" | "INCONSISTENT_SESSIONS" | "NO_ACTIVE_SUPERVISION" | "PARTICIPANTS_IN_SEVERAL_BODIES" | "CASE_NOT_REVIEWABLE" | "INVALID_REVIEWED_RECORDING" | "INVALID_SCHEME" | "INVALID_TAXONOMY" | "SCHEME_UNKNOWN_REFERENCE" | "PAST_EFFECTIVE_DATE" | "INVALID_RUBRIC_DEFINITION" | "INVALID_SCORES" | "IMPORT_FILE_INVALID" | "INVALID_LINK_TOKEN" | "INVALID_DOCUMENT" | "SELF_REFERENCE";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -5602,7 +5755,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND";
+            code: "NOT_FOUND" | "ACCREDITATION_NOT_FOUND" | "ACTIVITY_NOT_FOUND" | "APPLICATION_NOT_FOUND" | "BODY_NOT_FOUND" | "CALIBRATION_EXERCISE_NOT_FOUND" | "CASE_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "CONFLICT_DECLARATION_NOT_FOUND" | "ENROLMENT_NOT_FOUND" | "CREDENTIAL_NOT_FOUND" | "KEY_NOT_FOUND" | "STATUS_LIST_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "INVITATION_NOT_FOUND" | "MEASURE_NOT_FOUND" | "PROFILE_NOT_FOUND" | "RATER_NOT_FOUND" | "RATING_NOT_FOUND" | "RATING_TARGET_NOT_FOUND" | "ROLE_GRANT_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "RUBRIC_VERSION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "SUPERVISION_RELATIONSHIP_NOT_FOUND" | "SUPERVISION_SESSION_NOT_FOUND" | "TAXONOMY_NOT_FOUND" | "TRAINEE_NOT_FOUND" | "USER_NOT_FOUND" | "QUALIFICATION_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "REFERENCE_NOT_FOUND";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -5662,7 +5815,7 @@ export interface components {
              * @description Stable machine-readable error code (see ErrorCode)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET";
+            code: "UNPROCESSABLE" | "IMPORT_HAS_ERRORS" | "IDEMPOTENCY_KEY_REUSED" | "UNMET_RULES_NEED_OVERRIDE" | "RENEWAL_RULES_UNMET";
             message: string;
             /** @description Per-field messages, keyed by field path */
             details?: {
@@ -5736,7 +5889,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,7 +5916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +5964,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5859,7 +6012,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5912,7 +6065,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +6074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5984,7 +6137,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6066,7 +6219,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +6237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6136,7 +6289,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6174,7 +6327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,7 +6375,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6291,7 +6444,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6318,7 +6471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6383,7 +6536,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,7 +6563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,7 +6583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6641,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6515,7 +6668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6565,7 +6718,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6592,7 +6745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6648,7 +6801,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,7 +6848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6750,7 +6903,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6777,7 +6930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +6950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6856,7 +7009,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6883,7 +7036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6903,7 +7056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6953,7 +7106,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6980,7 +7133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7049,7 +7202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7076,7 +7229,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,7 +7249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7144,7 +7297,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7201,7 +7354,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7228,7 +7381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7248,7 +7401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7298,7 +7451,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,7 +7460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +7514,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,7 +7541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7446,7 +7599,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7473,7 +7626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7493,7 +7646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7543,7 +7696,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7570,7 +7723,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +7781,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +7808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,7 +7828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7727,7 +7880,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7754,7 +7907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7814,7 +7967,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7841,7 +7994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7926,7 +8079,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,7 +8106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7973,7 +8126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,7 +8184,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8058,7 +8211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8118,7 +8271,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8145,7 +8298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +8318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8217,7 +8370,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8244,7 +8397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8304,7 +8457,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8331,7 +8484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8416,7 +8569,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8443,7 +8596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8463,7 +8616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8525,7 +8678,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8552,7 +8705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8572,7 +8725,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8623,7 +8776,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetSummaryListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8650,7 +8803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8705,7 +8858,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExercisePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8732,7 +8885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8789,7 +8942,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8816,7 +8969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8836,7 +8989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8886,7 +9039,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8913,7 +9066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8968,7 +9121,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationExerciseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8995,7 +9148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9015,7 +9168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9066,7 +9219,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationResultsDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9093,7 +9246,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9153,7 +9306,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalibrationAttemptDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9180,7 +9333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9200,7 +9353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9253,7 +9406,7 @@ export interface operations {
                     "application/json": components["schemas"]["RaterCalibrationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9280,7 +9433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9333,7 +9486,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricReliabilityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9360,7 +9513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,7 +9572,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9446,7 +9599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9506,7 +9659,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9533,7 +9686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9553,7 +9706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9606,7 +9759,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9633,7 +9786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9685,7 +9838,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,7 +9865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9799,7 +9952,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupervisionSessionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9826,7 +9979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9904,7 +10057,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeSupervisionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9931,7 +10084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9983,7 +10136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10010,7 +10163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10070,7 +10223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10097,7 +10250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10186,7 +10339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10213,7 +10366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10274,7 +10427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10301,7 +10454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10321,7 +10474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10371,7 +10524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityTotalsDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10398,7 +10551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10450,7 +10603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10477,7 +10630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10526,7 +10679,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10553,7 +10706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10622,7 +10775,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpdatedActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10649,7 +10802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10733,7 +10886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10760,7 +10913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10780,7 +10933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10840,7 +10993,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10867,7 +11020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10887,7 +11040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10945,7 +11098,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10972,7 +11125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11032,7 +11185,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11059,7 +11212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,7 +11232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11131,7 +11284,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11158,7 +11311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11215,7 +11368,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11242,7 +11395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11262,7 +11415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11319,7 +11472,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11346,7 +11499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +11519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11423,7 +11576,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11450,7 +11603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11470,7 +11623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11531,7 +11684,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11558,7 +11711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11578,7 +11731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11634,7 +11787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11661,7 +11814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11718,7 +11871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11745,7 +11898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11765,7 +11918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11820,7 +11973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11847,7 +12000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11867,7 +12020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11931,7 +12084,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11958,7 +12111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12018,7 +12171,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12045,7 +12198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12065,7 +12218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12117,7 +12270,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12144,7 +12297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12193,7 +12346,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12220,7 +12373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12289,7 +12442,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12316,7 +12469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12407,7 +12560,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12434,7 +12587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +12616,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse412"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12529,7 +12682,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12556,7 +12709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12644,7 +12797,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12671,7 +12824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12756,7 +12909,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12783,7 +12936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12803,7 +12956,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12865,7 +13018,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12892,7 +13045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12912,7 +13065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12974,7 +13127,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13001,7 +13154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13021,7 +13174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13071,7 +13224,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistoryDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13098,7 +13251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13151,7 +13304,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueuePageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13178,7 +13331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13229,7 +13382,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeLoggingLagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13256,7 +13409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13306,7 +13459,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13333,7 +13486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13393,7 +13546,7 @@ export interface operations {
                     "application/json": components["schemas"]["RiskFlagDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13420,7 +13573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13440,7 +13593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13491,7 +13644,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13518,7 +13671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13580,7 +13733,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedMeasureDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13607,7 +13760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13636,7 +13789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse412"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13700,7 +13853,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMeasuresDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13727,7 +13880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13803,7 +13956,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstrumentListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13877,7 +14030,7 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedKeysDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13904,7 +14057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13924,7 +14077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13974,7 +14127,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialDownloadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14001,7 +14154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14061,7 +14214,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicListingDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14088,7 +14241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14166,7 +14319,7 @@ export interface operations {
                     "application/json": components["schemas"]["JwksDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14175,7 +14328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14238,7 +14391,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicJwkDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14247,7 +14400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14310,7 +14463,7 @@ export interface operations {
                     "application/vc+jwt": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14319,7 +14472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14381,7 +14534,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssuerProfileDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14390,7 +14543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14452,7 +14605,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialStatusDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14461,7 +14614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14526,7 +14679,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14535,7 +14688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14599,7 +14752,7 @@ export interface operations {
                     "application/json": components["schemas"]["PresentedVerificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14608,7 +14761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14679,7 +14832,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14688,7 +14841,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14748,7 +14901,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleTypeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14814,7 +14967,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14889,7 +15042,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14916,7 +15069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14936,7 +15089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14986,7 +15139,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15013,7 +15166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15075,7 +15228,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15102,7 +15255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15122,7 +15275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15174,7 +15327,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15201,7 +15354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15261,7 +15414,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15288,7 +15441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15377,7 +15530,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15404,7 +15557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15424,7 +15577,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15481,7 +15634,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeVersionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15508,7 +15661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15528,7 +15681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15588,7 +15741,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15615,7 +15768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15635,7 +15788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15685,7 +15838,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15712,13 +15865,104 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SchemesController_backdateEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traineeId: string;
+                schemeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackdateEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
@@ -15770,7 +16014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15797,7 +16041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15846,7 +16090,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomySummaryDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15924,7 +16168,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15951,7 +16195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15971,7 +16215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16022,7 +16266,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16049,7 +16293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16102,7 +16346,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16129,7 +16373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16189,7 +16433,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16216,7 +16460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16301,7 +16545,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16328,7 +16572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16348,7 +16592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16403,7 +16647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16430,7 +16674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16490,7 +16734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16517,7 +16761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16537,7 +16781,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16589,7 +16833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16616,7 +16860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16677,7 +16921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16704,7 +16948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16724,7 +16968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16786,7 +17030,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16813,7 +17057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16833,7 +17077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16893,7 +17137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16920,7 +17164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16940,7 +17184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17001,7 +17245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17028,7 +17272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17048,7 +17292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17105,7 +17349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17132,7 +17376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17152,7 +17396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17210,7 +17454,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17237,7 +17481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17289,7 +17533,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalDueDto"][];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17316,7 +17560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17373,7 +17617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessExpiriesResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17400,7 +17644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17420,7 +17664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17472,7 +17716,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17499,7 +17743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17560,7 +17804,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17587,7 +17831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17607,7 +17851,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17668,7 +17912,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17695,7 +17939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17715,7 +17959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17779,7 +18023,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17806,7 +18050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17835,7 +18079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse412"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17906,7 +18150,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17933,7 +18177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17953,7 +18197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18014,7 +18258,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalResultDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18041,7 +18285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18061,7 +18305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18123,7 +18367,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccreditationDetailDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18150,7 +18394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18170,7 +18414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18221,7 +18465,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyPipelineDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18248,7 +18492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18302,7 +18546,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18329,7 +18573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18388,7 +18632,7 @@ export interface operations {
                     "application/json": components["schemas"]["RenewalAuditSelectionDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18415,7 +18659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18435,7 +18679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18490,7 +18734,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18517,7 +18761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18570,7 +18814,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkedReadDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18608,7 +18852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18663,7 +18907,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18690,7 +18934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18710,7 +18954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18758,7 +19002,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18828,7 +19072,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18855,7 +19099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18915,7 +19159,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18942,7 +19186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18998,7 +19242,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19025,7 +19269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19257,7 +19501,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19324,7 +19568,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19373,6 +19617,387 @@ export interface operations {
             };
         };
     };
+    ImportsController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTemplateDto"][];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "register" | "activities" | "cases" | "sessions";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template: a header row with the column names and one example row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importRegister: {
+        parameters: {
+            query?: {
+                /** @description dry-run checks and reports; commit writes all rows or none */
+                mode?: "dry-run" | "commit";
+                /** @description Invite each person the import creates to the body (TRAINEE), by e-mail */
+                invite?: boolean;
+                /** @description Sign a verifiable credential for each active accreditation imported */
+                issueCredentials?: boolean;
+            };
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled-in template: .csv (UTF-8) or .xlsx
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The row-by-row report; on commit, of what was written */
+            200: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `applications:decide`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_importRecord: {
+        parameters: {
+            query?: {
+                /** @description dry-run checks and reports; commit writes all rows or none */
+                mode?: "dry-run" | "commit";
+            };
+            header?: {
+                /** @description Makes a retry safe: the first request with a key is carried out once; a repeat with the same request replays its answer (`Idempotent-Replayed: true`), with another request → 422 `IDEMPOTENCY_KEY_REUSED`, while the first is still running → 409 `IDEMPOTENCY_KEY_IN_FLIGHT` */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                traineeId: string;
+                kind: "activities" | "cases" | "sessions";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled-in template: .csv (UTF-8) or .xlsx
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The row-by-row report; on commit, of what was written */
+            200: {
+                headers: {
+                    /** @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `records:read`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED`, `QUALIFICATION_NOT_PENDING`, `QUALIFICATION_VERIFIED`, `REFERENCE_NOT_PENDING`, `REFERENCE_ALREADY_REQUESTED` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
+                };
+            };
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse422"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     InvitationsController_list: {
         parameters: {
             query?: {
@@ -19394,7 +20019,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19421,7 +20046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19481,7 +20106,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19508,7 +20133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19528,7 +20153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19583,7 +20208,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19610,7 +20235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19630,7 +20255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19685,7 +20310,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19712,7 +20337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19732,7 +20357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19784,7 +20409,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19793,7 +20418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19866,7 +20491,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19875,7 +20500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19952,7 +20577,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAcceptedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19979,7 +20604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19999,7 +20624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20049,7 +20674,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20076,7 +20701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20137,7 +20762,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20164,7 +20789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20184,7 +20809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20236,7 +20861,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20263,7 +20888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20315,7 +20940,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20342,7 +20967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20428,7 +21053,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20455,7 +21080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20535,7 +21160,7 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20562,7 +21187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20627,7 +21252,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20654,7 +21279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20744,7 +21369,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20771,7 +21396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20800,7 +21425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse412"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20872,7 +21497,7 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20899,7 +21524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20928,7 +21553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse412"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20989,7 +21614,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyQualificationListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21016,7 +21641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21066,7 +21691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21093,7 +21718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21150,7 +21775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21177,7 +21802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21197,7 +21822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21252,7 +21877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21279,7 +21904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21299,7 +21924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21354,7 +21979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21381,7 +22006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21401,7 +22026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21453,7 +22078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceWithTextListDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21480,7 +22105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21530,7 +22155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceWithTextDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21557,7 +22182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21609,7 +22234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferencePreviewDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21618,7 +22243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21690,7 +22315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceSubmittedDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21699,7 +22324,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Unknown or replaced link. Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21772,7 +22397,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21781,7 +22406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21843,7 +22468,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description INVALID_LINK_TOKEN, or WEAK_PASSWORD. The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21852,7 +22477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21914,7 +22539,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21923,7 +22548,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21985,7 +22610,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21994,7 +22619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse400"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -22062,7 +22687,7 @@ export interface operations {
                     "application/json": components["schemas"]["LinkSentDto"];
                 };
             };
-            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22089,7 +22714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
-            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -22109,7 +22734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
-            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
+            /** @description Understood, but cannot be carried out. Codes: `UNPROCESSABLE`, `IMPORT_HAS_ERRORS`, `IDEMPOTENCY_KEY_REUSED`, `UNMET_RULES_NEED_OVERRIDE`, `RENEWAL_RULES_UNMET` */
             422: {
                 headers: {
                     [name: string]: unknown;

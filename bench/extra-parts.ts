@@ -1,0 +1,62 @@
+// Parts of the bench that can also run alone: BENCH_PARTS=imports,certificate npm run bench -- --scale=small
+// runs only these (after the data set and the service are up). Without BENCH_PARTS, the full bench runs them last.
+import type { Pool } from 'pg';
+import { certificateBench, type CertificateBenchResult } from './certificate-bench';
+import { importBench, type ImportBenchResult } from './import-bench';
+import { fmt, table } from './util';
+
+export const EXTRA_PARTS = ['imports', 'certificate'] as const;
+export type ExtraPart = (typeof EXTRA_PARTS)[number];
+
+export function partsFromEnv(env: NodeJS.ProcessEnv): ExtraPart[] | null {
+  if (!env.BENCH_PARTS) return null;
+  const parts = env.BENCH_PARTS.split(',').map((s) => s.trim());
+  const unknown = parts.filter((p) => !(EXTRA_PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknown.join(', ')}; known: ${EXTRA_PARTS.join(', ')}`);
+  return parts as ExtraPart[];
+}
+
+export interface ExtraResults {
+  imports?: ImportBenchResult;
+  certificate?: CertificateBenchResult;
+}
+
+export async function runExtraParts(
+  parts: readonly ExtraPart[],
+  db: Pool,
+  service: { baseUrl: string; pid: number },
+  opts: { connections: number; duration: number; fixedDuration: number; importRows: number },
+): Promise<ExtraResults> {
+  const out: ExtraResults = {};
+  if (parts.includes('imports')) {
+    console.log(`import: ${opts.importRows} session rows (floor, dry run, commit)…`);
+    const r = (out.imports = await importBench(db, service.baseUrl, service.pid, opts.importRows));
+    console.log(
+      `\nImport of a ${r.rows}-row session file (${fmt(r.fileBytes / 1024)} KiB CSV; targets: ≥ 0.3× the floor, RSS growth < 100 MB)`,
+    );
+    console.log(
+      table(
+        ['', 'seconds', 'rows/s', '÷ floor', 'service RSS before → peak (growth) MB', 'status'],
+        [
+          ['floor: plain multi-row INSERT', fmt(r.floor.seconds, 2), fmt(r.floor.rowsPerSecond), '1.00', '—', '—'],
+          ...(['dryRun', 'commit'] as const).map((k) => [
+            k === 'dryRun' ? 'dry run' : 'commit',
+            fmt(r[k].seconds, 2),
+            fmt(r[k].rowsPerSecond),
+            fmt(r[k].ratioToFloor, 2),
+            `${fmt(r[k].rssBeforeMb)} → ${fmt(r[k].rssPeakMb)} (${fmt(r[k].rssGrowthMb)})`,
+            String(r[k].status),
+          ]),
+        ],
+      ),
+    );
+  }
+  if (parts.includes('certificate')) {
+    console.log('certificate PDF: max rate, then half of it…');
+    const c = (out.certificate = await certificateBench(db, service.baseUrl, opts));
+    console.log(
+      `\nCertificate PDF (${c.holders} holders): max ${fmt(c.maxRate.rps2xx)} 2xx/s (p99 ${c.maxRate.p99} ms); at half rate ${c.halfRate.rate}/s: p50 ${c.halfRate.result.p50} ms, p99 ${c.halfRate.result.p99} ms, non-2xx ${c.halfRate.result.non2xx}`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { type Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { badRequest } from '../common/errors';
+import { isoDate } from '../common/dates';
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+/** One data row: its spreadsheet row number (the header is row 1), cells by column name, and the columns holding a formula. */
+export interface SourceRow {
+  row: number;
+  cells: Record<string, string>;
+  formulas: string[];
+}
+
+/** The file as it was read: name, SHA-256 of its bytes and size, known once the stream has been consumed. */
+export class FileFingerprint {
+  private readonly hash = createHash('sha256');
+  sha256 = '';
+  bytes = 0;
+
+  constructor(readonly name: string) {}
+
+  /** A pass-through that hashes and counts what flows through it. */
+  tap(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _enc, done) => {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+      },
+      flush: (done) => {
+        this.sha256 = this.hash.digest('hex');
+        done();
+      },
+    });
+  }
+}
+
+export function formatOf(fileName: string, mimeType: string): ImportFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx') || mimeType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
+  if (lower.endsWith('.csv') || mimeType === 'text/csv') return 'csv';
+  throw badRequest('IMPORT_FILE_INVALID', 'Upload a .csv or .xlsx file', { file: ['not a .csv or .xlsx file'] });
+}
+
+const normaliseHeader = (h: unknown) =>
+  String(h ?? '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The rows of a CSV or the first worksheet of an XLSX, streamed (never the whole file in memory), each keyed by the
+ * template's column names. The header must name only the template's columns and every required one.
+ */
+export async function* readRows(input: Readable, format: ImportFormat, columns: readonly string[], required: readonly string[]) {
+  let header: string[] | null = null;
+  let row = 1;
+  const source = format === 'csv' ? csvRows(input) : xlsxRows(input);
+  for await (const raw of source) {
+    if (!header) {
+      header = raw.values.map(normaliseHeader);
+      checkHeader(header, columns, required);
+      continue;
+    }
+    row++;
+    if (raw.values.every((v) => String(v ?? '').trim() === '')) continue;
+    const cells: Record<string, string> = {};
+    const formulas: string[] = [];
+    header.forEach((name, i) => {
+      if (!name) return;
+      cells[name] = String(raw.values[i] ?? '').trim();
+      if (raw.formulaAt.has(i)) formulas.push(name);
+    });
+    yield { row, cells, formulas } satisfies SourceRow;
+  }
+  if (!header) throw badRequest('IMPORT_FILE_INVALID', 'The file is empty: it needs the template header row', { file: ['empty file'] });
+}
+
+function checkHeader(header: string[], columns: readonly string[], required: readonly string[]): void {
+  const known = new Set(columns);
+  const unknown = header.filter((h) => h && !known.has(h));
+  const missing = required.filter((c) => !header.includes(c));
+  const repeated = header.filter((h, i) => h && header.indexOf(h) !== i);
+  const details: Record<string, string[]> = {};
+  if (unknown.length) details.header = [`unknown columns: ${unknown.join(', ')}`];
+  if (missing.length) (details.header ??= []).push(`missing columns: ${missing.join(', ')}`);
+  if (repeated.length) (details.header ??= []).push(`repeated columns: ${repeated.join(', ')}`);
+  if (Object.keys(details).length)
+    throw badRequest('IMPORT_FILE_INVALID', 'The header row does not match the template (download it from the API)', details);
+}
+
+interface RawRow {
+  values: unknown[];
+  formulaAt: Set<number>;
+}
+
+async function* csvRows(input: Readable): AsyncGenerator<RawRow> {
+  // strings only: a CSV cell is never evaluated here (a cell starting with = is reported by the row rules)
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) yield { values: record, formulaAt: new Set() };
+  } catch (err) {
+    if (isUploadError(err)) throw err;
+    throw badRequest('IMPORT_FILE_INVALID', `The CSV cannot be read: ${(err as Error).message}`, { file: ['not valid CSV'] });
+  }
+}
+
+async function* xlsxRows(input: Readable): AsyncGenerator<RawRow> {
+  // streaming reader: rows are emitted as they are parsed; shared strings are cached (they are needed to read cells)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      if (sheets++ > 0) continue; // only the first worksheet; the rest is drained
+      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values: unknown[] = [];
+        const formulaAt = new Set<number>();
+        const raw = (r.values as unknown[]) ?? [];
+        for (let i = 1; i < raw.length; i++) {
+          const { text, formula } = xlsxCell(raw[i]);
+          values[i - 1] = text;
+          if (formula) formulaAt.add(i - 1);
+        }
+        yield { values, formulaAt };
+      }
+    }
+  } catch (err) {
+    if (isUploadError(err) || err instanceof Error === false) throw err;
+    if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID') throw err;
+    throw badRequest('IMPORT_FILE_INVALID', 'The XLSX file cannot be read', { file: ['not a readable .xlsx workbook'] });
+  }
+}
+
+// A formula cell is never evaluated and its cached result is not used: the row is refused, naming the column.
+function xlsxCell(v: unknown): { text: string; formula: boolean } {
+  if (v === null || v === undefined) return { text: '', formula: false };
+  if (v instanceof Date) return { text: isoDate(v), formula: false };
+  if (typeof v === 'object') {
+    const o = v as { formula?: unknown; sharedFormula?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    if (o.formula !== undefined || o.sharedFormula !== undefined) return { text: '', formula: true };
+    if (Array.isArray(o.richText)) return { text: o.richText.map((t) => t.text).join(''), formula: false };
+    if (o.text !== undefined) return { text: String(o.text), formula: false };
+    if (o.error !== undefined) return { text: String(o.error), formula: false };
+    return { text: '', formula: false };
+  }
+  return { text: String(v), formula: false };
+}
+
+/** The upload stream's own errors (the file is larger than IMPORT_MAX_BYTES): passed on as they are. */
+export function isUploadError(err: unknown): boolean {
+  return (err as { code?: string })?.code === 'FST_REQ_FILE_TOO_LARGE';
+}
