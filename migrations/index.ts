@@ -14,6 +14,7 @@ import { BodyKinds1796180000001 } from './1796180000001-BodyKinds';
 import { RiskFlagAcknowledgement1796220000000 } from './1796220000000-RiskFlagAcknowledgement';
 import { InvitationsAccountTokens1796240000000 } from './1796240000000-InvitationsAccountTokens';
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
+import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
 import { InstrumentsAsData1797020000000 } from './1797020000000-InstrumentsAsData';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
@@ -34,5 +35,6 @@ export const MIGRATIONS: Function[] = [
   RiskFlagAcknowledgement1796220000000,
   InvitationsAccountTokens1796240000000,
   NotificationOnceKey1796250000000,
+  UserLanguage1797000000000,
   InstrumentsAsData1797020000000,
 ];

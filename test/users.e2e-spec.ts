@@ -10,6 +10,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('users and roles', () => {
+  it('remembers the web app language a person chose, and refuses one the app does not speak', async () => {
+    const person = await makeUser(t, []);
+    const before = await t.http().get('/api/v1/me').set(person.auth).expect(200);
+    expect(before.body.language).toBeNull();
+    await t.http().put('/api/v1/me/language').set(person.auth).send({ language: 'de' }).expect(204);
+    expect((await t.http().get('/api/v1/me').set(person.auth).expect(200)).body.language).toBe('de');
+    const bad = await t.http().put('/api/v1/me/language').set(person.auth).send({ language: 'xx' }).expect(400);
+    expect(bad.body.details).toHaveProperty('language');
+    expect((await t.http().get('/api/v1/me').set(person.auth).expect(200)).body.language).toBe('de');
+    await t.http().put('/api/v1/me/language').send({ language: 'en' }).expect(401);
+  });
+
   it('a trainee lacks the permission to list users: 403, not 404', async () => {
     const body = await makeBody(t);
     const trainee = await makeUser(t, [{ role: Role.Trainee, bodyId: body.id }]);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { LANGUAGES, type Language } from '../common/languages';
 import { Role } from '../common/roles';
 import { PageQuery } from '../common/pagination';
 import { UserStatus } from './user.entity';
@@ -23,7 +24,16 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class MeDto extends UserDto {}
+export class MeDto extends UserDto {
+  @ApiProperty({ enum: LANGUAGES, nullable: true, type: String, description: 'The web app language chosen; null = follow the browser' })
+  language!: Language | null;
+}
+
+export class SetLanguageDto {
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language!: Language;
+}
 
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];

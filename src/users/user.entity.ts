@@ -33,6 +33,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
 
+  // the web app's language this person chose (src/common/languages.ts); null = follow the browser
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  language!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

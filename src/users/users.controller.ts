@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../auth/auth.service';
 import { RequirePermission } from '../auth/decorators';
@@ -6,7 +6,7 @@ import { ChangePasswordDto } from '../auth/dto';
 import { Permission } from '../auth/permissions';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
-import { GrantDto, GrantRoleDto, ListUsersQuery, MeDto, UserDto, UserPageDto } from './dto';
+import { GrantDto, GrantRoleDto, ListUsersQuery, MeDto, SetLanguageDto, UserDto, UserPageDto } from './dto';
 import { UserStatus } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -23,6 +23,14 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@Ctx() ctx: AuthedCtx): Promise<MeDto> {
     return this.users.me(ctx.actor.userId);
+  }
+
+  @Put('language')
+  @HttpCode(204)
+  @RequirePermission(Permission.Self, 'Remember the web app language you chose')
+  @ApiNoContentResponse({ description: 'Remembered; GET /me returns it from now on' })
+  setLanguage(@Ctx() ctx: AuthedCtx, @Body() dto: SetLanguageDto): Promise<void> {
+    return this.users.setLanguage(ctx.actor.userId, dto.language);
   }
 
   @Post('password')

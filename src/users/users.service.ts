@@ -7,6 +7,7 @@ import { Role } from '../common/roles';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
 import { conflict, forbidden, invalid, notFound } from '../common/errors';
+import { LANGUAGES, type Language } from '../common/languages';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { Actor, AuthedCtx } from '../common/request-context';
 import type { GrantDto, GrantRoleDto, ListUsersQuery, MeDto, UserDto } from './dto';
@@ -26,7 +27,13 @@ export class UsersService {
   async me(userId: string): Promise<MeDto> {
     const user = await this.db.getRepository(User).findOneBy({ id: userId });
     if (!user) throw notFound('User');
-    return toUserDto(user, await this.activeGrants([user.id]));
+    const language = (LANGUAGES as readonly string[]).includes(user.language ?? '') ? (user.language as Language) : null;
+    return { ...toUserDto(user, await this.activeGrants([user.id])), language };
+  }
+
+  /** Remembers the web app language a person chose (a preference: not audited). */
+  async setLanguage(userId: string, language: Language): Promise<void> {
+    await this.db.getRepository(User).update({ id: userId }, { language });
   }
 
   async list(ctx: AuthedCtx, q: ListUsersQuery): Promise<Page<UserDto>> {

@@ -132,6 +132,10 @@ export const MATRIX: Record<string, MatrixRow> = {
     body: (c) => ({ newEmail: `moved-${c.n}@test.example`, password: TEST_PASSWORD }),
     own: { trainee: 202, supervisor: 202, adminA: 202, adminB: 202, global: 202 },
   },
+  'PUT /api/v1/me/language': {
+    body: () => ({ language: 'de' }),
+    own: { trainee: 204, supervisor: 204, adminA: 204, adminB: 204, global: 204 },
+  },
   'POST /api/v1/me/notifications/read-all': { own: LIST },
   // one's own notification only: anyone else's is 404, like a missing one
   'POST /api/v1/me/notifications/:id/read': { params: id('notification'), own: { supervisor: 200 } },

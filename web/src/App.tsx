@@ -22,6 +22,7 @@ import { TraineeCases } from './pages/trainee/cases';
 import { TraineeDashboard } from './pages/trainee/dashboard';
 import { TraineeRatings } from './pages/trainee/ratings';
 import { TraineeSupervision } from './pages/trainee/supervision';
+import { LANGUAGES, isLanguage, setLanguage, useTranslation } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { Loading } from './ui';
 
@@ -73,58 +74,61 @@ const ROUTES: RouteDef[] = [
 function Nav() {
   const { me, has, signOut } = useAuth();
   const { path } = useLocation();
+  const { t } = useTranslation();
   // on a phone the links fold into a menu (one row: the Menu button); it closes again once a link is followed
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
   const links: [string, string][] = [];
   if (has('TRAINEE'))
     links.push(
-      ['/trainee', 'Progress'],
-      ['/trainee/cases', 'Cases'],
-      ['/trainee/supervision', 'Supervision'],
-      ['/trainee/ratings', 'Ratings'],
-      ['/trainee/applications', 'Applications'],
-      ['/trainee/accreditations', 'Accreditations'],
+      ['/trainee', t('nav.progress')],
+      ['/trainee/cases', t('nav.cases')],
+      ['/trainee/supervision', t('nav.supervision')],
+      ['/trainee/ratings', t('nav.ratings')],
+      ['/trainee/applications', t('nav.applications')],
+      ['/trainee/accreditations', t('nav.accreditations')],
     );
   if (has('SUPERVISOR'))
     links.push(
-      ['/supervisor', 'Review queue'],
-      ['/supervisor/supervisees', 'Supervisees'],
-      ['/supervisor/ratings', 'My ratings'],
-      ['/supervisor/calibration', 'Calibration'],
+      ['/supervisor', t('nav.reviewQueue')],
+      ['/supervisor/supervisees', t('nav.supervisees')],
+      ['/supervisor/ratings', t('nav.myRatings')],
+      ['/supervisor/calibration', t('nav.calibration')],
     );
   if (has('BODY_ADMIN') || has('ADMIN'))
     links.push(
-      ['/admin/people', 'People'],
-      ['/admin/applications', 'Applications'],
-      ['/admin/schemes', 'Schemes'],
-      ['/admin/accreditations', 'Accreditations'],
-      ['/admin/reliability', 'Reliability'],
-      ['/admin/audit', 'Audit trail'],
-      ['/admin/invitations', 'Invitations'],
+      ['/admin/people', t('nav.people')],
+      ['/admin/applications', t('nav.applications')],
+      ['/admin/schemes', t('nav.schemes')],
+      ['/admin/accreditations', t('nav.accreditations')],
+      ['/admin/reliability', t('nav.reliability')],
+      ['/admin/audit', t('nav.auditTrail')],
+      ['/admin/invitations', t('nav.invitations')],
     );
-  links.push(['/register', 'Register'], ['/verify', 'Verify']);
+  links.push(['/register', t('nav.register')], ['/verify', t('nav.verify')]);
   return (
     <header className="top">
       <div className="bar">
         <Link to={me ? homeFor(me) : '/register'} className="brand">
-          IPT Accreditation
+          {t('brand')}
         </Link>
         {me ? (
           <span className="who">
-            <NotificationsLink /> Signed in as{' '}
+            <LanguagePicker /> <NotificationsLink /> {t('signedInAs')}{' '}
             <Link to="/account">
               <strong>{me.displayName}</strong>
             </Link>{' '}
             <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
-              Sign out
+              {t('signOut')}
             </button>
           </span>
         ) : (
-          <Link to="/sign-in">Sign in</Link>
+          <span className="who">
+            <LanguagePicker /> <Link to="/sign-in">{t('signIn')}</Link>
+          </span>
         )}
       </div>
-      <nav aria-label="Main" className="bar">
+      <nav aria-label={t('mainNav')} className="bar">
         <button
           type="button"
           className="menu-toggle"
@@ -132,7 +136,7 @@ function Nav() {
           aria-controls="main-links"
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
+          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> {t('menu')}
         </button>
         <ul id="main-links" className={menuOpen ? 'open' : undefined} onClick={() => setMenuOpen(false)}>
           {links.map(([to, label]) => (
@@ -148,8 +152,34 @@ function Nav() {
   );
 }
 
+/** The language picker in the header: the choice is remembered in this browser and, when signed in, by the account. */
+function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  const { saveLanguage } = useAuth();
+  return (
+    <label className="language">
+      <span className="sr-only">{t('language')}</span>
+      <select
+        value={i18n.language}
+        onChange={(e) => {
+          if (!isLanguage(e.target.value)) return;
+          setLanguage(e.target.value);
+          void saveLanguage(e.target.value);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function App() {
   const { me, loading } = useAuth();
+  const { t } = useTranslation();
   const { path } = useLocation();
   let found: { route: RouteDef; params: Record<string, string> } | undefined;
   for (const route of ROUTES) {
@@ -168,20 +198,20 @@ export function App() {
   let content: ReactNode;
   if (loading) content = <Loading />;
   else if (!found) content = path === '/' ? <Loading /> : <NotFound />;
-  else if (found.route.roles && !me) content = <Loading label="Redirecting to sign-in…" />;
+  else if (found.route.roles && !me) content = <Loading label={t('redirectingToSignIn')} />;
   else if (found.route.roles && me && !found.route.roles.some((r) => me.roles.some((g) => g.role === r)))
     content = (
       <div className="alert error" role="alert">
-        <strong>Not available to your account.</strong> This page is for{' '}
-        {found.route.roles.map((r) => r.toLowerCase().replace('_', ' ')).join(' or ')} accounts.{' '}
-        <Link to={homeFor(me)}>Go to your home page</Link>.
+        <strong>{t('notAvailable.title')}</strong>{' '}
+        {t('notAvailable.body', { roles: found.route.roles.map((r) => t(`roles.${r}`)).join(` ${t('or')} `) })}{' '}
+        <Link to={homeFor(me)}>{t('notAvailable.home')}</Link>.
       </div>
     );
   else content = found.route.render(found.params);
   return (
     <>
       <a className="skip" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <Nav />
       <main id="main" tabIndex={-1}>
@@ -192,11 +222,12 @@ export function App() {
 }
 
 function NotFound() {
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        There is no page at this address. <Link to="/">Go to the start page</Link>.
+        {t('notFound.body')} <Link to="/">{t('notFound.start')}</Link>.
       </p>
     </>
   );

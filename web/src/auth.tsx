@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, call, hasSession, onSessionChange, type Schemas, setSession } from './api/client';
+import { currentLanguage, type Language, setLanguage } from './i18n';
 
 export type Me = Schemas['MeDto'];
 export type Role = Schemas['Role'];
@@ -11,6 +12,16 @@ interface AuthState {
   signOut: () => Promise<void>;
   has: (role: Role) => boolean;
   bodiesFor: (role: Role) => string[];
+  /** remembers the chosen language on the account (when signed in) */
+  saveLanguage: (lang: Language) => Promise<void>;
+}
+
+/** A signed-in person's language follows their account; one who has not chosen yet keeps the browser's choice,
+ *  which is then saved to the account so the next device opens in it too. */
+function adoptLanguage(m: Me): void {
+  if (m.language) {
+    if (m.language !== currentLanguage()) setLanguage(m.language);
+  } else void api.PUT('/api/v1/me/language', { body: { language: currentLanguage() } }).catch(() => undefined);
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -27,6 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     try {
       const m = await call(api.GET('/api/v1/me'));
+      adoptLanguage(m);
       setMe(m);
       return m;
     } catch {
@@ -49,6 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const pair = await call(api.POST('/api/v1/auth/sign-in', { body: { email, password } }));
     setSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
     const m = await call(api.GET('/api/v1/me'));
+    adoptLanguage(m);
     setMe(m);
     return m;
   };
@@ -59,7 +72,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   };
   const has = (role: Role) => !!me?.roles.some((g) => g.role === role);
   const bodiesFor = (role: Role) => (me?.roles ?? []).filter((g) => g.role === role && g.bodyId).map((g) => g.bodyId as string);
-  return <AuthContext.Provider value={{ me, loading, signIn, signOut, has, bodiesFor }}>{children}</AuthContext.Provider>;
+  const saveLanguage = async (language: Language) => {
+    if (!me) return;
+    await api.PUT('/api/v1/me/language', { body: { language } }).catch(() => undefined);
+    setMe({ ...me, language });
+  };
+  return <AuthContext.Provider value={{ me, loading, signIn, signOut, has, bodiesFor, saveLanguage }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {

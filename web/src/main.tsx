@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AuthProvider } from './auth';
+import './i18n';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Remember the web app language you chose */
+        put: operations["MeController_setLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -2411,6 +2428,15 @@ export interface components {
             roles: components["schemas"]["GrantDto"][];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The web app language chosen; null = follow the browser
+             * @enum {string|null}
+             */
+            language: "en" | "de" | null;
+        };
+        SetLanguageDto: {
+            /** @enum {string} */
+            language: "en" | "de";
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -5378,6 +5404,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeController_setLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLanguageDto"];
+            };
+        };
+        responses: {
+            /** @description Remembered; GET /me returns it from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `INVALID_LINK_TOKEN` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `self`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Conflicts with the current state of the record. Codes: `CONFLICT`, `REFERENCE_CONFLICT`, `IDEMPOTENCY_KEY_IN_FLIGHT`, `CANNOT_DISABLE_SELF`, `CANNOT_ERASE_SELF`, `CANNOT_REVOKE_OWN_ADMIN`, `STATUS_UNCHANGED`, `ROLE_ALREADY_GRANTED`, `BODY_CODE_TAKEN`, `CASE_WAS_SIGNED_OFF`, `CLIENT_CODE_TAKEN`, `CLIENT_CODE_EXHAUSTED`, `INVALID_REVIEW_STATE`, `CONTENT_CHANGED`, `SUPERVISION_ALREADY_OPEN`, `SUPERVISION_WRONG_STATUS`, `SUPERVISION_STATUS_CHANGED`, `CONFLICT_OF_INTEREST`, `CONFLICT_ALREADY_DECLARED`, `CONFLICT_ALREADY_ENDED`, `ACTIVITY_VERIFIED`, `ALREADY_VERIFIED`, `ACCREDITATION_REVOKED`, `ACCREDITATION_SUSPENDED`, `INVALID_STATUS_CHANGE`, `NO_EXPIRY`, `NOT_RENEWABLE`, `RENEWAL_NOT_OPEN`, `RENEWAL_WINDOW_CLOSED`, `RESTORE_WINDOW_CLOSED`, `NO_RISK_FLAG`, `LEVEL_NOT_IN_VERSION`, `NO_VERSION_IN_FORCE`, `ALREADY_ENROLLED`, `NOT_NEWER`, `SCHEME_CODE_TAKEN`, `DRAFT_EXISTS`, `VERSION_PUBLISHED`, `NOT_A_DRAFT`, `NOT_PUBLISHED`, `RUBRIC_CODE_TAKEN`, `RUBRIC_VERSION_NOT_DRAFT`, `RATING_EXISTS`, `RATING_ALREADY_SUBMITTED`, `RATING_NOT_SUBMITTED`, `RATING_ALREADY_CORRECTED`, `EXERCISE_CLOSED`, `ATTEMPT_EXISTS`, `OWN_CALIBRATION_EXERCISE`, `APPLICATION_ALREADY_OPEN`, `APPLICATION_CLOSED`, `APPLICATION_DECIDED`, `INFO_ALREADY_REQUESTED`, `INVITATION_NOT_PENDING`, `INVITATION_ALREADY_PENDING`, `ACCOUNT_EXISTS`, `NO_INFO_REQUESTED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
