@@ -8,7 +8,7 @@ import { MeasureForm } from './measure-form';
 type Case = Schemas['CaseDto'];
 
 export function Measures({ c, editable, onChange, reload }: { c: Case; editable: boolean; onChange: () => void; reload: () => void }) {
-  const instruments = useInstruments();
+  const instruments = useInstruments(c.bodyId);
   return (
     <section className="card" aria-labelledby="measures-h">
       <h2 id="measures-h" style={{ marginTop: 0 }}>
