@@ -101,7 +101,7 @@ if (!(await page.text()).includes('<div id="root">')) {
 }
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
-// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications and the invitations. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
+// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications, the invitations and the instruments. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
 const journeys = [
   '1-trainee',
   '2-supervisor',
@@ -112,6 +112,7 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '21-instruments',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
