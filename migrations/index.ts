@@ -16,6 +16,7 @@ import { InvitationsAccountTokens1796240000000 } from './1796240000000-Invitatio
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
 import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
 import { Taxonomies1797010000000 } from './1797010000000-Taxonomies';
+import { InstrumentsAsData1797020000000 } from './1797020000000-InstrumentsAsData';
 import { LevelLabels1797040000000 } from './1797040000000-LevelLabels';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
 import { ImportedAccreditations1797060000000 } from './1797060000000-ImportedAccreditations';
@@ -40,6 +41,7 @@ export const MIGRATIONS: Function[] = [
   NotificationOnceKey1796250000000,
   UserLanguage1797000000000,
   Taxonomies1797010000000,
+  InstrumentsAsData1797020000000,
   LevelLabels1797040000000,
   QualificationsReferences1797050000000,
   ImportedAccreditations1797060000000,

@@ -101,7 +101,8 @@ if (!(await page.text()).includes('<div id="root">')) {
 }
 
 // 3. the journeys, one file per role, in order (the body admin decides the trainee's application; the public verifies it),
-// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications, the invitations and the imports. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
+// then the trainee's whole case lifecycle, the staff screens, the exports, the notifications, the invitations and each
+// feature's own screens; keyboard-only and language journeys last. JOURNEYS=5-trainee-case-lifecycle (comma-separated) runs only those.
 const journeys = [
   '1-trainee',
   '2-supervisor',
@@ -113,6 +114,7 @@ const journeys = [
   '8-notifications',
   '9-invitations',
   '20-taxonomies',
+  '21-instruments',
   '22-scheme-checks',
   '23-qualifications-references',
   '24-imports',

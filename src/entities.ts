@@ -10,6 +10,7 @@ import { CaseReviewEvent } from './cases/case-review-event.entity';
 import { CaseSignoff } from './cases/case-signoff.entity';
 import { SupervisedCase } from './cases/supervised-case.entity';
 import { TherapySession } from './cases/therapy-session.entity';
+import { Instrument } from './measures/instrument.entity';
 import { OutcomeMeasure } from './measures/outcome-measure.entity';
 import { TraineeProfile } from './trainees/trainee-profile.entity';
 import { TrainingActivity } from './activities/training-activity.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   TherapySession,
   CaseSignoff,
   CaseReviewEvent,
+  Instrument,
   OutcomeMeasure,
   TraineeProfile,
   TrainingActivity,

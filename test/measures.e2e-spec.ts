@@ -91,7 +91,7 @@ describe('outcome measures', () => {
         .send({ administeredOn: daysAgo(10), ...body });
     expect((await post({ instrument: 'PHQ9', items: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0 }).expect(400)).body.details.total).toBeDefined();
     expect((await post({ instrument: 'PHQ9', items: [4, 0, 0, 0, 0, 0, 0, 0, 0] }).expect(400)).body.details['items.0']).toEqual([
-      'item 1 must be an integer 0–3',
+      'Item 1 must be between 0 and 3',
     ]);
     expect((await post({ instrument: 'GAD7', total: 22 }).expect(400)).body.details.total).toBeDefined();
     expect(

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { entityRows } from '../database/entity-rows';
+import type { InstrumentLookup } from '../measures/change-from-intake';
+import { instrumentCodes, instrumentsAvailableTo } from '../measures/instrument-catalog';
 import { OutcomeMeasure } from '../measures/outcome-measure.entity';
 import { type CaseContent, caseContent, contentHash } from './content-hash';
 import { CaseSignoff } from './case-signoff.entity';
@@ -39,6 +41,10 @@ export async function caseNames(em: EntityManager, c: SupervisedCase): Promise<C
   const name = (id: string) => rows.find((r) => r.id === id)?.display_name ?? '';
   return { traineeName: name(c.traineeId), supervisorName: name(c.supervisorId) };
 }
+
+/** The definitions of the instruments the case's measures name (bands, thresholds, risk items, LOINC). */
+export const measureInstruments = (em: EntityManager, l: Pick<LoadedCase, 'c' | 'measures'>): Promise<InstrumentLookup> =>
+  instrumentsAvailableTo(em, l.c.bodyId, instrumentCodes(l.measures));
 
 /** The case with its signed content and the content's hash. */
 export function withContent(l: Omit<LoadedCase, 'content' | 'hash'>): LoadedCase {

@@ -9,11 +9,11 @@ import { CaseAccess, findCase } from './case-access.service';
 import { entityRows } from '../database/entity-rows';
 import { caseReviewNotice } from '../notifications/notice';
 import { NotificationsService } from '../notifications/notifications.service';
-import { caseNames, loadCaseContent } from './case-content';
+import { loadCaseContent } from './case-content';
 import { lockCase, recordEvent } from './case-edits';
 import { CaseReviewEvent, ReviewEventKind } from './case-review-event.entity';
 import { CaseSignoff } from './case-signoff.entity';
-import { toCaseDto, toCaseSummaryDto, toSignoffDto } from './case.mapper';
+import { caseReply, toCaseSummaryDto, toSignoffDto } from './case.mapper';
 import type { CaseDto, CaseHistoryDto, QueueItemDto, QueueQuery, ReturnCaseDto, SignOffDto } from './dto';
 import { decideReview, type ReviewAction } from './review-rules';
 import { CaseReviewState, SupervisedCase } from './supervised-case.entity';
@@ -89,7 +89,7 @@ export class CaseReviewService {
       });
       // the answer from this transaction: the case as the transition left it
       const after = await findCase(em, id);
-      return toCaseDto(await loadCaseContent(em, after as SupervisedCase), await caseNames(em, after as SupervisedCase));
+      return caseReply(em, await loadCaseContent(em, after as SupervisedCase));
     });
   }
 

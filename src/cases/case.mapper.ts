@@ -1,7 +1,8 @@
-import { changeFromIntake } from '../measures/change-from-intake';
+import { changeFromIntake, type InstrumentLookup } from '../measures/change-from-intake';
 import { toMeasureDto } from '../measures/measure.mapper';
 import type { OutcomeMeasure } from '../measures/outcome-measure.entity';
-import type { CaseNames, LoadedCase } from './case-content';
+import type { EntityManager } from 'typeorm';
+import { type CaseNames, caseNames, type LoadedCase, measureInstruments } from './case-content';
 import type { CaseSignoff } from './case-signoff.entity';
 import type { CaseDto, CaseSummaryDto, SessionDto, SignoffDto } from './dto';
 import { lagDays, summariseLag } from './logging-lag';
@@ -81,7 +82,7 @@ export const measurePoints = (measures: readonly OutcomeMeasure[]) =>
     seq: m.createdAt.getTime(),
   }));
 
-export const toCaseDto = (l: LoadedCase, names: CaseNames): CaseDto => ({
+export const toCaseDto = (l: LoadedCase, names: CaseNames, instruments: InstrumentLookup): CaseDto => ({
   ...toCaseSummaryDto(l.c),
   ...names,
   presentingProblem: l.c.presentingProblem,
@@ -91,8 +92,15 @@ export const toCaseDto = (l: LoadedCase, names: CaseNames): CaseDto => ({
   outcome: l.c.outcome,
   deliveredSessions: l.sessions.filter((s) => s.attended).length,
   sessions: l.sessions.map(toSessionDto),
-  measures: { latest: latestPerInstrument(l.measures).map(toMeasureDto), change: changeFromIntake(measurePoints(l.measures)) },
+  measures: {
+    latest: latestPerInstrument(l.measures).map((m) => toMeasureDto(m, instruments)),
+    change: changeFromIntake(measurePoints(l.measures), instruments),
+  },
   loggingLag: summariseLag(l.sessions.map((s) => lagDays(s.date, s.createdAt))),
   contentHash: l.hash,
   currentSignoff: l.signoff ? toSignoffDto(l.signoff) : null,
 });
+
+/** The case response for loaded content: reads the names and the measures' instrument definitions through `em`. */
+export const caseReply = async (em: EntityManager, l: LoadedCase): Promise<CaseDto> =>
+  toCaseDto(l, await caseNames(em, l.c), await measureInstruments(em, l));

@@ -8,11 +8,11 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { AuthedCtx } from '../common/request-context';
 import { casesReadablePredicate, OWNER, READERS } from '../access/case-access';
 import { CaseAccess } from './case-access.service';
-import { caseNames, loadCaseContent, measuresOf, sessionsOf, withContent } from './case-content';
+import { loadCaseContent, measuresOf, sessionsOf, withContent } from './case-content';
 import { CaseContentEdits, lockCase } from './case-edits';
 import { checkCaseFields } from './case-rules';
 import { CaseSignoff } from './case-signoff.entity';
-import { toCaseDto, toCaseSummaryDto } from './case.mapper';
+import { caseReply, toCaseSummaryDto } from './case.mapper';
 import { checkClientCode, generateClientCode } from './client-code';
 import type { CaseDto, CaseSummaryDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './dto';
 import { checkSessions, issueDetails } from './session-consistency';
@@ -106,7 +106,7 @@ export class CasesService {
 
   async get(ctx: AuthedCtx, id: string): Promise<CaseDto> {
     const { c } = await this.access.load(ctx.actor, id, READERS);
-    return toCaseDto(await loadCaseContent(this.db.manager, c), await caseNames(this.db.manager, c));
+    return caseReply(this.db.manager, await loadCaseContent(this.db.manager, c));
   }
 
   update(ctx: AuthedCtx, id: string, ifMatch: string | undefined, dto: UpdateCaseDto): Promise<CaseDto> {
@@ -145,7 +145,7 @@ export class CasesService {
       Object.assign(c, patch);
       return {
         changes: { fields: Object.keys(dto).sort() },
-        reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, id), signoff: null }), await caseNames(em, c)),
+        reply: await caseReply(em, withContent({ c, sessions, measures: await measuresOf(em, id), signoff: null })),
       };
     });
   }

@@ -5,9 +5,9 @@ import { entityRows } from '../database/entity-rows';
 import { badRequest, invalid, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { casesReadablePredicate, READERS } from '../access/case-access';
-import { caseNames, measuresOf, sessionsOf, withContent } from './case-content';
+import { measuresOf, sessionsOf, withContent } from './case-content';
 import { CaseContentEdits } from './case-edits';
-import { toCaseDto } from './case.mapper';
+import { caseReply } from './case.mapper';
 import type { CaseDto, CreateSessionDto, TraineeLoggingLagDto, UpdateSessionDto } from './dto';
 import { lagDays, summariseLag } from './logging-lag';
 import { checkSessions, issueDetails, type SessionFacts } from './session-consistency';
@@ -91,7 +91,7 @@ export class TherapySessionsService {
       // an edit voids any sign-off, so there is none to read back
       return {
         changes,
-        reply: toCaseDto(withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null }), await caseNames(em, c)),
+        reply: await caseReply(em, withContent({ c, sessions, measures: await measuresOf(em, caseId), signoff: null })),
       };
     });
   }

@@ -1,5 +1,9 @@
-import { changeFromIntake, type MeasurePoint } from './change-from-intake';
-import { Instrument } from './outcome-measure.entity';
+import { changeFromIntake as change, type MeasurePoint } from './change-from-intake';
+import { SEEDED_INSTRUMENTS } from './seeded-instruments';
+
+const Instrument = { Phq9: 'PHQ9', Gad7: 'GAD7', Bdi2: 'BDI2' };
+const SEEDED = new Map(SEEDED_INSTRUMENTS.map((i) => [i.code, i]));
+const changeFromIntake = (points: MeasurePoint[]) => change(points, SEEDED);
 
 const phq = (administeredOn: string, total: number, sessionNumber: number | null = null): MeasurePoint => ({
   instrument: Instrument.Phq9,

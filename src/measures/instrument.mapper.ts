@@ -1,17 +1,34 @@
 import type { InstrumentDto } from './dto';
-import type { InstrumentDefinition } from './instruments';
+import type { Instrument } from './instrument.entity';
 
-// Item minimum is 0 for every instrument we score (see instruments.ts); the DTO states it so clients need not assume it.
-export const toInstrumentDto = (def: InstrumentDefinition): InstrumentDto => ({
-  code: def.instrument,
-  name: def.name,
-  construct: def.construct,
-  loinc: def.loincTotal,
-  itemCount: def.itemMaxima.length,
-  items: def.itemMaxima.map((max, i) => ({ number: i + 1, min: 0, max, risk: def.riskItem === i + 1 })),
-  total: { min: 0, max: def.totalMax },
-  bands: def.bands.map((b) => ({ min: b.min, max: b.max, label: b.label })),
-  riskItems: def.riskItem === null ? [] : [def.riskItem],
-  casenessAt: def.casenessAt,
-  reliableChange: def.reliableChange,
-});
+export const toInstrumentDto = (i: Instrument): InstrumentDto => {
+  const d = i.definition;
+  return {
+    id: i.id,
+    bodyId: i.bodyId,
+    code: i.code,
+    name: i.name,
+    construct: i.construct,
+    version: i.version,
+    status: i.status,
+    loinc: d.loincTotal,
+    itemCount: d.items.length,
+    items: d.items.map((it, n) => ({
+      number: n + 1,
+      min: it.min,
+      max: it.max,
+      ...(it.label ? { label: it.label } : {}),
+      risk: d.riskItems.includes(n + 1),
+    })),
+    total: { min: d.total.min, max: d.total.max },
+    bands: d.bands.map((b) => ({ min: b.min, max: b.max, label: b.label })),
+    direction: d.direction,
+    riskItems: [...d.riskItems],
+    casenessAt: d.casenessThreshold,
+    reliableChange: d.reliableChange,
+    licence: d.licence,
+    definition: d,
+    rowVersion: i.rowVersion,
+    publishedAt: i.publishedAt?.toISOString() ?? null,
+  };
+};

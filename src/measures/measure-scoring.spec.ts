@@ -1,6 +1,13 @@
-import { INSTRUMENTS } from './instruments';
 import { scoreMeasure, severityBand } from './measure-scoring';
-import { Instrument } from './outcome-measure.entity';
+import { SEEDED_INSTRUMENTS, seededInstrument } from './seeded-instruments';
+
+// The seeded four, as the migration stores them: scoring reads nothing but this data.
+const Instrument = {
+  Phq9: seededInstrument('PHQ9'),
+  Gad7: seededInstrument('GAD7'),
+  Bdi2: seededInstrument('BDI2'),
+  Hamd17: seededInstrument('HAMD17'),
+};
 
 const value = (r: ReturnType<typeof scoreMeasure>) => {
   if (!r.ok) throw new Error(JSON.stringify(r.details));
@@ -29,7 +36,7 @@ describe('PHQ-9', () => {
     [20, 'severe'],
     [27, 'severe'],
   ])('puts a total of %i in the %s band', (total, band) => {
-    expect(severityBand(Instrument.Phq9, total)).toBe(band);
+    expect(severityBand(Instrument.Phq9.definition, total)).toBe(band);
   });
 
   it('raises the risk flag when item 9 (thoughts of self-harm) is above 0, even with a low total', () => {
@@ -47,12 +54,12 @@ describe('PHQ-9', () => {
   it('refuses an item above 3, a wrong number of items, a total out of range, and items together with a total', () => {
     expect(scoreMeasure(Instrument.Phq9, { items: [4, 0, 0, 0, 0, 0, 0, 0, 0] })).toEqual({
       ok: false,
-      details: { 'items.0': ['item 1 must be an integer 0–3'] },
+      details: { 'items.0': ['Item 1 must be between 0 and 3'] },
     });
     expect(scoreMeasure(Instrument.Phq9, { items: [1, 1] })).toMatchObject({ ok: false, details: { items: ['PHQ-9 has 9 items, got 2'] } });
     expect(scoreMeasure(Instrument.Phq9, { total: 28 })).toMatchObject({
       ok: false,
-      details: { total: [expect.stringContaining('0–27')] },
+      details: { total: [expect.stringContaining('between 0 and 27')] },
     });
     expect(scoreMeasure(Instrument.Phq9, { items: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0 })).toMatchObject({
       ok: false,
@@ -63,7 +70,7 @@ describe('PHQ-9', () => {
   });
 
   it('carries the LOINC code of its total', () => {
-    expect(INSTRUMENTS[Instrument.Phq9].loincTotal).toBe('44261-6');
+    expect(Instrument.Phq9.definition.loincTotal).toBe('44261-6');
   });
 });
 
@@ -81,7 +88,7 @@ describe('GAD-7', () => {
   it('has seven items 0–3, a total of at most 21, no risk item, and LOINC 70274-6', () => {
     expect(value(scoreMeasure(Instrument.Gad7, { items: [3, 3, 3, 3, 3, 3, 3] }))).toMatchObject({ total: 21, riskFlag: false });
     expect(scoreMeasure(Instrument.Gad7, { total: 22 }).ok).toBe(false);
-    expect(INSTRUMENTS[Instrument.Gad7].loincTotal).toBe('70274-6');
+    expect(Instrument.Gad7.definition.loincTotal).toBe('70274-6');
   });
 });
 
@@ -95,7 +102,7 @@ describe('BDI-II', () => {
     [29, 'severe'],
     [63, 'severe'],
   ])('bands %i as %s', (total, band) => {
-    expect(severityBand(Instrument.Bdi2, total)).toBe(band);
+    expect(severityBand(Instrument.Bdi2.definition, total)).toBe(band);
   });
 
   it('needs 21 items', () => {
@@ -116,7 +123,7 @@ describe('HAM-D-17', () => {
   const max = [4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2];
 
   it('scores items with their own maxima: 0–4 for items 1,2,3,7,8,9,10,11,15 and 0–2 for the rest, to 52', () => {
-    expect(INSTRUMENTS[Instrument.Hamd17].itemMaxima).toEqual(max);
+    expect(Instrument.Hamd17.definition.items.map((i) => i.max)).toEqual(max);
     expect(value(scoreMeasure(Instrument.Hamd17, { items: max })).total).toBe(52);
   });
 
@@ -130,7 +137,7 @@ describe('HAM-D-17', () => {
   it('refuses a 3 on a three-point item (item 4, insomnia early)', () => {
     const items = Array(17).fill(0);
     items[3] = 3;
-    expect(scoreMeasure(Instrument.Hamd17, { items })).toEqual({ ok: false, details: { 'items.3': ['item 4 must be an integer 0–2'] } });
+    expect(scoreMeasure(Instrument.Hamd17, { items })).toEqual({ ok: false, details: { 'items.3': ['Item 4 must be between 0 and 2'] } });
   });
 
   it.each([
@@ -144,19 +151,18 @@ describe('HAM-D-17', () => {
     [23, 'very_severe'],
     [52, 'very_severe'],
   ])('bands %i as %s', (total, band) => {
-    expect(severityBand(Instrument.Hamd17, total)).toBe(band);
+    expect(severityBand(Instrument.Hamd17.definition, total)).toBe(band);
   });
 });
 
 describe('every instrument', () => {
-  it.each(Object.values(Instrument))(
+  it.each(SEEDED_INSTRUMENTS.map((i) => [i.code, i] as const))(
     '%s: bands cover 0..max without gaps or overlaps, and the item maxima add up to the total',
-    (instrument) => {
-      const def = INSTRUMENTS[instrument];
-      expect(def.itemMaxima.reduce((s, v) => s + v, 0)).toBe(def.totalMax);
+    (_code, { definition: def }) => {
+      expect(def.items.reduce((s, v) => s + v.max, 0)).toBe(def.total.max);
       expect(def.bands[0].min).toBe(0);
       def.bands.slice(1).forEach((b, i) => expect(b.min).toBe(def.bands[i].max + 1));
-      expect(def.bands[def.bands.length - 1].max).toBe(def.totalMax);
+      expect(def.bands[def.bands.length - 1].max).toBe(def.total.max);
     },
   );
 });

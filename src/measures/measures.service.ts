@@ -12,14 +12,16 @@ import { riskFlagNotice } from '../notifications/notice';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { AuthedCtx } from '../common/request-context';
 import { entityRows } from '../database/entity-rows';
-import { changeFromIntake } from './change-from-intake';
+import { changeFromIntake, type InstrumentLookup } from './change-from-intake';
+import { instrumentCodes, instrumentsAvailableTo } from './instrument-catalog';
 import type { CaseMeasuresDto, CreatedMeasureDto, CreateMeasureDto } from './dto';
 import { toMeasureDto } from './measure.mapper';
 import { type ScoredMeasure, scoreMeasure } from './measure-scoring';
 import { OutcomeMeasure } from './outcome-measure.entity';
 
 // Outcome measures are case content (they change the signed hash): every write goes through CaseContentEdits,
-// like a session's. A PHQ-9 with item 9 above 0 flags the case for the supervisor in the same transaction; the
+// like a session's. Scoring reads the instrument's definition (instrument-catalog.ts). A measure with a risk item
+// above its minimum (PHQ-9 item 9 above 0) flags the case for the supervisor in the same transaction; the
 // flag stays while any such administration is on the case. Each new flagged administration clears the
 // supervisor's acknowledgement (cases/risk-flag.service.ts): a new signal needs a new acknowledgement.
 @Injectable()
@@ -32,11 +34,16 @@ export class MeasuresService {
   ) {}
 
   add(ctx: AuthedCtx, caseId: string, ifMatch: string | undefined, dto: CreateMeasureDto): Promise<CreatedMeasureDto> {
-    const scored = scoreMeasure(dto.instrument, dto);
-    if (!scored.ok) throw badRequest('VALIDATION_FAILED', 'The measure is not valid', scored.details);
     if (isFutureDate(dto.administeredOn, new Date())) throw invalid('administeredOn', 'administeredOn must not be in the future');
-    const { value } = scored;
     return this.edits.run(ctx, caseId, ifMatch, 'measure.create', async (em, c) => {
+      // the instrument is the case's body's to choose from: a global one or the body's own, published
+      const instruments = await instrumentsAvailableTo(em, c.bodyId, [dto.instrument]);
+      const instrument = instruments.get(dto.instrument);
+      if (!instrument)
+        throw invalid('instrument', `${dto.instrument} is not an instrument available to this case's body`, 'UNKNOWN_INSTRUMENT');
+      const scored = scoreMeasure(instrument, dto);
+      if (!scored.ok) throw badRequest('VALIDATION_FAILED', 'The measure is not valid', scored.details);
+      const { value } = scored;
       if (c.endDate && dto.administeredOn > c.endDate) throw invalid('administeredOn', 'administeredOn must not be after the case ended');
       const m = await insertMeasure(em, caseId, dto, value);
       if (value.riskFlag) {
@@ -53,14 +60,15 @@ export class MeasuresService {
       }
       return {
         changes: { measureId: m.id, instrument: dto.instrument, riskFlag: value.riskFlag },
-        reply: { ...toMeasureDto(m), caseVersion: c.version, riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null },
+        reply: { ...toMeasureDto(m, instruments), caseVersion: c.version, riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null },
       };
     });
   }
 
   async list(ctx: AuthedCtx, caseId: string): Promise<CaseMeasuresDto> {
     const { c } = await this.access.load(ctx.actor, caseId, READERS);
-    return summary(c, await measuresOf(this.db.manager, caseId));
+    const measures = await measuresOf(this.db.manager, caseId);
+    return summary(c, measures, await instrumentsAvailableTo(this.db.manager, c.bodyId, instrumentCodes(measures)));
   }
 
   remove(ctx: AuthedCtx, caseId: string, measureId: string, ifMatch: string | undefined): Promise<CaseMeasuresDto> {
@@ -78,14 +86,15 @@ export class MeasuresService {
         );
         c.riskFlaggedAt = null;
       }
-      return { changes: { measureId, instrument: row.instrument }, reply: summary(c, left) };
+      const instruments = await instrumentsAvailableTo(em, c.bodyId, instrumentCodes(left));
+      return { changes: { measureId, instrument: row.instrument }, reply: summary(c, left, instruments) };
     });
   }
 }
 
-const summary = (c: SupervisedCase, measures: OutcomeMeasure[]): CaseMeasuresDto => ({
-  items: measures.map(toMeasureDto),
-  change: changeFromIntake(measurePoints(measures)),
+const summary = (c: SupervisedCase, measures: OutcomeMeasure[], instruments: InstrumentLookup): CaseMeasuresDto => ({
+  items: measures.map((m) => toMeasureDto(m, instruments)),
+  change: changeFromIntake(measurePoints(measures), instruments),
   riskFlaggedAt: c.riskFlaggedAt?.toISOString() ?? null,
   caseVersion: c.version,
 });

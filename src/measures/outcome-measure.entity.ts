@@ -1,13 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { SupervisedCase } from '../cases/supervised-case.entity';
 
-export enum Instrument {
-  Phq9 = 'PHQ9',
-  Gad7 = 'GAD7',
-  Bdi2 = 'BDI2',
-  Hamd17 = 'HAMD17',
-}
-
 // One administration of an outcome measure. total, severity and riskFlag are computed by the service
 // (measure-scoring.ts), never sent by the client.
 @Entity('outcome_measures')
@@ -25,8 +18,9 @@ export class OutcomeMeasure {
   @JoinColumn({ name: 'case_id' })
   case?: Relation<SupervisedCase>;
 
-  @Column({ type: 'enum', enum: Instrument, enumName: 'measure_instrument' })
-  instrument!: Instrument;
+  // the code of an instrument available to the case's body (instruments.code), e.g. PHQ9
+  @Column({ type: 'varchar', length: 32 })
+  instrument!: string;
 
   @Column({ type: 'date' })
   administeredOn!: string;

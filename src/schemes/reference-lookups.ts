@@ -1,22 +1,33 @@
 import type { EntityManager } from 'typeorm';
-import { Instrument } from '../measures/outcome-measure.entity';
-import { ACTIVITY_KINDS, ADAPTATIONS, CASE_FORMATS } from './rules/common';
+import { instrumentCodesFor } from '../measures/instrument-catalog';
+import { ACTIVITY_KINDS } from './rules/common';
 
-// The lists a scheme's references are resolved against that are code today and data tomorrow: instruments
-// (moving to a table), taxonomies (moving to data) and activity kinds. Each is one function taking the
-// transaction's EntityManager, so repointing one at its table changes nothing else.
+// The lists a scheme's references are resolved against, for the scheme's body: the published instruments it may
+// use (its own and those for every body), the values of the published taxonomies its cases may name, and the
+// activity kinds. Each is one function taking the transaction's EntityManager.
 
-export async function lookupInstrumentCodes(em: EntityManager): Promise<Set<string>> {
-  void em;
-  return new Set<string>(Object.values(Instrument));
+export async function lookupInstrumentCodes(em: EntityManager, bodyId: string): Promise<Set<string>> {
+  return new Set(await instrumentCodesFor(em, bodyId));
 }
 
-export async function lookupTaxonomyValues(em: EntityManager): Promise<Map<string, Set<string>>> {
-  void em;
-  return new Map<string, Set<string>>([
-    ['case_format', new Set<string>(CASE_FORMATS)],
-    ['adaptation', new Set<string>(ADAPTATIONS)],
-  ]);
+// reference kinds of the rule filters → the taxonomy attribute they name
+const TAXONOMY_ATTRIBUTE: Record<string, string> = { case_format: 'format', adaptation: 'adaptation' };
+
+/** Every value (retired ones included: an old case may still hold them) of each attribute, over the published
+ *  taxonomies the body's cases may name. */
+export async function lookupTaxonomyValues(em: EntityManager, bodyId: string): Promise<Map<string, Set<string>>> {
+  const rows: { definition: { attributes?: { code: string; values?: { code: string }[] }[] } }[] = await em.query(
+    `SELECT definition FROM taxonomies WHERE status = 'published' AND (body_id IS NULL OR body_id = $1)`,
+    [bodyId],
+  );
+  const out = new Map<string, Set<string>>();
+  for (const [kind, attribute] of Object.entries(TAXONOMY_ATTRIBUTE)) {
+    const values = new Set<string>();
+    for (const r of rows)
+      for (const a of r.definition.attributes ?? []) if (a.code === attribute) for (const v of a.values ?? []) values.add(v.code);
+    out.set(kind, values);
+  }
+  return out;
 }
 
 export async function lookupActivityKinds(em: EntityManager): Promise<Set<string>> {

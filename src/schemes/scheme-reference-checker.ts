@@ -61,8 +61,8 @@ export class SchemeReferenceChecker {
       schemeCode: scheme.code,
       otherSchemeLevels,
       rubricCodes: new Set(rubrics.map((r) => r.code)),
-      instrumentCodes: await lookupInstrumentCodes(em),
-      taxonomyValues: await lookupTaxonomyValues(em),
+      instrumentCodes: await lookupInstrumentCodes(em, scheme.bodyId),
+      taxonomyValues: await lookupTaxonomyValues(em, scheme.bodyId),
       activityKinds: await lookupActivityKinds(em),
     };
   }

@@ -218,7 +218,8 @@ const DESCRIPTIONS: Record<string, string> = {
   case_supervision:
     'Per case: supervision minutes, share of sessions supervised (optionally from the recordings reviewed), supervision:therapy ratio, group credit and group-size limit, supervisor level on the date',
   case_recordings: 'Per case: recordings, phases recorded, N rated with a rubric and pass rule, calibrated raters, multi-rater policy',
-  outcome_measures: 'Per case: outcome measures at baseline, every N sessions and at the end',
+  outcome_measures:
+    "Per case: outcome measures at baseline, every N sessions and at the end; instruments by code, any published instrument available to the scheme's body (GET /instruments?bodyId=…)",
   supervision_given: 'Supervision given: hours and distinct supervisees in a window',
   teaching_given: 'Teaching led or co-led: hours in a window',
   cpd: 'Continuing professional development in a window: items and/or hours',

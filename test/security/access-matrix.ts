@@ -1,7 +1,15 @@
 import { caseBody, daysAgo, session } from '../cases-fixtures';
 import { TEST_PASSWORD } from '../support/factories';
 import { IPT_TAXONOMY_DEFINITION } from '../../src/taxonomies/ipt-taxonomy';
-import { activityBody, profileBody, qualificationBody, RUBRIC_DEFINITION, SCHEME_DEFINITION, type World } from './world';
+import {
+  activityBody,
+  INSTRUMENT_DEFINITION,
+  profileBody,
+  qualificationBody,
+  RUBRIC_DEFINITION,
+  SCHEME_DEFINITION,
+  type World,
+} from './world';
 
 // The access matrix: one row per route ("METHOD path" exactly as listRoutes prints it). A route without a
 // row fails the matrix test, so every new route forces a decision here.
@@ -363,6 +371,26 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { trainee: 200 },
   },
   'GET /api/v1/instruments': { own: LIST },
+  'GET /api/v1/instruments/:id': { params: id('instrument'), own: READ_RECORD },
+  'POST /api/v1/instruments': {
+    body: (c) => ({
+      bodyId: c.w.body.id,
+      code: `M-${c.n.toUpperCase()}`,
+      name: 'Matrix instrument',
+      construct: 'distress',
+      version: '1',
+      definition: INSTRUMENT_DEFINITION,
+    }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreignBody: true,
+    foreign: 403,
+  },
+  'PATCH /api/v1/instruments/:id': {
+    params: per({ adminA: 'instrumentDraft', global: 'instrumentDraft2' }),
+    body: () => ({ name: 'Matrix instrument (renamed)' }),
+    ifMatch: (c) => (c.who === 'global' ? etag('instrumentDraft2')(c) : etag('instrumentDraft')(c)),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/cases/:id/submit': { params: id('case'), own: { trainee: 200 } },
   'POST /api/v1/cases/:id/return': {
     params: per({ supervisor: 'caseSubmitted', adminA: 'caseSubmitted2', adminB: 'caseSubmitted2' }),
@@ -627,6 +655,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
 
   // ---- late: publishing or retiring versions retires what the calls above use -------------------------
+  'POST /api/v1/instruments/:id/publish': {
+    params: per({ adminA: 'instrumentDraft', global: 'instrumentDraft2' }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'POST /api/v1/rubric-versions/:id/publish': {
     params: per({ adminA: 'rubricDraft', global: 'rubricDraft2' }),
     own: { adminA: 200, adminB: 200, global: 200 },

@@ -13,6 +13,19 @@ import type { TestApp } from '../support/test-app';
 export const API = '/api/v1';
 const hex = () => randomBytes(3).toString('hex').toUpperCase();
 
+export const INSTRUMENT_DEFINITION = {
+  items: [
+    { min: 0, max: 4 },
+    { min: 0, max: 4 },
+  ],
+  total: { min: 0, max: 8 },
+  bands: [
+    { min: 0, max: 3, label: 'low' },
+    { min: 4, max: 8, label: 'high' },
+  ],
+  riskItems: [2],
+};
+
 export const RUBRIC_DEFINITION = {
   scale: { min: 1, max: 5 },
   items: [
@@ -301,6 +314,24 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
   );
   ids.rubricDraft2 = rub2.versions[0].id;
   versions.rubricDraft2 = 1;
+
+  // outcome instruments of the body: one published, two drafts (one per role that edits and publishes)
+  const instrument = (name: string) =>
+    ok<{ id: string; rowVersion: number }>(
+      http()
+        .post(`${API}/instruments`)
+        .set(admin.auth)
+        .send({ bodyId: body.id, code: `I-${hex()}`, name, construct: 'distress', version: '1', definition: INSTRUMENT_DEFINITION }),
+      name,
+    );
+  const published = await instrument('Matrix instrument');
+  ids.instrument = published.id;
+  await ok(http().post(`${API}/instruments/${published.id}/publish`).set(admin.auth), 'instrument publish');
+  for (const key of ['instrumentDraft', 'instrumentDraft2']) {
+    const draft = await instrument(key);
+    ids[key] = draft.id;
+    versions[key] = draft.rowVersion;
+  }
 
   for (const [key, target] of [
     ['rating', 'session'],

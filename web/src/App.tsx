@@ -5,6 +5,7 @@ import { AdminApplicationDetail, AdminApplications } from './pages/admin-applica
 import { AdminPeople, AdminPerson } from './pages/admin-people';
 import { AdminInvitations } from './pages/admin-invitations';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
+import { AdminInstruments } from './pages/admin-instruments';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { AdminTaxonomies, TaxonomyEditor } from './pages/admin-taxonomies';
 import { AdminEvidence } from './pages/evidence/admin-evidence';
@@ -78,6 +79,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/scheme-versions/:id', roles: ADMINS, render: (p) => <SchemeVersionEditor id={p.id} /> },
   { path: '/admin/taxonomies', roles: ADMINS, render: () => <AdminTaxonomies /> },
   { path: '/admin/taxonomies/:id', roles: ADMINS, render: (p) => <TaxonomyEditor id={p.id} /> },
+  { path: '/admin/instruments', roles: ADMINS, render: () => <AdminInstruments /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
@@ -121,6 +123,7 @@ function Nav() {
       ['/admin/applications', t('nav.applications')],
       ['/admin/schemes', t('nav.schemes')],
       ['/admin/taxonomies', t('taxonomies:nav')],
+      ['/admin/instruments', t('instruments:nav')],
       ['/admin/accreditations', t('nav.accreditations')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],

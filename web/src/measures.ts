@@ -1,28 +1,37 @@
-// Outcome-measure instruments as the service defines and scores them (GET /api/v1/instruments): items and their
-// ranges, severity bands, risk items. Nothing is copied here: the list is fetched once per signed-in session and
-// is what the measure form shows while typing (the band saved is still the one the service computes).
+// Outcome-measure instruments as the service defines and scores them (GET /api/v1/instruments?bodyId=…): the global
+// ones and those the case's body added, with items and their ranges, severity bands, risk items. Nothing is copied
+// here: each body's list is fetched once per signed-in session (again after an instrument is published) and is what
+// the measure form shows while typing (the band saved is still the one the service computes).
 import { api, call, hasSession, onSessionChange, type Schemas } from './api/client';
 import { useLoad } from './ui';
 
 export type InstrumentInfo = Schemas['InstrumentDto'];
 
-let cached: Promise<InstrumentInfo[]> | undefined;
+const cached = new Map<string, Promise<InstrumentInfo[]>>();
 onSessionChange(() => {
-  if (!hasSession()) cached = undefined;
+  if (!hasSession()) cached.clear();
 });
 
-export function loadInstruments(): Promise<InstrumentInfo[]> {
-  cached ??= call(api.GET('/api/v1/instruments')).then(
-    (list) => list.items,
-    (error: unknown) => {
-      cached = undefined; // a failed load is tried again next time
-      throw error;
-    },
-  );
-  return cached;
+/** After an instrument is published: the next form loads the lists again. */
+export const forgetInstruments = () => cached.clear();
+
+export function loadInstruments(bodyId: string): Promise<InstrumentInfo[]> {
+  let list = cached.get(bodyId);
+  if (!list) {
+    list = call(api.GET('/api/v1/instruments', { params: { query: { bodyId } } })).then(
+      // drafts are listed to the body's admins; only published instruments can be recorded
+      (res) => res.items.filter((i) => i.status === 'published'),
+      (error: unknown) => {
+        cached.delete(bodyId); // a failed load is tried again next time
+        throw error;
+      },
+    );
+    cached.set(bodyId, list);
+  }
+  return list;
 }
 
-export const useInstruments = () => useLoad(loadInstruments, []);
+export const useInstruments = (bodyId: string) => useLoad(() => loadInstruments(bodyId), [bodyId]);
 
 export const instrumentOf = (instruments: InstrumentInfo[], code: string) => instruments.find((i) => i.code === code);
 export const instrumentLabel = (info: InstrumentInfo) => `${info.name} (${info.construct})`;

@@ -1,10 +1,9 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { INSTRUMENT_CODE } from '../../../measures/instrument-definition';
 import type { CaseRecord } from '../../person-record';
 import { attended } from '../common';
 import type { RuleEvaluator } from '../rule-types';
 import { CaseRuleBase, caseRuleReferences, perCaseRule } from './case-rule';
-
-const INSTRUMENTS = ['PHQ9', 'GAD7', 'BDI2', 'HAMD17'] as const;
 
 export class OutcomeMeasuresParams extends CaseRuleBase {
   @IsInt()
@@ -12,10 +11,13 @@ export class OutcomeMeasuresParams extends CaseRuleBase {
   @Max(100)
   minCases!: number;
 
+  // instrument codes (instruments.code): any instrument available to the scheme's body, the seeded PHQ9, GAD7, BDI2,
+  // HAMD17 or one the body added. Here only their shape is checked; which codes the body has is a database question
+  // (measures/instrument-catalog.ts instrumentCodesFor), asked when the scheme is saved.
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @IsIn(INSTRUMENTS, { each: true })
+  @ArrayMaxSize(10)
+  @Matches(INSTRUMENT_CODE, { each: true, message: 'each instrument must be an instrument code such as PHQ9 or CORE-10' })
   instruments!: string[];
 
   // a measure at intake (session 0 or 1) — default true

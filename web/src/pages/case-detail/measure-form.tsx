@@ -21,7 +21,7 @@ export function MeasureForm({
   reload: () => void;
 }) {
   const { t } = useTranslation('cases');
-  const [instrument, setInstrument] = useState<Schemas['Instrument']>(instruments[0].code);
+  const [instrument, setInstrument] = useState<string>(instruments[0].code);
   const info = instrumentOf(instruments, instrument) ?? instruments[0];
   const [items, setItems] = useState<string[]>(() => info.items.map(() => ''));
   const [date, setDate] = useState(today());
@@ -30,7 +30,7 @@ export function MeasureForm({
   useEffect(() => setItems((instrumentOf(instruments, instrument) ?? instruments[0]).items.map(() => '')), [instrument, instruments]);
   const filled = items.filter((v) => v !== '').length;
   const total = items.reduce((s, v) => s + (Number(v) || 0), 0);
-  const riskNow = info.items.some((item, i) => item.risk && Number(items[i]) > 0);
+  const riskNow = info.items.some((item, i) => item.risk && items[i] !== '' && Number(items[i]) > item.min);
   const save = useAction(async () => {
     setSaved(undefined);
     const problems = checkMeasure(c, info, { date, sessionNumber, items });
@@ -64,7 +64,7 @@ export function MeasureForm({
       <div className="row">
         <Field label={t('fields:instrument')}>
           {(p) => (
-            <select {...p} value={instrument} onChange={(e) => setInstrument(e.target.value as Schemas['Instrument'])}>
+            <select {...p} value={instrument} onChange={(e) => setInstrument(e.target.value)}>
               {instruments.map((v) => (
                 <option key={v.code} value={v.code}>
                   {instrumentLabel(v)}

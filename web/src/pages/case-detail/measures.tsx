@@ -11,7 +11,7 @@ type Case = Schemas['CaseDto'];
 
 export function Measures({ c, editable, onChange, reload }: { c: Case; editable: boolean; onChange: () => void; reload: () => void }) {
   const { t } = useTranslation('cases');
-  const instruments = useInstruments();
+  const instruments = useInstruments(c.bodyId);
   return (
     <section className="card" aria-labelledby="measures-h">
       <h2 id="measures-h" style={{ marginTop: 0 }}>
