@@ -15,6 +15,7 @@ import { RiskFlagAcknowledgement1796220000000 } from './1796220000000-RiskFlagAc
 import { InvitationsAccountTokens1796240000000 } from './1796240000000-InvitationsAccountTokens';
 import { NotificationOnceKey1796250000000 } from './1796250000000-NotificationOnceKey';
 import { UserLanguage1797000000000 } from './1797000000000-UserLanguage';
+import { ReferenceSchemes1797090000000 } from './1797090000000-ReferenceSchemes';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   InvitationsAccountTokens1796240000000,
   NotificationOnceKey1796250000000,
   UserLanguage1797000000000,
+  ReferenceSchemes1797090000000,
 ];
