@@ -36,6 +36,8 @@ const EXACT: Record<string, Direction> = {
   delivery: 'subset',
   trainerLevels: 'subset',
   instruments: 'subset',
+  formats: 'subset',
+  values: 'subset',
   firstCaseDiagnosisPrefixes: 'subset',
   phases: 'superset',
   recordedPhases: 'superset',
