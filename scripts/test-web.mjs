@@ -112,6 +112,7 @@ const journeys = [
   '7-exports',
   '8-notifications',
   '9-invitations',
+  '27-reference-schemes',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);

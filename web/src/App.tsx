@@ -6,6 +6,7 @@ import { AdminPeople, AdminPerson } from './pages/admin-people';
 import { AdminInvitations } from './pages/admin-invitations';
 import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './pages/admin-misc';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
+import { SchemeComparison } from './pages/reference-schemes';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
 import { NotificationsLink, NotificationsPage } from './pages/notifications';
@@ -64,6 +65,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/applications/:id', roles: ADMINS, render: (p) => <AdminApplicationDetail id={p.id} /> },
   { path: '/admin/schemes', roles: ADMINS, render: () => <AdminSchemes /> },
   { path: '/admin/scheme-versions/:id', roles: ADMINS, render: (p) => <SchemeVersionEditor id={p.id} /> },
+  { path: '/admin/scheme-comparison', roles: ADMINS, render: () => <SchemeComparison /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
@@ -100,6 +102,7 @@ function Nav() {
       ['/admin/people', t('nav.people')],
       ['/admin/applications', t('nav.applications')],
       ['/admin/schemes', t('nav.schemes')],
+      ['/admin/scheme-comparison', t('network:navCompare')],
       ['/admin/accreditations', t('nav.accreditations')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, call, etagOf, type Schemas } from '../api/client';
 import { Link, navigate, useTitle } from '../router';
+import { ReferenceMark, StartFromReference } from './reference-schemes';
 import { Badge, Empty, ErrorBox, Field, fmtDate, fmtDateTime, Loading, useAction, useLoad } from '../ui';
 
 interface Rule {
@@ -36,6 +37,7 @@ export function AdminSchemes() {
       <h1>Accreditation schemes</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? draft.error} />
+      <StartFromReference />
       {schemes && schemes.length === 0 && <Empty>No schemes yet.</Empty>}
       {schemes?.map((s) => (
         <section className="card" key={s.id}>
@@ -134,6 +136,7 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           {saved}
         </div>
       )}
+      <ReferenceMark version={version} onChange={setVersion} />
       <ErrorBox error={save.error} title="The version was not saved" />
       <ErrorBox error={publish.error} title="The version was not published" />
       <div className="row">
