@@ -82,7 +82,7 @@ describe('comparing scheme levels', () => {
     expect(c.reasons.join(' ')).toMatch(/cannot be decided/);
   });
 
-  it('implies yes: stricter on several rules and a shorter renewal period, nothing looser', () => {
+  it('implies yes: stricter on several rules and less group credit, nothing looser', () => {
     const national = reference();
     (national.requirements.find((r) => r.id === 'intro-ipt')!.params as { minHours: number }).minHours = 24;
     (national.requirements.find((r) => r.id === 'endorsed-supervisor')!.params as { minMinutesPerCase: number }).minMinutesPerCase = 90;
@@ -115,5 +115,7 @@ describe('comparing scheme levels', () => {
       words: 'someNewSetting 5 vs someNewSetting 3 (not decidable from the rules)',
     });
     expect(compareParam('trainerLevel', { levelCode: 'TRAINER' }, { levelCode: 'SUPERVISOR' })?.verdict).toBe('different');
+    expect(compareParam('phaseCoverage', {}, undefined)?.verdict).toBe('equal');
+    expect(compareParam('phaseCoverage', { phases: ['initial', 'termination'] }, { phases: ['initial'] })?.verdict).toBe('stricter');
   });
 });

@@ -128,6 +128,7 @@ export function compareParam(name: string, a: unknown, b: unknown): ParamDiff | 
       words: `${name}: ${d.words}`,
     }));
     const verdict = combine(inner.map((d) => d.verdict));
+    if (verdict === 'equal') return diff('equal');
     if (a === undefined || b === undefined) {
       // a whole setting on one side only: stricter or looser only if each of its parts says so
       if (verdict === 'stricter' || verdict === 'looser') return { ...diff(verdict), words: inner.map((d) => d.words).join('; ') };
