@@ -32,7 +32,9 @@ test('international admin marks a reference; a national admin starts a scheme fr
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schemes', exact: true }).click();
   await admin.getByRole('heading', { name: 'Start from a reference' }).waitFor();
   const code = `UK-REF-${Date.now().toString(36).toUpperCase()}`;
-  await admin.getByLabel('Reference').selectOption({ label: `${REFERENCE} version 1 (International Society for IPT (demo))` });
+  await admin
+    .getByLabel('Reference', { exact: true })
+    .selectOption({ label: `${REFERENCE} version 1 (International Society for IPT (demo))` });
   await admin.getByLabel(/^Code/).fill(code);
   await admin.getByLabel('Name', { exact: true }).fill('UK scheme from the reference');
   await checkA11y(admin, 'reference-start');
@@ -49,12 +51,12 @@ test('international admin marks a reference; a national admin starts a scheme fr
   await checkA11y(admin, 'scheme-comparison-form');
   const levelA = admin.getByRole('group', { name: 'Level A' });
   const levelB = admin.getByRole('group', { name: 'Level B' });
-  await levelA.getByLabel('Scheme version').selectOption({ label: 'UK scheme from the reference — version 1 (draft)' });
-  await levelA.getByLabel('Level').locator('option', { hasText: 'THERAPIST' }).first().waitFor({ state: 'attached' });
-  await levelA.getByLabel('Level').selectOption('THERAPIST');
-  await levelB.getByLabel('Scheme version').selectOption({ label: `${REFERENCE} — version 1 (published)` });
-  await levelB.getByLabel('Level').locator('option', { hasText: 'THERAPIST' }).first().waitFor({ state: 'attached' });
-  await levelB.getByLabel('Level').selectOption('THERAPIST');
+  await levelA.getByLabel('Scheme version', { exact: true }).selectOption({ label: 'UK scheme from the reference — version 1 (draft)' });
+  await levelA.getByLabel('Level', { exact: true }).locator('option', { hasText: 'THERAPIST' }).first().waitFor({ state: 'attached' });
+  await levelA.getByLabel('Level', { exact: true }).selectOption('THERAPIST');
+  await levelB.getByLabel('Scheme version', { exact: true }).selectOption({ label: `${REFERENCE} — version 1 (published)` });
+  await levelB.getByLabel('Level', { exact: true }).locator('option', { hasText: 'THERAPIST' }).first().waitFor({ state: 'attached' });
+  await levelB.getByLabel('Level', { exact: true }).selectOption('THERAPIST');
   await admin.getByRole('button', { name: 'Compare', exact: true }).click();
   await admin.getByRole('heading', { name: new RegExp(`^${code} v1 THERAPIST against ISIPT-CERT v1 THERAPIST`) }).waitFor();
   const verdict = admin.getByRole('status').filter({ hasText: "Do A's requirements imply B's?" });
@@ -65,8 +67,10 @@ test('international admin marks a reference; a national admin starts a scheme fr
   await shot(admin, 'scheme-comparison');
 
   // the UK-style scheme against the reference: differences in words, and the implication says no or cannot decide
-  await levelA.getByLabel('Scheme version').selectOption({ label: 'UK-style accreditation (example) — version 1 (published)' });
-  await levelA.getByLabel('Level').locator('option').first().waitFor({ state: 'attached' });
+  await levelA
+    .getByLabel('Scheme version', { exact: true })
+    .selectOption({ label: 'UK-style accreditation (example) — version 1 (published)' });
+  await levelA.getByLabel('Level', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
   await admin.getByRole('button', { name: 'Compare', exact: true }).click();
   await admin.getByRole('heading', { name: /^UK-ACCREDITATION v1 .* against ISIPT-CERT v1 THERAPIST/ }).waitFor();
   await verdict.getByText(/^(No|Cannot be decided from the rules)$/).waitFor();
