@@ -104,6 +104,8 @@ function sideBySide(name: string, a: unknown, b: unknown): string {
   if (typeof a === 'number' && typeof b === 'number' && fa.startsWith(String(a)) && fb.startsWith(String(b))) {
     if (fa.slice(String(a).length) === fb.slice(String(b).length)) return `${fa} vs ${b}`;
   }
+  // "someSetting 5 vs 3": the parameter's name once
+  if (fa.startsWith(`${name} `) && fb.startsWith(`${name} `)) return `${fa} vs ${fb.slice(name.length + 1)}`;
   return `${fa} vs ${fb}`;
 }
 
