@@ -202,6 +202,9 @@ describe('reference schemes and national derivation', () => {
   it('an unmarked reference is no longer listed nor derivable', async () => {
     await http().delete(`${API}/scheme-versions/${referenceId}/reference`).set(intlAdmin.auth).expect(200);
     expect(await auditCount('scheme_version.unmark_reference', referenceId)).toBe(1);
+    // unmarking again changes nothing and answers the same
+    const again = await http().delete(`${API}/scheme-versions/${referenceId}/reference`).set(intlAdmin.auth).expect(200);
+    expect(again.body.isReference).toBe(false);
     const list = await http().get(`${API}/reference-schemes`).set(trainee.auth).expect(200);
     expect(list.body.map((r: { versionId: string }) => r.versionId)).not.toContain(referenceId);
     await http()

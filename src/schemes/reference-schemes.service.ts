@@ -61,7 +61,9 @@ export class ReferenceSchemesService {
         if (version.status !== SchemeVersionStatus.Published)
           throw conflict('REFERENCE_NOT_PUBLISHED', 'Only a published version can be marked as a reference');
       }
-      if (version.isReference !== isReference) {
+      // marking what is already marked (or unmarking twice) changes nothing but is still the person's audited act
+      const changed = version.isReference !== isReference;
+      if (changed)
         await em.update(
           SchemeVersion,
           { id },
@@ -69,15 +71,14 @@ export class ReferenceSchemesService {
             ? { isReference, referenceMarkedBy: ctx.actor.userId, referenceMarkedAt: new Date(), version: version.version + 1 }
             : { isReference, referenceMarkedBy: null, referenceMarkedAt: null, version: version.version + 1 },
         );
-        audit({
-          action: isReference ? 'scheme_version.mark_reference' : 'scheme_version.unmark_reference',
-          entityType: 'scheme_version',
-          entityId: id,
-          via,
-          bodyId: scheme.bodyId,
-          changes: { isReference },
-        });
-      }
+      audit({
+        action: isReference ? 'scheme_version.mark_reference' : 'scheme_version.unmark_reference',
+        entityType: 'scheme_version',
+        entityId: id,
+        via,
+        bodyId: scheme.bodyId,
+        changes: { isReference, changed },
+      });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);
     });
   }
