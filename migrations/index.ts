@@ -20,6 +20,7 @@ import { InstrumentsAsData1797020000000 } from './1797020000000-InstrumentsAsDat
 import { LevelLabels1797040000000 } from './1797040000000-LevelLabels';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
 import { ImportedAccreditations1797060000000 } from './1797060000000-ImportedAccreditations';
+import { ReferenceSchemes1797090000000 } from './1797090000000-ReferenceSchemes';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   LevelLabels1797040000000,
   QualificationsReferences1797050000000,
   ImportedAccreditations1797060000000,
+  ReferenceSchemes1797090000000,
 ];

@@ -120,6 +120,7 @@ const journeys = [
   '24-imports',
   '25-charts',
   '26-new-trainee',
+  '27-reference-schemes',
   '30-keyboard-trainee',
   '31-keyboard-public',
   '32-language',

@@ -171,6 +171,8 @@ export const ERROR_CODES = {
   VERSION_PUBLISHED: { status: 409, description: 'A published or retired version is immutable' },
   NOT_A_DRAFT: { status: 409, description: 'Only a draft can be published' },
   NOT_PUBLISHED: { status: 409, description: 'Only a published version can be retired' },
+  REFERENCE_NOT_INTERNATIONAL: { status: 409, description: "Only a version of the international body's scheme can be a reference" },
+  REFERENCE_NOT_PUBLISHED: { status: 409, description: 'Only a published version can be marked as a reference' },
   RUBRIC_CODE_TAKEN: { status: 409, description: 'A rubric with this code exists here' },
   RUBRIC_VERSION_NOT_DRAFT: { status: 409, description: 'The rubric version is no longer a draft' },
   RATING_EXISTS: { status: 409, description: 'You already rated this with this rubric' },

@@ -71,6 +71,7 @@ export class SchemeVersionSummaryDto {
   @ApiProperty() versionNumber!: number;
   @ApiProperty({ enum: SchemeVersionStatus, enumName: 'SchemeVersionStatus' }) status!: SchemeVersionStatus;
   @ApiProperty({ format: 'date' }) effectiveFrom!: string;
+  @ApiProperty({ description: 'Marked by the international body as a reference national bodies may start from' }) isReference!: boolean;
 }
 
 export class SchemeDto {
@@ -78,6 +79,8 @@ export class SchemeDto {
   @ApiProperty({ format: 'uuid' }) bodyId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The reference version this scheme was started from' })
+  derivedFromVersionId!: string | null;
   @ApiProperty({ type: [SchemeVersionSummaryDto] }) versions!: SchemeVersionSummaryDto[];
 }
 

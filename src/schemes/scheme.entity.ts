@@ -39,6 +39,14 @@ export class Scheme {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  // the reference version this scheme was started from (a copy that remembers its origin); null otherwise
+  @Column({ type: 'uuid', nullable: true })
+  derivedFromVersionId!: string | null;
+
+  @ManyToOne(() => SchemeVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'derived_from_version_id', foreignKeyConstraintName: 'FK_schemes_derived_from_version' })
+  derivedFromVersion?: Relation<SchemeVersion>;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -76,6 +84,16 @@ export class SchemeVersion {
 
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
+
+  // marked by the international body as a reference national bodies may start their schemes from
+  @Column({ type: 'boolean', default: false })
+  isReference!: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  referenceMarkedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  referenceMarkedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -10,6 +10,7 @@ export const toSchemeVersionDto = (v: SchemeVersion): SchemeVersionDto => ({
   definition: v.definition as unknown as Record<string, unknown>,
   publishedAt: v.publishedAt?.toISOString() ?? null,
   retiredAt: v.retiredAt?.toISOString() ?? null,
+  isReference: v.isReference,
   version: v.version,
 });
 
@@ -18,8 +19,15 @@ export const toSchemeDto = (s: Scheme, versions: SchemeVersion[]): SchemeDto => 
   bodyId: s.bodyId,
   code: s.code,
   name: s.name,
+  derivedFromVersionId: s.derivedFromVersionId ?? null,
   versions: versions
     .filter((v) => v.schemeId === s.id)
     .sort((a, b) => a.versionNumber - b.versionNumber)
-    .map((v) => ({ id: v.id, versionNumber: v.versionNumber, status: v.status, effectiveFrom: String(v.effectiveFrom).slice(0, 10) })),
+    .map((v) => ({
+      id: v.id,
+      versionNumber: v.versionNumber,
+      status: v.status,
+      effectiveFrom: String(v.effectiveFrom).slice(0, 10),
+      isReference: v.isReference,
+    })),
 });

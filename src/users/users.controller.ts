@@ -30,7 +30,7 @@ export class MeController {
   @RequirePermission(Permission.Self, 'Remember the web app language you chose')
   @ApiNoContentResponse({ description: 'Remembered; GET /me returns it from now on' })
   setLanguage(@Ctx() ctx: AuthedCtx, @Body() dto: SetLanguageDto): Promise<void> {
-    return this.users.setLanguage(ctx.actor.userId, dto.language);
+    return this.users.setLanguage(ctx, dto.language);
   }
 
   @Post('password')

@@ -31,9 +31,12 @@ export class UsersService {
     return { ...toUserDto(user, await this.activeGrants([user.id])), language };
   }
 
-  /** Remembers the web app language a person chose (a preference: not audited). */
-  async setLanguage(userId: string, language: Language): Promise<void> {
-    await this.db.getRepository(User).update({ id: userId }, { language });
+  /** Remembers the web app language a person chose (audited like any change to an account). */
+  async setLanguage(ctx: AuthedCtx, language: Language): Promise<void> {
+    await this.uow.run(ctx, async (em, audit) => {
+      await em.update(User, { id: ctx.actor.userId }, { language });
+      audit({ action: 'user.language', entityType: 'user', entityId: ctx.actor.userId, changes: { language } });
+    });
   }
 
   async list(ctx: AuthedCtx, q: ListUsersQuery): Promise<Page<UserDto>> {

@@ -555,6 +555,30 @@ export const MATRIX: Record<string, MatrixRow> = {
     ifMatch: (c) => (c.who === 'global' ? etag('taxonomyDraft2')(c) : etag('taxonomyDraft')(c)),
     own: { adminA: 200, adminB: 200, global: 200 },
   },
+  // reference schemes (src/schemes/reference-schemes.service.ts): the worlds' bodies are national, so a permitted
+  // admin is refused marking with 409 (only the international body's versions can be references); the
+  // international side is covered in test/reference-schemes.e2e-spec.ts
+  'GET /api/v1/reference-schemes': { own: LIST },
+  'POST /api/v1/scheme-versions/:id/reference': {
+    params: id('schemeVersion'),
+    own: { adminA: 409, adminB: 409, global: 409 },
+  },
+  'DELETE /api/v1/scheme-versions/:id/reference': {
+    params: id('schemeVersion'),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'POST /api/v1/bodies/:bodyId/schemes/from-reference': {
+    params: (c) => ({ bodyId: c.w.body.id }),
+    // no reference exists in the worlds: a permitted admin gets to the check of the reference named
+    body: (c) => ({ referenceVersionId: c.w.ids.schemeVersion, code: `D-${c.n}`, name: 'Derived scheme' }),
+    own: { adminA: 400, adminB: 400, global: 400 },
+    foreign: 403,
+  },
+  // published versions compare for anyone signed in
+  'GET /api/v1/scheme-comparisons': {
+    query: (c) => `a=${c.w.ids.schemeVersion}:PRACTITIONER&b=${c.w.ids.schemeVersion2}:PRACTITIONER`,
+    own: LIST,
+  },
   'POST /api/v1/schemes/:id/enrolment': {
     params: id('scheme2'),
     body: () => ({}),

@@ -12,6 +12,7 @@ import { AdminEvidence } from './pages/evidence/admin-evidence';
 import { TraineeQualifications } from './pages/evidence/qualifications';
 import { TraineeReferences } from './pages/evidence/references';
 import { WriteReference } from './pages/evidence/write-reference';
+import { SchemeComparison } from './pages/reference-schemes';
 import { CaseDetail } from './pages/case-detail';
 import { NewCase } from './pages/case-new';
 import { ImportWizard } from './pages/imports';
@@ -80,6 +81,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/taxonomies', roles: ADMINS, render: () => <AdminTaxonomies /> },
   { path: '/admin/taxonomies/:id', roles: ADMINS, render: (p) => <TaxonomyEditor id={p.id} /> },
   { path: '/admin/instruments', roles: ADMINS, render: () => <AdminInstruments /> },
+  { path: '/admin/scheme-comparison', roles: ADMINS, render: () => <SchemeComparison /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
@@ -124,6 +126,7 @@ function Nav() {
       ['/admin/schemes', t('nav.schemes')],
       ['/admin/taxonomies', t('taxonomies:nav')],
       ['/admin/instruments', t('instruments:nav')],
+      ['/admin/scheme-comparison', t('network:navCompare')],
       ['/admin/accreditations', t('nav.accreditations')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],

@@ -3,6 +3,7 @@ import { ApiError, api, call, etagOf, type Schemas } from '../api/client';
 import { Link, navigate, useTitle } from '../router';
 import { formatDate, formatDateTime, useTranslation } from '../i18n';
 import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
+import { ReferenceMark, StartFromReference } from './reference-schemes';
 
 interface Rule {
   id: string;
@@ -41,6 +42,7 @@ export function AdminSchemes() {
       <h1>{t('schemes.heading')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? draft.error} />
+      <StartFromReference />
       {schemes && schemes.length === 0 && <Empty>{t('schemes.none')}</Empty>}
       {schemes?.map((s) => (
         <section className="card" key={s.id}>
@@ -147,6 +149,7 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           {saved}
         </div>
       )}
+      <ReferenceMark version={version} onChange={setVersion} />
       <ErrorBox error={save.error} title={t('schemes.notSaved')} />
       <ErrorBox error={publish.error} title={t('schemes.notPublished')} />
       <div className="row">
