@@ -305,7 +305,12 @@ describe('a body adds its own instrument (CORE-10) through the API and uses it i
       .set(admin.auth)
       .send({ effectiveFrom: daysAgo(90), definition: schemeNaming(['CORE-10']) });
     expect([sv.status, sv.body.details]).toEqual([201, undefined]);
-    await t.http().post(`${API}/scheme-versions/${sv.body.id}/publish`).set(admin.auth).expect(201);
+    await t
+      .http()
+      .post(`${API}/scheme-versions/${sv.body.id}/publish`)
+      .set(admin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' })
+      .expect(201);
     await t.http().post(`${API}/schemes/${scheme.body.id}/enrolment`).set(tm.trainee.auth).send({}).expect(201);
     const progress = await t
       .http()
