@@ -121,6 +121,7 @@ const journeys = [
   '25-charts',
   '26-new-trainee',
   '27-reference-schemes',
+  '28-profile-renewal',
   '30-keyboard-trainee',
   '31-keyboard-public',
   '32-language',

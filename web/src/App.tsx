@@ -31,6 +31,7 @@ import { TraineeDashboard } from './pages/trainee/dashboard';
 import { TraineeRatings } from './pages/trainee/ratings';
 import { TraineeSupervision } from './pages/trainee/supervision';
 import { TraineeTraining } from './pages/trainee/training';
+import { TraineeProfile } from './pages/trainee/profile';
 import { LANGUAGES, isLanguage, setLanguage, useTranslation } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { Loading } from './ui';
@@ -60,6 +61,7 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/ratings', roles: ['TRAINEE'], render: () => <TraineeRatings /> },
   { path: '/trainee/supervision', roles: ['TRAINEE'], render: () => <TraineeSupervision /> },
   { path: '/trainee/training', roles: ['TRAINEE'], render: () => <TraineeTraining /> },
+  { path: '/trainee/profile', roles: ['TRAINEE'], render: () => <TraineeProfile /> },
   { path: '/trainee/applications', roles: ['TRAINEE'], render: () => <TraineeApplications /> },
   { path: '/trainee/accreditations', roles: ['TRAINEE'], render: () => <TraineeAccreditations /> },
   { path: '/trainee/qualifications', roles: ['TRAINEE'], render: () => <TraineeQualifications /> },
@@ -104,6 +106,7 @@ function Nav() {
       ['/trainee', t('nav.progress')],
       ['/trainee/cases', t('nav.cases')],
       ['/trainee/training', t('nav.training')],
+      ['/trainee/profile', t('profile:nav')],
       ['/trainee/supervision', t('nav.supervision')],
       ['/trainee/ratings', t('nav.ratings')],
       ['/trainee/applications', t('nav.applications')],

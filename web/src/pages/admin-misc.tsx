@@ -8,6 +8,7 @@ import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useAction, useLoad }
 import { BodyPipelineSection, CalibrationResultsSection, ReliabilityHistoryChart } from '../charts';
 import { BodyExports } from './shared/body-exports';
 import { shortId } from './shared/labels';
+import { LeaveOfAbsence } from './admin-leave';
 
 export function AdminHome() {
   const { t } = useTranslation('admin');
@@ -72,6 +73,8 @@ export function AdminAccreditations() {
   const [target, setTarget] = useState<{ a: Schemas['AccreditationDto']; action: 'suspend' | 'reinstate' | 'revoke' | 'restore' }>();
   const [done, setDone] = useState('');
   const [reason, setReason] = useState('');
+  const [leaveFor, setLeaveFor] = useState<Schemas['AccreditationDto']>();
+  const { t: tr } = useTranslation('renewal');
   const change = useAction(async () => {
     if (!target) return;
     const path = { params: { path: { id: target.a.id } }, body: { reason: reason.trim() } };
@@ -112,10 +115,21 @@ export function AdminAccreditations() {
       {loading && <Loading />}
       <ErrorBox error={error ?? certificate.error} />
       {data && data.items.length === 0 && <Empty>{t('accreditations.none')}</Empty>}
-      {done && !target && (
+      {done && !target && !leaveFor && (
         <div className="alert ok" role="status">
           {done}
         </div>
+      )}
+      {leaveFor && (
+        <LeaveOfAbsence
+          a={leaveFor}
+          onCancel={() => setLeaveFor(undefined)}
+          onDone={(message) => {
+            setDone(message);
+            setLeaveFor(undefined);
+            reload();
+          }}
+        />
       )}
       {target && (
         <form className="card" onSubmit={submit} aria-labelledby="change-h">
@@ -178,6 +192,16 @@ export function AdminAccreditations() {
                   {a.status === 'active' && (
                     <button type="button" className="secondary" onClick={() => setTarget({ a, action: 'suspend' })}>
                       {t('accreditations.action.suspend')}
+                    </button>
+                  )}
+                  {a.status === 'active' && a.expiresOn && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setLeaveFor(a)}
+                      aria-label={`${tr('leaveAction')}: ${a.certificateNumber}`}
+                    >
+                      {tr('leaveAction')}
                     </button>
                   )}
                   {a.status === 'suspended' && (

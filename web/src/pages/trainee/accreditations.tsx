@@ -5,11 +5,15 @@ import { Link, useTitle } from '../../router';
 import { Badge, Empty, ErrorBox, fmtDate, Loading, useAction, useLoad } from '../../ui';
 import { PublicListingToggle } from '../public-listing-toggle';
 import { label } from '../shared/labels';
+import { RenewAccreditation } from './renew';
 
 export function TraineeAccreditations() {
   const { t } = useTranslation('trainee');
   useTitle(t('accreditations.title'));
-  const { data, error, loading } = useLoad(() => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })), []);
+  const { data, error, loading, reload } = useLoad(
+    () => call(api.GET('/api/v1/accreditations', { params: { query: { limit: 100 } } })),
+    [],
+  );
   const dl = useAction(async (id: string, kind: 'jws' | 'json' | 'pdf') => {
     if (kind === 'pdf')
       return downloadFrom(
@@ -58,6 +62,7 @@ export function TraineeAccreditations() {
               {t('accreditations.downloadJson')}
             </button>
           </p>
+          {a.status === 'active' && a.expiresOn && <RenewAccreditation a={a} onRenewed={reload} />}
           <p className="muted">{t('accreditations.formats')}</p>
         </div>
       ))}
