@@ -47,7 +47,8 @@ export async function makeCase(
   tm: Team,
   over: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number; contentHash: string }> {
-  const res = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(caseBody(tm.supervisor.id, over)).expect(201);
+  const res = await t.http().post(`${API}/cases`).set(tm.trainee.auth).send(caseBody(tm.supervisor.id, over));
+  if (res.status !== 201) throw new Error(`creating a case: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 

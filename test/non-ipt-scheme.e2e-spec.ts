@@ -241,7 +241,7 @@ const progressOf = async (w: World) =>
   (await http().get(`${API}/trainees/${w.trainee.id}/schemes/${w.schemeId}/progress`).set(w.trainee.auth).expect(status(200))).body
     .levels[0];
 const rule = (level: { rules: { ruleId: string }[] }, id: string) =>
-  level.rules.find((r) => r.ruleId === id) as Record<string, unknown> & { met: boolean; message: string };
+  level.rules.find((r) => r.ruleId === id) as unknown as Record<string, unknown> & { met: boolean; message: string };
 
 describe('a non-IPT (CBT-style) scheme, end to end through the API', () => {
   it("evaluates a trainee in the body's own terms: its taxonomy, its instrument and its rubric", async () => {

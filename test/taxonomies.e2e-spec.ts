@@ -166,8 +166,11 @@ describe('a body publishes its own taxonomy and a case uses it', () => {
       taxonomyCode: 'IPT-CHRONIC',
       taxonomyVersionId: taxonomyId,
       focusProblemArea: 'loss_of_healthy_self',
+      // problemArea lists the focus and the secondary area; the body's own diagnosisGroup wins over the one derived
+      // from the ICD-10 code
       attributes: {
-        problemArea: 'loss_of_healthy_self',
+        problemArea: ['loss_of_healthy_self'],
+        focusProblemArea: 'loss_of_healthy_self',
         format: 'individual',
         adaptation: 'adult',
         setting: 'community',

@@ -16,6 +16,8 @@ interface CaseState {
   endDate: string | null;
   reviewState: CaseReviewState;
   bodyId: string;
+  /** the phases of the case's taxonomy, in session order */
+  phases: string[];
   sessions: SessionFacts[];
   existing: Set<number>;
   /** session number → row of the file that adds it */
@@ -51,7 +53,9 @@ export class SessionImporter implements RecordImporter {
       const state = code ? this.cases.get(code) : undefined;
       if (code && !state) c.fail('client_code', `"${code}" is not a case in the record you may write to (import the case first)`);
       // the rules of one session on its own (within the case's dates, not in the future), before it joins its case
-      const own = !errors.length && state ? checkSessions(state, [dto], this.scope.now).map(asRowError) : [];
+      if (!errors.length && state && !state.phases.includes(dto.phase))
+        c.fail('phase', `phase must be one of: ${state.phases.join(', ')} (the phases of the case's taxonomy)`);
+      const own = !errors.length && state ? checkSessions(state, [dto], this.scope.now, state.phases).map(asRowError) : [];
       const all = mergeErrors(c.errors, errors, own);
       if (all.length || !state) {
         report.add(src.row, 'error', key, all);
@@ -74,7 +78,7 @@ export class SessionImporter implements RecordImporter {
     if (commit && insert.length) {
       await em.query(
         `INSERT INTO therapy_sessions (case_id, number, date, duration_minutes, phase, attended, recorded)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::int[], $5::session_phase[], $6::bool[], $7::bool[])`,
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::int[], $5::text[], $6::bool[], $7::bool[])`,
         [
           insert.map((s) => s.caseId),
           insert.map((s) => s.dto.number),
@@ -100,9 +104,12 @@ export class SessionImporter implements RecordImporter {
       end_date: string | null;
       review_state: CaseReviewState;
       body_id: string;
+      phases: { code: string }[];
     }[] = await em.query(
-      `SELECT id, client_code, start_date::text AS start_date, end_date::text AS end_date, review_state, body_id
-           FROM supervised_cases WHERE trainee_id = $1 AND client_code = ANY($2::text[])`,
+      `SELECT c.id, c.client_code, c.start_date::text AS start_date, c.end_date::text AS end_date, c.review_state, c.body_id,
+              t.definition -> 'phases' AS phases
+           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id
+          WHERE c.trainee_id = $1 AND c.client_code = ANY($2::text[])`,
       [this.scope.traineeId, codes],
     );
     for (const code of codes) this.cases.set(code, null);
@@ -122,6 +129,7 @@ export class SessionImporter implements RecordImporter {
         endDate: f.end_date,
         reviewState: f.review_state,
         bodyId: f.body_id,
+        phases: (f.phases ?? []).map((p) => p.code),
         sessions,
         existing: new Set(sessions.map((s) => s.number)),
         added: new Map(),
@@ -132,7 +140,7 @@ export class SessionImporter implements RecordImporter {
   async finish(em: EntityManager, report: ReportBuilder, commit: boolean): Promise<Record<string, unknown>> {
     const touched = [...this.cases.values()].filter((c): c is CaseState => !!c && c.added.size > 0);
     for (const c of touched) {
-      for (const issue of checkSessions(c, c.sessions, this.scope.now)) {
+      for (const issue of checkSessions(c, c.sessions, this.scope.now, c.phases)) {
         // an issue between two logged sessions is not this file's doing; otherwise it goes to the file's row(s)
         const rows = [issue.number, issue.other].map((n) => (n === undefined ? undefined : c.added.get(n))).filter((r) => r !== undefined);
         const row = rows[0];

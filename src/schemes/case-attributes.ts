@@ -42,7 +42,6 @@ export function diagnosisGroup(code: string): string {
 
 export function caseAttributes(c: CaseColumns): Record<string, string | string[]> {
   return {
-    ...(c.custom ?? {}),
     problemArea: c.secondaryProblemArea ? [c.focusProblemArea, c.secondaryProblemArea] : [c.focusProblemArea],
     focusProblemArea: c.focusProblemArea,
     format: c.format,
@@ -51,6 +50,8 @@ export function caseAttributes(c: CaseColumns): Record<string, string | string[]
     ageBand: c.ageBand,
     diagnosis: c.primaryDiagnosis,
     diagnosisGroup: diagnosisGroup(c.primaryDiagnosis),
+    // a body's own attributes last: one it records itself (e.g. its own diagnosisGroup list) is what its rules count
+    ...(c.custom ?? {}),
   };
 }
 

@@ -183,7 +183,8 @@ export async function fingerprintSql(t: TestApp): Promise<string> {
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const versioned: { table_name: string }[] = await t.db.query(
-    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'version'`,
+    `SELECT table_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'version' AND data_type IN ('integer', 'bigint', 'smallint')`,
   );
   const hasVersion = new Set(versioned.map((r) => r.table_name));
   return (

@@ -73,6 +73,10 @@ const ACCEPTED: Record<string, string> = {
     'the role the person is invited to (granted only when they accept; the body must be administered by the caller)',
   'POST /api/v1/users/:id/roles bodyId': 'the body the role is granted in (must be administered by the caller)',
   'POST /api/v1/schemes bodyId': 'the owning body (must be administered by the caller)',
+  'POST /api/v1/instruments bodyId': 'the owning body, or none for an instrument every body may use (global admins only)',
+  'POST /api/v1/instruments version': "the instrument's own version label (e.g. '2013'), not the row's concurrency counter (rowVersion)",
+  'PATCH /api/v1/instruments/:id version':
+    "the instrument's own version label, not the row's concurrency counter (rowVersion, sent as If-Match)",
   'POST /api/v1/taxonomies bodyId': 'the owning body, or none for an international taxonomy (must be administered by the caller)',
   'POST /api/v1/calibration/exercises bodyId': 'the owning body (must be administered by the caller)',
   'POST /api/v1/supervision/requests bodyId': 'the body in which supervision is requested (both must hold roles there)',
@@ -186,7 +190,17 @@ describe('injection', () => {
           const res = await send(
             r,
             fill(r.path, (n) =>
-              n === name ? v : n === 'targetType' ? 'session' : n === 'purpose' ? 'suspension' : n === 'kind' ? 'register' : randomUUID(),
+              n === name
+                ? v
+                : n === 'targetType'
+                  ? 'session'
+                  : n === 'purpose'
+                    ? 'suspension'
+                    : n === 'kind'
+                      ? r.path.includes('/imports/')
+                        ? 'activities'
+                        : 'register'
+                      : randomUUID(),
             ),
             body,
           );
