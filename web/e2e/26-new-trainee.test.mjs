@@ -77,7 +77,7 @@ test('a new trainee: invited, enrolled, supervised, training verified and superv
   await admin.getByRole('link', { name }).first().click();
   await admin.getByRole('heading', { name: 'Supervisors' }).waitFor();
   await admin.getByText('No supervisor yet').waitFor();
-  await admin.getByLabel('Supervisor').selectOption({ label: 'Dr Sam Supervisor (UK)' });
+  await admin.getByLabel('Supervisor', { exact: true }).selectOption({ label: 'Dr Sam Supervisor (UK)' });
   await admin.getByRole('button', { name: 'Assign supervisor' }).click();
   await admin.getByText(`Dr Sam Supervisor (UK) now supervises ${name}.`).waitFor();
   await shot(admin, 'admin-assign-supervisor');

@@ -15,12 +15,17 @@ onSessionChange(() => {
 /** After an instrument is published: the next form loads the lists again. */
 export const forgetInstruments = () => cached.clear();
 
+// the seeded instruments first, in the order clinicians reach for them (the form opens on the first), then a body's own
+const SEEDED = ['PHQ9', 'GAD7', 'BDI2', 'HAMD17'];
+const rank = (i: InstrumentInfo) => (SEEDED.includes(i.code) ? SEEDED.indexOf(i.code) : SEEDED.length);
+const byUse = (a: InstrumentInfo, b: InstrumentInfo) => rank(a) - rank(b) || a.name.localeCompare(b.name);
+
 export function loadInstruments(bodyId: string): Promise<InstrumentInfo[]> {
   let list = cached.get(bodyId);
   if (!list) {
     list = call(api.GET('/api/v1/instruments', { params: { query: { bodyId } } })).then(
       // drafts are listed to the body's admins; only published instruments can be recorded
-      (res) => res.items.filter((i) => i.status === 'published'),
+      (res) => res.items.filter((i) => i.status === 'published').sort(byUse),
       (error: unknown) => {
         cached.delete(bodyId); // a failed load is tried again next time
         throw error;
