@@ -34,7 +34,10 @@ test('trainee by keyboard only: sign in, log a case with a session, submit it, f
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Log a new case' }).waitFor();
   await page.getByLabel('Supervisor').locator('option').first().waitFor({ state: 'attached' });
+  // the lists come from the case's taxonomy: wait for them, then make sure the diagnosis has focus (by keyboard)
+  await page.getByLabel('Focus problem area').locator('option').first().waitFor({ state: 'attached' });
   await checkA11y(page, 'kbd-trainee-new-case');
+  await tabTo(page, page.getByLabel(/Primary diagnosis/));
   await page.keyboard.type('F33.1');
   const focus = page.getByLabel('Focus problem area');
   await tabTo(page, focus);
