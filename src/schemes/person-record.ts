@@ -9,6 +9,8 @@ export type Phase = 'initial' | 'middle' | 'termination';
 export interface LevelSpan {
   schemeCode: string;
   bodyId: string;
+  /** the awarding body's code (US-IPT, …), for rules naming another body's level */
+  bodyCode?: string;
   levelCode: string;
   from: string;
   /** end of the period the level was in good standing (expiry, lapse, revocation), null = still held */

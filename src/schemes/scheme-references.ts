@@ -13,8 +13,13 @@ export type DefinitionReference = RuleReference;
 export interface ReferenceCatalog {
   /** the code of the scheme being saved (a LevelRef naming it means this definition) */
   schemeCode: string;
-  /** level codes of the published versions of other schemes, by scheme code (any body) */
+  /** level codes of the published versions of other schemes, by scheme code (the saved scheme's body's scheme so
+   *  coded when it has one, else any body's) */
   otherSchemeLevels: ReadonlyMap<string, ReadonlySet<string>>;
+  /** level codes of published versions of schemes named with a body, by `BODYCODE/SCHEMECODE` */
+  bodySchemeLevels?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** the codes of the bodies that exist, of those named */
+  bodyCodes?: ReadonlySet<string>;
   rubricCodes: ReadonlySet<string>;
   instrumentCodes: ReadonlySet<string>;
   /** values by taxonomy name (case_format, adaptation, …) */
@@ -56,6 +61,12 @@ export function definitionReferences(def: SchemeDefinition): DefinitionReference
 function problem(ref: DefinitionReference, def: SchemeDefinition, catalog: ReferenceCatalog): string | null {
   switch (ref.kind) {
     case 'level': {
+      if (ref.bodyCode) {
+        if (!catalog.bodyCodes?.has(ref.bodyCode)) return `body ${ref.bodyCode} is not a known body`;
+        const levels = catalog.bodySchemeLevels?.get(`${ref.bodyCode}/${ref.schemeCode}`);
+        if (!levels) return `scheme ${ref.schemeCode} of body ${ref.bodyCode} has no published version`;
+        return levels.has(ref.code) ? null : `level ${ref.code} is not a level of scheme ${ref.schemeCode} of body ${ref.bodyCode}`;
+      }
       if (!ref.schemeCode || ref.schemeCode === catalog.schemeCode)
         return def.levels.some((l) => l.code === ref.code) ? null : `level ${ref.code} is not a level of this scheme`;
       const levels = catalog.otherSchemeLevels.get(ref.schemeCode);
@@ -80,7 +91,9 @@ export function unresolvedReferences(def: SchemeDefinition, catalog: ReferenceCa
   const errors: Record<string, string[]> = {};
   for (const ref of definitionReferences(def)) {
     const message = problem(ref, def, catalog);
-    if (message) (errors[ref.path] ??= []).push(message);
+    // an unknown body is the bodyCode's fault, not the levelCode's
+    const path = ref.kind === 'level' && message?.startsWith('body ') ? ref.path.replace(/levelCode$/, 'bodyCode') : ref.path;
+    if (message) (errors[path] ??= []).push(message);
   }
   return errors;
 }

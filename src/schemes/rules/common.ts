@@ -47,12 +47,22 @@ export class LevelRef {
   @Matches(LEVEL_CODE, { message: 'levelCode must be a level code such as PRACTITIONER' })
   levelCode!: string;
 
-  // another scheme's code; absent = the scheme being evaluated
+  // another scheme's code; absent = the scheme being evaluated (required with bodyCode)
+  @ValidateIf((o: LevelRef) => o.schemeCode !== undefined || o.bodyCode !== undefined)
+  @IsString({ message: 'schemeCode is required with bodyCode' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  schemeCode?: string;
+
+  // another body's code (e.g. US-IPT): the level of that body's scheme `schemeCode` (required with it); absent = the
+  // scheme's own body first (see heldOn)
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
-  schemeCode?: string;
+  bodyCode?: string;
 }
+
+/** The level in words, with its body when it is another body's: "US-IPT SUPERVISOR", "SUPERVISOR". */
+export const levelName = (ref: LevelRef): string => (ref.bodyCode ? `${ref.bodyCode} ${ref.levelCode}` : ref.levelCode);
 
 // ---- windows relative to an event: records after a level was awarded, or within N months before applying ----
 export class SinceEvent {
@@ -102,9 +112,8 @@ export const caseDate = (c: CaseRecord): string => c.endDate ?? c.sessions.reduc
 
 /** The first award of a level to this person, or undefined. */
 export function firstAwarded(record: PersonRecord, ref: LevelRef, ctx: EvaluationContext): string | undefined {
-  const scheme = ref.schemeCode ?? ctx.schemeCode;
-  return record.levels
-    .filter((l) => l.levelCode === ref.levelCode && l.schemeCode === scheme && l.from <= ctx.asOf)
+  return levelSpansOf(record.levels, ref, ctx)
+    .filter((l) => l.from <= ctx.asOf)
     .map((l) => l.from)
     .sort()[0];
 }
@@ -171,8 +180,23 @@ export function heldOn(
   date: string,
   ctx: EvaluationContext,
 ): LevelSpan | undefined {
+  return levelSpansOf(spans, ref, ctx).find((s) => s.from <= date && (s.to === null || s.to >= date));
+}
+
+/**
+ * The spans of the level a LevelRef names, whenever held. Scheme codes are unique per body only, so the body decides:
+ * - `bodyCode` (with `schemeCode`): that body's scheme;
+ * - neither: the scheme being evaluated, in its own body (ctx.schemeBodyId);
+ * - `schemeCode` alone: that scheme in the evaluated scheme's body when this person holds any level of a scheme so
+ *   coded there; otherwise a scheme so coded in any body (as before bodies were named).
+ */
+export function levelSpansOf(spans: readonly LevelSpan[] | undefined, ref: LevelRef, ctx: EvaluationContext): LevelSpan[] {
   const scheme = ref.schemeCode ?? ctx.schemeCode;
-  return spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+  const coded = (spans ?? []).filter((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme);
+  if (ref.bodyCode) return coded.filter((s) => s.bodyCode === ref.bodyCode);
+  if (!ref.schemeCode) return coded.filter((s) => s.bodyId === ctx.schemeBodyId);
+  const ownBody = (spans ?? []).some((s) => s.schemeCode === scheme && s.bodyId === ctx.schemeBodyId);
+  return ownBody ? coded.filter((s) => s.bodyId === ctx.schemeBodyId) : coded;
 }
 
 // ---- filters on recorded attributes: `{ attribute, anyOf }` and/or `{ attribute, noneOf }` ----
@@ -332,7 +356,7 @@ function exclusionReason(
   if (f?.diagnosisPrefixes && !f.diagnosisPrefixes.some((p) => c.primaryDiagnosis.startsWith(p)))
     return `diagnosis ${c.primaryDiagnosis} is not ${f.diagnosisPrefixes.join('/')}`;
   if (f?.supervisorLevel && !heldOn(others[c.supervisorId], f.supervisorLevel, c.startDate, ctx)) {
-    return `the supervisor did not hold ${f.supervisorLevel.levelCode} when the case started`;
+    return `the supervisor did not hold ${levelName(f.supervisorLevel)} when the case started (${c.startDate})`;
   }
   return unmetCaseCondition(c, f?.where);
 }
@@ -351,7 +375,9 @@ export const activityNote = (a: { kind: string; hours: number; date: string }): 
 
 // ---- references a rule's params make to things outside it, resolved when a scheme is saved ----
 export const levelReference = (ref: LevelRef | undefined, path: string): RuleReference[] =>
-  ref?.levelCode ? [{ kind: 'level', code: ref.levelCode, schemeCode: ref.schemeCode, path }] : [];
+  ref?.levelCode
+    ? [{ kind: 'level', code: ref.levelCode, schemeCode: ref.schemeCode, ...(ref.bodyCode ? { bodyCode: ref.bodyCode } : {}), path }]
+    : [];
 
 export function filterReferences(f: CaseFilter | undefined, path: string): RuleReference[] {
   if (!f) return [];

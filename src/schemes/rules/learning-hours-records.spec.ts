@@ -3,7 +3,7 @@ import { learningHours } from './learning';
 import { anActivity, aRecord } from './record-builder.fixture';
 import { run } from './spec-run.fixture';
 
-const levels = (code: string, from = '2020-01-01') => [{ schemeCode: 'TEST', bodyId: 'b', levelCode: code, from, to: null }];
+const levels = (code: string, from = '2020-01-01') => [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: code, from, to: null }];
 const rec = (...activities: Partial<ActivityRecord>[]) => aRecord({ activities: activities.map(anActivity) });
 
 describe('learning hours by delivery mode', () => {

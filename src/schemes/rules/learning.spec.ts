@@ -31,7 +31,7 @@ describe('learning hours', () => {
   it('only counts training from a trainer who held the required level on the day', () => {
     const record = aRecord({
       activities: [activity({ date: '2026-03-01' }), activity({ date: '2024-03-01' })],
-      othersLevels: { 'trainer-1': [{ schemeCode: 'TEST', bodyId: 'b', levelCode: 'TRAINER', from: '2025-01-01', to: null }] },
+      othersLevels: { 'trainer-1': [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: 'TRAINER', from: '2025-01-01', to: null }] },
     });
     const r = run(learningHours, { kinds: ['didactic_course'], minHours: 16, trainerLevel: { levelCode: 'TRAINER' } }, record);
     expect(r).toMatchObject({ met: false, reached: 8 });

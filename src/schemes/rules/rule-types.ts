@@ -32,7 +32,13 @@ export interface RuleResult {
 
 /** Something a rule's params name that lives outside the rule; resolved when a scheme is saved and published. */
 export type RuleReference =
-  | { kind: 'level'; code: string; /** another scheme's code; absent = this scheme */ schemeCode?: string; path: string }
+  | {
+      kind: 'level';
+      code: string;
+      /** another scheme's code; absent = this scheme */ schemeCode?: string;
+      /** another body's code (with schemeCode); absent = the scheme's body first */ bodyCode?: string;
+      path: string;
+    }
   | { kind: 'rubric'; code: string; path: string }
   | { kind: 'instrument'; code: string; path: string }
   | { kind: 'taxonomyValue'; taxonomy: string; code: string; path: string }

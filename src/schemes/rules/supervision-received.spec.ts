@@ -42,11 +42,11 @@ describe('supervision received across the record', () => {
   it('does not count meetings led by someone without the required level on the day', () => {
     const record = aRecord({
       supervisionReceived: [meeting({ date: '2025-01-10' }), meeting({ date: '2026-01-10' })],
-      othersLevels: { 'sup-1': [{ schemeCode: 'TEST', bodyId: 'b', levelCode: 'SUPERVISOR', from: '2025-06-01', to: null }] },
+      othersLevels: { 'sup-1': [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: 'SUPERVISOR', from: '2025-06-01', to: null }] },
     });
     const r = run(supervisionReceived, { minHours: 2, supervisorLevel: { levelCode: 'SUPERVISOR' } }, record);
     expect(r).toMatchObject({ met: false, reached: 1 });
-    expect(r.message).toContain('1 meeting not counted: the supervisor did not hold SUPERVISOR on the date');
+    expect(r.message).toContain('1 meeting not counted: the supervisor did not hold SUPERVISOR on 2025-01-10');
   });
   it('counts only the window', () => {
     const record = aRecord({

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { MaxDecimals } from '../../common/decimal';
 import { GroupCreditParam, toFormula } from './cases/case-supervision';
-import { CASE_FORMATS, heldOn, LevelRef, levelReference, plural, round2, withinMonths } from './common';
+import { CASE_FORMATS, heldOn, LevelRef, levelName, levelReference, plural, round2, withinMonths } from './common';
 import type { Evidence, RuleEvaluator } from './rule-types';
 import { groupFallbackText, GroupSizeLimit, meetingCredit } from './supervision-credit';
 
@@ -77,12 +77,12 @@ export const supervisionReceived: RuleEvaluator<SupervisionReceivedParams> = {
       )
       .sort((a, b) => a.date.localeCompare(b.date) || a.meetingId.localeCompare(b.meetingId));
     let minutes = 0;
-    let wrongLevel = 0;
+    const wrongLevel: string[] = [];
     let oversized = 0;
     const evidence: Evidence[] = [];
     for (const m of inScope) {
       if (p.supervisorLevel && !heldOn(record.othersLevels[m.supervisorId], p.supervisorLevel, m.date, ctx)) {
-        wrongLevel++;
+        wrongLevel.push(m.date);
         continue;
       }
       const credit = meetingCredit(m, formula, p.groupSizeLimit);
@@ -100,15 +100,15 @@ export const supervisionReceived: RuleEvaluator<SupervisionReceivedParams> = {
     const qualifiers = [
       p.formats ? p.formats.join('/') : '',
       p.caseLinked === true ? 'on cases' : p.caseLinked === false ? 'not tied to a case' : '',
-      p.supervisorLevel ? `from a ${p.supervisorLevel.levelCode}` : '',
+      p.supervisorLevel ? `from a ${levelName(p.supervisorLevel)}` : '',
       p.withinMonths ? `in the last ${plural(p.withinMonths, 'month')}` : '',
     ]
       .filter(Boolean)
       .join(', ');
     const notes = [
       gap > 0 ? `${gap} h more needed` : '',
-      wrongLevel
-        ? `${plural(wrongLevel, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`
+      wrongLevel.length
+        ? `${plural(wrongLevel.length, 'meeting')} not counted: the supervisor did not hold ${levelName(p.supervisorLevel!)} on ${wrongLevel.join(', ')}`
         : '',
       oversized
         ? `${plural(oversized, 'group meeting')} over ${p.groupSizeLimit!.maxMembers} members ${groupFallbackText(p.groupSizeLimit!)}`

@@ -38,7 +38,7 @@ describe('case supervision', () => {
     const record = aRecord({
       cases: [c],
       supervisionReceived: [supervision(c, { date: '2025-01-10', minutes: 300 })],
-      othersLevels: { 'sup-1': [{ schemeCode: 'TEST', bodyId: 'b', levelCode: 'SUPERVISOR', from: '2025-06-01', to: null }] },
+      othersLevels: { 'sup-1': [{ schemeCode: 'TEST', bodyId: 'body-1', levelCode: 'SUPERVISOR', from: '2025-06-01', to: null }] },
     });
     const r = run(caseSupervision, { minCases: 1, minMinutesPerCase: 240, supervisorLevel: { levelCode: 'SUPERVISOR' } }, record);
     expect(r.met).toBe(false);

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { type GroupCreditFormula, perCaseMinutes } from '../../../supervision-sessions/group-credit';
 import type { CaseRecord, EvaluationContext, PersonRecord } from '../../person-record';
-import { attended, heldOn, LevelRef, levelReference, plural, round2 } from '../common';
+import { attended, heldOn, LevelRef, levelName, levelReference, plural, round2 } from '../common';
 import type { RuleEvaluator } from '../rule-types';
 import { groupFallbackText, GroupSizeLimit, meetingCredit } from '../supervision-credit';
 import { CaseRuleBase, caseRuleReferences, perCaseRule } from './case-rule';
@@ -189,7 +189,7 @@ function checkCase(p: CaseSupervisionParams, c: CaseRecord, record: PersonRecord
     gaps.push(`${s.groupMinutes} of ${p.minOwnCaseMinutesInGroup} min on this case in group supervision`);
   const notes = [
     ...(s.excludedMeetings
-      ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${p.supervisorLevel!.levelCode} on the date`]
+      ? [`${plural(s.excludedMeetings, 'meeting')} not counted: the supervisor did not hold ${levelName(p.supervisorLevel!)} on the date`]
       : []),
     ...(s.withoutRecording ? [`${plural(s.withoutRecording, 'meeting')} not counted: no recording of this case reviewed`] : []),
     ...(s.oversizedGroups
