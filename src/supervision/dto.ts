@@ -8,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMsg = (f: string) => ({ message: `${f} must be a date (YYYY-MM-DD)` });
 
 export class RequestSupervisionDto {
-  @ApiProperty({ format: 'uuid', description: 'A user holding SUPERVISOR in the body' })
+  @ApiProperty({ format: 'uuid', description: 'A user holding SUPERVISOR in any body (cross-border supervision)' })
   @IsUUID('all')
   supervisorId!: string;
 
@@ -87,6 +87,25 @@ export class RelationshipDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
+}
+
+export class FindSupervisorQuery {
+  @ApiProperty({ description: "The supervisor's e-mail address, exactly (case-insensitive): a supervisor of any body is found" })
+  @IsString()
+  @Length(3, 254)
+  email!: string;
+}
+
+export class SupervisorBodyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+export class FoundSupervisorDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: [SupervisorBodyDto], description: 'The bodies in which they hold SUPERVISOR' }) bodies!: SupervisorBodyDto[];
 }
 
 export class RelationshipPageDto {

@@ -7,6 +7,8 @@ import { UuidPipe } from '../common/uuid';
 import {
   AssignSupervisionDto,
   EndSupervisionDto,
+  FindSupervisorQuery,
+  FoundSupervisorDto,
   ListRelationshipsQuery,
   RelationshipDto,
   RelationshipPageDto,
@@ -31,6 +33,16 @@ export class SupervisionController {
   @ApiCreatedResponse({ type: RelationshipDto, description: "Assigned directly by the body's admin; status active" })
   assign(@Ctx() ctx: AuthedCtx, @Body() dto: AssignSupervisionDto): Promise<RelationshipDto> {
     return this.supervision.assign(ctx, dto);
+  }
+
+  @Get('supervisors')
+  @RequirePermission(Permission.RecordsRead, 'Find a supervisor of any body by e-mail')
+  @ApiOkResponse({
+    type: [FoundSupervisorDto],
+    description: 'The active person holding SUPERVISOR in some body whose e-mail is exactly this one (none or one): for cross-border supervision',
+  })
+  findSupervisor(@Query() query: FindSupervisorQuery): Promise<FoundSupervisorDto[]> {
+    return this.supervision.findSupervisor(query.email);
   }
 
   @Get('relationships')

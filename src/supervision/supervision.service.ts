@@ -10,7 +10,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { Actor, AuthedCtx, Grant } from '../common/request-context';
 import { isUuid } from '../common/uuid';
 import { hasConflictOfInterest } from './conflicts';
-import type { AssignSupervisionDto, EndSupervisionDto, ListRelationshipsQuery, RelationshipDto, RequestSupervisionDto } from './dto';
+import type { AssignSupervisionDto, EndSupervisionDto, FoundSupervisorDto, ListRelationshipsQuery, RelationshipDto, RequestSupervisionDto } from './dto';
 import { SupervisionRelationship, SupervisionStatus } from './supervision-relationship.entity';
 import { type SupervisionAction, type SupervisionParty, supervisionTransition } from './supervision-transitions';
 import { toRelationshipDto } from './supervision.mapper';
@@ -28,6 +28,16 @@ export async function holdsRole(em: EntityManager, userId: string, role: Role, b
   return rows.length > 0;
 }
 
+/** Whether the user is active and holds `role` in some body right now. */
+export async function holdsRoleAnywhere(em: EntityManager, userId: string, role: Role): Promise<boolean> {
+  const rows: unknown[] = await em.query(
+    `SELECT 1 FROM role_grants g JOIN users u ON u.id = g.user_id AND u.status = 'active'
+      WHERE g.user_id = $1 AND g.role = $2 AND g.revoked_at IS NULL`,
+    [userId, role],
+  );
+  return rows.length > 0;
+}
+
 // both parties' names come with every relationship (the UI names people, never ids)
 const PARTIES = { trainee: true, supervisor: true } as const;
 
@@ -41,6 +51,26 @@ export class SupervisionService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
   ) {}
+
+  /** A supervisor of any body, by exact e-mail (no partial match: people of other bodies are not listed). */
+  async findSupervisor(email: string): Promise<FoundSupervisorDto[]> {
+    const rows: { id: string; display_name: string; body_id: string; code: string; name: string }[] = await this.db.query(
+      `SELECT u.id, u.display_name, b.id AS body_id, b.code, b.name
+         FROM users u JOIN role_grants g ON g.user_id = u.id AND g.role = 'SUPERVISOR' AND g.revoked_at IS NULL
+         JOIN bodies b ON b.id = g.body_id
+        WHERE lower(u.email) = lower($1) AND u.status = 'active'
+        ORDER BY b.code`,
+      [email.trim()],
+    );
+    if (!rows.length) return [];
+    return [
+      {
+        id: rows[0].id,
+        displayName: rows[0].display_name,
+        bodies: rows.map((r) => ({ id: r.body_id, code: r.code, name: r.name })),
+      },
+    ];
+  }
 
   async get(ctx: AuthedCtx, id: string): Promise<RelationshipDto> {
     return toRelationshipDto(await this.visible(ctx.actor, id));
@@ -93,7 +123,8 @@ export class SupervisionService {
     );
   }
 
-  /** A body admin (or global admin) pairs a trainee with a supervisor directly: active at once. */
+  /** A body admin (or global admin) pairs a trainee with a supervisor directly: active at once when the supervisor holds
+   *  SUPERVISOR in the body; a supervisor of another body must accept first (requested). */
   async assign(ctx: AuthedCtx, dto: AssignSupervisionDto): Promise<RelationshipDto> {
     dto = {
       ...dto,
@@ -107,9 +138,17 @@ export class SupervisionService {
       throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must differ from traineeId'] });
     const startedOn = dto.startedOn ?? todayUtc(new Date());
     if (isFutureDate(startedOn, new Date())) throw invalid('startedOn', 'startedOn must not be in the future');
+    // a supervisor of another body is asked, not bound: the relationship waits for them to accept (then starts that day)
+    const ownSupervisor = await holdsRole(this.db.manager, dto.supervisorId, Role.Supervisor, dto.bodyId);
     return this.open(
       ctx,
-      { traineeId: dto.traineeId, supervisorId: dto.supervisorId, bodyId: dto.bodyId, status: SupervisionStatus.Active, startedOn },
+      {
+        traineeId: dto.traineeId,
+        supervisorId: dto.supervisorId,
+        bodyId: dto.bodyId,
+        status: ownSupervisor ? SupervisionStatus.Active : SupervisionStatus.Requested,
+        startedOn: ownSupervisor ? startedOn : null,
+      },
       via,
     );
   }
@@ -201,7 +240,7 @@ export class SupervisionService {
         if (open.length) throw OPEN_CONFLICT();
         const { identifiers } = await em.insert(SupervisionRelationship, { ...v, requestedBy: ctx.actor.userId });
         const id = String(identifiers[0].id);
-        const action = v.status === SupervisionStatus.Active ? 'supervision.assign' : 'supervision.request';
+        const action = via === 'SELF' ? 'supervision.request' : 'supervision.assign';
         audit({
           action,
           entityType: 'supervision_relationship',
@@ -218,12 +257,14 @@ export class SupervisionService {
     }
   }
 
-  // Both still hold their roles in the body, and no declared conflict of interest stands between them.
+  // The trainee holds TRAINEE in the body (the relationship is the trainee's body's), the supervisor SUPERVISOR in any
+  // body (cross-border supervision: whether their standing counts is the trainee's scheme's rule, checked on each
+  // meeting's date), and no declared conflict of interest stands between them.
   private async checkPair(em: EntityManager, traineeId: string, supervisorId: string, bodyId: string): Promise<void> {
     if (!(await holdsRole(em, traineeId, Role.Trainee, bodyId)))
       throw invalid('traineeId', 'The trainee does not hold TRAINEE in this body');
-    if (!(await holdsRole(em, supervisorId, Role.Supervisor, bodyId)))
-      throw invalid('supervisorId', 'The supervisor does not hold SUPERVISOR in this body');
+    if (!(await holdsRoleAnywhere(em, supervisorId, Role.Supervisor)))
+      throw invalid('supervisorId', 'The supervisor does not hold SUPERVISOR in any body');
     const coi = await hasConflictOfInterest(em, traineeId, supervisorId);
     if (coi)
       throw conflict('CONFLICT_OF_INTEREST', `A conflict of interest is declared between these two people (${coi})`, { kind: [coi] });
