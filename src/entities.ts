@@ -33,6 +33,7 @@ import { Invitation } from './invitations/invitation.entity';
 import { Notification, NotificationPreference, ScheduleRun } from './notifications/notification.entity';
 import { Qualification, QualificationDocument } from './qualifications/qualification.entity';
 import { ReferenceRequest } from './references/reference-request.entity';
+import { RecordSubmission } from './record-submissions/record-submission.entity';
 
 // Every entity of the service; one list shared by the app, the migration CLI and the tests. It lives here, at the
 // composition root, so that database/ (which builds the DataSource from it) imports no feature.
@@ -81,4 +82,5 @@ export const ENTITIES = [
   Qualification,
   QualificationDocument,
   ReferenceRequest,
+  RecordSubmission,
 ];

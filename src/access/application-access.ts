@@ -9,7 +9,8 @@ import { administeredBodiesPredicate } from './scheme-administration';
  * to does not see it. Acting on one is narrower: the applicant alone (own), or schemeAdminGrant (decisions).
  */
 export function applicationsVisiblePredicate(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
-  const record = readableRecordsPredicate(actor, `${alias}.applicant_id`, `${alias}.body_id`);
+  // an application belongs to the body it went to: a record submitted to another body does not open it
+  const record = readableRecordsPredicate(actor, `${alias}.applicant_id`, `${alias}.body_id`, { submitted: false });
   const admin = administeredBodiesPredicate(actor, `${alias}.body_id`);
   return { sql: `(${record.sql} OR ${admin.sql})`, params: { ...record.params, ...admin.params } };
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/request-context';
 import { type RecordAccess, type RecordAccessService, type RecordRelation, readableRecordsPredicate } from './record-access.service';
 
-export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'admin'];
+export const READERS: readonly RecordRelation[] = ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'];
 export const OWNER: readonly RecordRelation[] = ['own'];
 
 /** What the case rule needs of a case. */

@@ -5,7 +5,7 @@ import { adminGrantFor } from './grants';
 // Qualifications belong to the person's record of no body: the person keeps them; a body admin of a body in
 // which the person is a TRAINEE reads them and verifies or rejects them; a global admin reads them. A supervisor
 // sees none (404, like a missing record).
-export const QUALIFICATION_READERS: readonly RecordRelation[] = ['own', 'body_admin', 'admin'];
+export const QUALIFICATION_READERS: readonly RecordRelation[] = ['own', 'body_admin', 'submitted_to', 'admin'];
 export const QUALIFICATION_REVIEWERS: readonly RecordRelation[] = ['body_admin'];
 
 // The body admin's list: people who hold TRAINEE in the body ($1). Same set as RecordAccessService's body_admin.

@@ -13,7 +13,10 @@ import { bodiesWhere, globalAdminGrant, isGlobalAdmin } from './grants';
 export function usersVisiblePredicate(actor: Actor, userIdColumn: string): { sql: string; params: Record<string, unknown> } {
   if (isGlobalAdmin(actor)) return { sql: 'TRUE', params: {} };
   return {
-    sql: `EXISTS (SELECT 1 FROM role_grants vg WHERE vg.user_id = ${userIdColumn} AND vg.revoked_at IS NULL AND vg.body_id = ANY(:vg_bodies::uuid[]))`,
+    // … and the people who submitted their record to one of those bodies (record_submissions, not withdrawn)
+    sql: `(EXISTS (SELECT 1 FROM role_grants vg WHERE vg.user_id = ${userIdColumn} AND vg.revoked_at IS NULL AND vg.body_id = ANY(:vg_bodies::uuid[]))
+        OR EXISTS (SELECT 1 FROM record_submissions vs WHERE vs.person_id = ${userIdColumn} AND vs.withdrawn_at IS NULL
+                    AND vs.body_id = ANY(:vg_bodies::uuid[])))`,
     params: { vg_bodies: bodiesWhere(actor, Role.BodyAdmin) },
   };
 }

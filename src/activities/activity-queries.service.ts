@@ -10,7 +10,7 @@ import { activityTotals, type TotalsRow } from './activity-totals';
 import type { ActivityDto, ActivityTotalsDto, ListActivitiesQuery } from './dto';
 import { TrainingActivity } from './training-activity.entity';
 
-const READERS = ['own', 'supervisor', 'body_admin', 'admin'] as const;
+const READERS = ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'] as const;
 
 // Reads of a trainee's activity log, for everyone who may see the record.
 @Injectable()

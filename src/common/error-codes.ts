@@ -231,6 +231,8 @@ export const ERROR_CODES = {
     status: 409,
     description: 'A pending request to this referee for this body and kind exists; resend it instead',
   },
+  RECORD_SUBMISSION_NOT_FOUND: { status: 404, description: 'No such record submission of yours' },
+  RECORD_ALREADY_SUBMITTED: { status: 409, description: 'Your record is already submitted to this body' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -284,6 +286,7 @@ export const NOT_FOUND_CODES = {
   Qualification: 'QUALIFICATION_NOT_FOUND',
   Document: 'DOCUMENT_NOT_FOUND',
   Reference: 'REFERENCE_NOT_FOUND',
+  'Record submission': 'RECORD_SUBMISSION_NOT_FOUND',
 } as const satisfies Record<string, CodeWithStatus<404>>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;

@@ -24,7 +24,7 @@ export class RatingSummaryService {
     await this.access.require(
       ctx.actor,
       target.traineeId,
-      ['own', 'supervisor', 'body_admin', 'admin'],
+      ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'],
       'Rating target',
       undefined,
       target.bodyId,

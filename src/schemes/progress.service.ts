@@ -79,7 +79,7 @@ export class ProgressService {
   }
 
   async progress(ctx: AuthedCtx, traineeId: string, schemeId: string, q: ProgressQuery): Promise<ProgressDto> {
-    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Trainee');
+    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'], 'Trainee');
     const held = await this.heldVersion(this.db.manager, traineeId, schemeId);
     const levels = await this.evaluate(this.db.manager, traineeId, held, { levelCode: q.level, asOf: q.asOf, mode: q.mode });
     return {
@@ -94,7 +94,7 @@ export class ProgressService {
   }
 
   async enrolments(ctx: AuthedCtx, traineeId: string): Promise<EnrolmentDto[]> {
-    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Trainee');
+    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'], 'Trainee');
     const rows = await this.db.getRepository(SchemeEnrolment).find({ where: { userId: traineeId }, order: { createdAt: 'ASC' } });
     const versions = rows.length ? await this.db.getRepository(SchemeVersion).findBy({ id: In(rows.map((r) => r.schemeVersionId)) }) : [];
     return rows.map((r) =>

@@ -27,7 +27,7 @@ export class TraineeSupervisionService {
   ) {}
 
   async summary(ctx: AuthedCtx, traineeId: string): Promise<TraineeSupervisionDto> {
-    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'admin'], 'Trainee');
+    await this.access.require(ctx.actor, traineeId, ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'], 'Trainee');
     const sessions: SessionRow[] = await this.db.query(
       `SELECT s.id, s.supervisor_id, to_char(s.date, 'YYYY-MM-DD') AS date, s.format, s.minutes,
               (SELECT count(*)::int FROM supervision_participants m WHERE m.session_id = s.id) AS member_count

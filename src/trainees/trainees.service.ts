@@ -15,7 +15,7 @@ import { toProfileDto } from './profile.mapper';
 import { membershipProblems } from './profile-rules';
 import { TraineeProfile } from './trainee-profile.entity';
 
-const READERS = ['own', 'supervisor', 'body_admin', 'admin'] as const;
+const READERS = ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'] as const;
 
 // jsonb does not keep key order, so compare with sorted keys
 const canonical = (v: unknown): string =>
