@@ -233,6 +233,7 @@ export const ERROR_CODES = {
   },
   RECORD_SUBMISSION_NOT_FOUND: { status: 404, description: 'No such record submission of yours' },
   RECORD_ALREADY_SUBMITTED: { status: 409, description: 'Your record is already submitted to this body' },
+  RECORD_SUBMISSION_WITHDRAWN: { status: 409, description: 'The record submission is already withdrawn' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

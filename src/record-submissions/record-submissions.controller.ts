@@ -21,7 +21,10 @@ export class RecordSubmissionsController {
   }
 
   @Post()
-  @RequirePermission(Permission.Self, "Submit your training record to a body: its admins read all of it, read-only (optionally join as trainee)")
+  @RequirePermission(
+    Permission.Self,
+    'Submit your training record to a body: its admins read all of it, read-only (optionally join as trainee)',
+  )
   @ApiCreatedResponse({ type: RecordSubmissionDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already submitted to this body' })
   submit(@Ctx() ctx: AuthedCtx, @Body() dto: SubmitRecordDto): Promise<RecordSubmissionDto> {

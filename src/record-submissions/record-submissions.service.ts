@@ -36,18 +36,10 @@ export class RecordSubmissionsService {
         if (await em.existsBy(RecordSubmission, { personId: me, bodyId, withdrawnAt: IsNull() })) throw ALREADY();
         const { identifiers } = await em.insert(RecordSubmission, { personId: me, bodyId });
         const id = String(identifiers[0].id);
-        let joined = false;
+        // joining as a trainee is part of the same act: one audit entry names both
+        let grantId: string | null = null;
         if (dto.joinAsTrainee && !(await em.existsBy(RoleGrant, { userId: me, role: Role.Trainee, bodyId, revokedAt: IsNull() }))) {
-          const grant = await em.save(em.create(RoleGrant, { userId: me, role: Role.Trainee, bodyId, grantedBy: me }));
-          audit({
-            action: 'role.grant',
-            entityType: 'user',
-            entityId: me,
-            via: 'SELF',
-            bodyId,
-            changes: { grantId: grant.id, role: Role.Trainee, bodyId, joined: true },
-          });
-          joined = true;
+          grantId = (await em.save(em.create(RoleGrant, { userId: me, role: Role.Trainee, bodyId, grantedBy: me }))).id;
         }
         audit({
           action: 'record.submit',
@@ -55,7 +47,7 @@ export class RecordSubmissionsService {
           entityId: id,
           via: 'SELF',
           bodyId,
-          changes: { personId: me, bodyId, joinedAsTrainee: joined },
+          changes: { personId: me, bodyId, joinedAsTrainee: grantId !== null, ...(grantId ? { grantId, role: Role.Trainee } : {}) },
         });
         return (await this.rows(em, me, id))[0];
       });
@@ -68,33 +60,32 @@ export class RecordSubmissionsService {
   async withdraw(ctx: AuthedCtx, id: string): Promise<RecordSubmissionDto> {
     const me = ctx.actor.userId;
     return this.uow.run(ctx, async (em, audit) => {
-      const res = await em
-        .createQueryBuilder()
-        .update(RecordSubmission)
-        .set({ withdrawnAt: () => 'now()' })
-        .where('id = :id AND person_id = :me AND withdrawn_at IS NULL', { id, me })
-        .returning(['body_id'])
-        .execute();
-      if (!res.affected) {
-        // already withdrawn: say so; someone else's or unknown: 404
-        const own = await em.findOneBy(RecordSubmission, { id, personId: me });
-        if (!own) throw notFound('Record submission');
-        return (await this.rows(em, me, id))[0];
-      }
-      const bodyId = String((res.raw as { body_id: string }[])[0].body_id);
-      audit({ action: 'record.withdraw', entityType: 'record_submission', entityId: id, via: 'SELF', bodyId, changes: { withdrawn: true } });
+      // someone else's or unknown: 404, as if absent
+      const own = await em.findOne(RecordSubmission, { where: { id, personId: me }, lock: { mode: 'pessimistic_write' } });
+      if (!own) throw notFound('Record submission');
+      if (own.withdrawnAt !== null) throw conflict('RECORD_SUBMISSION_WITHDRAWN', 'This submission is already withdrawn');
+      await em.update(RecordSubmission, { id }, { withdrawnAt: () => 'now()' });
+      audit({
+        action: 'record.withdraw',
+        entityType: 'record_submission',
+        entityId: id,
+        via: 'SELF',
+        bodyId: own.bodyId,
+        changes: { withdrawn: true },
+      });
       return (await this.rows(em, me, id))[0];
     });
   }
 
   private async rows(em: EntityManager, personId: string, id?: string): Promise<RecordSubmissionDto[]> {
-    const rows: { id: string; body_id: string; code: string; name: string; submitted_at: Date; withdrawn_at: Date | null }[] = await em.query(
-      `SELECT s.id, s.body_id, b.code, b.name, s.submitted_at, s.withdrawn_at
+    const rows: { id: string; body_id: string; code: string; name: string; submitted_at: Date; withdrawn_at: Date | null }[] =
+      await em.query(
+        `SELECT s.id, s.body_id, b.code, b.name, s.submitted_at, s.withdrawn_at
          FROM record_submissions s JOIN bodies b ON b.id = s.body_id
         WHERE s.person_id = $1 AND ($2::uuid IS NULL OR s.id = $2::uuid)
         ORDER BY s.submitted_at DESC, s.id`,
-      [personId, id ?? null],
-    );
+        [personId, id ?? null],
+      );
     return rows.map((r) => ({
       id: r.id,
       bodyId: r.body_id,

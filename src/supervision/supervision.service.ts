@@ -138,7 +138,7 @@ export class SupervisionService {
       throw badRequest('SELF_SUPERVISION', 'Nobody can supervise themselves', { supervisorId: ['must differ from traineeId'] });
     const startedOn = dto.startedOn ?? todayUtc(new Date());
     if (isFutureDate(startedOn, new Date())) throw invalid('startedOn', 'startedOn must not be in the future');
-    // a supervisor of another body is asked, not bound: the relationship waits for them to accept (then starts that day)
+    // a supervisor of another body is asked, not bound: the relationship waits for them to accept
     const ownSupervisor = await holdsRole(this.db.manager, dto.supervisorId, Role.Supervisor, dto.bodyId);
     return this.open(
       ctx,
@@ -147,7 +147,8 @@ export class SupervisionService {
         supervisorId: dto.supervisorId,
         bodyId: dto.bodyId,
         status: ownSupervisor ? SupervisionStatus.Active : SupervisionStatus.Requested,
-        startedOn: ownSupervisor ? startedOn : null,
+        // the start the admin names stands once the supervisor accepts
+        startedOn,
       },
       via,
     );
@@ -158,7 +159,8 @@ export class SupervisionService {
     const parties = partiesOf(ctx.actor, rel);
     const t = this.allowed(rel.status, action, parties);
     return this.apply(ctx, rel, action, t.from, t.to, {
-      startedOn: action === 'accept' ? todayUtc(new Date()) : null,
+      // a request starts on the day it is accepted; an admin's cross-border assignment on the date the admin named
+      startedOn: action === 'accept' ? (rel.startedOn ?? todayUtc(new Date())) : null,
       via: action === 'cancel' ? 'SELF' : { role: Role.Supervisor, bodyId: rel.bodyId },
     });
   }
