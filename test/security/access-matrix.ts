@@ -155,6 +155,13 @@ export const MATRIX: Record<string, MatrixRow> = {
     foreignBody: true,
     foreign: 400,
   },
+  // record submissions (issue 16): one's own act; submitting to another body is covered by cross-border.e2e-spec
+  'GET /api/v1/me/record-submissions': { own: LIST },
+  'POST /api/v1/me/record-submissions': {
+    body: (c) => ({ bodyId: c.w.body.id }),
+    own: { trainee: 409, supervisor: 201, adminA: 201, adminB: 201, global: 201 },
+  },
+  'POST /api/v1/me/record-submissions/:id/withdraw': { params: id('recordSubmission'), own: { trainee: 200 } },
   'POST /api/v1/me/references/:id/resend': { params: id('reference'), own: { trainee: 200 } },
   'POST /api/v1/me/references/:id/cancel': { params: id('reference2'), own: { trainee: 200 } },
   'GET /api/v1/bodies/:bodyId/references': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
@@ -293,12 +300,15 @@ export const MATRIX: Record<string, MatrixRow> = {
   // ---- supervision relationships, conflicts --------------------------------------------------------
   'GET /api/v1/supervision/relationships': { own: LIST },
   'GET /api/v1/supervision/relationships/:id': { params: id('relationship'), own: READ_RECORD },
+  // cross-border supervision (issue 16): a supervisor of another body may be asked, so the foreign request is made too
   'POST /api/v1/supervision/requests': {
     body: (c) => ({ supervisorId: c.w.ids.supervisor3 }),
     own: { trainee: 201 },
     foreignBody: true,
-    foreign: 400,
+    foreign: 201,
   },
+  // by exact e-mail only (no listing of other bodies' people); an unknown address answers an empty list
+  'GET /api/v1/supervision/supervisors': { query: (c) => `email=${encodeURIComponent(c.w.supervisor.email)}`, own: LIST },
   // assigning in another body: 403 (the body is public; the people stay unrevealed)
   'POST /api/v1/supervision/relationships': {
     body: (c) => ({

@@ -172,6 +172,10 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
       'qualification document',
     )
   ).version;
+  // the trainee's record submitted to their own body (issue 16), for the withdraw row: nobody else's to withdraw
+  ids.recordSubmission = (
+    await ok<{ id: string }>(http().post(`${API}/me/record-submissions`).set(T).send({ bodyId: body.id }), 'record submission')
+  ).id;
   // references asked for by the trainee: one to resend, one to cancel; two link tokens the matrix knows (public routes)
   for (const key of ['reference', 'reference2']) {
     ids[key] = (
