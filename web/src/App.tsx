@@ -32,6 +32,7 @@ import { TraineeRatings } from './pages/trainee/ratings';
 import { TraineeSupervision } from './pages/trainee/supervision';
 import { TraineeTraining } from './pages/trainee/training';
 import { TraineeProfile } from './pages/trainee/profile';
+import { RecordSharing } from './pages/trainee/record-sharing';
 import { LANGUAGES, isLanguage, setLanguage, useTranslation } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { Loading } from './ui';
@@ -67,6 +68,7 @@ const ROUTES: RouteDef[] = [
   { path: '/trainee/qualifications', roles: ['TRAINEE'], render: () => <TraineeQualifications /> },
   { path: '/trainee/references', roles: ['TRAINEE'], render: () => <TraineeReferences /> },
   { path: '/trainee/imports', roles: ['TRAINEE'], render: () => <ImportWizard mode="trainee" /> },
+  { path: '/trainee/sharing', roles: ['TRAINEE'], render: () => <RecordSharing /> },
   { path: '/cases/:id', roles: ['TRAINEE', 'SUPERVISOR', ...ADMINS], render: (p) => <CaseDetail id={p.id} /> },
   { path: '/supervisor', roles: ['SUPERVISOR'], render: () => <SupervisorQueue /> },
   { path: '/supervisor/rate/:sessionId', roles: ['SUPERVISOR'], render: (p) => <RateSession sessionId={p.sessionId} /> },
@@ -114,6 +116,7 @@ function Nav() {
       ['/trainee/qualifications', t('evidence:nav.qualifications')],
       ['/trainee/references', t('evidence:nav.references')],
       ['/trainee/imports', t('imports:nav')],
+      ['/trainee/sharing', t('sharing:nav')],
     );
   if (has('SUPERVISOR'))
     links.push(

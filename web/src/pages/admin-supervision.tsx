@@ -22,18 +22,40 @@ export function TraineeSupervisors({ traineeId, bodyIds }: { traineeId: string; 
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
   const bodyName = (id: string) => bodies.data?.find((b) => b.id === id)?.name ?? id;
   const [supervisorId, setSupervisorId] = useState('');
+  // a supervisor of another body (cross-border supervision), found by exact e-mail; they accept before it starts
+  const [email, setEmail] = useState('');
+  const [foreign, setForeign] = useState<{ id: string; displayName: string; bodies: string }[]>([]);
+  const find = useAction(async () => {
+    const found = await call(api.GET('/api/v1/supervision/supervisors', { params: { query: { email } } }));
+    if (!found.length) throw new Error(t('notFound', { email }));
+    const s = found[0];
+    setForeign((prev) => [
+      ...prev.filter((x) => x.id !== s.id),
+      { id: s.id, displayName: s.displayName, bodies: s.bodies.map((b) => b.code).join(', ') },
+    ]);
+    setSupervisorId(s.id);
+    return t('found', { name: s.displayName });
+  });
   const assign = useAction(async () => {
     const chosen = supervisorId || supervisors.data?.items.find((s) => s.id !== traineeId)?.id;
     if (!chosen) throw new Error(t('chooseFirst'));
     const r = await call(api.POST('/api/v1/supervision/relationships', { body: { traineeId, supervisorId: chosen, bodyId } }));
     rels.reload();
-    return t('assigned', { supervisor: r.supervisorName, trainee: r.traineeName });
+    return r.status === 'requested'
+      ? t('requested', { supervisor: r.supervisorName, trainee: r.traineeName })
+      : t('assigned', { supervisor: r.supervisorName, trainee: r.traineeName });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void assign.run();
   };
-  const choices = (supervisors.data?.items ?? []).filter((s) => s.id !== traineeId);
+  const own = (supervisors.data?.items ?? []).filter((s) => s.id !== traineeId);
+  const choices = [
+    ...own,
+    ...foreign
+      .filter((f) => f.id !== traineeId && !own.some((s) => s.id === f.id))
+      .map((f) => ({ id: f.id, displayName: `${f.displayName} (${f.bodies})` })),
+  ];
   return (
     <section className="card" aria-labelledby="supervisors-h">
       <h2 id="supervisors-h" style={{ marginTop: 0 }}>
@@ -83,6 +105,22 @@ export function TraineeSupervisors({ traineeId, bodyIds }: { traineeId: string; 
       </form>
       <ErrorBox error={assign.error ?? supervisors.error} />
       <Notice>{assign.notice}</Notice>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find.run();
+        }}
+      >
+        <Field label={t('otherBodyEmail')} hint={t('otherBodyHint')}>
+          {(p) => <input {...p} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <button type="submit" className="secondary" disabled={find.busy || !email}>
+          {t('find')}
+        </button>
+      </form>
+      <ErrorBox error={find.error} />
+      <Notice>{find.notice}</Notice>
     </section>
   );
 }
