@@ -5,6 +5,7 @@ import { formatDate, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useLoad } from '../ui';
 import { PersonProgress } from './shared/person-progress';
 import { TraineeSupervisors } from './admin-supervision';
+import { useAuth } from '../auth';
 
 type T = ReturnType<typeof useTranslation>['t'];
 const roleList = (t: T, roles: { role: string }[]) =>
@@ -59,7 +60,10 @@ export function AdminPerson({ id }: { id: string }) {
   const { t } = useTranslation('admin');
   const { data: u, error, loading } = useLoad(() => call(api.GET('/api/v1/users/{id}', { params: { path: { id } } })), [id]);
   useTitle(u ? u.displayName : t('person.title'));
+  const { has, bodiesFor } = useAuth();
   const traineeBodies = (u?.roles ?? []).filter((r) => r.role === 'TRAINEE' && r.bodyId).map((r) => r.bodyId!);
+  // a body admin assigns supervision only in their own bodies; a person who only submitted their record is read here
+  const administered = has('ADMIN') ? traineeBodies : traineeBodies.filter((b) => bodiesFor('BODY_ADMIN').includes(b));
   return (
     <>
       <p className="small">
@@ -78,7 +82,8 @@ export function AdminPerson({ id }: { id: string }) {
             <dt>{t('person.account')}</dt>
             <dd>{t('person.accountSince', { status: t(`userStatus.${u.status}`), date: formatDate(u.createdAt) })}</dd>
           </dl>
-          {traineeBodies.length > 0 && <TraineeSupervisors traineeId={u.id} bodyIds={traineeBodies} />}
+          {administered.length > 0 && <TraineeSupervisors traineeId={u.id} bodyIds={administered} />}
+          <PersonCases traineeId={u.id} />
           <h2>{t('person.progress')}</h2>
           {traineeBodies.length ? (
             <PersonProgress traineeId={u.id} bodyIds={traineeBodies} />
@@ -88,5 +93,29 @@ export function AdminPerson({ id }: { id: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** The person's cases the admin may read: their body's, and every body's when the person submitted their record to it
+ *  (read-only: sign-offs stay the supervisors'). */
+function PersonCases({ traineeId }: { traineeId: string }) {
+  const { t } = useTranslation('admin');
+  const cases = useLoad(() => call(api.GET('/api/v1/cases', { params: { query: { traineeId, limit: 100 } } })), [traineeId]);
+  return (
+    <section aria-labelledby="person-cases-h">
+      <h2 id="person-cases-h">{t('person.cases')}</h2>
+      {cases.loading && <Loading />}
+      <ErrorBox error={cases.error} />
+      {cases.data && cases.data.items.length === 0 && <Empty>{t('person.noCases')}</Empty>}
+      {cases.data && cases.data.items.length > 0 && (
+        <ul>
+          {cases.data.items.map((c) => (
+            <li key={c.id}>
+              <Link to={`/cases/${c.id}`}>{t('person.case', { code: c.clientCode, state: t(`person.reviewState.${c.reviewState}`) })}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
