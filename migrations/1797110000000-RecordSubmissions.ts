@@ -14,7 +14,9 @@ export class RecordSubmissions1797110000000 implements MigrationInterface {
         CONSTRAINT "FK_record_submissions_person" FOREIGN KEY ("person_id") REFERENCES "users"("id") ON DELETE CASCADE,
         CONSTRAINT "FK_record_submissions_body" FOREIGN KEY ("body_id") REFERENCES "bodies"("id") ON DELETE RESTRICT)`,
     );
-    await q.query(`CREATE UNIQUE INDEX "uq_record_submissions_open" ON "record_submissions" ("person_id", "body_id") WHERE withdrawn_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_record_submissions_open" ON "record_submissions" ("person_id", "body_id") WHERE withdrawn_at IS NULL`,
+    );
     await q.query(`CREATE INDEX "ix_record_submissions_body" ON "record_submissions" ("body_id") WHERE withdrawn_at IS NULL`);
   }
 

@@ -32,7 +32,9 @@ export class SchemeReferenceChecker {
         refs.flatMap((r) => (r.kind === 'level' && !r.bodyCode && r.schemeCode && r.schemeCode !== scheme.code ? [r.schemeCode] : [])),
       ),
     ];
-    const bodyNamed = refs.flatMap((r) => (r.kind === 'level' && r.bodyCode && r.schemeCode ? [{ body: r.bodyCode, scheme: r.schemeCode }] : []));
+    const bodyNamed = refs.flatMap((r) =>
+      r.kind === 'level' && r.bodyCode && r.schemeCode ? [{ body: r.bodyCode, scheme: r.schemeCode }] : [],
+    );
     const rubricCodes = [...new Set(refs.flatMap((r) => (r.kind === 'rubric' ? [r.code] : [])))];
     const otherSchemeLevels = new Map<string, Set<string>>();
     if (schemeCodes.length) {

@@ -39,7 +39,8 @@ export class SupervisionController {
   @RequirePermission(Permission.RecordsRead, 'Find a supervisor of any body by e-mail')
   @ApiOkResponse({
     type: [FoundSupervisorDto],
-    description: 'The active person holding SUPERVISOR in some body whose e-mail is exactly this one (none or one): for cross-border supervision',
+    description:
+      'The active person holding SUPERVISOR in some body whose e-mail is exactly this one (none or one): for cross-border supervision',
   })
   findSupervisor(@Query() query: FindSupervisorQuery): Promise<FoundSupervisorDto[]> {
     return this.supervision.findSupervisor(query.email);

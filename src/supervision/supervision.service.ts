@@ -10,7 +10,14 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import type { Actor, AuthedCtx, Grant } from '../common/request-context';
 import { isUuid } from '../common/uuid';
 import { hasConflictOfInterest } from './conflicts';
-import type { AssignSupervisionDto, EndSupervisionDto, FoundSupervisorDto, ListRelationshipsQuery, RelationshipDto, RequestSupervisionDto } from './dto';
+import type {
+  AssignSupervisionDto,
+  EndSupervisionDto,
+  FoundSupervisorDto,
+  ListRelationshipsQuery,
+  RelationshipDto,
+  RequestSupervisionDto,
+} from './dto';
 import { SupervisionRelationship, SupervisionStatus } from './supervision-relationship.entity';
 import { type SupervisionAction, type SupervisionParty, supervisionTransition } from './supervision-transitions';
 import { toRelationshipDto } from './supervision.mapper';

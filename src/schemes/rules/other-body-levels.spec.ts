@@ -23,8 +23,12 @@ const ref = (o: object) => plainToInstance(LevelRef, o);
 describe('a level of another body (heldOn with bodyCode)', () => {
   it('finds the level of the body named, not a same-coded scheme of another body', () => {
     const spans = [span({ bodyId: 'body-b', bodyCode: 'UK-IPT', from: '2019-01-01' }), span({})];
-    expect(heldOn(spans, ref({ bodyCode: 'US-IPT', schemeCode: 'IPT', levelCode: 'SUPERVISOR' }), '2021-03-04', ctxB)?.bodyId).toBe('body-a');
-    expect(heldOn(spans, ref({ bodyCode: 'UK-IPT', schemeCode: 'IPT', levelCode: 'SUPERVISOR' }), '2020-03-04', ctxB)?.bodyId).toBe('body-b');
+    expect(heldOn(spans, ref({ bodyCode: 'US-IPT', schemeCode: 'IPT', levelCode: 'SUPERVISOR' }), '2021-03-04', ctxB)?.bodyId).toBe(
+      'body-a',
+    );
+    expect(heldOn(spans, ref({ bodyCode: 'UK-IPT', schemeCode: 'IPT', levelCode: 'SUPERVISOR' }), '2020-03-04', ctxB)?.bodyId).toBe(
+      'body-b',
+    );
     expect(heldOn(spans, ref({ bodyCode: 'US-IPT', schemeCode: 'IPT', levelCode: 'SUPERVISOR' }), '2020-03-04', ctxB)).toBeUndefined();
   });
   it('same scheme code in two bodies does not collide: without bodyCode a level is the evaluated scheme body’s', () => {
