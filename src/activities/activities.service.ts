@@ -104,7 +104,12 @@ export class ActivitiesService {
   async verify(ctx: AuthedCtx, id: string): Promise<ActivityDto> {
     const activity = await this.db.getRepository(TrainingActivity).findOneBy({ id });
     if (!activity) throw notFound('Activity');
-    const access = await this.access.require(ctx.actor, activity.traineeId, ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'], 'Activity');
+    const access = await this.access.require(
+      ctx.actor,
+      activity.traineeId,
+      ['own', 'supervisor', 'body_admin', 'submitted_to', 'admin'],
+      'Activity',
+    );
     if (access.relation === 'own') throw forbidden('You cannot verify your own training', 'CANNOT_VERIFY_OWN');
     if (access.relation === 'admin') throw forbidden('Only a current supervisor or a body admin of the trainee may verify');
     return this.uow.run(ctx, async (em, audit) => {
