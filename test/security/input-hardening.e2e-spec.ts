@@ -88,6 +88,7 @@ const ACCEPTED: Record<string, string> = {
   'POST /api/v1/cases/:id/measures total': 'for instruments recorded as a total only; refused when items are given',
   'POST /api/v1/cases/:id/sign-off contentHash': 'the hash of what the supervisor read; checked against the stored one',
   'POST /api/v1/me/references bodyId': 'the body the reference is for (the applicant must belong to it)',
+  'POST /api/v1/me/record-submissions bodyId': "the body the caller submits their own record to (the person's own act, like registering)",
 };
 
 describe('mass assignment', () => {
