@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { addMonths } from '../../common/dates';
-import { heldOn, LevelRef, levelReference, plural } from './common';
+import { heldOn, LevelRef, levelReference, levelSpansOf, plural } from './common';
 import type { RuleEvaluator } from './rule-types';
 
 export const PROFESSIONS = [
@@ -162,7 +162,7 @@ export const levelHeld: RuleEvaluator<LevelHeldParams> = {
   params: LevelHeldParams,
   evaluate(p, record, ctx) {
     const span = heldOn(record.levels, p, ctx.asOf, ctx);
-    const anyAward = record.levels.filter((l) => l.levelCode === p.levelCode && l.schemeCode === (p.schemeCode ?? ctx.schemeCode));
+    const anyAward = levelSpansOf(record.levels, p, ctx);
     let met = !!span;
     let message = span
       ? `Holds ${p.levelCode} since ${span.from}`
