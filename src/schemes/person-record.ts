@@ -7,6 +7,8 @@ import type { RubricDefinition, Scores } from '../rubrics/rubric-scoring';
 export type Phase = 'initial' | 'middle' | 'termination';
 
 export interface LevelSpan {
+  /** the accreditation the span comes from */
+  accreditationId?: string;
   schemeCode: string;
   bodyId: string;
   levelCode: string;
@@ -128,4 +130,17 @@ export interface EvaluationContext {
   schemeBodyId: string;
   phaseBoundaries: { initialLastSession: number; terminationSessions: number };
   groupCredit: GroupCreditFormula;
+  /** published recognitions by the scheme's body, for "or a level recognised as ours" (LevelRef.orRecognised) */
+  recognitions?: RecognitionInForce[];
+}
+
+/** One published recognition: another body's level counts as a level of ours from `from` to `to` (inclusive). */
+export interface RecognitionInForce {
+  fromBodyId: string;
+  fromSchemeCode: string;
+  fromLevelCode: string;
+  toSchemeCode: string;
+  toLevelCode: string;
+  from: string;
+  to: string | null;
 }

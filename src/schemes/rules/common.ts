@@ -52,6 +52,11 @@ export class LevelRef {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   schemeCode?: string;
+
+  // this level of ours, or any level of another body recognised as it by a published recognition in force on the date
+  @IsOptional()
+  @IsBoolean()
+  orRecognised?: boolean;
 }
 
 // ---- windows relative to an event: records after a level was awarded, or within N months before applying ----
@@ -172,7 +177,27 @@ export function heldOn(
   ctx: EvaluationContext,
 ): LevelSpan | undefined {
   const scheme = ref.schemeCode ?? ctx.schemeCode;
-  return spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+  const direct = spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+  return direct ?? (ref.orRecognised ? recognisedHeldOn(spans, scheme, ref.levelCode, date, ctx) : undefined);
+}
+
+/** A span of another body's level that a recognition in force on the date recognises as `schemeCode:levelCode`. */
+export function recognisedHeldOn(
+  spans: readonly LevelSpan[] | undefined,
+  schemeCode: string,
+  levelCode: string,
+  date: string,
+  ctx: EvaluationContext,
+): LevelSpan | undefined {
+  const recognitions = (ctx.recognitions ?? []).filter(
+    (r) => r.toSchemeCode === schemeCode && r.toLevelCode === levelCode && r.from <= date && (r.to === null || r.to >= date),
+  );
+  return spans?.find(
+    (s) =>
+      s.from <= date &&
+      (s.to === null || s.to >= date) &&
+      recognitions.some((r) => r.fromBodyId === s.bodyId && r.fromSchemeCode === s.schemeCode && r.fromLevelCode === s.levelCode),
+  );
 }
 
 // ---- filters on recorded attributes: `{ attribute, anyOf }` and/or `{ attribute, noneOf }` ----
