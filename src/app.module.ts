@@ -34,6 +34,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { RegisterModule } from './register/register.module';
 import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { RecognitionsModule } from './recognitions/recognitions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -69,6 +70,7 @@ import { ReferencesModule } from './references/references.module';
     SchemesModule,
     TaxonomiesModule,
     ApplicationsModule,
+    RecognitionsModule,
     AccreditationsModule,
     NotificationsModule,
     ExportsModule,

@@ -232,7 +232,10 @@ export const ERROR_CODES = {
     description: 'A pending request to this referee for this body and kind exists; resend it instead',
   },
   // recognition between bodies
-  INVALID_RECOGNITION: { status: 400, description: 'The recognition is not valid (source, target, dates or top-up rules); `details` names each path' },
+  INVALID_RECOGNITION: {
+    status: 400,
+    description: 'The recognition is not valid (source, target, dates or top-up rules); `details` names each path',
+  },
   RECOGNITION_NOT_FOUND: { status: 404, description: 'No such recognition, or a draft of a body you do not administer' },
   RECOGNITION_NOT_APPLICABLE: {
     status: 400,
@@ -244,7 +247,8 @@ export const ERROR_CODES = {
   },
   CREDENTIAL_NOT_ACCEPTED: {
     status: 400,
-    description: 'The presented credential does not verify, is not in good standing, names someone else or another level (`details.credential`)',
+    description:
+      'The presented credential does not verify, is not in good standing, names someone else or another level (`details.credential`)',
   },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -97,3 +97,27 @@ export function topUpPaths(errors: Record<string, string[]>, li: number): Record
   for (const [key, messages] of Object.entries(errors)) if (key.startsWith(prefix)) out[`topUps.${key.slice(prefix.length)}`] = messages;
   return out;
 }
+
+/**
+ * Whether a (verified) credential names this person: its subject is their account (`urn:uuid:<user id>`), or its
+ * hashed e-mail identity equals their e-mail address hashed with the credential's salt (OB 3.0 IdentityHash). A name
+ * alone is not enough: two people can share one.
+ */
+export function credentialNamesPerson(
+  credential: Record<string, unknown>,
+  person: { id: string; email: string },
+  hash: (identity: string, salt: string) => string,
+): boolean {
+  const subject = credential.credentialSubject as { id?: unknown; identifier?: unknown } | undefined;
+  if (!subject) return false;
+  if (subject.id === `urn:uuid:${person.id}`) return true;
+  const ids = Array.isArray(subject.identifier) ? (subject.identifier as Record<string, unknown>[]) : [];
+  return ids.some(
+    (i) =>
+      i.identityType === 'emailAddress' &&
+      i.hashed === true &&
+      typeof i.salt === 'string' &&
+      typeof i.identityHash === 'string' &&
+      i.identityHash === hash(person.email.toLowerCase(), i.salt),
+  );
+}

@@ -177,7 +177,9 @@ export function heldOn(
   ctx: EvaluationContext,
 ): LevelSpan | undefined {
   const scheme = ref.schemeCode ?? ctx.schemeCode;
-  const direct = spans?.find((s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date));
+  const direct = spans?.find(
+    (s) => s.levelCode === ref.levelCode && s.schemeCode === scheme && s.from <= date && (s.to === null || s.to >= date),
+  );
   return direct ?? (ref.orRecognised ? recognisedHeldOn(spans, scheme, ref.levelCode, date, ctx) : undefined);
 }
 
