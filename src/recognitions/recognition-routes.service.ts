@@ -104,6 +104,9 @@ export class RecognitionRoutes {
         `You do not hold ${r.fromLevelCode} of ${r.fromBody?.name ?? 'the recognised body'} today; present its credential instead`,
       );
     const acc = await em.findOneByOrFail(Accreditation, { id: source.accreditationId });
+    // held on the day is not enough when it was revoked or suspended that very day: it must be in good standing now
+    if (standing(acc.status, acc.expiresOn, todayUtc(new Date())) !== 'valid')
+      throw conflict('RECOGNISED_LEVEL_NOT_HELD', `Your ${r.fromLevelCode} (certificate ${acc.certificateNumber}) is not in good standing`);
     return {
       report,
       basis: {
