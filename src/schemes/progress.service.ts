@@ -10,7 +10,7 @@ import { DEFAULT_GROUP_FORMULA, type GroupCreditFormula } from '../supervision-s
 import type { EnrolDto, EnrolmentDto, ProgressDto, ProgressQuery } from './dto';
 import { evaluateLevel, type LevelReport } from './evaluate-level';
 import type { EvaluationContext, PersonRecord } from './person-record';
-import { publishedRecognitions } from '../recognitions/recognition-lookups';
+import { publishedRecognitions } from './recognition-lookups';
 import { RecordLoader } from './record-loader';
 import { toFormula } from './rules/cases/case-supervision';
 import type { LevelDef, SchemeDefinition } from './scheme-definition';
