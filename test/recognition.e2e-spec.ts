@@ -241,24 +241,30 @@ describe('recognition between bodies', () => {
     expect(other.body.details.credential).toEqual(['it was issued to someone else']);
   });
 
-  it('counts a supervisor of a recognised level as ours when the rule says orRecognised', async () => {
-    // a UK draft whose top-up wants supervision from a UK PRACTITIONER "or recognised": the reference resolves
-    const r = await http()
+  it('counts a level recognised as ours where a rule says orRecognised (level filters read the published recognitions)', async () => {
+    // version 2 of the recognition: "holds our PRACTITIONER, or a level recognised as it" and the same without orRecognised
+    const held = (id: string, orRecognised?: boolean) => ({
+      id,
+      type: 'level_held',
+      params: { levelCode: 'PRACTITIONER', ...(orRecognised ? { orRecognised } : {}) },
+    });
+    const v2 = await http()
       .post(`${API}/recognitions`)
       .set(ukAdmin.auth)
-      .send(
-        draft({
-          topUps: [
-            {
-              id: 'sup',
-              type: 'supervision_received',
-              params: { minHours: 1, supervisorLevel: { levelCode: 'PRACTITIONER', orRecognised: true } },
-            },
-          ],
-        }),
-      )
+      .send(draft({ topUps: [held('or-recognised', true), held('ours-only')] }))
       .expect(201);
-    expect(r.body.versionNumber).toBe(2);
-    expect(r.body.topUps[0].params.supervisorLevel.orRecognised).toBe(true);
+    expect(v2.body.versionNumber).toBe(2);
+    await http().post(`${API}/recognitions/${v2.body.id}/publish`).set(ukAdmin.auth).expect(201);
+    // the presenter holds US A (recognised as PRACTITIONER since yesterday) and not UK PRACTITIONER itself
+    const routes = await http()
+      .get(`${API}/trainees/${presenter.id}/schemes/${ukSchemeId}/progress/recognition`)
+      .set(presenter.auth)
+      .expect(200);
+    expect(routes.body).toHaveLength(1);
+    expect(routes.body[0].recognition.versionNumber).toBe(2);
+    expect(routes.body[0].report.rules.map((r: { ruleId: string; met: boolean }) => [r.ruleId, r.met])).toEqual([
+      ['or-recognised', true],
+      ['ours-only', false],
+    ]);
   });
 });
