@@ -170,18 +170,40 @@ function NewRecognition({
       <ErrorBox error={create.error} title={t('new.failed')} />
       <Notice>{create.notice}</Notice>
       <div className="grid">
-        <Field label={t('new.fromBody')}>{select(fromBodyId, setFromBodyId, others.map((b) => ({ value: b.id, label: b.name })))}</Field>
+        <Field label={t('new.fromBody')}>
+          {select(
+            fromBodyId,
+            setFromBodyId,
+            others.map((b) => ({ value: b.id, label: b.name })),
+          )}
+        </Field>
         <Field label={t('new.fromScheme')}>
-          {select(fromSchemeId, setFromSchemeId, theirs.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` })))}
+          {select(
+            fromSchemeId,
+            setFromSchemeId,
+            theirs.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` })),
+          )}
         </Field>
         <Field label={t('new.fromLevel')}>
-          {select(fromLevelCode, setFromLevelCode, (fromLevels.data ?? []).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })))}
+          {select(
+            fromLevelCode,
+            setFromLevelCode,
+            (fromLevels.data ?? []).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })),
+          )}
         </Field>
         <Field label={t('new.toScheme')}>
-          {select(toSchemeId, setToSchemeId, ours.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` })))}
+          {select(
+            toSchemeId,
+            setToSchemeId,
+            ours.map((s) => ({ value: s.id, label: `${s.name} (${s.code})` })),
+          )}
         </Field>
         <Field label={t('new.toLevel')}>
-          {select(toLevelCode, setToLevelCode, (toLevels.data ?? []).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })))}
+          {select(
+            toLevelCode,
+            setToLevelCode,
+            (toLevels.data ?? []).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })),
+          )}
         </Field>
         <Field label={t('new.effectiveFrom')}>
           {(p) => <input {...p} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}

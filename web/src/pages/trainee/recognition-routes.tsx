@@ -51,7 +51,12 @@ function RouteCard({ route, scheme }: { route: Route; scheme: Schemas['SchemeDto
   const apply = useAction(async () => {
     const app = await call(
       api.POST('/api/v1/applications', {
-        body: { schemeId: scheme.id, levelCode: r.toLevelCode, recognitionId: r.id, ...(credential.trim() ? { credential: credential.trim() } : {}) },
+        body: {
+          schemeId: scheme.id,
+          levelCode: r.toLevelCode,
+          recognitionId: r.id,
+          ...(credential.trim() ? { credential: credential.trim() } : {}),
+        },
       }),
     );
     setApplied(app.id);
@@ -69,9 +74,7 @@ function RouteCard({ route, scheme }: { route: Route; scheme: Schemas['SchemeDto
       </h3>
       <p className="row">
         <Badge tone={route.report.met ? 'ok' : 'warn'}>
-          {r.topUps.length === 0
-            ? t('full')
-            : t('routes.topUps', { met: route.report.metCount, count: route.report.ruleCount })}
+          {r.topUps.length === 0 ? t('full') : t('routes.topUps', { met: route.report.metCount, count: route.report.ruleCount })}
         </Badge>
       </p>
       {route.report.rules.length > 0 && <RulesList level={route.report} evidenceLinks />}
