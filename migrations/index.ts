@@ -21,6 +21,7 @@ import { LevelLabels1797040000000 } from './1797040000000-LevelLabels';
 import { QualificationsReferences1797050000000 } from './1797050000000-QualificationsReferences';
 import { ImportedAccreditations1797060000000 } from './1797060000000-ImportedAccreditations';
 import { ReferenceSchemes1797090000000 } from './1797090000000-ReferenceSchemes';
+import { Recognitions1797100000000 } from './1797100000000-Recognitions';
 import { RecordSubmissions1797110000000 } from './1797110000000-RecordSubmissions';
 
 // Every migration, in order. `npm run migration:generate -- Name` writes a new file here; add it to this list.
@@ -48,5 +49,6 @@ export const MIGRATIONS: Function[] = [
   QualificationsReferences1797050000000,
   ImportedAccreditations1797060000000,
   ReferenceSchemes1797090000000,
+  Recognitions1797100000000,
   RecordSubmissions1797110000000,
 ];

@@ -127,6 +127,7 @@ const journeys = [
   '32-language',
   '33-keyboard-supervisor',
   '34-keyboard-admin',
+  '35-recognition',
   '36-cross-border',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;

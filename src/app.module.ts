@@ -34,6 +34,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { RegisterModule } from './register/register.module';
 import { AccreditationsModule } from './accreditations/accreditations.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { RecognitionsModule } from './recognitions/recognitions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExportsModule } from './exports/exports.module';
 import { ImportsModule } from './imports/imports.module';
@@ -70,6 +71,7 @@ import { RecordSubmissionsModule } from './record-submissions/record-submissions
     SchemesModule,
     TaxonomiesModule,
     ApplicationsModule,
+    RecognitionsModule,
     AccreditationsModule,
     NotificationsModule,
     ExportsModule,

@@ -24,6 +24,7 @@ import { Rubric, RubricVersion } from './rubrics/rubric.entity';
 import { BodySigningKey } from './credentials/signing-key.entity';
 import { CredentialStatusEntry } from './credentials/credential-status-entry.entity';
 import { Scheme, SchemeEnrolment, SchemeVersion } from './schemes/scheme.entity';
+import { Recognition } from './recognitions/recognition.entity';
 import { Taxonomy } from './taxonomies/taxonomy.entity';
 import { Application, ApplicationEvent } from './applications/application.entity';
 import { Accreditation, AccreditationEvent } from './accreditations/accreditation.entity';
@@ -67,6 +68,7 @@ export const ENTITIES = [
   Scheme,
   SchemeVersion,
   SchemeEnrolment,
+  Recognition,
   Taxonomy,
   Application,
   ApplicationEvent,

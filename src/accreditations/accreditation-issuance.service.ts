@@ -26,6 +26,8 @@ export interface IssueRequest {
   levelCode: string;
   applicationId: string | null;
   actorId: string;
+  /** what the award rests on when not the ordinary route (a recognition); recorded on the accreditation */
+  basis?: Record<string, unknown> | null;
 }
 
 const isCertificateCollision = (err: unknown): boolean => {
@@ -59,6 +61,7 @@ export class AccreditationIssuance {
       expiresOn: expiryOnIssue(level.validity, issuedOn),
       // issued unlisted: the public register lists only what the holder consented to (PUT …/public-listing)
       publicListing: false,
+      basis: (req.basis ?? null) as QueryDeepPartialEntity<Record<string, unknown>> | null,
     });
     await em.insert(AccreditationEvent, {
       accreditationId: id,

@@ -108,6 +108,10 @@ export class Accreditation {
   @Column({ type: 'varchar', length: 64, nullable: true })
   importFileSha256!: string | null;
 
+  // what the award was based on when not the ordinary route: a recognition of another body's level (see recognitions/)
+  @Column({ type: 'jsonb', nullable: true })
+  basis!: Record<string, unknown> | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

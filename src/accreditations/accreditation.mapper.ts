@@ -1,4 +1,4 @@
-import type { AccreditationDetailDto, AccreditationDto, AccreditationEventDto } from './dto';
+import type { AccreditationDetailDto, AccreditationDto, AccreditationEventDto, RecognitionBasisDto } from './dto';
 import type { Accreditation, AccreditationEvent } from './accreditation.entity';
 import { dateOf, dateOrNull } from '../common/dates';
 
@@ -18,6 +18,7 @@ export const toAccreditationDto = (a: Accreditation): AccreditationDto => ({
   issuedOn: dateOf(a.issuedOn),
   expiresOn: dateOrNull(a.expiresOn),
   publicListing: a.publicListing,
+  basis: (a.basis as unknown as RecognitionBasisDto | null) ?? null,
   createdAt: a.createdAt.toISOString(),
   version: a.version,
 });

@@ -41,8 +41,41 @@ export class AccreditationDto {
   @ApiProperty({ format: 'date' }) issuedOn!: string;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'null: the level does not expire' }) expiresOn!: string | null;
   @ApiProperty() publicListing!: boolean;
+  @ApiProperty({
+    type: () => RecognitionBasisDto,
+    nullable: true,
+    description: "What the award rests on when not the ordinary route: a recognition of another body's level; null = the ordinary route",
+  })
+  basis!: RecognitionBasisDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() version!: number;
+}
+
+class BasisRefDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+class BasisBodyDto extends BasisRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class RecognitionBasisDto {
+  @ApiProperty({ enum: ['recognition'] }) kind!: 'recognition';
+  @ApiProperty({ format: 'uuid' }) recognitionId!: string;
+  @ApiProperty({ description: "The recognition's version number" }) recognitionVersion!: number;
+  @ApiProperty({
+    enum: ['held', 'credential'],
+    description: 'held: an accreditation of the source level in this service; credential: a presented, verified credential',
+  })
+  via!: 'held' | 'credential';
+  @ApiProperty({ format: 'uuid', description: 'The accreditation of the recognised level' }) sourceAccreditationId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The presented credential id (urn:uuid:…); null when held' }) credentialId!:
+    string | null;
+  @ApiProperty() certificateNumber!: string;
+  @ApiProperty({ type: BasisBodyDto }) sourceBody!: BasisBodyDto;
+  @ApiProperty({ type: BasisRefDto }) sourceScheme!: BasisRefDto;
+  @ApiProperty({ type: BasisRefDto }) sourceLevel!: BasisRefDto;
 }
 
 export class AccreditationEventDto {

@@ -6,11 +6,9 @@ import { toAccreditationDetailDto } from '../accreditations/accreditation.mapper
 import { heldFromVersion } from '../accreditations/accreditation-rules';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
-import { isoDate } from '../common/dates';
 import type { AuthedCtx, Grant } from '../common/request-context';
 import { applicationToApplicantNotice } from '../notifications/notice';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ProgressService } from '../schemes/progress.service';
 import { schemeAdminGrant } from '../access/scheme-administration';
 import { Application, ApplicationEvent, ApplicationStatus } from './application.entity';
 import { ApplicationsService, asJsonb, OPEN_STATUSES } from './applications.service';
@@ -21,7 +19,6 @@ import type { ApplicationDetailDto, ApprovalDto, ApproveDto, RejectDto, RequestI
 export class ApplicationDecisionsService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly progress: ProgressService,
     private readonly issuance: AccreditationIssuance,
     private readonly applications: ApplicationsService,
     private readonly notifications: NotificationsService,
@@ -77,11 +74,8 @@ export class ApplicationDecisionsService {
     return this.uow.run(ctx, async (em, audit) => {
       const { app, via } = await this.lockForDecision(em, ctx, id);
       const held = await heldFromVersion(em, app.schemeVersionId);
-      const [report] = await this.progress.evaluate(em, app.applicantId, held, {
-        levelCode: app.levelCode,
-        mode: 'award',
-        applicationDate: isoDate(app.createdAt),
-      });
+      // through a recognition: the top-ups again, and the recognised level must still be in good standing
+      const report = await this.applications.evaluateApplication(em, app, { checkSource: true });
       const unmet = report.rules.filter((r) => !r.met && !r.advisory).map((r) => r.ruleId);
       if (unmet.length && !dto.overrideReason) {
         throw unprocessable('UNMET_RULES_NEED_OVERRIDE', `${unmet.length} rule(s) are not met; approving needs an overrideReason`, {
@@ -96,6 +90,7 @@ export class ApplicationDecisionsService {
         levelCode: app.levelCode,
         applicationId: id,
         actorId: ctx.actor.userId,
+        basis: app.basis,
       });
       await em
         .createQueryBuilder()
@@ -135,6 +130,7 @@ export class ApplicationDecisionsService {
           certificateNumber: acc.certificateNumber,
           allRulesMet: report.met,
           override: overrideReason ? { reason: overrideReason, unmetRules: unmet } : null,
+          basis: app.basis,
         },
       });
       const events = await em.find(AccreditationEvent, { where: { accreditationId: acc.id }, order: { occurredAt: 'ASC', id: 'ASC' } });

@@ -89,6 +89,11 @@ export class Application {
   @Column({ type: 'uuid', nullable: true })
   accreditationId!: string | null;
 
+  // an application through a recognition: the recognition version and the source level it rests on (held or
+  // presented as a verified credential); null = the ordinary route
+  @Column({ type: 'jsonb', nullable: true })
+  basis!: Record<string, unknown> | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,3 +1,4 @@
+import type { RecognitionBasisDto } from '../accreditations/dto';
 import type { LevelReport } from '../schemes/evaluate-level';
 import type { ApplicationDetailDto, ApplicationDto, ApplicationEventDto } from './dto';
 import type { Application, ApplicationEvent } from './application.entity';
@@ -20,6 +21,7 @@ export const toApplicationDto = (a: Application): ApplicationDto => ({
   decisionReason: a.decisionReason,
   overrideReason: a.overrideReason,
   accreditationId: a.accreditationId,
+  basis: (a.basis as unknown as RecognitionBasisDto | null) ?? null,
   createdAt: a.createdAt.toISOString(),
   version: a.version,
 });

@@ -13,6 +13,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { AuthedCtx } from '../common/request-context';
 import type { LevelReport } from '../schemes/evaluate-level';
 import { ProgressService } from '../schemes/progress.service';
+import { type RecognitionBasis, RecognitionRoutes } from '../recognitions/recognition-routes.service';
 import type { SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion } from '../schemes/scheme.entity';
 import { Application, ApplicationEvent, ApplicationStatus } from './application.entity';
@@ -33,6 +34,7 @@ export class ApplicationsService {
     private readonly uow: UnitOfWork,
     private readonly progress: ProgressService,
     private readonly notifications: NotificationsService,
+    private readonly recognitionRoutes: RecognitionRoutes,
   ) {}
 
   /** Applies for a level; enrols the applicant at the version in force if they are not enrolled yet. */
@@ -68,12 +70,14 @@ export class ApplicationsService {
       });
       if (open)
         throw conflict('APPLICATION_ALREADY_OPEN', 'You already have an open application for this level', { applicationId: [open.id] });
-      const [report] = await this.progress.evaluate(
-        em,
-        me,
-        { scheme, version, heldBy: 'enrolment' },
-        { levelCode: dto.levelCode, mode: 'award', applicationDate: todayUtc(new Date()) },
-      );
+      const held = { scheme, version, heldBy: 'enrolment' as const };
+      const applicationDate = todayUtc(new Date());
+      if (dto.credential && !dto.recognitionId) throw invalid('credential', 'a credential is presented with recognitionId only');
+      const via = dto.recognitionId
+        ? await this.recognitionRoutes.forApplication(em, me, held, dto.levelCode, dto.recognitionId, dto.credential, applicationDate)
+        : null;
+      const report: LevelReport =
+        via?.report ?? (await this.progress.evaluate(em, me, held, { levelCode: dto.levelCode, mode: 'award', applicationDate }))[0];
       const app = await em.save(
         em.create(Application, {
           applicantId: me,
@@ -85,6 +89,7 @@ export class ApplicationsService {
           allRulesMet: report.met,
           evaluatedAt: new Date(),
           applicantNote: dto.note ?? null,
+          basis: via?.basis ?? null,
         }),
       );
       await em.insert(ApplicationEvent, {
@@ -100,7 +105,7 @@ export class ApplicationsService {
         entityType: 'application',
         entityId: app.id,
         bodyId: scheme.bodyId,
-        changes: { schemeVersionId: version.id, levelCode: dto.levelCode, allRulesMet: report.met, enrolled },
+        changes: { schemeVersionId: version.id, levelCode: dto.levelCode, allRulesMet: report.met, enrolled, basis: via?.basis ?? null },
       });
       return this.detail(em, app.id);
     });
@@ -135,11 +140,7 @@ export class ApplicationsService {
       const app = await this.lockOwn(em, ctx, id);
       if (app.status !== ApplicationStatus.MoreInfoRequested)
         throw conflict('NO_INFO_REQUESTED', `The application is ${app.status}; no information was requested`);
-      const [report] = await this.progress.evaluate(em, app.applicantId, await heldFromVersion(em, app.schemeVersionId), {
-        levelCode: app.levelCode,
-        mode: 'award',
-        applicationDate: isoDate(app.createdAt),
-      });
+      const report = await this.evaluateApplication(em, app, { checkSource: false });
       await em
         .createQueryBuilder()
         .update(Application)
@@ -191,6 +192,16 @@ export class ApplicationsService {
       });
       return this.detail(em, id);
     });
+  }
+
+  /** The application evaluated again: through its recognition (top-ups only) when it was made through one, else the ordinary way. */
+  async evaluateApplication(em: EntityManager, app: Application, opts: { checkSource: boolean }) {
+    const held = await heldFromVersion(em, app.schemeVersionId);
+    const applicationDate = isoDate(app.createdAt);
+    if (app.basis?.kind === 'recognition')
+      return this.recognitionRoutes.reevaluate(em, app.applicantId, held, app.basis as RecognitionBasis, { applicationDate, ...opts });
+    const [report] = await this.progress.evaluate(em, app.applicantId, held, { levelCode: app.levelCode, mode: 'award', applicationDate });
+    return report;
   }
 
   async detail(em: EntityManager, id: string): Promise<ApplicationDetailDto> {

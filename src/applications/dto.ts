@@ -1,7 +1,7 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { AccreditationDetailDto } from '../accreditations/dto';
+import { AccreditationDetailDto, RecognitionBasisDto } from '../accreditations/dto';
 import { PageQuery } from '../common/pagination';
 import { LevelReportDto } from '../schemes/dto';
 import { ApplicationStatus } from './application.entity';
@@ -25,6 +25,25 @@ export class CreateApplicationDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Apply through this recognition of another body's level: only its top-up rules are evaluated, and you must hold the recognised level today (or present its credential)",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'recognitionId must be a UUID' })
+  recognitionId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'With recognitionId: a credential (compact JWS) of the recognised level, issued to you (your account or your e-mail address); verified (signature and status) like on the public verification page',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32_768)
+  @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { message: 'credential must be a compact JWS' })
+  credential?: string;
 }
 
 export class RequestInfoDto {
@@ -110,6 +129,12 @@ export class ApplicationDto {
   @ApiProperty({ nullable: true, type: String }) decisionReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) overrideReason!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) accreditationId!: string | null;
+  @ApiProperty({
+    type: RecognitionBasisDto,
+    nullable: true,
+    description: 'Applied through a recognition: which, and the source level it rests on; null = the ordinary route',
+  })
+  basis!: RecognitionBasisDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() version!: number;
 }

@@ -234,6 +234,25 @@ export const ERROR_CODES = {
   RECORD_SUBMISSION_NOT_FOUND: { status: 404, description: 'No such record submission of yours' },
   RECORD_ALREADY_SUBMITTED: { status: 409, description: 'Your record is already submitted to this body' },
   RECORD_SUBMISSION_WITHDRAWN: { status: 409, description: 'The record submission is already withdrawn' },
+  // recognition between bodies
+  INVALID_RECOGNITION: {
+    status: 400,
+    description: 'The recognition is not valid (source, target, dates or top-up rules); `details` names each path',
+  },
+  RECOGNITION_NOT_FOUND: { status: 404, description: 'No such recognition, or a draft of a body you do not administer' },
+  RECOGNITION_NOT_APPLICABLE: {
+    status: 400,
+    description: 'The recognition named does not lead to this scheme and level, or is not in force today',
+  },
+  RECOGNISED_LEVEL_NOT_HELD: {
+    status: 409,
+    description: 'The applicant does not hold the recognised level today (nor presented a valid credential of it)',
+  },
+  CREDENTIAL_NOT_ACCEPTED: {
+    status: 400,
+    description:
+      'The presented credential does not verify, is not in good standing, names someone else or another level (`details.credential`)',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -288,6 +307,7 @@ export const NOT_FOUND_CODES = {
   Document: 'DOCUMENT_NOT_FOUND',
   Reference: 'REFERENCE_NOT_FOUND',
   'Record submission': 'RECORD_SUBMISSION_NOT_FOUND',
+  Recognition: 'RECOGNITION_NOT_FOUND',
 } as const satisfies Record<string, CodeWithStatus<404>>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;

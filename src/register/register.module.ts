@@ -11,5 +11,6 @@ import { VerifyController } from './verify.controller';
   imports: [AuthModule],
   controllers: [VerifyController, RegisterController],
   providers: [VerificationService, RegisterService, PublicRateLimitGuard],
+  exports: [VerificationService],
 })
 export class RegisterModule {}

@@ -172,6 +172,24 @@ export class RuleReportDto {
   @ApiPropertyOptional({ type: [BreakdownDto] }) breakdown?: BreakdownDto[];
 }
 
+class RecognisedRefDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+class RecognisedBodyDto extends RecognisedRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class RecognitionUsedDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() versionNumber!: number;
+  @ApiProperty({ type: RecognisedBodyDto }) sourceBody!: RecognisedBodyDto;
+  @ApiProperty({ type: RecognisedRefDto }) sourceScheme!: RecognisedRefDto;
+  @ApiProperty({ type: RecognisedRefDto }) sourceLevel!: RecognisedRefDto;
+  @ApiProperty({ description: 'Recognised in full: no top-up rules' }) full!: boolean;
+}
+
 export class LevelReportDto {
   @ApiProperty() levelCode!: string;
   @ApiProperty() levelName!: string;
@@ -184,6 +202,13 @@ export class LevelReportDto {
   @ApiProperty() summary!: string;
   @ApiProperty({ type: [RuleReportDto], description: 'Every rule with its verdict; advisory ones do not count towards met' })
   rules!: RuleReportDto[];
+  @ApiPropertyOptional({
+    enum: ['recognition'],
+    description: "Present when evaluated through a recognition of another body's level: `rules` are then the top-up rules only",
+  })
+  route?: 'recognition';
+  @ApiPropertyOptional({ type: RecognitionUsedDto, description: 'The recognition the evaluation went through' })
+  recognition?: RecognitionUsedDto;
 }
 
 export class ProgressDto {

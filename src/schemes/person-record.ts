@@ -7,6 +7,8 @@ import type { RubricDefinition, Scores } from '../rubrics/rubric-scoring';
 export type Phase = 'initial' | 'middle' | 'termination';
 
 export interface LevelSpan {
+  /** the accreditation the span comes from */
+  accreditationId?: string;
   schemeCode: string;
   bodyId: string;
   /** the awarding body's code (US-IPT, …), for rules naming another body's level */
@@ -130,4 +132,17 @@ export interface EvaluationContext {
   schemeBodyId: string;
   phaseBoundaries: { initialLastSession: number; terminationSessions: number };
   groupCredit: GroupCreditFormula;
+  /** published recognitions by the scheme's body, for "or a level recognised as ours" (LevelRef.orRecognised) */
+  recognitions?: RecognitionInForce[];
+}
+
+/** One published recognition: another body's level counts as a level of ours from `from` to `to` (inclusive). */
+export interface RecognitionInForce {
+  fromBodyId: string;
+  fromSchemeCode: string;
+  fromLevelCode: string;
+  toSchemeCode: string;
+  toLevelCode: string;
+  from: string;
+  to: string | null;
 }

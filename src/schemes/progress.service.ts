@@ -9,10 +9,11 @@ import type { AuthedCtx } from '../common/request-context';
 import { DEFAULT_GROUP_FORMULA, type GroupCreditFormula } from '../supervision-sessions/group-credit';
 import type { EnrolDto, EnrolmentDto, ProgressDto, ProgressQuery } from './dto';
 import { evaluateLevel, type LevelReport } from './evaluate-level';
-import type { EvaluationContext } from './person-record';
+import type { EvaluationContext, PersonRecord } from './person-record';
+import { publishedRecognitions } from './recognition-lookups';
 import { RecordLoader } from './record-loader';
 import { toFormula } from './rules/cases/case-supervision';
-import type { SchemeDefinition } from './scheme-definition';
+import type { LevelDef, SchemeDefinition } from './scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
 export interface HeldVersion {
@@ -61,6 +62,19 @@ export class ProgressService {
       ? definition.levels.filter((l) => l.code === opts.levelCode)
       : [...definition.levels].sort((a, b) => a.order - b.order);
     if (!levels.length) throw invalid('level', `the scheme version has no level ${opts.levelCode}`);
+    const { record, ctx } = await this.evaluationInput(em, personId, held, levels, opts);
+    return levels.map((level) => evaluateLevel(definition, level, record, ctx, opts.mode));
+  }
+
+  /** The person's record and the evaluation context for these levels (also for levels built from them, e.g. top-ups). */
+  async evaluationInput(
+    em: EntityManager,
+    personId: string,
+    held: HeldVersion,
+    levels: readonly LevelDef[],
+    opts: { asOf?: string; applicationDate?: string } = {},
+  ): Promise<{ record: PersonRecord; ctx: EvaluationContext }> {
+    const definition = held.version.definition as SchemeDefinition;
     const needsCalibration = JSON.stringify(levels).includes('"calibratedRatersOnly":true');
     const record = await this.loader.load(
       personId,
@@ -74,8 +88,10 @@ export class ProgressService {
       schemeBodyId: held.scheme.bodyId,
       phaseBoundaries: definition.phaseBoundaries,
       groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
+      // only rules that say "or recognised" read them: load them only then
+      recognitions: JSON.stringify(levels).includes('"orRecognised":true') ? await publishedRecognitions(em, held.scheme.bodyId) : [],
     };
-    return levels.map((level) => evaluateLevel(definition, level, record, ctx, opts.mode));
+    return { record, ctx };
   }
 
   async progress(ctx: AuthedCtx, traineeId: string, schemeId: string, q: ProgressQuery): Promise<ProgressDto> {

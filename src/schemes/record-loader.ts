@@ -17,7 +17,7 @@ type Row = Record<string, unknown>;
 
 // Levels held: from issue to the end of good standing (expiry, or the first event that ended it).
 const LEVELS_SQL = `
-  SELECT a.holder_id, s.code AS scheme_code, a.body_id, (SELECT b.code FROM bodies b WHERE b.id = a.body_id) AS body_code, a.level_code, a.issued_on, a.expires_on, a.status,
+  SELECT a.id, a.holder_id, s.code AS scheme_code, a.body_id, (SELECT b.code FROM bodies b WHERE b.id = a.body_id) AS body_code, a.level_code, a.issued_on, a.expires_on, a.status,
          (SELECT min(e.occurred_at) FROM accreditation_events e
            WHERE e.accreditation_id = a.id AND e.to_status IN ('lapsed', 'suspended', 'revoked', 'expired')) AS ended_at
     FROM accreditations a
@@ -124,6 +124,7 @@ export class RecordLoader {
       const to = [ended, l.status === 'active' ? dateOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
       const list = spans.get(String(l.holder_id)) ?? [];
       list.push({
+        accreditationId: String(l.id),
         schemeCode: String(l.scheme_code),
         bodyId: String(l.body_id),
         bodyCode: String(l.body_code),

@@ -11,6 +11,6 @@ import { SchemesService } from './schemes.service';
 @Module({
   controllers: [SchemesController, ReferenceSchemesController],
   providers: [SchemesService, ProgressService, RecordLoader, SchemeReferenceChecker, EnrolmentDatesService, ReferenceSchemesService],
-  exports: [ProgressService, RecordLoader],
+  exports: [ProgressService, RecordLoader, SchemeReferenceChecker],
 })
 export class SchemesModule {}

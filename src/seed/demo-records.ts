@@ -301,6 +301,20 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
   const accreditation = approval.accreditation as Json;
   await call('PUT', `/accreditations/${accreditation.id}/public-listing`, tok.tUs, { publicListing: true }, accreditation.version);
 
+  // recognition between bodies: IPT UK counts the US body's Level A as its practitioner level (B) once the holder is
+  // also a member of IPT UK (one top-up rule), so Casey (US, Level A) sees a route to UK Level B with its gap
+  const recognition = await call('POST', '/recognitions', tok.adminUk, {
+    toSchemeId: schemes['UK-IPT'],
+    toLevelCode: 'B',
+    fromBodyId: bodies['US-IPT'],
+    fromSchemeCode: 'US-LEVELS',
+    fromLevelCode: 'A',
+    effectiveFrom: daysAgo(30),
+    topUps: [{ id: 'uk-membership', type: 'membership', label: 'Membership of IPT UK', params: {} }],
+    note: 'US Level A holders join IPT UK; the practitioner requirements are otherwise met by the US training.',
+  });
+  await call('POST', `/recognitions/${recognition.id}/publish`, tok.adminUk);
+
   // one lapsed accreditation, for the body admin to restore: the second UK trainee's annual Practitioner level,
   // issued last year and not renewed. Only the dates are back-dated here (no API moves time); the lapse itself
   // is the body's own expiry run.

@@ -296,6 +296,13 @@ export const MATRIX: Record<string, MatrixRow> = {
     params: (c) => ({ traineeId: c.w.ids.trainee, schemeId: c.w.ids.scheme }),
     own: READ_RECORD,
   },
+  'GET /api/v1/trainees/:traineeId/schemes/:schemeId/progress/recognition': {
+    params: (c) => ({ traineeId: c.w.ids.trainee, schemeId: c.w.ids.scheme }),
+    own: READ_RECORD,
+  },
+  // recognitions (src/recognitions/): published ones are public policy to everyone signed in
+  'GET /api/v1/bodies/:bodyId/recognitions': { params: (c) => ({ bodyId: c.w.body.id }), own: READ_RECORD, foreign: 200 },
+  'GET /api/v1/recognitions/:id': { params: id('recognition'), own: READ_RECORD, foreign: 200 },
 
   // ---- supervision relationships, conflicts --------------------------------------------------------
   'GET /api/v1/supervision/relationships': { own: LIST },
@@ -546,6 +553,27 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { adminA: 409, adminB: 409, global: 409 },
     foreign: 403,
   },
+  // each permitted role its own target scheme, so the drafts of one source → target pair do not collide
+  'POST /api/v1/recognitions': {
+    body: (c) => ({
+      toSchemeId: c.who === 'global' ? c.w.ids.scheme2 : c.w.ids.scheme,
+      toLevelCode: 'PRACTITIONER',
+      fromBodyId: c.w.ids.sourceBody,
+      fromSchemeCode: c.w.ids.sourceScheme3,
+      fromLevelCode: 'PRACTITIONER',
+      effectiveFrom: daysAgo(0),
+      topUps: [],
+    }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+    foreignBody: true,
+    foreign: 403,
+  },
+  'PUT /api/v1/recognitions/:id': {
+    params: per({ adminA: 'recognitionDraft', global: 'recognitionDraft2' }),
+    body: () => ({ effectiveFrom: daysAgo(1), topUps: [] }),
+    ifMatch: (c) => (c.who === 'global' ? etag('recognitionDraft2')(c) : etag('recognitionDraft')(c)),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
   'PUT /api/v1/scheme-versions/:id': {
     params: per({ adminA: 'schemeDraft', global: 'schemeDraft2' }),
     body: () => ({ effectiveFrom: daysAgo(1), definition: SCHEME_DEFINITION }),
@@ -705,6 +733,14 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/taxonomies/:id/publish': {
     params: per({ adminA: 'taxonomyDraft', global: 'taxonomyDraft2' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
+  'POST /api/v1/recognitions/:id/publish': {
+    params: per({ adminA: 'recognitionDraft', global: 'recognitionDraft2' }),
+    own: { adminA: 201, adminB: 201, global: 201 },
+  },
+  'POST /api/v1/recognitions/:id/withdraw': {
+    params: per({ adminA: 'recognition', global: 'recognition2' }),
     own: { adminA: 201, adminB: 201, global: 201 },
   },
   'POST /api/v1/scheme-versions/:id/retire': {

@@ -561,6 +561,56 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
       [linkUser.id, purpose, ids[key], newEmail],
     );
   }
-  void global;
+  // recognitions (src/recognitions/): another body with three published schemes at level PRACTITIONER (written by the
+  // global admin), recognised by this body: one published per target scheme, one draft per target scheme; the third
+  // source scheme is left for the create route
+  const sourceBody = await makeBody(t, { name: `Source of ${name}` });
+  ids.sourceBody = sourceBody.id;
+  for (const key of ['sourceScheme1', 'sourceScheme2', 'sourceScheme3']) {
+    ids[key] = `SRC-${hex()}`;
+    const s = await ok<{ id: string }>(
+      http().post(`${API}/schemes`).set(global.auth).send({ bodyId: sourceBody.id, code: ids[key], name: 'Source scheme' }),
+      key,
+    );
+    const v = await ok<{ id: string }>(
+      http()
+        .post(`${API}/schemes/${s.id}/versions`)
+        .set(global.auth)
+        .send({ effectiveFrom: daysAgo(30), definition: SCHEME_DEFINITION }),
+      `${key} version`,
+    );
+    await ok(
+      http()
+        .post(`${API}/scheme-versions/${v.id}/publish`)
+        .set(global.auth)
+        .send({ allowPastEffectiveDate: true, reason: 'Test scheme in force from a past date' }),
+      `${key} publish`,
+    );
+  }
+  for (const [key, target, source, publish] of [
+    ['recognition', 'scheme', 'sourceScheme1', true],
+    ['recognition2', 'scheme2', 'sourceScheme1', true],
+    ['recognitionDraft', 'scheme', 'sourceScheme2', false],
+    ['recognitionDraft2', 'scheme2', 'sourceScheme2', false],
+  ] as const) {
+    const r = await ok<{ id: string; version: number }>(
+      http()
+        .post(`${API}/recognitions`)
+        .set(admin.auth)
+        .send({
+          toSchemeId: ids[target],
+          toLevelCode: 'PRACTITIONER',
+          fromBodyId: sourceBody.id,
+          fromSchemeCode: ids[source],
+          fromLevelCode: 'PRACTITIONER',
+          effectiveFrom: daysAgo(1),
+          topUps: [],
+        }),
+      key,
+    );
+    ids[key] = r.id;
+    versions[key] = r.version;
+    if (publish) await ok(http().post(`${API}/recognitions/${r.id}/publish`).set(admin.auth), `${key} publish`);
+  }
   return { name, body, trainee, supervisor, supervisor2, admin, ids, versions, contentHash, certificateNumber: ids.certificateNumber };
 }

@@ -8,6 +8,7 @@ import { AdminAccreditations, AdminAudit, AdminHome, AdminReliability } from './
 import { AdminInstruments } from './pages/admin-instruments';
 import { AdminSchemes, SchemeVersionEditor } from './pages/admin-schemes';
 import { AdminTaxonomies, TaxonomyEditor } from './pages/admin-taxonomies';
+import { AdminRecognitions } from './pages/admin-recognitions';
 import { AdminEvidence } from './pages/evidence/admin-evidence';
 import { TraineeQualifications } from './pages/evidence/qualifications';
 import { TraineeReferences } from './pages/evidence/references';
@@ -85,6 +86,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/taxonomies', roles: ADMINS, render: () => <AdminTaxonomies /> },
   { path: '/admin/taxonomies/:id', roles: ADMINS, render: (p) => <TaxonomyEditor id={p.id} /> },
   { path: '/admin/instruments', roles: ADMINS, render: () => <AdminInstruments /> },
+  { path: '/admin/recognitions', roles: ADMINS, render: () => <AdminRecognitions /> },
   { path: '/admin/scheme-comparison', roles: ADMINS, render: () => <SchemeComparison /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
@@ -132,6 +134,7 @@ function Nav() {
       ['/admin/schemes', t('nav.schemes')],
       ['/admin/taxonomies', t('taxonomies:nav')],
       ['/admin/instruments', t('instruments:nav')],
+      ['/admin/recognitions', t('recognitions:nav')],
       ['/admin/scheme-comparison', t('network:navCompare')],
       ['/admin/accreditations', t('nav.accreditations')],
       ['/admin/reliability', t('nav.reliability')],

@@ -59,6 +59,11 @@ export class LevelRef {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   bodyCode?: string;
+
+  // this level of ours, or any level of another body recognised as it by a published recognition in force on the date
+  @IsOptional()
+  @IsBoolean()
+  orRecognised?: boolean;
 }
 
 /** The level in words, with its body when it is another body's: "US-IPT SUPERVISOR", "SUPERVISOR". */
@@ -180,7 +185,8 @@ export function heldOn(
   date: string,
   ctx: EvaluationContext,
 ): LevelSpan | undefined {
-  return levelSpansOf(spans, ref, ctx).find((s) => s.from <= date && (s.to === null || s.to >= date));
+  const direct = levelSpansOf(spans, ref, ctx).find((s) => s.from <= date && (s.to === null || s.to >= date));
+  return direct ?? (ref.orRecognised ? recognisedHeldOn(spans, ref.schemeCode ?? ctx.schemeCode, ref.levelCode, date, ctx) : undefined);
 }
 
 /**
@@ -197,6 +203,25 @@ export function levelSpansOf(spans: readonly LevelSpan[] | undefined, ref: Level
   if (!ref.schemeCode) return coded.filter((s) => s.bodyId === ctx.schemeBodyId);
   const ownBody = (spans ?? []).some((s) => s.schemeCode === scheme && s.bodyId === ctx.schemeBodyId);
   return ownBody ? coded.filter((s) => s.bodyId === ctx.schemeBodyId) : coded;
+}
+
+/** A span of another body's level that a recognition in force on the date recognises as `schemeCode:levelCode`. */
+export function recognisedHeldOn(
+  spans: readonly LevelSpan[] | undefined,
+  schemeCode: string,
+  levelCode: string,
+  date: string,
+  ctx: EvaluationContext,
+): LevelSpan | undefined {
+  const recognitions = (ctx.recognitions ?? []).filter(
+    (r) => r.toSchemeCode === schemeCode && r.toLevelCode === levelCode && r.from <= date && (r.to === null || r.to >= date),
+  );
+  return spans?.find(
+    (s) =>
+      s.from <= date &&
+      (s.to === null || s.to >= date) &&
+      recognitions.some((r) => r.fromBodyId === s.bodyId && r.fromSchemeCode === s.schemeCode && r.fromLevelCode === s.levelCode),
+  );
 }
 
 // ---- filters on recorded attributes: `{ attribute, anyOf }` and/or `{ attribute, noneOf }` ----

@@ -6,6 +6,7 @@ import { Badge, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { levelSummary } from '../shared/labels';
 import { RulesList } from '../shared/rules-list';
 import { EnrolOffer } from './enrol';
+import { RecognitionRoutes } from './recognition-routes';
 import { RecordDownload } from './record-download';
 
 export function TraineeDashboard() {
@@ -121,6 +122,7 @@ export function TraineeDashboard() {
           </section>
         );
       })}
+      {data && <RecognitionRoutes />}
       <RecordDownload />
     </>
   );
