@@ -41,6 +41,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { AccountLinksModule } from './accounts/account-links.module';
 import { QualificationsModule } from './qualifications/qualifications.module';
 import { ReferencesModule } from './references/references.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({
   imports: [
@@ -76,6 +77,7 @@ import { ReferencesModule } from './references/references.module';
     InvitationsModule,
     QualificationsModule,
     ReferencesModule,
+    WhatIfModule,
     AccountLinksModule,
   ],
   providers: [

@@ -12,7 +12,7 @@ import { evaluateLevel, type LevelReport } from './evaluate-level';
 import type { EvaluationContext } from './person-record';
 import { RecordLoader } from './record-loader';
 import { toFormula } from './rules/cases/case-supervision';
-import type { SchemeDefinition } from './scheme-definition';
+import type { LevelDef, SchemeDefinition } from './scheme-definition';
 import { Scheme, SchemeEnrolment, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 
 export interface HeldVersion {
@@ -61,20 +61,12 @@ export class ProgressService {
       ? definition.levels.filter((l) => l.code === opts.levelCode)
       : [...definition.levels].sort((a, b) => a.order - b.order);
     if (!levels.length) throw invalid('level', `the scheme version has no level ${opts.levelCode}`);
-    const needsCalibration = JSON.stringify(levels).includes('"calibratedRatersOnly":true');
     const record = await this.loader.load(
       personId,
-      { calibratedRaters: needsCalibration ? await calibratedRaters(em, held.scheme.bodyId) : [] },
+      { calibratedRaters: needsCalibration(levels) ? await calibratedRaters(em, held.scheme.bodyId) : [] },
       em,
     );
-    const ctx: EvaluationContext = {
-      asOf: opts.asOf ?? todayUtc(new Date()),
-      applicationDate: opts.applicationDate,
-      schemeCode: held.scheme.code,
-      schemeBodyId: held.scheme.bodyId,
-      phaseBoundaries: definition.phaseBoundaries,
-      groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
-    };
+    const ctx = evaluationContext(held.scheme, definition, opts.asOf ?? todayUtc(new Date()), opts.applicationDate);
     return levels.map((level) => evaluateLevel(definition, level, record, ctx, opts.mode));
   }
 
@@ -163,6 +155,26 @@ export class ProgressService {
       return toEnrolmentDto(enrolment, target);
     });
   }
+}
+
+/** Whether any of these levels counts only ratings by calibrated raters (then the body's calibrated raters are loaded). */
+export const needsCalibration = (levels: readonly LevelDef[]): boolean => JSON.stringify(levels).includes('"calibratedRatersOnly":true');
+
+/** What the rules of a scheme version read besides the record: the date, the scheme, its phase and group-credit settings. */
+export function evaluationContext(
+  scheme: Pick<Scheme, 'code' | 'bodyId'>,
+  definition: SchemeDefinition,
+  asOf: string,
+  applicationDate?: string,
+): EvaluationContext {
+  return {
+    asOf,
+    applicationDate,
+    schemeCode: scheme.code,
+    schemeBodyId: scheme.bodyId,
+    phaseBoundaries: definition.phaseBoundaries,
+    groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
+  };
 }
 
 export const toEnrolmentDto = (e: SchemeEnrolment, v: SchemeVersion): EnrolmentDto => ({
