@@ -87,57 +87,62 @@ export class WhatIfService {
     return { filename: `what-if-${r.scheme.code}-v${r.draft.versionNumber}-${r.asOf}.csv`, contentType: 'text/csv; charset=utf-8', body };
   }
 
-  /** The comparison itself (also what the bench times). */
   async run(ctx: AuthedCtx, bodyId: string, schemeId: string, versionId: string): Promise<WhatIfResult> {
-    const started = performance.now();
     return this.db.transaction('REPEATABLE READ', async (em) => {
       await em.query('SET TRANSACTION READ ONLY');
       const { scheme, draft, current } = await this.versions(em, ctx, bodyId, schemeId, versionId);
-      const asOf = todayUtc(new Date());
-      const defs = [current.definition as SchemeDefinition, draft.definition as SchemeDefinition];
-      const levelsOf = (d: SchemeDefinition) => [...d.levels].sort((a, b) => a.order - b.order);
-      const calibrated = defs.some((d) => needsCalibration(d.levels)) ? await calibratedRaters(em, scheme.bodyId) : [];
-      const [before, after] = defs.map((d) => ({ definition: d, levels: levelsOf(d), ctx: evaluationContext(scheme, d, asOf) }));
-      const people: { id: string; name: string; email: string }[] = await em.query(
-        `SELECT u.id, u.display_name AS name, u.email FROM users u
-          WHERE u.id IN (SELECT user_id FROM scheme_enrolments WHERE scheme_id = $1
-                         UNION SELECT a.holder_id FROM accreditations a JOIN scheme_versions v ON v.id = a.scheme_version_id WHERE v.scheme_id = $1)
-          ORDER BY u.id`,
-        [schemeId],
-      );
-      const byId = new Map(people.map((p) => [p.id, p]));
-      const summary = new Map<string, LevelSummary>();
-      // every level of either version is listed, the draft's first, even where nobody is enrolled
-      for (const l of [...after.levels, ...before.levels]) if (!summary.has(l.code)) summary.set(l.code, emptySummary(l.code, l.name));
-      const changed: WhatIfRowDto[] = [];
-      for await (const records of this.loader.loadChunks(
-        people.map((p) => p.id),
-        { calibratedRaters: calibrated },
-        em,
-      )) {
-        for (const record of records) {
-          const evaluate = (v: typeof before) => v.levels.map((l) => evaluateLevel(v.definition, l, record, v.ctx));
-          const changes = diffReports(evaluate(before), evaluate(after));
-          tally(summary, changes);
-          const p = byId.get(record.personId)!;
-          for (const c of changes)
-            if (c.change !== 'unchanged') changed.push({ personId: p.id, name: p.name, email: p.email, ...c, change: c.change });
-        }
-      }
-      changed.sort((a, b) =>
-        a.change === b.change ? a.name.localeCompare(b.name) || a.levelCode.localeCompare(b.levelCode) : a.change === 'lose' ? -1 : 1,
-      );
-      return {
-        scheme,
-        draft,
-        current,
-        asOf,
-        people: people.length,
-        levels: [...summary.values()],
-        changed,
-        elapsedMs: Math.round(performance.now() - started),
-      };
+      return this.compare(em, scheme, draft, current);
     });
+  }
+
+  /** The comparison itself, over the scheme's whole population (also what the bench times); the caller checked the versions. */
+  async compare(em: EntityManager, scheme: Scheme, draft: SchemeVersion, current: SchemeVersion): Promise<WhatIfResult> {
+    const started = performance.now();
+    const schemeId = scheme.id;
+    const asOf = todayUtc(new Date());
+    const defs = [current.definition as SchemeDefinition, draft.definition as SchemeDefinition];
+    const levelsOf = (d: SchemeDefinition) => [...d.levels].sort((a, b) => a.order - b.order);
+    const calibrated = defs.some((d) => needsCalibration(d.levels)) ? await calibratedRaters(em, scheme.bodyId) : [];
+    const [before, after] = defs.map((d) => ({ definition: d, levels: levelsOf(d), ctx: evaluationContext(scheme, d, asOf) }));
+    const people: { id: string; name: string; email: string }[] = await em.query(
+      `SELECT u.id, u.display_name AS name, u.email FROM users u
+        WHERE u.id IN (SELECT user_id FROM scheme_enrolments WHERE scheme_id = $1
+                       UNION SELECT a.holder_id FROM accreditations a JOIN scheme_versions v ON v.id = a.scheme_version_id WHERE v.scheme_id = $1)
+        ORDER BY u.id`,
+      [schemeId],
+    );
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const summary = new Map<string, LevelSummary>();
+    // every level of either version is listed, the draft's first, even where nobody is enrolled
+    for (const l of [...after.levels, ...before.levels]) if (!summary.has(l.code)) summary.set(l.code, emptySummary(l.code, l.name));
+    const changed: WhatIfRowDto[] = [];
+    for await (const records of this.loader.loadChunks(
+      people.map((p) => p.id),
+      { calibratedRaters: calibrated },
+      em,
+    )) {
+      for (const record of records) {
+        const evaluate = (v: typeof before) => v.levels.map((l) => evaluateLevel(v.definition, l, record, v.ctx));
+        const changes = diffReports(evaluate(before), evaluate(after));
+        tally(summary, changes);
+        const p = byId.get(record.personId)!;
+        for (const c of changes)
+          if (c.change !== 'unchanged') changed.push({ personId: p.id, name: p.name, email: p.email, ...c, change: c.change });
+      }
+    }
+    changed.sort((a, b) =>
+      a.change === b.change ? a.name.localeCompare(b.name) || a.levelCode.localeCompare(b.levelCode) : a.change === 'lose' ? -1 : 1,
+    );
+    return {
+      scheme,
+      draft,
+      current,
+      asOf,
+      people: people.length,
+      levels: [...summary.values()],
+      changed,
+      elapsedMs: Math.round(performance.now() - started),
+    };
   }
 
   /** The draft and the version in force, checked: the caller administers the body, the scheme is the body's, the version its draft. */
