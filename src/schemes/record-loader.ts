@@ -27,7 +27,7 @@ const LEVELS_SQL = `
    ORDER BY a.holder_id, a.issued_on, a.id`;
 
 /** How many people one round of bulk queries covers: bounds the rows held in memory at once. */
-export const LOAD_CHUNK = 2000;
+export const LOAD_CHUNK = 1000;
 
 /**
  * Loads everything the eligibility rules read about one person, or about a whole set of people, with a fixed
@@ -63,7 +63,16 @@ export class RecordLoader {
   ): AsyncGenerator<PersonRecord[]> {
     const ids = [...new Set(personIds)];
     const size = Math.max(1, opts.chunkSize ?? LOAD_CHUNK);
-    for (let i = 0; i < ids.length; i += size) yield await this.loadChunk(ids.slice(i, i + size), opts, em);
+    const load = (i: number) => (i < ids.length ? this.loadChunk(ids.slice(i, i + size), opts, em) : null);
+    // the next chunk is read while the caller works on this one (the database and Node overlap); two chunks at most
+    let next = load(0);
+    for (let i = 0; next; i += size) {
+      const current = await next;
+      next = load(i + size);
+      // a failed prefetch surfaces at its own await; never an unhandled rejection meanwhile
+      next?.catch(() => undefined);
+      yield current;
+    }
   }
 
   private async loadChunk(ids: string[], opts: { calibratedRaters?: string[] }, em: EntityManager): Promise<PersonRecord[]> {

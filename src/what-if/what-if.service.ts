@@ -10,10 +10,17 @@ import { tableToCsv } from '../exports/tabular';
 import { evaluateLevel } from '../schemes/evaluate-level';
 import { evaluationContext, needsCalibration, ProgressService } from '../schemes/progress.service';
 import { RecordLoader } from '../schemes/record-loader';
-import type { SchemeDefinition } from '../schemes/scheme-definition';
+import type { EvaluationContext } from '../schemes/person-record';
+import type { LevelDef, SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
 import type { WhatIfDto, WhatIfQuery, WhatIfRowDto } from './dto';
 import { diffReports, emptySummary, type LevelSummary, ruleInWords, tally } from './what-if-diff';
+
+interface Versioned {
+  definition: SchemeDefinition;
+  levels: LevelDef[];
+  ctx: EvaluationContext;
+}
 
 export interface WhatIfResult {
   scheme: Scheme;
@@ -30,7 +37,8 @@ export interface WhatIfResult {
 // of one of its accreditations) is read once, their records loaded a chunk of people at a time with the set-based
 // RecordLoader (the same dozen queries for 2,000 people as for one), and each record evaluated by the pure
 // evaluateLevel under the version in force today and under the draft. Only the changed (person, level) rows are
-// kept. It runs in a READ ONLY transaction: nothing can be written.
+// kept. It only reads (SELECTs, no transaction: each chunk's queries run side by side from the pool, the next chunk
+// read while this one is evaluated).
 @Injectable()
 export class WhatIfService {
   constructor(
@@ -88,11 +96,9 @@ export class WhatIfService {
   }
 
   async run(ctx: AuthedCtx, bodyId: string, schemeId: string, versionId: string): Promise<WhatIfResult> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      const { scheme, draft, current } = await this.versions(em, ctx, bodyId, schemeId, versionId);
-      return this.compare(em, scheme, draft, current);
-    });
+    const em = this.db.manager;
+    const { scheme, draft, current } = await this.versions(em, ctx, bodyId, schemeId, versionId);
+    return this.compare(em, scheme, draft, current);
   }
 
   /** The comparison itself, over the scheme's whole population (also what the bench times); the caller checked the versions. */
@@ -103,7 +109,18 @@ export class WhatIfService {
     const defs = [current.definition as SchemeDefinition, draft.definition as SchemeDefinition];
     const levelsOf = (d: SchemeDefinition) => [...d.levels].sort((a, b) => a.order - b.order);
     const calibrated = defs.some((d) => needsCalibration(d.levels)) ? await calibratedRaters(em, scheme.bodyId) : [];
-    const [before, after] = defs.map((d) => ({ definition: d, levels: levelsOf(d), ctx: evaluationContext(scheme, d, asOf) }));
+    const [before, after] = defs.map((d) => ({ definition: d, levels: levelsOf(d), ctx: evaluationContext(scheme, d, asOf) })) as [
+      Versioned,
+      Versioned,
+    ];
+    // for each draft level, the index of the identical level of the version in force (if any)
+    const key = (v: Versioned, i: number) =>
+      JSON.stringify([v.levels[i], v.definition.noun, v.definition.phaseBoundaries, v.definition.groupCredit ?? null]);
+    const beforeKeys = before.levels.map((_, i) => key(before, i));
+    const same = after.levels.map((_, i) => {
+      const j = beforeKeys.indexOf(key(after, i));
+      return j < 0 ? undefined : j;
+    });
     const people: { id: string; name: string; email: string }[] = await em.query(
       `SELECT u.id, u.display_name AS name, u.email FROM users u
         WHERE u.id IN (SELECT user_id FROM scheme_enrolments WHERE scheme_id = $1
@@ -122,8 +139,12 @@ export class WhatIfService {
       em,
     )) {
       for (const record of records) {
-        const evaluate = (v: typeof before) => v.levels.map((l) => evaluateLevel(v.definition, l, record, v.ctx));
-        const changes = diffReports(evaluate(before), evaluate(after));
+        const reports = before.levels.map((l) => evaluateLevel(before.definition, l, record, before.ctx));
+        // a level the draft leaves as it was (same rules, same scheme settings) has the same report: not evaluated twice
+        const draftReports = after.levels.map((l, i) =>
+          same[i] !== undefined ? reports[same[i]]! : evaluateLevel(after.definition, l, record, after.ctx),
+        );
+        const changes = diffReports(reports, draftReports);
         tally(summary, changes);
         const p = byId.get(record.personId)!;
         for (const c of changes)
