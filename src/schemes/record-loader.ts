@@ -81,7 +81,7 @@ export class RecordLoader {
     // concurrently from the pool when we may; one after another inside a transaction (its single connection).
     // Every query names the person its rows belong to (person_id) and orders them, so one person loaded alone
     // and within a set read the same rows in the same order.
-    const [profile, activities, teaching, cases, sessions, measures, received, given, ratings] = await runAll(!em.queryRunner, [
+    const [profile, activities, teaching, cases, received, given, ratings] = await runAll(!em.queryRunner, [
       () =>
         q(`SELECT user_id AS person_id, core_profession, licences, memberships FROM trainee_profiles WHERE user_id = ANY($1::uuid[])`, ps),
       () =>
@@ -96,27 +96,20 @@ export class RecordLoader {
             WHERE trainer_id = ANY($1::uuid[]) ORDER BY trainer_id, date, id`,
           ps,
         ),
+      // a case with its sessions (by number) and outcome measures as JSON: one row per case, not one per session
       () =>
         q(
           `SELECT c.trainee_id AS person_id, c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis,
                 c.focus_problem_area, c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status,
-                c.review_state, c.start_date, c.end_date, c.supervisor_id
+                c.review_state, c.start_date, c.end_date, c.supervisor_id,
+                COALESCE((SELECT json_agg(json_build_object('id', s.id, 'number', s.number, 'date', s.date, 'duration_minutes', s.duration_minutes,
+                                                            'phase', s.phase, 'attended', s.attended, 'recorded', s.recorded) ORDER BY s.number, s.id)
+                            FROM therapy_sessions s WHERE s.case_id = c.id), '[]') AS sessions,
+                COALESCE((SELECT json_agg(json_build_object('id', m.id, 'instrument', m.instrument, 'session_number', m.session_number,
+                                                            'administered_on', m.administered_on) ORDER BY m.administered_on, m.id)
+                            FROM outcome_measures m WHERE m.case_id = c.id), '[]') AS measures
            FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = ANY($1::uuid[])
           ORDER BY c.trainee_id, c.start_date, c.id`,
-          ps,
-        ),
-      () =>
-        q(
-          `SELECT s.id, s.case_id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded
-           FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE c.trainee_id = ANY($1::uuid[])
-          ORDER BY s.case_id, s.number, s.id`,
-          ps,
-        ),
-      () =>
-        q(
-          `SELECT m.id, m.case_id, m.instrument, m.session_number, m.administered_on
-           FROM outcome_measures m JOIN supervised_cases c ON c.id = m.case_id WHERE c.trainee_id = ANY($1::uuid[])
-          ORDER BY m.case_id, m.administered_on, m.id`,
           ps,
         ),
       () =>
@@ -183,8 +176,6 @@ export class RecordLoader {
       qualifications: byPerson(qualifications),
       references: byPerson(references),
     };
-    const sessionsByCase = byKey(sessions, 'case_id');
-    const measuresByCase = byKey(measures, 'case_id');
     // the people who supervised or trained each person: their level history is read too
     const othersOf = new Map(
       ids.map((id) => [
@@ -210,11 +201,7 @@ export class RecordLoader {
         profile: rows.profile.get(personId)?.[0],
         activities: rows.activities.get(personId) ?? [],
         teaching: rows.teaching.get(personId) ?? [],
-        cases: toCases(
-          personCases,
-          personCases.flatMap((c) => sessionsByCase.get(String(c.id)) ?? []),
-          personCases.flatMap((c) => measuresByCase.get(String(c.id)) ?? []),
-        ),
+        cases: toCases(personCases),
         received: rows.received.get(personId) ?? [],
         given: rows.given.get(personId) ?? [],
         ratings: personRatings,
@@ -363,9 +350,8 @@ async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): P
   return out;
 }
 
-function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
-  const byCase = new Map<string, CaseRecord>();
-  for (const c of cases) {
+function toCases(cases: Row[]): CaseRecord[] {
+  return cases.map((c): CaseRecord => {
     const values = {
       format: String(c.format),
       adaptation: String(c.adaptation),
@@ -375,7 +361,7 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
       secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
       attributes: (c.attributes as Record<string, string | string[]>) ?? {},
     };
-    byCase.set(String(c.id), {
+    return {
       id: String(c.id),
       clientCode: String(c.client_code),
       format: String(c.format),
@@ -402,28 +388,21 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
         primaryDiagnosis: String(c.primary_diagnosis),
         custom: values.attributes,
       }),
-      sessions: [],
-      measures: [],
-    });
-  }
-  for (const s of sessions) {
-    byCase.get(String(s.case_id))?.sessions.push({
-      id: String(s.id),
-      number: Number(s.number),
-      date: dateOf(s.date),
-      durationMinutes: Number(s.duration_minutes),
-      phase: s.phase as Phase,
-      attended: s.attended === true,
-      recorded: s.recorded === true,
-    });
-  }
-  for (const m of measures) {
-    byCase.get(String(m.case_id))?.measures.push({
-      id: String(m.id),
-      instrument: String(m.instrument),
-      sessionNumber: m.session_number === null ? null : Number(m.session_number),
-      administeredOn: dateOf(m.administered_on),
-    });
-  }
-  return [...byCase.values()];
+      sessions: (c.sessions as Row[]).map((s) => ({
+        id: String(s.id),
+        number: Number(s.number),
+        date: dateOf(s.date),
+        durationMinutes: Number(s.duration_minutes),
+        phase: s.phase as Phase,
+        attended: s.attended === true,
+        recorded: s.recorded === true,
+      })),
+      measures: (c.measures as Row[]).map((m) => ({
+        id: String(m.id),
+        instrument: String(m.instrument),
+        sessionNumber: m.session_number === null ? null : Number(m.session_number),
+        administeredOn: dateOf(m.administered_on),
+      })),
+    };
+  });
 }
