@@ -79,8 +79,9 @@ export class RecordLoader {
     const q = (sql: string, params: unknown[]) => em.query(sql, params) as Promise<Row[]>;
     const ps = [ids];
     // concurrently from the pool when we may; one after another inside a transaction (its single connection).
-    // Every query names the person its rows belong to (person_id) and orders them, so one person loaded alone
-    // and within a set read the same rows in the same order.
+    // Every query names the person its rows belong to (person_id) and orders them (cases and ratings, wide rows a
+    // sort would spill to disk, are ordered here instead), so one person loaded alone and within a set read the
+    // same rows in the same order.
     const [profile, activities, teaching, cases, received, given, ratings] = await runAll(!em.queryRunner, [
       () =>
         q(`SELECT user_id AS person_id, core_profession, licences, memberships FROM trainee_profiles WHERE user_id = ANY($1::uuid[])`, ps),
@@ -108,8 +109,7 @@ export class RecordLoader {
                 COALESCE((SELECT json_agg(json_build_object('id', m.id, 'instrument', m.instrument, 'session_number', m.session_number,
                                                             'administered_on', m.administered_on) ORDER BY m.administered_on, m.id)
                             FROM outcome_measures m WHERE m.case_id = c.id), '[]') AS measures
-           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = ANY($1::uuid[])
-          ORDER BY c.trainee_id, c.start_date, c.id`,
+           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = ANY($1::uuid[])`,
           ps,
         ),
       () =>
@@ -135,8 +135,7 @@ export class RecordLoader {
         q(
           `SELECT r.trainee_id AS person_id, r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
            FROM ratings r WHERE r.trainee_id = ANY($1::uuid[]) AND r.status = 'submitted'
-            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)
-          ORDER BY r.trainee_id, r.id`,
+            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
           ps,
         ),
     ]);
@@ -314,7 +313,7 @@ function toRecord(
       minutes: Number(g.minutes),
       traineeIds: (g.trainee_ids as string[]) ?? [],
     })),
-    ratings: r.ratings.map((x) => ({
+    ratings: [...r.ratings].sort(byId).map((x) => ({
       id: String(x.id),
       rubricVersionId: String(x.rubric_version_id),
       targetType: x.target_type as 'session' | 'case' | 'portfolio',
@@ -350,8 +349,13 @@ async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): P
   return out;
 }
 
+const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
+
+/** A person's cases by start date (then id), each with its sessions and measures. */
 function toCases(cases: Row[]): CaseRecord[] {
-  return cases.map((c): CaseRecord => {
+  const ordered = cases.map((c) => ({ c, start: dateOf(c.start_date), id: String(c.id) }));
+  ordered.sort((a, b) => (a.start === b.start ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.start < b.start ? -1 : 1));
+  return ordered.map(({ c }): CaseRecord => {
     const values = {
       format: String(c.format),
       adaptation: String(c.adaptation),
