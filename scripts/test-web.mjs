@@ -127,6 +127,7 @@ const journeys = [
   '32-language',
   '33-keyboard-supervisor',
   '34-keyboard-admin',
+  '37-what-if',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
