@@ -27,7 +27,8 @@ const LEVELS_SQL = `
    ORDER BY a.holder_id, a.issued_on, a.id`;
 
 /** How many people one round of bulk queries covers: bounds the rows held in memory at once. */
-export const LOAD_CHUNK = 1000;
+// (each statement of a chunk must finish well within the statement timeout, DB_STATEMENT_TIMEOUT_MS, on a cold cache)
+export const LOAD_CHUNK = 250;
 
 /**
  * Loads everything the eligibility rules read about one person, or about a whole set of people, with a fixed
