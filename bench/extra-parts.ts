@@ -3,9 +3,11 @@
 import type { Pool } from 'pg';
 import { certificateBench, type CertificateBenchResult } from './certificate-bench';
 import { importBench, type ImportBenchResult } from './import-bench';
+import { startInProcess } from './inprocess';
 import { fmt, table } from './util';
+import { whatIfBench, type WhatIfBenchResult } from './whatif-bench';
 
-export const EXTRA_PARTS = ['imports', 'certificate'] as const;
+export const EXTRA_PARTS = ['imports', 'certificate', 'whatif'] as const;
 export type ExtraPart = (typeof EXTRA_PARTS)[number];
 
 export function partsFromEnv(env: NodeJS.ProcessEnv): ExtraPart[] | null {
@@ -19,13 +21,14 @@ export function partsFromEnv(env: NodeJS.ProcessEnv): ExtraPart[] | null {
 export interface ExtraResults {
   imports?: ImportBenchResult;
   certificate?: CertificateBenchResult;
+  whatif?: WhatIfBenchResult;
 }
 
 export async function runExtraParts(
   parts: readonly ExtraPart[],
   db: Pool,
   service: { baseUrl: string; pid: number },
-  opts: { connections: number; duration: number; fixedDuration: number; importRows: number },
+  opts: { connections: number; duration: number; fixedDuration: number; importRows: number; env: Record<string, string> },
 ): Promise<ExtraResults> {
   const out: ExtraResults = {};
   if (parts.includes('imports')) {
@@ -57,6 +60,36 @@ export async function runExtraParts(
     console.log(
       `\nCertificate PDF (${c.holders} holders): max ${fmt(c.maxRate.rps2xx)} 2xx/s (p99 ${c.maxRate.p99} ms); at half rate ${c.halfRate.rate}/s: p50 ${c.halfRate.result.p50} ms, p99 ${c.halfRate.result.p99} ms, non-2xx ${c.halfRate.result.non2xx}`,
     );
+  }
+  if (parts.includes('whatif')) {
+    console.log("what-if: the whole-body what-if of a draft, and one person's progress report on the same data…");
+    const app = await startInProcess({ ...opts.env, DB_POOL_SIZE: '4' });
+    try {
+      const w = (out.whatif = await whatIfBench(app, db));
+      const best = Math.min(...w.whatIfMs);
+      console.log(
+        `\nImpact of a rule change (what-if) over ${w.people} people (${w.changed} changed person-levels; targets: ≤ 0.1× N × single, < 60 s)`,
+      );
+      console.log(
+        table(
+          ['', 'ms', 'status'],
+          [
+            ['whole-body what-if (runs)', w.whatIfMs.map((x) => fmt(x)).join(', '), best < 60_000 ? 'ok (< 60 s)' : 'OVER 60 s'],
+            [`one progress report (median of ${w.singleSample})`, fmt(w.singleMedianMs, 1), '—'],
+            [`N × single = ${w.people} × ${fmt(w.singleMedianMs, 1)}`, fmt(w.people * w.singleMedianMs), '—'],
+            ['ratio what-if ÷ (N × single)', `${fmt(w.ratio, 3)}×`, w.ratio <= 0.1 ? 'ok (≤ 0.1×)' : 'OVER 0.1×'],
+            [
+              'progress report at 50 cases',
+              w.progress50Ms === null ? '—' : fmt(w.progress50Ms, 1),
+              w.progress50Ms !== null && w.progress50Ms < 50 ? 'ok (< 50 ms)' : '—',
+            ],
+          ],
+        ),
+      );
+      console.log(`per level: ${w.levels.map((l) => `${l.levelCode} +${l.gain} −${l.lose} =${l.unchanged}`).join('; ')}`);
+    } finally {
+      await app.close();
+    }
   }
   return out;
 }

@@ -204,6 +204,13 @@ export async function generate(databaseUrl: string, scale: Scale): Promise<Gener
                  FROM generate_series(0, $1 - 1) t JOIN bodies b ON b.id = ${u(`'body:' || ((t % ${S}) % ${B})`)}`,
         [T],
       );
+      // every trainee is enrolled in their body's scheme at its published version (what-if: the body's population)
+      await q(
+        `INSERT INTO scheme_enrolments (user_id, scheme_id, scheme_version_id, enrolled_on)
+               SELECT ${u(`'tr:' || t`)}, ${u(`'scheme:' || ((t % ${S}) % ${B})`)}, ${u(`'sv:' || ((t % ${S}) % ${B})`)}, '2021-01-01'
+                 FROM generate_series(0, $1 - 1) t`,
+        [T],
+      );
       await q(
         `INSERT INTO supervision_relationships (trainee_id, supervisor_id, body_id, status, requested_by, started_on)
                SELECT ${u(`'tr:' || t`)}, ${u(`'sup:' || (t % ${S})`)}, ${u(`'body:' || ((t % ${S}) % ${B})`)}, 'active', ${u(`'tr:' || t`)}, '2021-01-01'

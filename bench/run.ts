@@ -1,6 +1,6 @@
 // npm run bench [-- --scale=small|default|<factor>] [--rounds=3] [--duration=5] [--connections=10]
 //               [--fixed-duration=15] [--soak=600] [--cpu-prof] [--import-rows=100000]
-// BENCH_PARTS=imports,certificate runs only those parts (bench/extra-parts.ts).
+// BENCH_PARTS=imports,certificate,whatif runs only those parts (bench/extra-parts.ts).
 // DATABASE_URL (required) names a dedicated database, e.g. postgres://postgres@127.0.0.1:5432/ipt_bench;
 // BENCH_RESET=1 drops and regenerates it. See README "Performance".
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     );
     procs.push(baseline);
     const targets = { service: service.baseUrl, baseline: baseline.baseUrl };
-    const extraOpts = { connections, duration, fixedDuration, importRows: Number(args['import-rows'] ?? 100_000) };
+    const extraOpts = { connections, duration, fixedDuration, importRows: Number(args['import-rows'] ?? 100_000), env };
     const only = partsFromEnv(process.env);
     if (only) {
       const extra = await runExtraParts(only, db, { baseUrl: service.baseUrl, pid: service.pid }, extraOpts);
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
 
     // 3b. import throughput vs a plain INSERT floor, and the certificate PDF at half its max rate (bench/extra-parts.ts)
     const extra: ExtraResults = await runExtraParts(
-      ['imports', 'certificate'],
+      ['imports', 'certificate', 'whatif'],
       db,
       { baseUrl: service.baseUrl, pid: service.pid },
       extraOpts,

@@ -129,6 +129,7 @@ const journeys = [
   '34-keyboard-admin',
   '35-recognition',
   '36-cross-border',
+  '37-what-if',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);

@@ -43,6 +43,7 @@ import { AccountLinksModule } from './accounts/account-links.module';
 import { QualificationsModule } from './qualifications/qualifications.module';
 import { ReferencesModule } from './references/references.module';
 import { RecordSubmissionsModule } from './record-submissions/record-submissions.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({
   imports: [
@@ -80,6 +81,7 @@ import { RecordSubmissionsModule } from './record-submissions/record-submissions
     QualificationsModule,
     ReferencesModule,
     RecordSubmissionsModule,
+    WhatIfModule,
     AccountLinksModule,
   ],
   providers: [

@@ -26,11 +26,16 @@ export interface LevelReport {
   rules: RuleReport[];
 }
 
+/** Instantiated params by rule definition object (rules are not changed once loaded). */
+const PARAMS = new WeakMap<RuleDef, object>();
+
 function evaluateRule(rule: RuleDef, group: RuleReport['group'], record: PersonRecord, ctx: EvaluationContext): RuleReport {
   const evaluator = RULE_TYPES[rule.type];
-  // params were validated when the version was saved; instantiate so defaults and nested classes apply
-  const params = plainToInstance(evaluator.params as new () => object, rule.params) as never;
-  const result = evaluator.evaluate(params, record, ctx);
+  // params were validated when the version was saved; instantiate so defaults and nested classes apply (once per rule
+  // object: evaluating many people against one definition, the what-if, does not instantiate them again per person)
+  let params = PARAMS.get(rule);
+  if (!params) PARAMS.set(rule, (params = plainToInstance(evaluator.params as new () => object, rule.params) as object));
+  const result = evaluator.evaluate(params as never, record, ctx);
   return {
     ruleId: rule.id,
     type: rule.type,

@@ -75,22 +75,18 @@ export class ProgressService {
     opts: { asOf?: string; applicationDate?: string } = {},
   ): Promise<{ record: PersonRecord; ctx: EvaluationContext }> {
     const definition = held.version.definition as SchemeDefinition;
-    const needsCalibration = JSON.stringify(levels).includes('"calibratedRatersOnly":true');
     const record = await this.loader.load(
       personId,
-      { calibratedRaters: needsCalibration ? await calibratedRaters(em, held.scheme.bodyId) : [] },
+      { calibratedRaters: needsCalibration(levels) ? await calibratedRaters(em, held.scheme.bodyId) : [] },
       em,
     );
-    const ctx: EvaluationContext = {
-      asOf: opts.asOf ?? todayUtc(new Date()),
-      applicationDate: opts.applicationDate,
-      schemeCode: held.scheme.code,
-      schemeBodyId: held.scheme.bodyId,
-      phaseBoundaries: definition.phaseBoundaries,
-      groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
-      // only rules that say "or recognised" read them: load them only then
-      recognitions: JSON.stringify(levels).includes('"orRecognised":true') ? await publishedRecognitions(em, held.scheme.bodyId) : [],
-    };
+    const ctx = evaluationContext(
+      held.scheme,
+      definition,
+      opts.asOf ?? todayUtc(new Date()),
+      opts.applicationDate,
+      needsRecognitions(levels) ? await publishedRecognitions(em, held.scheme.bodyId) : [],
+    );
     return { record, ctx };
   }
 
@@ -180,6 +176,32 @@ export class ProgressService {
     });
   }
 }
+
+/** Whether any of these levels counts only ratings by calibrated raters (then the body's calibrated raters are loaded). */
+export const needsCalibration = (levels: readonly LevelDef[]): boolean => JSON.stringify(levels).includes('"calibratedRatersOnly":true');
+
+/** What the rules of a scheme version read besides the record: the date, the scheme, its phase and group-credit settings. */
+export function evaluationContext(
+  scheme: Pick<Scheme, 'code' | 'bodyId'>,
+  definition: SchemeDefinition,
+  asOf: string,
+  applicationDate?: string,
+  recognitions: EvaluationContext['recognitions'] = [],
+): EvaluationContext {
+  return {
+    asOf,
+    applicationDate,
+    schemeCode: scheme.code,
+    schemeBodyId: scheme.bodyId,
+    phaseBoundaries: definition.phaseBoundaries,
+    groupCredit: definition.groupCredit ? toFormula(definition.groupCredit) : (DEFAULT_GROUP_FORMULA as GroupCreditFormula),
+    recognitions,
+  };
+}
+
+/** Whether any of these levels accepts "a level recognised as ours" (then the body's published recognitions are loaded; they are
+ *  read only by such rules). */
+export const needsRecognitions = (levels: readonly LevelDef[]): boolean => JSON.stringify(levels).includes('"orRecognised":true');
 
 export const toEnrolmentDto = (e: SchemeEnrolment, v: SchemeVersion): EnrolmentDto => ({
   id: e.id,

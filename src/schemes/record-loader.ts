@@ -23,192 +23,326 @@ const LEVELS_SQL = `
     FROM accreditations a
     JOIN scheme_versions v ON v.id = a.scheme_version_id
     JOIN schemes s ON s.id = v.scheme_id
-   WHERE a.holder_id = ANY($1::uuid[])`;
+   WHERE a.holder_id = ANY($1::uuid[])
+   ORDER BY a.holder_id, a.issued_on, a.id`;
+
+/** How many people one round of bulk queries covers: bounds the rows held in memory at once. */
+// (each statement of a chunk must finish well within the statement timeout, DB_STATEMENT_TIMEOUT_MS, on a cold cache)
+export const LOAD_CHUNK = 250;
 
 /**
- * Loads everything the eligibility rules read about one person, with a fixed number of queries whatever
- * the size of the record (no query per case, session or rating).
+ * Loads everything the eligibility rules read about one person, or about a whole set of people, with a fixed
+ * number of queries whatever the size of the record or of the set (no query per person, case, session or
+ * rating). One person and many share the same queries (`= ANY($1::uuid[])`) and the same row → record mapping:
+ * a set is loaded in chunks of LOAD_CHUNK people, rows grouped by person in memory.
  */
 @Injectable()
 export class RecordLoader {
   constructor(private readonly db: DataSource) {}
 
   async load(personId: string, opts: { calibratedRaters?: string[] } = {}, em: EntityManager = this.db.manager): Promise<PersonRecord> {
+    const [record] = await this.loadChunk([personId], opts, em);
+    return record!;
+  }
+
+  /** The records of many people, in the order of the ids given (duplicates dropped), loaded LOAD_CHUNK at a time. */
+  async loadMany(
+    personIds: readonly string[],
+    opts: { calibratedRaters?: string[]; chunkSize?: number } = {},
+    em: EntityManager = this.db.manager,
+  ): Promise<PersonRecord[]> {
+    const out: PersonRecord[] = [];
+    for await (const chunk of this.loadChunks(personIds, opts, em)) out.push(...chunk);
+    return out;
+  }
+
+  /** The same records, a chunk at a time, so a caller that reduces each record (the what-if) holds one chunk in memory. */
+  async *loadChunks(
+    personIds: readonly string[],
+    opts: { calibratedRaters?: string[]; chunkSize?: number } = {},
+    em: EntityManager = this.db.manager,
+  ): AsyncGenerator<PersonRecord[]> {
+    const ids = [...new Set(personIds)];
+    const size = Math.max(1, opts.chunkSize ?? LOAD_CHUNK);
+    const load = (i: number) => (i < ids.length ? this.loadChunk(ids.slice(i, i + size), opts, em) : null);
+    // the next chunk is read while the caller works on this one (the database and Node overlap); two chunks at most
+    let next = load(0);
+    for (let i = 0; next; i += size) {
+      const current = await next;
+      next = load(i + size);
+      // a failed prefetch surfaces at its own await; never an unhandled rejection meanwhile
+      next?.catch(() => undefined);
+      yield current;
+    }
+  }
+
+  private async loadChunk(ids: string[], opts: { calibratedRaters?: string[] }, em: EntityManager): Promise<PersonRecord[]> {
     const q = (sql: string, params: unknown[]) => em.query(sql, params) as Promise<Row[]>;
-    // concurrently from the pool when we may; one after another inside a transaction (its single connection)
-    const [profile, activities, teaching, cases, sessions, measures, received, given, ratings] = await runAll(!em.queryRunner, [
-      () => q(`SELECT core_profession, licences, memberships FROM trainee_profiles WHERE user_id = $1`, [personId]),
+    const ps = [ids];
+    // concurrently from the pool when we may; one after another inside a transaction (its single connection).
+    // Every query names the person its rows belong to (person_id) and orders them (cases and ratings, wide rows a
+    // sort would spill to disk, are ordered here instead), so one person loaded alone and within a set read the
+    // same rows in the same order.
+    const [profile, activities, teaching, cases, received, given, ratings] = await runAll(!em.queryRunner, [
+      () =>
+        q(`SELECT user_id AS person_id, core_profession, licences, memberships FROM trainee_profiles WHERE user_id = ANY($1::uuid[])`, ps),
       () =>
         q(
-          `SELECT id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
-             FROM training_activities WHERE trainee_id = $1`,
-          [personId],
-        ),
-      () => q(`SELECT id, kind, hours::float8 AS hours, date FROM training_activities WHERE trainer_id = $1`, [personId]),
-      () =>
-        q(
-          `SELECT c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis, c.focus_problem_area,
-                c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status, c.review_state,
-                c.start_date, c.end_date, c.supervisor_id
-           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = $1`,
-          [personId],
+          `SELECT trainee_id AS person_id, id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
+             FROM training_activities WHERE trainee_id = ANY($1::uuid[]) ORDER BY trainee_id, date, id`,
+          ps,
         ),
       () =>
         q(
-          `SELECT s.id, s.case_id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded
-           FROM therapy_sessions s JOIN supervised_cases c ON c.id = s.case_id WHERE c.trainee_id = $1 ORDER BY s.number`,
-          [personId],
+          `SELECT trainer_id AS person_id, id, kind, hours::float8 AS hours, date FROM training_activities
+            WHERE trainer_id = ANY($1::uuid[]) ORDER BY trainer_id, date, id`,
+          ps,
+        ),
+      // a case with its sessions (by number) and outcome measures as JSON: one row per case, not one per session
+      () =>
+        q(
+          `SELECT c.trainee_id AS person_id, c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis,
+                c.focus_problem_area, c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status,
+                c.review_state, c.start_date, c.end_date, c.supervisor_id,
+                COALESCE((SELECT json_agg(json_build_object('id', s.id, 'number', s.number, 'date', s.date, 'duration_minutes', s.duration_minutes,
+                                                            'phase', s.phase, 'attended', s.attended, 'recorded', s.recorded) ORDER BY s.number, s.id)
+                            FROM therapy_sessions s WHERE s.case_id = c.id), '[]') AS sessions,
+                COALESCE((SELECT json_agg(json_build_object('id', m.id, 'instrument', m.instrument, 'session_number', m.session_number,
+                                                            'administered_on', m.administered_on) ORDER BY m.administered_on, m.id)
+                            FROM outcome_measures m WHERE m.case_id = c.id), '[]') AS measures
+           FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = ANY($1::uuid[])`,
+          ps,
         ),
       () =>
         q(
-          `SELECT m.id, m.case_id, m.instrument, m.session_number, m.administered_on
-           FROM outcome_measures m JOIN supervised_cases c ON c.id = m.case_id WHERE c.trainee_id = $1`,
-          [personId],
-        ),
-      () =>
-        q(
-          `SELECT ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
+          `SELECT p.trainee_id AS person_id, ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
                 (SELECT count(*)::int FROM supervision_participants p2 WHERE p2.session_id = ss.id) AS member_count,
-                COALESCE((SELECT json_agg(json_build_object('caseId', r.case_id, 'minutes', r.minutes, 'reviewedSessionIds', r.reviewed_session_ids))
+                COALESCE((SELECT json_agg(json_build_object('caseId', r.case_id, 'minutes', r.minutes, 'reviewedSessionIds', r.reviewed_session_ids)
+                                          ORDER BY r.case_id)
                             FROM supervision_case_reviews r JOIN supervised_cases c ON c.id = r.case_id
-                           WHERE r.session_id = ss.id AND c.trainee_id = $1), '[]') AS case_reviews
-           FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id AND p.trainee_id = $1`,
-          [personId],
+                           WHERE r.session_id = ss.id AND c.trainee_id = p.trainee_id), '[]') AS case_reviews
+           FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id AND p.trainee_id = ANY($1::uuid[])
+          ORDER BY p.trainee_id, ss.date, ss.id`,
+          ps,
         ),
       () =>
         q(
-          `SELECT ss.id, ss.date, ss.minutes, array_agg(p.trainee_id) AS trainee_ids
+          `SELECT ss.supervisor_id AS person_id, ss.id, ss.date, ss.minutes, array_agg(p.trainee_id ORDER BY p.trainee_id) AS trainee_ids
            FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id
-          WHERE ss.supervisor_id = $1 GROUP BY ss.id`,
-          [personId],
+          WHERE ss.supervisor_id = ANY($1::uuid[]) GROUP BY ss.id ORDER BY ss.supervisor_id, ss.date, ss.id`,
+          ps,
         ),
       () =>
         q(
-          `SELECT r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
-           FROM ratings r WHERE r.trainee_id = $1 AND r.status = 'submitted'
+          `SELECT r.trainee_id AS person_id, r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
+           FROM ratings r WHERE r.trainee_id = ANY($1::uuid[]) AND r.status = 'submitted'
             AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
-          [personId],
+          ps,
         ),
     ]);
     // evidence of issue 15: qualifications with their verification, and references (the text is not read)
     const [qualifications, references] = await runAll(!em.queryRunner, [
-      () => q(`SELECT id, kind, code, title, awarded_on, state FROM qualifications WHERE person_id = $1`, [personId]),
       () =>
         q(
-          `SELECT id, body_id, kind, (submitted_at AT TIME ZONE 'UTC')::date AS submitted_on FROM reference_requests
-            WHERE applicant_id = $1 AND cancelled_at IS NULL`,
-          [personId],
+          `SELECT person_id, id, kind, code, title, awarded_on, state FROM qualifications WHERE person_id = ANY($1::uuid[])
+            ORDER BY person_id, awarded_on, id`,
+          ps,
+        ),
+      () =>
+        q(
+          `SELECT applicant_id AS person_id, id, body_id, kind, (submitted_at AT TIME ZONE 'UTC')::date AS submitted_on FROM reference_requests
+            WHERE applicant_id = ANY($1::uuid[]) AND cancelled_at IS NULL ORDER BY applicant_id, id`,
+          ps,
         ),
     ]);
     const versionIds = [...new Set(ratings.map((r) => String(r.rubric_version_id)))];
-    const others = [
-      ...new Set([
-        ...cases.map((c) => String(c.supervisor_id)),
-        ...received.map((r) => String(r.supervisor_id)),
-        ...activities
-          .map((a) => a.trainer_id)
-          .filter(Boolean)
-          .map(String),
-      ]),
-    ];
     const rubrics = versionIds.length
       ? await q(
           `SELECT v.id, r.code, v.definition FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ANY($1::uuid[])`,
           [versionIds],
         )
       : [];
-    const levels = await q(LEVELS_SQL, [[personId, ...others]]);
-    const spans = new Map<string, LevelSpan[]>();
-    for (const l of levels) {
-      const ended = l.status === 'active' ? null : (dateOrNull(l.ended_at) ?? dateOrNull(l.expires_on));
-      const to = [ended, l.status === 'active' ? dateOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
-      const list = spans.get(String(l.holder_id)) ?? [];
-      list.push({
-        accreditationId: String(l.id),
-        schemeCode: String(l.scheme_code),
-        bodyId: String(l.body_id),
-        bodyCode: String(l.body_code),
-        levelCode: String(l.level_code),
-        from: dateOf(l.issued_on),
-        to,
-      });
-      spans.set(String(l.holder_id), list);
-    }
-    const p = profile[0];
-    return {
-      personId,
-      profile: p
-        ? {
-            profession: (p.core_profession as string) ?? null,
-            licences: ((p.licences as { jurisdiction: string; number: string; expiresOn: string | null }[]) ?? []).map((l) => ({
-              ...l,
-              expiresOn: l.expiresOn ?? null,
-            })),
-            memberships: (p.memberships as { bodyId: string; from: string; to: string | null }[]) ?? [],
-          }
-        : null,
-      levels: spans.get(personId) ?? [],
-      activities: activities.map((a) => ({
-        id: String(a.id),
-        kind: String(a.kind),
-        hours: Number(a.hours),
-        date: dateOf(a.date),
-        verified: a.verified === true,
-        trainerId: (a.trainer_id as string) ?? null,
-        delivery: String(a.delivery),
-        provider: String(a.provider),
-        title: String(a.title),
-      })),
-      teaching: teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date) })),
-      cases: toCases(cases, sessions, measures),
-      supervisionReceived: received.map((r): SupervisionReceived => ({
-        meetingId: String(r.id),
-        date: dateOf(r.date),
-        supervisorId: String(r.supervisor_id),
-        format: r.format === 'group' ? 'group' : 'individual',
-        minutes: Number(r.minutes),
-        memberCount: Math.max(1, Number(r.member_count)),
-        caseReviews: (r.case_reviews as { caseId: string; minutes: number | null; reviewedSessionIds: string[] | null }[]).map((x) => ({
-          ...x,
-          reviewedSessionIds: x.reviewedSessionIds ?? [],
-        })),
-      })),
-      supervisionGiven: given.map((g) => ({
-        id: String(g.id),
-        date: dateOf(g.date),
-        minutes: Number(g.minutes),
-        traineeIds: (g.trainee_ids as string[]) ?? [],
-      })),
-      ratings: ratings.map((r) => ({
-        id: String(r.id),
-        rubricVersionId: String(r.rubric_version_id),
-        targetType: r.target_type as 'session' | 'case' | 'portfolio',
-        targetId: String(r.target_id),
-        raterId: String(r.rater_id),
-        raterRole: r.rater_role as 'supervisor' | 'independent' | 'self',
-        scores: r.scores as Record<string, number>,
-      })),
-      rubrics: Object.fromEntries(
-        rubrics.map((r) => [String(r.id), { rubricCode: String(r.code), definition: r.definition as RubricDefinition }]),
-      ),
-      othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),
-      calibratedRaters: opts.calibratedRaters ?? [],
-      qualifications: qualifications.map((x): QualificationRecord => ({
-        id: String(x.id),
-        kind: String(x.kind),
-        code: String(x.code),
-        title: String(x.title),
-        awardedOn: dateOf(x.awarded_on),
-        state: x.state as QualificationRecord['state'],
-      })),
-      references: references.map((x): ReferenceRecord => ({
-        id: String(x.id),
-        bodyId: String(x.body_id),
-        kind: String(x.kind),
-        submittedOn: dateOrNull(x.submitted_on),
-      })),
+    const rubricById = new Map(
+      rubrics.map((r) => [String(r.id), { rubricCode: String(r.code), definition: r.definition as RubricDefinition }]),
+    );
+    const rows = {
+      profile: byPerson(profile),
+      activities: byPerson(activities),
+      teaching: byPerson(teaching),
+      cases: byPerson(cases),
+      received: byPerson(received),
+      given: byPerson(given),
+      ratings: byPerson(ratings),
+      qualifications: byPerson(qualifications),
+      references: byPerson(references),
     };
+    // the people who supervised or trained each person: their level history is read too
+    const othersOf = new Map(
+      ids.map((id) => [
+        id,
+        [
+          ...new Set([
+            ...(rows.cases.get(id) ?? []).map((c) => String(c.supervisor_id)),
+            ...(rows.received.get(id) ?? []).map((r) => String(r.supervisor_id)),
+            ...(rows.activities.get(id) ?? [])
+              .map((a) => a.trainer_id)
+              .filter(Boolean)
+              .map(String),
+          ]),
+        ],
+      ]),
+    );
+    const spans = toSpans(await q(LEVELS_SQL, [[...new Set([...ids, ...[...othersOf.values()].flat()])]]));
+    return ids.map((personId) => {
+      const personCases = rows.cases.get(personId) ?? [];
+      const personRatings = rows.ratings.get(personId) ?? [];
+      const others = othersOf.get(personId)!;
+      return toRecord(personId, {
+        profile: rows.profile.get(personId)?.[0],
+        activities: rows.activities.get(personId) ?? [],
+        teaching: rows.teaching.get(personId) ?? [],
+        cases: toCases(personCases),
+        received: rows.received.get(personId) ?? [],
+        given: rows.given.get(personId) ?? [],
+        ratings: personRatings,
+        rubrics: Object.fromEntries(
+          [...new Set(personRatings.map((r) => String(r.rubric_version_id)))]
+            .filter((id) => rubricById.has(id))
+            .map((id) => [id, rubricById.get(id)!]),
+        ),
+        levels: spans.get(personId) ?? [],
+        othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),
+        calibratedRaters: opts.calibratedRaters ?? [],
+        qualifications: rows.qualifications.get(personId) ?? [],
+        references: rows.references.get(personId) ?? [],
+      });
+    });
   }
+}
+
+const byKey = (rows: Row[], key: string): Map<string, Row[]> => {
+  const out = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = String(r[key]);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+};
+const byPerson = (rows: Row[]) => byKey(rows, 'person_id');
+
+function toSpans(levels: Row[]): Map<string, LevelSpan[]> {
+  const spans = new Map<string, LevelSpan[]>();
+  for (const l of levels) {
+    const ended = l.status === 'active' ? null : (dateOrNull(l.ended_at) ?? dateOrNull(l.expires_on));
+    const to = [ended, l.status === 'active' ? dateOrNull(l.expires_on) : null].filter((x): x is string => !!x).sort()[0] ?? null;
+    const list = spans.get(String(l.holder_id)) ?? [];
+    list.push({
+      accreditationId: String(l.id),
+      schemeCode: String(l.scheme_code),
+      bodyId: String(l.body_id),
+      bodyCode: String(l.body_code),
+      levelCode: String(l.level_code),
+      from: dateOf(l.issued_on),
+      to,
+    });
+    spans.set(String(l.holder_id), list);
+  }
+  return spans;
+}
+
+/** One person's rows → the record the rules read. */
+function toRecord(
+  personId: string,
+  r: {
+    profile: Row | undefined;
+    activities: Row[];
+    teaching: Row[];
+    cases: CaseRecord[];
+    received: Row[];
+    given: Row[];
+    ratings: Row[];
+    rubrics: PersonRecord['rubrics'];
+    levels: LevelSpan[];
+    othersLevels: PersonRecord['othersLevels'];
+    calibratedRaters: string[];
+    qualifications: Row[];
+    references: Row[];
+  },
+): PersonRecord {
+  const p = r.profile;
+  return {
+    personId,
+    profile: p
+      ? {
+          profession: (p.core_profession as string) ?? null,
+          licences: ((p.licences as { jurisdiction: string; number: string; expiresOn: string | null }[]) ?? []).map((l) => ({
+            ...l,
+            expiresOn: l.expiresOn ?? null,
+          })),
+          memberships: (p.memberships as { bodyId: string; from: string; to: string | null }[]) ?? [],
+        }
+      : null,
+    levels: r.levels,
+    activities: r.activities.map((a) => ({
+      id: String(a.id),
+      kind: String(a.kind),
+      hours: Number(a.hours),
+      date: dateOf(a.date),
+      verified: a.verified === true,
+      trainerId: (a.trainer_id as string) ?? null,
+      delivery: String(a.delivery),
+      provider: String(a.provider),
+      title: String(a.title),
+    })),
+    teaching: r.teaching.map((a) => ({ id: String(a.id), kind: String(a.kind), hours: Number(a.hours), date: dateOf(a.date) })),
+    cases: r.cases,
+    supervisionReceived: r.received.map((x): SupervisionReceived => ({
+      meetingId: String(x.id),
+      date: dateOf(x.date),
+      supervisorId: String(x.supervisor_id),
+      format: x.format === 'group' ? 'group' : 'individual',
+      minutes: Number(x.minutes),
+      memberCount: Math.max(1, Number(x.member_count)),
+      caseReviews: (x.case_reviews as { caseId: string; minutes: number | null; reviewedSessionIds: string[] | null }[]).map((c) => ({
+        ...c,
+        reviewedSessionIds: c.reviewedSessionIds ?? [],
+      })),
+    })),
+    supervisionGiven: r.given.map((g) => ({
+      id: String(g.id),
+      date: dateOf(g.date),
+      minutes: Number(g.minutes),
+      traineeIds: (g.trainee_ids as string[]) ?? [],
+    })),
+    ratings: [...r.ratings].sort(byId).map((x) => ({
+      id: String(x.id),
+      rubricVersionId: String(x.rubric_version_id),
+      targetType: x.target_type as 'session' | 'case' | 'portfolio',
+      targetId: String(x.target_id),
+      raterId: String(x.rater_id),
+      raterRole: x.rater_role as 'supervisor' | 'independent' | 'self',
+      scores: x.scores as Record<string, number>,
+    })),
+    rubrics: r.rubrics,
+    othersLevels: r.othersLevels,
+    calibratedRaters: r.calibratedRaters,
+    qualifications: r.qualifications.map((x): QualificationRecord => ({
+      id: String(x.id),
+      kind: String(x.kind),
+      code: String(x.code),
+      title: String(x.title),
+      awardedOn: dateOf(x.awarded_on),
+      state: x.state as QualificationRecord['state'],
+    })),
+    references: r.references.map((x): ReferenceRecord => ({
+      id: String(x.id),
+      bodyId: String(x.body_id),
+      kind: String(x.kind),
+      submittedOn: dateOrNull(x.submitted_on),
+    })),
+  };
 }
 
 async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): Promise<T[]> {
@@ -218,9 +352,13 @@ async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): P
   return out;
 }
 
-function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
-  const byCase = new Map<string, CaseRecord>();
-  for (const c of cases) {
+const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
+
+/** A person's cases by start date (then id), each with its sessions and measures. */
+function toCases(cases: Row[]): CaseRecord[] {
+  const ordered = cases.map((c) => ({ c, start: dateOf(c.start_date), id: String(c.id) }));
+  ordered.sort((a, b) => (a.start === b.start ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.start < b.start ? -1 : 1));
+  return ordered.map(({ c }): CaseRecord => {
     const values = {
       format: String(c.format),
       adaptation: String(c.adaptation),
@@ -230,7 +368,7 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
       secondaryProblemArea: (c.secondary_problem_area as string) ?? null,
       attributes: (c.attributes as Record<string, string | string[]>) ?? {},
     };
-    byCase.set(String(c.id), {
+    return {
       id: String(c.id),
       clientCode: String(c.client_code),
       format: String(c.format),
@@ -257,28 +395,21 @@ function toCases(cases: Row[], sessions: Row[], measures: Row[]): CaseRecord[] {
         primaryDiagnosis: String(c.primary_diagnosis),
         custom: values.attributes,
       }),
-      sessions: [],
-      measures: [],
-    });
-  }
-  for (const s of sessions) {
-    byCase.get(String(s.case_id))?.sessions.push({
-      id: String(s.id),
-      number: Number(s.number),
-      date: dateOf(s.date),
-      durationMinutes: Number(s.duration_minutes),
-      phase: s.phase as Phase,
-      attended: s.attended === true,
-      recorded: s.recorded === true,
-    });
-  }
-  for (const m of measures) {
-    byCase.get(String(m.case_id))?.measures.push({
-      id: String(m.id),
-      instrument: String(m.instrument),
-      sessionNumber: m.session_number === null ? null : Number(m.session_number),
-      administeredOn: dateOf(m.administered_on),
-    });
-  }
-  return [...byCase.values()];
+      sessions: (c.sessions as Row[]).map((s) => ({
+        id: String(s.id),
+        number: Number(s.number),
+        date: dateOf(s.date),
+        durationMinutes: Number(s.duration_minutes),
+        phase: s.phase as Phase,
+        attended: s.attended === true,
+        recorded: s.recorded === true,
+      })),
+      measures: (c.measures as Row[]).map((m) => ({
+        id: String(m.id),
+        instrument: String(m.instrument),
+        sessionNumber: m.session_number === null ? null : Number(m.session_number),
+        administeredOn: dateOf(m.administered_on),
+      })),
+    };
+  });
 }

@@ -716,6 +716,16 @@ export const MATRIX: Record<string, MatrixRow> = {
     own: { adminA: 200, adminB: 200, global: 200 },
   },
 
+  // ---- what-if of a draft (src/what-if): read-only, the scheme's body admins -----------------------------
+  'GET /api/v1/bodies/:bodyId/schemes/:schemeId/versions/:versionId/what-if': {
+    params: (c) => ({ bodyId: c.w.body.id, schemeId: c.w.ids.scheme, versionId: c.w.ids.schemeDraft }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+  'GET /api/v1/bodies/:bodyId/schemes/:schemeId/versions/:versionId/what-if.csv': {
+    params: (c) => ({ bodyId: c.w.body.id, schemeId: c.w.ids.scheme, versionId: c.w.ids.schemeDraft }),
+    own: { adminA: 200, adminB: 200, global: 200 },
+  },
+
   // ---- late: publishing or retiring versions retires what the calls above use -------------------------
   'POST /api/v1/instruments/:id/publish': {
     params: per({ adminA: 'instrumentDraft', global: 'instrumentDraft2' }),

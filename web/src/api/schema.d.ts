@@ -2693,6 +2693,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies/{bodyId}/schemes/{schemeId}/versions/{versionId}/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a draft scheme version would change: every enrolled trainee's and holder's eligibility per level */
+        get: operations["WhatIfController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bodies/{bodyId}/schemes/{schemeId}/versions/{versionId}/what-if.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download what a draft scheme version would change (CSV) */
+        get: operations["WhatIfController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -6267,6 +6301,74 @@ export interface components {
             bodyName: string;
             /** Format: date-time */
             submittedAt: string;
+        };
+        WhatIfLevelSummaryDto: {
+            levelCode: string;
+            levelName: string;
+            /** @description People who meet the level under the draft but not under the version in force */
+            gain: number;
+            /** @description People who meet the level under the version in force but not under the draft */
+            lose: number;
+            unchanged: number;
+            /** @description People who meet the level under the version in force */
+            metBefore: number;
+            /** @description People who meet the level under the draft */
+            metAfter: number;
+        };
+        WhatIfRuleDto: {
+            ruleId: string;
+            label: string;
+            /** @description Verdict under the version in force; null: the rule is not in it */
+            before: boolean | null;
+            /** @description Verdict under the draft; null: the draft dropped the rule */
+            after: boolean | null;
+            /** @description The draft's message (the current version's when the draft dropped the rule) */
+            message: string;
+        };
+        WhatIfRowDto: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            email: string;
+            levelCode: string;
+            levelName: string;
+            /** @description Met under the version in force (null: no such level there) */
+            before: boolean | null;
+            /** @description Met under the draft (null: no such level there) */
+            after: boolean | null;
+            /** @enum {string} */
+            change: "gain" | "lose";
+            /** @description The rules whose verdict flipped */
+            rules: components["schemas"]["WhatIfRuleDto"][];
+        };
+        WhatIfDto: {
+            /** Format: uuid */
+            schemeId: string;
+            /**
+             * Format: uuid
+             * @description The draft
+             */
+            draftVersionId: string;
+            draftVersionNumber: number;
+            /**
+             * Format: uuid
+             * @description The version in force today, compared against
+             */
+            currentVersionId: string;
+            currentVersionNumber: number;
+            /** Format: date */
+            asOf: string;
+            /** @description People evaluated: everyone enrolled in the scheme and every holder of one of its accreditations */
+            people: number;
+            levels: components["schemas"]["WhatIfLevelSummaryDto"][];
+            /** @description Changed (person, level) rows in all */
+            changedTotal: number;
+            offset: number;
+            limit: number;
+            /** @description Changed rows, losses first, then by name */
+            changed: components["schemas"]["WhatIfRowDto"][];
+            /** @description Server time of the evaluation, milliseconds */
+            elapsedMs: number;
         };
         PasswordResetRequestDto: {
             /** @example someone@example.org */
@@ -24471,6 +24573,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WhatIfController_get: {
+        parameters: {
+            query?: {
+                /** @description Skip this many changed rows */
+                offset?: number;
+                /** @description At most this many changed rows (the CSV has them all) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                bodyId: string;
+                schemeId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per level: gains, losses and unchanged; the changed people with the rules that flipped. Compared with the version in force today; nothing is written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfDto"];
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_INSTRUMENT_DEFINITION`, `UNKNOWN_INSTRUMENT`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INSTRUMENT_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse503"];
+                };
+            };
+            /** @description Any other error (413 body too large, 415 not JSON, 500 unexpected), in the same shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WhatIfController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bodyId: string;
+                schemeId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every changed person and level with the rules that flipped; cells a spreadsheet would run as a formula start with an apostrophe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or does not pass validation (`details` names each field). Codes: `VALIDATION_FAILED`, `JSON_TOO_DEEP`, `PUBLIC_LISTING_NEEDS_HOLDER_CONSENT`, `BAD_REQUEST`, `INVALID_ID`, `INVALID_CERTIFICATE_NUMBER`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_NOT_SUPPORTED`, `WEAK_PASSWORD`, `WRONG_PASSWORD`, `SELF_SUPERVISION`, `SELF_CONFLICT`, `IDENTIFYING_CLIENT_CODE`, `NOT_ACTIVE_SUPERVISOR`, `CLIENT_IDENTIFIER`, `INCONSISTENT_SESSIONS`, `NO_ACTIVE_SUPERVISION`, `PARTICIPANTS_IN_SEVERAL_BODIES`, `CASE_NOT_REVIEWABLE`, `INVALID_REVIEWED_RECORDING`, `INVALID_SCHEME`, `INVALID_TAXONOMY`, `SCHEME_UNKNOWN_REFERENCE`, `PAST_EFFECTIVE_DATE`, `INVALID_INSTRUMENT_DEFINITION`, `UNKNOWN_INSTRUMENT`, `INVALID_RUBRIC_DEFINITION`, `INVALID_SCORES`, `IMPORT_FILE_INVALID`, `INVALID_LINK_TOKEN`, `INVALID_DOCUMENT`, `SELF_REFERENCE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse400"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or the session ended. Authentication failed or is missing. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `SESSION_ENDED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            /** @description Requires permission `schemes:manage`, or the caller's scope does not allow this action. Not allowed for this caller. Codes: `FORBIDDEN`, `ROUTE_WITHOUT_PERMISSION`, `CANNOT_VERIFY_OWN`, `OWN_APPLICATION`, `SUPERVISION_ACTION_NOT_ALLOWED`, `NOT_CASE_TRAINEE`, `SELF_REVIEW`, `INVITATION_FOR_ANOTHER_ACCOUNT`, `NOT_CASE_SUPERVISOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            /** @description Not found, or not visible to this caller (the same answer). Codes: `NOT_FOUND`, `ACCREDITATION_NOT_FOUND`, `ACTIVITY_NOT_FOUND`, `APPLICATION_NOT_FOUND`, `BODY_NOT_FOUND`, `CALIBRATION_EXERCISE_NOT_FOUND`, `CASE_NOT_FOUND`, `CERTIFICATE_NOT_FOUND`, `CONFLICT_DECLARATION_NOT_FOUND`, `ENROLMENT_NOT_FOUND`, `CREDENTIAL_NOT_FOUND`, `KEY_NOT_FOUND`, `STATUS_LIST_NOT_FOUND`, `NOTIFICATION_NOT_FOUND`, `INSTRUMENT_NOT_FOUND`, `INVITATION_NOT_FOUND`, `MEASURE_NOT_FOUND`, `PROFILE_NOT_FOUND`, `RATER_NOT_FOUND`, `RATING_NOT_FOUND`, `RATING_TARGET_NOT_FOUND`, `ROLE_GRANT_NOT_FOUND`, `RUBRIC_NOT_FOUND`, `RUBRIC_VERSION_NOT_FOUND`, `SCHEME_NOT_FOUND`, `SCHEME_VERSION_NOT_FOUND`, `SESSION_NOT_FOUND`, `SUPERVISION_RELATIONSHIP_NOT_FOUND`, `SUPERVISION_SESSION_NOT_FOUND`, `TAXONOMY_NOT_FOUND`, `TRAINEE_NOT_FOUND`, `USER_NOT_FOUND`, `QUALIFICATION_NOT_FOUND`, `DOCUMENT_NOT_FOUND`, `REFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
             /** @description Temporarily unavailable (database away, or this instance shutting down); retry after Retry-After seconds. Codes: `SERVICE_UNAVAILABLE`, `SHUTTING_DOWN`, `NOT_READY` */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api, call, etagOf, type Schemas } from '../api/client';
 import { Link, navigate, useTitle } from '../router';
 import { formatDate, formatDateTime, useTranslation } from '../i18n';
+import { WhatIfPanel } from './what-if';
 import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
 import { ReferenceMark, StartFromReference } from './reference-schemes';
 
@@ -225,6 +226,7 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           </Field>
         </fieldset>
       )}
+      {editable && <WhatIfPanel schemeId={version.schemeId} versionId={version.id} />}
       <details>
         <summary>{t('schemes.ruleTypes')}</summary>
         <ul className="small">
