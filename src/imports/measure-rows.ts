@@ -84,7 +84,7 @@ export class MeasureImporter implements RecordImporter {
         rules.push(...checked.errors);
         scored = checked.value;
       }
-      const all = toColumns(mergeErrors(c.errors, errors, rules));
+      const all = mergeErrors(c.errors, toColumns(errors), toColumns(rules));
       if (all.length || !state || !scored) {
         report.add(src.row, 'error', key, all);
         continue;

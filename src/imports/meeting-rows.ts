@@ -69,7 +69,7 @@ export class MeetingImporter implements RecordImporter {
       const { dto, errors } = dtoErrors(CreateSupervisionSessionDto, value);
       const rules: RowErrorDto[] = [];
       if (!errors.length && !c.errors.length && supervisor) rules.push(...(await this.check(em, supervisor, email!, dto)));
-      const all = toColumns(mergeErrors(c.errors, errors, rules));
+      const all = mergeErrors(c.errors, toColumns(errors), toColumns(rules));
       if (all.length || !supervisor) {
         report.add(src.row, 'error', key, all);
         continue;
@@ -105,12 +105,25 @@ export class MeetingImporter implements RecordImporter {
       return [];
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      if (err.details) return detailsToErrors(err.details);
-      return [{ field: 'supervisor_email', message: err.message }];
+      return this.asRowErrors(err);
     }
   }
 
   private readonly bodyOf = new Map<string, string>();
+
+  /** A refusal of the records check on the row's columns, each person named by e-mail (never an internal id). */
+  private asRowErrors(err: DomainError): RowErrorDto[] {
+    const emailOf = new Map([...this.people].flatMap(([email, p]) => (p ? [[p.id, email] as const] : [])));
+    const named = (m: string) =>
+      m.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => emailOf.get(id) ?? 'the trainee');
+    if (err.code === 'NO_ACTIVE_SUPERVISION') {
+      const traineeOff = (err.details?.participantIds ?? []).some((m) => m.startsWith(this.scope.traineeId));
+      if (traineeOff)
+        return [{ field: 'supervisor_email', message: 'supervisor_email was not an active supervisor of the trainee on that date' }];
+    }
+    if (!err.details) return [{ field: 'supervisor_email', message: err.message }];
+    return detailsToErrors(Object.fromEntries(Object.entries(err.details).map(([f, ms]) => [f, ms.map(named)])));
+  }
 
   private async write(em: EntityManager, supervisor: Person, dto: CreateSupervisionSessionDto): Promise<void> {
     const session = await em.save(
