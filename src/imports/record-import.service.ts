@@ -10,7 +10,7 @@ import { ActivityImporter } from './activity-rows';
 import { CaseImporter } from './case-rows';
 import { type ImportReportDto, ReportBuilder } from './import-report';
 import type { RecordImporter, RecordImportScope } from './record-import-kind';
-import { readRows, type SourceRow } from './row-source';
+import { readRowBatches, type SourceRow } from './row-source';
 import { SessionImporter } from './session-rows';
 import { MeasureImporter } from './measure-rows';
 import { MeetingImporter } from './meeting-rows';
@@ -88,8 +88,8 @@ export class RecordImportService {
     const builder = new ReportBuilder();
     let chunk: SourceRow[] = [];
     try {
-      for await (const row of readRows(upload.stream, upload.format, columnsOf(t), requiredOf(t))) {
-        chunk.push(row);
+      for await (const rows of readRowBatches(upload.stream, upload.format, columnsOf(t), requiredOf(t))) {
+        for (const row of rows) chunk.push(row);
         if (chunk.length >= CHUNK) {
           await importer.chunk(em, chunk, builder, commit && !builder.hasErrors);
           chunk = [];
