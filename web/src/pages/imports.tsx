@@ -210,7 +210,9 @@ function TraineePicker({ bodyId, value, onChange }: { bodyId: string; value: str
   const found = useLoad(
     () =>
       bodyId
-        ? call(api.GET('/api/v1/users', { params: { query: { role: 'TRAINEE', bodyId, status: 'active', limit: 50, ...(q ? { q } : {}) } } }))
+        ? call(
+            api.GET('/api/v1/users', { params: { query: { role: 'TRAINEE', bodyId, status: 'active', limit: 50, ...(q ? { q } : {}) } } }),
+          )
         : Promise.resolve({ items: [] as Schemas['UserDto'][] }),
     [bodyId, q],
   );
