@@ -98,6 +98,20 @@ describe('outcome-measure import', () => {
     expect(await t.db.query(`SELECT 1 FROM outcome_measures WHERE case_id = $1`, [c.id])).toHaveLength(3);
   });
 
+  it("a body admin imports measures into a trainee's case; the audit names the admin and the body", async () => {
+    const tm = await body();
+    const c = await caseWithCode(tm);
+    const file = csv([MEASURE_HEADER, [c.code, 'GAD7', 'intake', daysAgo(40), '1;1;1;1;1;1;1', '']]);
+    const res = await upload(t, `/trainees/${tm.trainee.id}/imports/measures?mode=commit`, tm.admin, file).expect(200);
+    expect(res.body.counts).toMatchObject({ create: 1 });
+    const [m] = await t.db.query(`SELECT total, severity, session_number FROM outcome_measures WHERE case_id = $1`, [c.id]);
+    expect(m).toMatchObject({ total: 7, session_number: 0 });
+    const audit = await t.db.query(`SELECT actor_id, body_id FROM audit_log WHERE action = 'import.measures' AND entity_id = $1`, [
+      tm.trainee.id,
+    ]);
+    expect(audit).toEqual([{ actor_id: tm.admin.id, body_id: tm.bodyId }]);
+  });
+
   it('serves the template with its columns', async () => {
     const tm = await body();
     const res = await t.http().get(`${API}/imports/templates/measures`).set(tm.trainee.auth).expect(200);
