@@ -34,7 +34,7 @@ test('imports: the trainee imports a case and its outcome measures; the body adm
 
   const client = code();
   await page.getByLabel('What to import').selectOption('cases');
-  await page.getByRole('cell', { name: 'recording_consent' }).waitFor();
+  await page.getByRole('cell', { name: 'recording_consent', exact: true }).waitFor();
   await dryRun(
     page,
     'cases.csv',
@@ -44,7 +44,7 @@ test('imports: the trainee imports a case and its outcome measures; the body adm
   await page.getByText('Imported: 1 new record.').waitFor();
 
   await page.getByLabel('What to import').selectOption('measures');
-  await page.getByRole('cell', { name: 'scores' }).waitFor();
+  await page.getByRole('cell', { name: 'scores', exact: true }).waitFor();
   await checkA11y(page, 'imports-measures-template');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -78,7 +78,7 @@ test('imports: the trainee imports a case and its outcome measures; the body adm
   await signIn(admin, 'bodyadmin.uk');
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   await admin.getByLabel('What to import').selectOption('supervision');
-  await admin.getByRole('cell', { name: 'co_trainee_emails' }).waitFor();
+  await admin.getByRole('cell', { name: 'co_trainee_emails', exact: true }).waitFor();
   await admin.getByLabel('Find the trainee').fill('Alex');
   const trainee = admin.getByLabel('Trainee', { exact: true });
   await trainee.locator('option', { hasText: 'trainee.uk@demo.ipt.example' }).waitFor({ state: 'attached' });
