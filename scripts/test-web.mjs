@@ -118,6 +118,7 @@ const journeys = [
   '22-scheme-checks',
   '23-qualifications-references',
   '24-imports',
+  '38-imports-more',
   '25-charts',
   '26-new-trainee',
   '27-reference-schemes',

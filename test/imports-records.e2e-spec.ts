@@ -396,7 +396,7 @@ describe('record import', () => {
   it('serves every template as CSV with its documented columns', async () => {
     const tm = await body();
     const list = await t.http().get(`${API}/imports/templates`).set(tm.trainee.auth).expect(200);
-    expect(list.body.map((x: any) => x.kind)).toEqual(['register', 'activities', 'cases', 'sessions']);
+    expect(list.body.map((x: any) => x.kind)).toEqual(['register', 'activities', 'cases', 'sessions', 'measures', 'supervision']);
     const res = await t.http().get(`${API}/imports/templates/sessions`).set(tm.trainee.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.text.split('\n')[0].trim()).toBe(SESSION_HEADER.join(','));

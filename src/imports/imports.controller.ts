@@ -57,7 +57,10 @@ export class ImportsController {
 
   @Post('trainees/:traineeId/imports/:kind')
   @HttpCode(200)
-  @RequirePermission(Permission.RecordsRead, "Import training activities, cases or sessions into a trainee's record (dry run, or commit)")
+  @RequirePermission(
+    Permission.RecordsRead,
+    "Import training activities, cases, sessions, outcome measures or supervision meetings into a trainee's record (dry run, or commit)",
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiParam({ name: 'kind', enum: RECORD_IMPORT_KINDS })

@@ -10,17 +10,22 @@ import { ActivityImporter } from './activity-rows';
 import { CaseImporter } from './case-rows';
 import { type ImportReportDto, ReportBuilder } from './import-report';
 import type { RecordImporter, RecordImportScope } from './record-import-kind';
-import { readRows, type SourceRow } from './row-source';
+import { readRowBatches, type SourceRow } from './row-source';
 import { SessionImporter } from './session-rows';
+import { MeasureImporter } from './measure-rows';
+import { MeetingImporter } from './meeting-rows';
+import { NotificationsService } from '../notifications/notifications.service';
 import { columnsOf, type RecordImportKind, requiredOf, TEMPLATES } from './templates';
 import { type Upload, uploadError } from './upload';
 
 const CHUNK = 1000;
 
-const IMPORTERS: Record<RecordImportKind, (scope: RecordImportScope) => RecordImporter> = {
+const IMPORTERS: Record<RecordImportKind, (scope: RecordImportScope, notifications: NotificationsService) => RecordImporter> = {
   activities: (s) => new ActivityImporter(s),
   cases: (s) => new CaseImporter(s),
   sessions: (s) => new SessionImporter(s),
+  measures: (s, n) => new MeasureImporter(s, n),
+  supervision: (s) => new MeetingImporter(s),
 };
 
 // Record import: a trainee's own record, or (by a body admin) the record of a trainee of their body, from one
@@ -32,6 +37,7 @@ export class RecordImportService {
     private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly access: RecordAccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** `receive` reads the upload: only once the caller may import into this record. */
@@ -46,6 +52,9 @@ export class RecordImportService {
     if (!rel) throw notFound('Trainee');
     if (rel.relation !== 'own' && rel.relation !== 'body_admin')
       throw forbidden('Only the trainee, or a body admin of their body, may import into a training record');
+    // supervision meetings are recorded by supervisors: a trainee cannot add their own; their body's admin may
+    if (kind === 'supervision' && rel.relation === 'own')
+      throw forbidden('Supervision meetings are recorded by supervisors; a body admin of your body may import them for you');
     const upload = await receive();
     const scope: RecordImportScope = {
       traineeId,
@@ -53,7 +62,7 @@ export class RecordImportService {
       adminBodies: rel.relation === 'body_admin' ? bodiesWhere(ctx.actor, Role.BodyAdmin) : null,
       now: new Date(),
     };
-    const importer = IMPORTERS[kind](scope);
+    const importer = IMPORTERS[kind](scope, this.notifications);
     const file = () => ({ name: upload.fingerprint.name, sha256: upload.fingerprint.sha256, bytes: upload.fingerprint.bytes });
     if (!commit) {
       const report = await this.process(this.db.manager, importer, kind, upload, false);
@@ -79,8 +88,8 @@ export class RecordImportService {
     const builder = new ReportBuilder();
     let chunk: SourceRow[] = [];
     try {
-      for await (const row of readRows(upload.stream, upload.format, columnsOf(t), requiredOf(t))) {
-        chunk.push(row);
+      for await (const rows of readRowBatches(upload.stream, upload.format, columnsOf(t), requiredOf(t))) {
+        for (const row of rows) chunk.push(row);
         if (chunk.length >= CHUNK) {
           await importer.chunk(em, chunk, builder, commit && !builder.hasErrors);
           chunk = [];

@@ -52,30 +52,46 @@ const normaliseHeader = (h: unknown) =>
 
 /**
  * The rows of a CSV or the first worksheet of an XLSX, streamed (never the whole file in memory), each keyed by the
- * template's column names. The header must name only the template's columns and every required one.
+ * template's column names, in batches of what the parser has ready (at most BATCH): one await per batch, not per
+ * row. The header must name only the template's columns and every required one.
  */
-export async function* readRows(input: Readable, format: ImportFormat, columns: readonly string[], required: readonly string[]) {
+export async function* readRowBatches(
+  input: Readable,
+  format: ImportFormat,
+  columns: readonly string[],
+  required: readonly string[],
+): AsyncGenerator<SourceRow[]> {
   let header: string[] | null = null;
   let row = 1;
   const source = format === 'csv' ? csvRows(input) : xlsxRows(input);
-  for await (const raw of source) {
-    if (!header) {
-      header = raw.values.map(normaliseHeader);
-      checkHeader(header, columns, required);
-      continue;
+  for await (const batch of source) {
+    const out: SourceRow[] = [];
+    for (const raw of batch) {
+      if (!header) {
+        header = raw.values.map(normaliseHeader);
+        checkHeader(header, columns, required);
+        continue;
+      }
+      row++;
+      if (raw.values.every((v) => String(v ?? '').trim() === '')) continue;
+      const cells: Record<string, string> = {};
+      const formulas: string[] = [];
+      for (let i = 0; i < header.length; i++) {
+        const name = header[i];
+        if (!name) continue;
+        cells[name] = String(raw.values[i] ?? '').trim();
+        if (raw.formulaAt.has(i)) formulas.push(name);
+      }
+      out.push({ row, cells, formulas });
     }
-    row++;
-    if (raw.values.every((v) => String(v ?? '').trim() === '')) continue;
-    const cells: Record<string, string> = {};
-    const formulas: string[] = [];
-    header.forEach((name, i) => {
-      if (!name) return;
-      cells[name] = String(raw.values[i] ?? '').trim();
-      if (raw.formulaAt.has(i)) formulas.push(name);
-    });
-    yield { row, cells, formulas } satisfies SourceRow;
+    if (out.length) yield out;
   }
   if (!header) throw badRequest('IMPORT_FILE_INVALID', 'The file is empty: it needs the template header row', { file: ['empty file'] });
+}
+
+/** The same rows one at a time. */
+export async function* readRows(input: Readable, format: ImportFormat, columns: readonly string[], required: readonly string[]) {
+  for await (const batch of readRowBatches(input, format, columns, required)) yield* batch;
 }
 
 function checkHeader(header: string[], columns: readonly string[], required: readonly string[]): void {
@@ -93,21 +109,31 @@ function checkHeader(header: string[], columns: readonly string[], required: rea
 
 interface RawRow {
   values: unknown[];
-  formulaAt: Set<number>;
+  formulaAt: ReadonlySet<number>;
 }
 
-async function* csvRows(input: Readable): AsyncGenerator<RawRow> {
+const BATCH = 1000;
+const NO_FORMULAS: ReadonlySet<number> = new Set();
+
+async function* csvRows(input: Readable): AsyncGenerator<RawRow[]> {
   // strings only: a CSV cell is never evaluated here (a cell starting with = is reported by the row rules)
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
   try {
-    for await (const record of parser as AsyncIterable<string[]>) yield { values: record, formulaAt: new Set() };
+    for await (const first of parser as AsyncIterable<string[]>) {
+      // the first record waited for; the ones the parser already holds are taken without another await
+      const batch: RawRow[] = [{ values: first, formulaAt: NO_FORMULAS }];
+      let next: string[] | null;
+      while (batch.length < BATCH && (next = parser.read() as string[] | null) !== null)
+        batch.push({ values: next, formulaAt: NO_FORMULAS });
+      yield batch;
+    }
   } catch (err) {
     if (isUploadError(err)) throw err;
     throw badRequest('IMPORT_FILE_INVALID', `The CSV cannot be read: ${(err as Error).message}`, { file: ['not valid CSV'] });
   }
 }
 
-async function* xlsxRows(input: Readable): AsyncGenerator<RawRow> {
+async function* xlsxRows(input: Readable): AsyncGenerator<RawRow[]> {
   // streaming reader: rows are emitted as they are parsed; shared strings are cached (they are needed to read cells)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -129,7 +155,7 @@ async function* xlsxRows(input: Readable): AsyncGenerator<RawRow> {
           values[i - 1] = text;
           if (formula) formulaAt.add(i - 1);
         }
-        yield { values, formulaAt };
+        yield [{ values, formulaAt }];
       }
     }
   } catch (err) {

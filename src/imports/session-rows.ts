@@ -4,7 +4,7 @@ import { CreateSessionDto } from '../cases/dto';
 import { checkSessions, type SessionFacts, type SessionIssue } from '../cases/session-consistency';
 import { CaseReviewState } from '../cases/supervised-case.entity';
 import { dropUndefined, mergeErrors } from './activity-rows';
-import { dtoErrors } from './api-rules';
+import { FieldwiseDto } from './api-rules';
 import { RowCells } from './cells';
 import type { ReportBuilder } from './import-report';
 import type { RecordImporter, RecordImportScope } from './record-import-kind';
@@ -31,6 +31,8 @@ interface CaseState {
 export class SessionImporter implements RecordImporter {
   private readonly cases = new Map<string, CaseState | null>();
   private created = 0;
+  // the session DTO's rules each read one field only (Required, IsInt, Min/Max, IsDateOnly…): checked field by field
+  private readonly sessionDto = new FieldwiseDto(CreateSessionDto);
 
   constructor(private readonly scope: RecordImportScope) {}
 
@@ -49,7 +51,7 @@ export class SessionImporter implements RecordImporter {
         recorded: c.yesNo('recorded'),
       });
       const key = `${code} ${value.number ?? ''}`;
-      const { dto, errors } = dtoErrors(CreateSessionDto, value);
+      const { dto, errors } = this.sessionDto.check(value as Record<string, string | number | boolean | undefined>);
       const state = code ? this.cases.get(code) : undefined;
       if (code && !state) c.fail('client_code', `"${code}" is not a case in the record you may write to (import the case first)`);
       // the rules of one session on its own (within the case's dates, not in the future), before it joins its case

@@ -3,10 +3,10 @@ import { safeCell } from '../exports/spreadsheet-safety';
 
 // One documented template per kind of import: its columns (lower-case header names), which are required, what
 // each holds, and the natural key that makes re-importing the same file create nothing twice.
-export const IMPORT_KINDS = ['register', 'activities', 'cases', 'sessions'] as const;
+export const IMPORT_KINDS = ['register', 'activities', 'cases', 'sessions', 'measures', 'supervision'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type RecordImportKind = Exclude<ImportKind, 'register'>;
-export const RECORD_IMPORT_KINDS: readonly RecordImportKind[] = ['activities', 'cases', 'sessions'];
+export const RECORD_IMPORT_KINDS: readonly RecordImportKind[] = ['activities', 'cases', 'sessions', 'measures', 'supervision'];
 
 export interface TemplateColumn {
   name: string;
@@ -101,6 +101,54 @@ export const TEMPLATES: Record<ImportKind, ImportTemplate> = {
       col('phase', true, 'initial, middle or termination (never backwards by number)', 'initial'),
       col('attended', true, 'yes or no', 'yes'),
       col('recorded', true, 'yes or no', 'no'),
+    ],
+  },
+  measures: {
+    kind: 'measures',
+    title: 'Outcome measures of cases already in the record',
+    naturalKey:
+      'client_code + instrument + session + administered_on: an administration with this key already on the case is matched and left as it is.',
+    columns: [
+      col('client_code', true, 'The client code of a case in the record (import cases first)', 'C-7Q2K'),
+      col('instrument', true, "The instrument code (e.g. PHQ9, GAD7): one available to the case's body", 'PHQ9'),
+      col('session', false, 'intake (the baseline), the session number it was given at, or empty when not tied to a session', 'intake'),
+      col('administered_on', true, `Not in the future, not after the case ended; ${DATE}`, '2024-01-08'),
+      col(
+        'scores',
+        false,
+        'The item scores in the instrument’s order, separated by ; (PHQ-9: nine scores 0–3). The total, severity and risk flag are computed from them',
+        '2;1;3;1;0;2;1;1;0',
+      ),
+      col('total', false, 'Only when the item scores are not available: the total (leave scores empty)', ''),
+    ],
+  },
+  supervision: {
+    kind: 'supervision',
+    title: 'Supervision meetings attended (imported by a body admin for a trainee of the body)',
+    naturalKey:
+      'date + supervisor_email + format: a meeting of this supervisor on this date, in this format, with the trainee taking part is matched and left as it is.',
+    columns: [
+      col('date', true, `When it took place, not in the future, not before the supervision began; ${DATE}`, '2024-02-02'),
+      col(
+        'supervisor_email',
+        true,
+        'E-mail of the supervisor who led it: an active supervisor of the trainee in your body',
+        'supervisor@example.org',
+      ),
+      col('format', true, 'individual (the trainee alone) or group', 'individual'),
+      col('minutes', true, 'Length of the meeting, 1–600', '60'),
+      col(
+        'co_trainee_emails',
+        false,
+        'Group meetings: the other trainees who took part (e-mails separated by ;), supervised by the same supervisor',
+        '',
+      ),
+      col(
+        'cases_reviewed',
+        false,
+        "Client codes of the trainee's cases discussed, separated by ; (cases this supervisor supervises)",
+        'C-7Q2K',
+      ),
     ],
   },
 };

@@ -2356,7 +2356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import training activities, cases or sessions into a trainee's record (dry run, or commit) */
+        /** Import training activities, cases, sessions, outcome measures or supervision meetings into a trainee's record (dry run, or commit) */
         post: operations["ImportsController_importRecord"];
         delete?: never;
         options?: never;
@@ -5980,7 +5980,7 @@ export interface components {
             email: components["schemas"]["EmailPreference"];
         };
         /** @enum {string} */
-        ImportKind: "register" | "activities" | "cases" | "sessions";
+        ImportKind: "register" | "activities" | "cases" | "sessions" | "measures" | "supervision";
         TemplateColumnDto: {
             name: string;
             required: boolean;
@@ -21910,7 +21910,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "register" | "activities" | "cases" | "sessions";
+                kind: "register" | "activities" | "cases" | "sessions" | "measures" | "supervision";
             };
             cookie?: never;
         };
@@ -22115,7 +22115,7 @@ export interface operations {
             };
             path: {
                 traineeId: string;
-                kind: "activities" | "cases" | "sessions";
+                kind: "activities" | "cases" | "sessions" | "measures" | "supervision";
             };
             cookie?: never;
         };

@@ -11,11 +11,15 @@ type Report = Schemas['ImportReportDto'];
 type RecordKind = Exclude<Kind, 'register'>;
 
 const TONE = { create: 'ok', match: 'neutral', skip: 'warn', error: 'bad' } as const;
+// supervision meetings are recorded by supervisors: only a body admin imports them, for a trainee of the body
+const TRAINEE_KINDS: Kind[] = ['activities', 'cases', 'sessions', 'measures'];
+const ADMIN_KINDS: Kind[] = ['register', 'activities', 'cases', 'sessions', 'measures', 'supervision'];
 
 /**
  * The import wizard: choose a template (its columns are documented and it can be downloaded), upload the filled-in
  * CSV or XLSX, read the dry run's row-by-row report, then commit — the whole file or nothing. A trainee imports into
- * their own record; a body admin imports a register of existing holders for their body.
+ * their own record; a body admin imports a register of existing holders for their body, or the record of a trainee of
+ * the body (picked by name or e-mail), supervision meetings included.
  */
 export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
   const { t } = useTranslation('imports');
@@ -23,7 +27,7 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
   const { me, bodiesFor, has } = useAuth();
   const templates = useLoad(() => call(api.GET('/api/v1/imports/templates')), []);
   const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
-  const kinds: Kind[] = mode === 'admin' ? ['register'] : ['activities', 'cases', 'sessions'];
+  const kinds = mode === 'admin' ? ADMIN_KINDS : TRAINEE_KINDS;
   const [kind, setKind] = useState<Kind>(kinds[0]);
   const [file, setFile] = useState<File | null>(null);
   const [invite, setInvite] = useState(false);
@@ -33,6 +37,8 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
   const mine = bodiesFor('BODY_ADMIN');
   const bodyChoices = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => mine.includes(b.id));
   const bodyId = picked || bodyChoices[0]?.id || '';
+  const [traineeId, setTraineeId] = useState('');
+  const forTrainee = mode === 'admin' ? traineeId : (me?.id ?? '');
 
   const send = (commit: boolean) => {
     const form = new FormData();
@@ -48,7 +54,7 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
       );
     return call(
       api.POST('/api/v1/trainees/{traineeId}/imports/{kind}', {
-        params: { path: { traineeId: me!.id, kind: kind as RecordKind }, query: { mode: m } },
+        params: { path: { traineeId: forTrainee, kind: kind as RecordKind }, query: { mode: m } },
         body,
       }),
     );
@@ -112,6 +118,16 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
           </button>
         </div>
         <ErrorBox error={download.error} />
+        {mode === 'admin' && kind !== 'register' && (
+          <TraineePicker
+            bodyId={bodyId}
+            value={traineeId}
+            onChange={(id) => {
+              setTraineeId(id);
+              setReport(null);
+            }}
+          />
+        )}
         {template && (
           <>
             <p>
@@ -155,7 +171,7 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
             </label>
           </div>
         )}
-        <button type="submit" disabled={!file || dry.busy || (kind === 'register' && !bodyId)}>
+        <button type="submit" disabled={!file || dry.busy || (kind === 'register' ? !bodyId : !forTrainee)}>
           {dry.busy ? t('checking') : t('dryRun')}
         </button>
         <ErrorBox error={dry.error} />
@@ -184,6 +200,42 @@ export function ImportWizard({ mode }: { mode: 'trainee' | 'admin' }) {
         </div>
       )}
     </main>
+  );
+}
+
+/** A body admin's choice of trainee: a search by name or e-mail among the body's trainees. */
+function TraineePicker({ bodyId, value, onChange }: { bodyId: string; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation('imports');
+  const [q, setQ] = useState('');
+  const found = useLoad(
+    () =>
+      bodyId
+        ? call(
+            api.GET('/api/v1/users', { params: { query: { role: 'TRAINEE', bodyId, status: 'active', limit: 50, ...(q ? { q } : {}) } } }),
+          )
+        : Promise.resolve({ items: [] as Schemas['UserDto'][] }),
+    [bodyId, q],
+  );
+  const people = found.data?.items ?? [];
+  return (
+    <div className="row">
+      <Field label={t('traineeSearch')} hint={t('traineeSearchHint')}>
+        {(p) => <input {...p} type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
+      </Field>
+      <Field label={t('trainee')}>
+        {(p) => (
+          <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{t('traineeChoose', { count: people.length })}</option>
+            {people.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName} ({u.email})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ErrorBox error={found.error} />
+    </div>
   );
 }
 
