@@ -21,6 +21,7 @@ import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
 import { Calibration } from './pages/supervisor/calibration';
 import { MyRatings } from './pages/supervisor/my-ratings';
+import { CorrectRating } from './pages/supervisor/correct-rating';
 import { SupervisorQueue } from './pages/supervisor/queue';
 import { RateSession } from './pages/supervisor/rate-session';
 import { Supervisees } from './pages/supervisor/supervisees';
@@ -73,6 +74,7 @@ const ROUTES: RouteDef[] = [
   { path: '/supervisor/calibration', roles: ['SUPERVISOR'], render: () => <Calibration /> },
   { path: '/supervisor/supervisees', roles: ['SUPERVISOR'], render: () => <Supervisees /> },
   { path: '/supervisor/ratings', roles: ['SUPERVISOR'], render: () => <MyRatings /> },
+  { path: '/supervisor/ratings/:id/correct', roles: ['SUPERVISOR'], render: (p) => <CorrectRating id={p.id} /> },
   { path: '/admin', roles: ADMINS, render: () => <AdminHome /> },
   { path: '/admin/people', roles: ADMINS, render: () => <AdminPeople /> },
   { path: '/admin/people/:id', roles: ADMINS, render: (p) => <AdminPerson id={p.id} /> },

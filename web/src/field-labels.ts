@@ -31,6 +31,7 @@ const LABEL_KEYS = new Set([
   'plannedSessions',
   'presentingProblem',
   'primaryDiagnosis',
+  'reason',
   'recorded',
   'recordingConsent',
   'schemeId',
