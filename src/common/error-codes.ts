@@ -231,6 +231,8 @@ export const ERROR_CODES = {
     status: 409,
     description: 'A pending request to this referee for this body and kind exists; resend it instead',
   },
+  RENEWAL_AUDIT_NOT_FOUND: { status: 404, description: 'No such renewal audit selection in this body' },
+  AUDIT_OUTCOME_RECORDED: { status: 409, description: "The renewal audit's outcome was already recorded (`details.outcome`)" },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -284,6 +286,7 @@ export const NOT_FOUND_CODES = {
   Qualification: 'QUALIFICATION_NOT_FOUND',
   Document: 'DOCUMENT_NOT_FOUND',
   Reference: 'REFERENCE_NOT_FOUND',
+  'Renewal audit': 'RENEWAL_AUDIT_NOT_FOUND',
 } as const satisfies Record<string, CodeWithStatus<404>>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;
