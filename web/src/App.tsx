@@ -22,6 +22,7 @@ import { SignIn } from './pages/sign-in';
 import { Calibration } from './pages/supervisor/calibration';
 import { MyRatings } from './pages/supervisor/my-ratings';
 import { CorrectRating } from './pages/supervisor/correct-rating';
+import { AdminRenewalAudits } from './pages/admin-renewal-audits';
 import { SupervisorQueue } from './pages/supervisor/queue';
 import { RateSession } from './pages/supervisor/rate-session';
 import { Supervisees } from './pages/supervisor/supervisees';
@@ -88,6 +89,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/scheme-comparison', roles: ADMINS, render: () => <SchemeComparison /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
+  { path: '/admin/renewal-audits', roles: ADMINS, render: () => <AdminRenewalAudits /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
   { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
   { path: '/admin/evidence', roles: ADMINS, render: () => <AdminEvidence /> },
@@ -133,6 +135,7 @@ function Nav() {
       ['/admin/instruments', t('instruments:nav')],
       ['/admin/scheme-comparison', t('network:navCompare')],
       ['/admin/accreditations', t('nav.accreditations')],
+      ['/admin/renewal-audits', t('nav.renewalAudits')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],
       ['/admin/invitations', t('nav.invitations')],
