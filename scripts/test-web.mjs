@@ -122,11 +122,13 @@ const journeys = [
   '26-new-trainee',
   '27-reference-schemes',
   '28-profile-renewal',
+  '29-new-trainee-to-level',
   '30-keyboard-trainee',
   '31-keyboard-public',
   '32-language',
   '33-keyboard-supervisor',
   '34-keyboard-admin',
+  '38-renewal-audits',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);
