@@ -50,7 +50,8 @@ export class AccreditationDto {
 export class AccreditationEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    description: 'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected, audit_passed, audit_failed',
+    description:
+      'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected, audit_passed, audit_failed',
   })
   kind!: string;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus', nullable: true }) fromStatus!: AccreditationStatus | null;

@@ -85,11 +85,15 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await page.getByRole('heading', { name: 'Correct a rating' }).waitFor();
   const fixItems = page.locator('fieldset.rubric-item');
   await fixItems.first().waitFor();
-  for (let i = 0; i < n; i++) assert.equal(await fixItems.nth(i).locator('input[type=radio]').nth(-2).isChecked(), true, `item ${i + 1} pre-filled`);
+  for (let i = 0; i < n; i++)
+    assert.equal(await fixItems.nth(i).locator('input[type=radio]').nth(-2).isChecked(), true, `item ${i + 1} pre-filled`);
   await checkA11y(page, 'supervisor-correct-rating');
   await fixItems.first().locator('input[type=radio]').nth(-3).check();
   await page.getByRole('button', { name: 'Submit the correction' }).click();
-  await page.getByRole('alert').getByText(/^Reason/).waitFor(); // the error names the field as the form labels it
+  await page
+    .getByRole('alert')
+    .getByText(/^Reason/)
+    .waitFor(); // the error names the field as the form labels it
   await page.getByLabel(/^Reason/).fill('Item 1 was scored from the wrong segment of the recording.');
   await page.getByRole('button', { name: 'Submit the correction' }).click();
   await page.getByRole('heading', { name: 'My ratings' }).waitFor();

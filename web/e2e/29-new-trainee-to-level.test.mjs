@@ -88,7 +88,11 @@ test('a brand-new trainee reaches a level through the app: scheme written, case 
   await admin.getByRole('button', { name: 'Save draft' }).click();
   await admin.getByText(/^Saved \(version 1, revision/).waitFor();
   await admin.getByRole('button', { name: 'Rules form' }).click();
-  assert.equal(await admin.getByLabel('Label').nth(1).inputValue(), 'One recorded session rated as passing', 'the rule form shows the rules');
+  assert.equal(
+    await admin.getByLabel('Label').nth(1).inputValue(),
+    'One recorded session rated as passing',
+    'the rule form shows the rules',
+  );
   await admin.getByRole('button', { name: 'Publish' }).click();
   await admin.locator('h1').getByText('published').waitFor();
   await shot(admin, 'admin-new-scheme-published');
@@ -110,7 +114,10 @@ test('a brand-new trainee reaches a level through the app: scheme written, case 
   await trainee.getByRole('button', { name: 'Create account and accept' }).click();
   await trainee.getByRole('heading', { name: 'My progress' }).waitFor();
   await trainee.getByRole('button', { name: `Enrol in ${schemeName}` }).click();
-  await trainee.getByRole('heading', { name: /version \d+/ }).first().waitFor();
+  await trainee
+    .getByRole('heading', { name: /version \d+/ })
+    .first()
+    .waitFor();
   await checkA11y(trainee, 'level-trainee-enrolled');
 
   // 3. the admin assigns the supervisor
@@ -177,7 +184,10 @@ test('a brand-new trainee reaches a level through the app: scheme written, case 
 
   // 6. the trainee sees the level met and applies
   await trainee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  await trainee.getByText(/All 2 requirements met/).first().waitFor();
+  await trainee
+    .getByText(/All 2 requirements met/)
+    .first()
+    .waitFor();
   await shot(trainee, 'level-trainee-met');
   await trainee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
   await trainee.getByRole('heading', { name: 'Apply for a level' }).waitFor();

@@ -20,7 +20,11 @@ export function MyRatings() {
   const correctionOf = new Map(items.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r]));
   const whatOf = (r: (typeof items)[number]) =>
     r.targetType === 'session'
-      ? t('myRatings.sessionOfCase', { number: r.target.sessionNumber, date: formatDate(r.target.sessionDate), client: r.target.clientCode })
+      ? t('myRatings.sessionOfCase', {
+          number: r.target.sessionNumber,
+          date: formatDate(r.target.sessionDate),
+          client: r.target.clientCode,
+        })
       : t('myRatings.case', { client: r.target.clientCode });
   // a link to one rating (from "Rated — see rating") scrolls to it
   useEffect(() => {
@@ -50,13 +54,7 @@ export function MyRatings() {
                 <tr key={r.id} id={`rating-${r.id}`} tabIndex={-1}>
                   <td data-label={t('myRatings.col.trainee')}>{r.traineeName}</td>
                   <td data-label={t('myRatings.col.what')}>
-                    {r.target.caseId ? (
-                      <Link to={`/cases/${r.target.caseId}`}>
-                        {whatOf(r)}
-                      </Link>
-                    ) : (
-                      t(`targetType.${r.targetType}`)
-                    )}
+                    {r.target.caseId ? <Link to={`/cases/${r.target.caseId}`}>{whatOf(r)}</Link> : t(`targetType.${r.targetType}`)}
                   </td>
                   <td data-label={t('myRatings.col.total')}>
                     {formatNumber(r.total)}
