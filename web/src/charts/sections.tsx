@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, call } from '../api/client';
+import { api, call, type Schemas } from '../api/client';
 import { useAdminBody } from '../pages/shared/admin-body';
 import { useTranslation } from '../i18n';
 import type { InstrumentInfo } from '../measures';
@@ -10,11 +10,10 @@ import { PipelineCharts } from './pipeline-chart';
 
 // The charts placed on the app's screens, each loading what it draws.
 
-/** A case's outcome measures as trajectories (reloads when the case changes). */
-export function CaseMeasureCharts({ caseId, version, instruments }: { caseId: string; version: number; instruments: InstrumentInfo[] }) {
-  const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: caseId } } })), [caseId, version]);
-  if (!list.data || list.data.items.length === 0) return <ErrorBox error={list.error} />;
-  return <MeasureTrajectories measures={list.data.items} change={list.data.change} instruments={instruments} />;
+/** A case's outcome measures as trajectories, drawn from the list the measures section has loaded. */
+export function CaseMeasureCharts({ measures, instruments }: { measures: Schemas['CaseMeasuresDto']; instruments: InstrumentInfo[] }) {
+  if (measures.items.length === 0) return null;
+  return <MeasureTrajectories measures={measures.items} change={measures.change} instruments={instruments} />;
 }
 
 /** The admin's bodies with a picker when there are several (see pages/shared/admin-body). */
