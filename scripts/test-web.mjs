@@ -18,7 +18,8 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-if (!process.env.SKIP_WEB_BUILD) run('npm', ['run', 'build:web']);
+const flag = (v) => !!v && v !== '0' && v !== 'false';
+if (!flag(process.env.SKIP_WEB_BUILD)) run('npm', ['run', 'build:web']);
 let entry = process.env.SERVICE_ENTRY;
 if (!entry) {
   run('npx', ['nest', 'build']);
@@ -77,7 +78,8 @@ const stop = async () => {
 
 const base = `http://127.0.0.1:${port}`;
 let ready = false;
-for (let i = 0; i < 240 && service.exitCode === null; i++) {
+// up to 5 minutes: the first start seeds the demo records through the API, slow on a loaded machine
+for (let i = 0; i < 600 && service.exitCode === null; i++) {
   try {
     if ((await fetch(`${base}/health/ready`)).ok) {
       ready = true;
@@ -123,6 +125,7 @@ const journeys = [
   '26-new-trainee',
   '27-reference-schemes',
   '28-profile-renewal',
+  '29-new-trainee-to-level',
   '30-keyboard-trainee',
   '31-keyboard-public',
   '32-language',
@@ -131,6 +134,7 @@ const journeys = [
   '35-recognition',
   '36-cross-border',
   '37-what-if',
+  '39-renewal-audits',
 ];
 const only = process.env.JOURNEYS ? process.env.JOURNEYS.split(',').map((j) => j.trim()) : journeys;
 const files = journeys.filter((j) => only.includes(j)).map((f) => `e2e/${f}.test.mjs`);

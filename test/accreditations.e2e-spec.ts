@@ -458,10 +458,44 @@ describe('random audit of renewals', () => {
       ]),
     ).toHaveLength(3);
 
+    // each sampled holder comes with what they must show (the level's renewal requirements), no outcome yet
+    for (const item of list.body.items) {
+      expect(item.mustShow.length).toBeGreaterThan(0);
+      expect(item).toMatchObject({ outcome: null, outcomeReason: null, auditedAt: null, auditedByName: null });
+    }
+
+    // the body records what each audit found: passed; failed needs a reason; once per selection
+    const [a1, a2] = list.body.items as { id: string; accreditationId: string }[];
+    const outcome = (id: string) => `${API}/bodies/${w.bodyId}/renewal-audits/${id}/outcome`;
+    const passed = await t.http().post(outcome(a1.id)).set(w.admin.auth).send({ outcome: 'passed' }).expect(200);
+    expect(passed.body).toMatchObject({ id: a1.id, outcome: 'passed', outcomeReason: null, auditedByName: expect.any(String) });
+    expect(Date.parse(passed.body.auditedAt)).toBeGreaterThan(0);
+    const again = await t.http().post(outcome(a1.id)).set(w.admin.auth).send({ outcome: 'failed', reason: 'second thoughts' }).expect(409);
+    expect(again.body.code).toBe('AUDIT_OUTCOME_RECORDED');
+    const noReason = await t.http().post(outcome(a2.id)).set(w.admin.auth).send({ outcome: 'failed' }).expect(400);
+    expect(Object.keys(noReason.body.details)).toEqual(['reason']);
+    await t.http().post(outcome(a2.id)).set(w.admin.auth).send({ outcome: 'maybe' }).expect(400);
+    const failed = await t
+      .http()
+      .post(outcome(a2.id))
+      .set(w.admin.auth)
+      .send({ outcome: 'failed', reason: 'No CPD certificates for the hours declared' })
+      .expect(200);
+    expect(failed.body).toMatchObject({ outcome: 'failed', outcomeReason: 'No CPD certificates for the hours declared' });
+    const after = await t.http().get(`${API}/bodies/${w.bodyId}/renewal-audits`).set(w.admin.auth).expect(200);
+    const byId = new Map(after.body.items.map((i: { id: string; outcome: string | null }) => [i.id, i.outcome]));
+    expect([byId.get(a1.id), byId.get(a2.id)]).toEqual(['passed', 'failed']);
+    expect(after.body.items.filter((i: { outcome: string | null }) => i.outcome === null)).toHaveLength(1);
+    // the outcome is in the accreditation's history, the status unchanged
+    const hist = await t.http().get(`${API}/accreditations/${a2.accreditationId}`).set(w.admin.auth).expect(200);
+    expect(hist.body.events.at(-1)).toMatchObject({ kind: 'audit_failed', reason: 'No CPD certificates for the hours declared' });
+    await t.http().post(outcome('00000000-0000-4000-8000-000000000000')).set(w.admin.auth).send({ outcome: 'passed' }).expect(404);
+
     await t.http().post(`${API}/bodies/${w.bodyId}/renewal-audits`).set(w.admin.auth).send({ sharePercent: 101 }).expect(400);
     const foreign = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await makeBody(t)).id }]);
     await t.http().post(`${API}/bodies/${w.bodyId}/renewal-audits`).set(foreign.auth).send({}).expect(404);
     await t.http().get(`${API}/bodies/${w.bodyId}/renewal-audits`).set(foreign.auth).expect(404);
+    await t.http().post(outcome(a1.id)).set(foreign.auth).send({ outcome: 'passed' }).expect(404);
   });
 });
 

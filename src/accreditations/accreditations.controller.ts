@@ -18,6 +18,8 @@ import {
   ListRenewalAuditsQuery,
   ProcessExpiriesQuery,
   ProcessExpiriesResultDto,
+  RenewalAuditDto,
+  RenewalAuditOutcomeDto,
   RenewalAuditPageDto,
   RenewalAuditRequestDto,
   RestoreDto,
@@ -166,5 +168,18 @@ export class RenewalAuditsController {
     @Query() query: ListRenewalAuditsQuery,
   ): Promise<RenewalAuditPageDto> {
     return this.audits.list(ctx, bodyId, query);
+  }
+
+  @Post(':bodyId/renewal-audits/:auditId/outcome')
+  @HttpCode(200)
+  @RequirePermission(Permission.ApplicationsDecide, "Record a renewal audit's outcome")
+  @ApiOkResponse({ type: RenewalAuditDto, description: 'Passed, or failed with a reason; once per selection' })
+  recordOutcome(
+    @Ctx() ctx: AuthedCtx,
+    @Param('bodyId', UuidPipe) bodyId: string,
+    @Param('auditId', UuidPipe) auditId: string,
+    @Body() dto: RenewalAuditOutcomeDto,
+  ): Promise<RenewalAuditDto> {
+    return this.audits.recordOutcome(ctx, bodyId, auditId, dto);
   }
 }

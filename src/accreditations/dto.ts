@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   Equals,
   IsEnum,
+  IsIn,
   IsInt,
   IsISO8601,
   IsNumber,
@@ -15,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { LevelReportDto } from '../schemes/dto';
@@ -81,7 +83,8 @@ export class RecognitionBasisDto {
 export class AccreditationEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    description: 'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected',
+    description:
+      'issued, renewed, lapsed, restored, expired, suspended, reinstated, revoked, leave_of_absence, audit_selected, audit_passed, audit_failed',
   })
   kind!: string;
   @ApiProperty({ enum: AccreditationStatus, enumName: 'AccreditationStatus', nullable: true }) fromStatus!: AccreditationStatus | null;
@@ -244,6 +247,26 @@ export class RenewalAuditDto {
   @ApiProperty() levelCode!: string;
   @ApiProperty({ format: 'date-time' }) renewedAt!: string;
   @ApiProperty({ format: 'date-time' }) selectedAt!: string;
+  @ApiProperty({ type: [String], description: "What the holder must show: the level's renewal requirements, by label" })
+  mustShow!: string[];
+  @ApiProperty({ enum: ['passed', 'failed'], nullable: true, type: String, description: 'null until the audit is recorded' })
+  outcome!: 'passed' | 'failed' | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeReason!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) auditedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) auditedByName!: string | null;
+}
+
+export class RenewalAuditOutcomeDto {
+  @ApiProperty({ enum: ['passed', 'failed'] })
+  @IsIn(['passed', 'failed'])
+  outcome!: 'passed' | 'failed';
+
+  @ApiPropertyOptional({ minLength: 3, maxLength: 1000, description: 'Required when the audit failed: what the holder could not show' })
+  @Transform(trim)
+  @ValidateIf((o: RenewalAuditOutcomeDto) => o.outcome === 'failed' || o.reason !== undefined)
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
 }
 
 export class RenewalAuditSelectionDto {

@@ -253,6 +253,8 @@ export const ERROR_CODES = {
     description:
       'The presented credential does not verify, is not in good standing, names someone else or another level (`details.credential`)',
   },
+  RENEWAL_AUDIT_NOT_FOUND: { status: 404, description: 'No such renewal audit selection in this body' },
+  AUDIT_OUTCOME_RECORDED: { status: 409, description: "The renewal audit's outcome was already recorded (`details.outcome`)" },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -308,6 +310,7 @@ export const NOT_FOUND_CODES = {
   Reference: 'REFERENCE_NOT_FOUND',
   'Record submission': 'RECORD_SUBMISSION_NOT_FOUND',
   Recognition: 'RECOGNITION_NOT_FOUND',
+  'Renewal audit': 'RENEWAL_AUDIT_NOT_FOUND',
 } as const satisfies Record<string, CodeWithStatus<404>>;
 
 export type NotFoundEntity = keyof typeof NOT_FOUND_CODES;

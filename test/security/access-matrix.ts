@@ -688,6 +688,13 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /api/v1/bodies/:bodyId/pipeline': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
   'GET /api/v1/bodies/:bodyId/renewal-audits': { params: (c) => ({ bodyId: c.w.body.id }), own: { adminA: 200, adminB: 200, global: 200 } },
+  // the world has no audit selection: an admin of the body gets 404 for an unknown one (the selection and its outcome
+  // are exercised in accreditations.e2e-spec); others get 401/403 before the body is looked at
+  'POST /api/v1/bodies/:bodyId/renewal-audits/:auditId/outcome': {
+    params: (c) => ({ bodyId: c.w.body.id, auditId: '00000000-0000-4000-8000-000000000000' }),
+    body: () => ({ outcome: 'passed' }),
+    own: { adminA: 404, adminB: 404, global: 404 },
+  },
   'GET /api/v1/bodies/:bodyId/exports/:kind': {
     params: (c) => ({ bodyId: c.w.body.id, kind: 'applications' }),
     query: () => 'format=xlsx',

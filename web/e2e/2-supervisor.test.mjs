@@ -77,6 +77,34 @@ test('supervisor: queue with risk first, return one case, sign off another, rate
   await page.getByRole('button', { name: 'Submit rating' }).click();
   await page.getByText(/Rating submitted: total/).waitFor();
 
+  // correct the rating: the rubric opens pre-filled, a reason is required; the old rating stays, marked as corrected
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My ratings' }).click();
+  await page.getByRole('heading', { name: 'My ratings' }).waitFor();
+  const ratedRow = page.locator('tbody tr', { hasText: `Session ${sessionNo} (` }).filter({ hasText: clientCode });
+  await ratedRow.getByRole('link', { name: /^Correct this rating: Session/ }).click();
+  await page.getByRole('heading', { name: 'Correct a rating' }).waitFor();
+  const fixItems = page.locator('fieldset.rubric-item');
+  await fixItems.first().waitFor();
+  for (let i = 0; i < n; i++)
+    assert.equal(await fixItems.nth(i).locator('input[type=radio]').nth(-2).isChecked(), true, `item ${i + 1} pre-filled`);
+  await checkA11y(page, 'supervisor-correct-rating');
+  await fixItems.first().locator('input[type=radio]').nth(-3).check();
+  await page.getByRole('button', { name: 'Submit the correction' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(/^Reason/)
+    .waitFor(); // the error names the field as the form labels it
+  await page.getByLabel(/^Reason/).fill('Item 1 was scored from the wrong segment of the recording.');
+  await page.getByRole('button', { name: 'Submit the correction' }).click();
+  await page.getByRole('heading', { name: 'My ratings' }).waitFor();
+  const pair = page.locator('tbody tr', { hasText: `Session ${sessionNo} (` }).filter({ hasText: clientCode });
+  await pair
+    .getByText(/^Corrected on .+ by Dr Sam Supervisor \(UK\) \(Item 1 was scored from the wrong segment of the recording\.\)$/)
+    .waitFor();
+  await pair.getByText('Correction: Item 1 was scored from the wrong segment of the recording.').waitFor();
+  assert.equal(await pair.getByRole('link', { name: /^Correct this rating/ }).count(), 1, 'only the current rating can be corrected');
+  await shot(page, 'supervisor-rating-corrected');
+
   // calibration and own agreement figures
   await page.getByRole('link', { name: 'Calibration' }).click();
   await page.getByRole('heading', { name: 'My agreement' }).waitFor();

@@ -22,6 +22,8 @@ import { RegisterSearch, Verify } from './pages/public';
 import { SignIn } from './pages/sign-in';
 import { Calibration } from './pages/supervisor/calibration';
 import { MyRatings } from './pages/supervisor/my-ratings';
+import { CorrectRating } from './pages/supervisor/correct-rating';
+import { AdminRenewalAudits } from './pages/admin-renewal-audits';
 import { SupervisorQueue } from './pages/supervisor/queue';
 import { RateSession } from './pages/supervisor/rate-session';
 import { Supervisees } from './pages/supervisor/supervisees';
@@ -76,6 +78,7 @@ const ROUTES: RouteDef[] = [
   { path: '/supervisor/calibration', roles: ['SUPERVISOR'], render: () => <Calibration /> },
   { path: '/supervisor/supervisees', roles: ['SUPERVISOR'], render: () => <Supervisees /> },
   { path: '/supervisor/ratings', roles: ['SUPERVISOR'], render: () => <MyRatings /> },
+  { path: '/supervisor/ratings/:id/correct', roles: ['SUPERVISOR'], render: (p) => <CorrectRating id={p.id} /> },
   { path: '/admin', roles: ADMINS, render: () => <AdminHome /> },
   { path: '/admin/people', roles: ADMINS, render: () => <AdminPeople /> },
   { path: '/admin/people/:id', roles: ADMINS, render: (p) => <AdminPerson id={p.id} /> },
@@ -90,6 +93,7 @@ const ROUTES: RouteDef[] = [
   { path: '/admin/scheme-comparison', roles: ADMINS, render: () => <SchemeComparison /> },
   { path: '/admin/accreditations', roles: ADMINS, render: () => <AdminAccreditations /> },
   { path: '/admin/reliability', roles: ADMINS, render: () => <AdminReliability /> },
+  { path: '/admin/renewal-audits', roles: ADMINS, render: () => <AdminRenewalAudits /> },
   { path: '/admin/audit', roles: ADMINS, render: () => <AdminAudit /> },
   { path: '/admin/invitations', roles: ADMINS, render: () => <AdminInvitations /> },
   { path: '/admin/evidence', roles: ADMINS, render: () => <AdminEvidence /> },
@@ -137,6 +141,7 @@ function Nav() {
       ['/admin/recognitions', t('recognitions:nav')],
       ['/admin/scheme-comparison', t('network:navCompare')],
       ['/admin/accreditations', t('nav.accreditations')],
+      ['/admin/renewal-audits', t('nav.renewalAudits')],
       ['/admin/reliability', t('nav.reliability')],
       ['/admin/audit', t('nav.auditTrail')],
       ['/admin/invitations', t('nav.invitations')],

@@ -1,6 +1,6 @@
-import { type ReactElement, useState } from 'react';
-import { api, call } from '../api/client';
-import { useAuth } from '../auth';
+import { useState } from 'react';
+import { api, call, type Schemas } from '../api/client';
+import { useAdminBody } from '../pages/shared/admin-body';
 import { useTranslation } from '../i18n';
 import type { InstrumentInfo } from '../measures';
 import { Empty, ErrorBox, Field, Loading, useLoad } from '../ui';
@@ -10,43 +10,22 @@ import { PipelineCharts } from './pipeline-chart';
 
 // The charts placed on the app's screens, each loading what it draws.
 
-/** A case's outcome measures as trajectories (reloads when the case changes). */
-export function CaseMeasureCharts({ caseId, version, instruments }: { caseId: string; version: number; instruments: InstrumentInfo[] }) {
-  const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: caseId } } })), [caseId, version]);
-  if (!list.data || list.data.items.length === 0) return <ErrorBox error={list.error} />;
-  return <MeasureTrajectories measures={list.data.items} change={list.data.change} instruments={instruments} />;
+/** A case's outcome measures as trajectories, drawn from the list the measures section has loaded. */
+export function CaseMeasureCharts({ measures, instruments }: { measures: Schemas['CaseMeasuresDto']; instruments: InstrumentInfo[] }) {
+  if (measures.items.length === 0) return null;
+  return <MeasureTrajectories measures={measures.items} change={measures.change} instruments={instruments} />;
 }
 
-/** The bodies a body admin (or a global admin: every body) may look at, with a picker when there are several. */
-function useAdminBody(): { body: string; picker: ReactElement | null; loading: boolean; error: unknown } {
+/** The admin's bodies with a picker when there are several (see pages/shared/admin-body). */
+function useChartsBody() {
   const { t } = useTranslation('admin-charts');
-  const { bodiesFor, has } = useAuth();
-  const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
-  const mine = bodiesFor('BODY_ADMIN');
-  const choices = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => mine.includes(b.id));
-  const [chosen, setChosen] = useState('');
-  const body = chosen || choices[0]?.id || '';
-  const picker =
-    choices.length > 1 ? (
-      <Field label={t('body')}>
-        {(p) => (
-          <select {...p} value={body} onChange={(e) => setChosen(e.target.value)}>
-            {choices.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    ) : null;
-  return { body, picker, loading: bodies.loading, error: bodies.error };
+  return useAdminBody(t('body'));
 }
 
 /** The body admin's home: people per level, applications by state, renewals due. */
 export function BodyPipelineSection() {
   const { t } = useTranslation('charts');
-  const { body, picker, loading, error } = useAdminBody();
+  const { body, picker, loading, error } = useChartsBody();
   const p = useLoad(
     () => (body ? call(api.GET('/api/v1/bodies/{bodyId}/pipeline', { params: { path: { bodyId: body } } })) : Promise.resolve(undefined)),
     [body],
@@ -67,7 +46,7 @@ export function BodyPipelineSection() {
 /** Calibration exercises of the body, each rater's results as a picture. */
 export function CalibrationResultsSection() {
   const { t } = useTranslation('charts');
-  const { body, picker } = useAdminBody();
+  const { body, picker } = useChartsBody();
   const exercises = useLoad(
     () =>
       body

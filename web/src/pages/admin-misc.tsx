@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, etagOf, type Schemas } from '../api/client';
 import { downloadFrom } from '../api/download';
-import { useAuth } from '../auth';
+import { useAdminBody } from './shared/admin-body';
 import { Link, useTitle } from '../router';
 import { formatDate, formatDateTime, formatNumber, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
@@ -237,12 +237,7 @@ export function AdminAccreditations() {
 export function AdminReliability() {
   const { t } = useTranslation('admin');
   useTitle(t('reliability.title'));
-  const { bodiesFor, has } = useAuth();
-  const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
-  const mine = bodiesFor('BODY_ADMIN');
-  const choices = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => mine.includes(b.id));
-  const [bodyId, setBodyId] = useState('');
-  const body = bodyId || choices[0]?.id || '';
+  const { body, picker, loading: bodiesLoading, error: bodiesError } = useAdminBody(t('reliability.body'), { always: true });
   const { data, error, loading } = useLoad(async () => {
     if (!body) return [];
     const rubrics = await call(api.GET('/api/v1/rubrics', { params: { query: { limit: 100 } } }));
@@ -258,19 +253,9 @@ export function AdminReliability() {
   return (
     <>
       <h1>{t('reliability.title')}</h1>
-      <Field label={t('reliability.body')}>
-        {(p) => (
-          <select {...p} value={body} onChange={(e) => setBodyId(e.target.value)}>
-            {choices.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {(loading || bodies.loading) && <Loading label={t('reliability.computing')} />}
-      <ErrorBox error={error ?? bodies.error} />
+      {picker}
+      {(loading || bodiesLoading) && <Loading label={t('reliability.computing')} />}
+      <ErrorBox error={error ?? bodiesError} />
       {data && data.length === 0 && !loading && <Empty>{t('reliability.noRubrics')}</Empty>}
       {data?.map(({ rubric, rel }) => (
         <section className="card" key={rubric.id}>

@@ -4,6 +4,7 @@ import { Link, navigate, useTitle } from '../router';
 import { formatDate, formatDateTime, useTranslation } from '../i18n';
 import { WhatIfPanel } from './what-if';
 import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
+import { NewScheme } from './admin-new-scheme';
 import { ReferenceMark, StartFromReference } from './reference-schemes';
 
 interface Rule {
@@ -43,6 +44,7 @@ export function AdminSchemes() {
       <h1>{t('schemes.heading')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error ?? draft.error} />
+      <NewScheme />
       <StartFromReference />
       {schemes && schemes.length === 0 && <Empty>{t('schemes.none')}</Empty>}
       {schemes?.map((s) => (

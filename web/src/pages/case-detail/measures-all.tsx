@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { api, call, etagOf, type Schemas } from '../../api/client';
+import { api, etagOf, type Schemas } from '../../api/client';
 import { type InstrumentInfo, instrumentLabel, instrumentOf } from '../../measures';
 import { useTranslation } from '../../i18n';
-import { ErrorBox, fmtDate, useAction, useLoad } from '../../ui';
+import { ErrorBox, fmtDate, useAction } from '../../ui';
 import { label } from '../shared/labels';
 import { caseWrite } from './case-write';
 
@@ -12,19 +12,20 @@ type Measure = Schemas['MeasureDto'];
 /** Every administration of the case's measures; a wrong one is deleted (measures are not edited) and entered again. */
 export function MeasuresAll({
   c,
+  measures,
   instruments,
   editable,
   onChange,
   reload,
 }: {
   c: Case;
+  measures: Measure[];
   instruments: InstrumentInfo[];
   editable: boolean;
   onChange: () => void;
   reload: () => void;
 }) {
   const { t } = useTranslation('cases');
-  const list = useLoad(() => call(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: c.id } } })), [c.id, c.version]);
   const [confirm, setConfirm] = useState<string>();
   const del = useAction(async (m: Measure) => {
     await caseWrite(
@@ -38,12 +39,12 @@ export function MeasuresAll({
     onChange();
     return t('measures.deleted', { instrument: instrumentName(instruments, m), date: fmtDate(m.administeredOn) });
   });
-  const items = list.data?.items ?? [];
+  const items = measures;
   if (items.length === 0 && !del.notice) return null;
   return (
     <details open={editable} style={{ marginTop: '.75rem' }}>
       <summary>{t('measures.every', { count: items.length })}</summary>
-      <ErrorBox error={list.error ?? del.error} />
+      <ErrorBox error={del.error} />
       {del.notice && (
         <p className="alert ok" role="status">
           {del.notice}

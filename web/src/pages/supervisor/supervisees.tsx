@@ -1,4 +1,4 @@
-import { api, call } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { useTitle } from '../../router';
 import { formatDate, formatNumber, useTranslation } from '../../i18n';
 import { DataTable, Empty, ErrorBox, Loading, useLoad } from '../../ui';
@@ -15,6 +15,20 @@ export function Supervisees() {
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'supervisor', status: 'active', limit: 100 } } })),
     [],
   );
+  // every meeting the supervisor logged, fetched once (page by page) and shared out per supervisee, instead of one
+  // request per supervisee; reloaded when a meeting is saved
+  const meetings = useLoad(async () => {
+    const all: Meeting[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(
+        api.GET('/api/v1/supervision-sessions', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  }, [tick]);
   return (
     <>
       <h1>{t('supervisees.title')}</h1>
@@ -28,7 +42,12 @@ export function Supervisees() {
             {r.traineeName} <span className="small muted">{t('supervisees.since', { date: formatDate(r.startedOn) })}</span>
           </h2>
           <PersonProgress traineeId={r.traineeId} bodyIds={[r.bodyId]} />
-          <SupervisionLogged traineeId={r.traineeId} name={r.traineeName} />
+          <SupervisionLogged
+            meetings={meetings.data?.filter((m) => m.participants.some((p) => p.traineeId === r.traineeId))}
+            loading={meetings.loading}
+            error={meetings.error}
+            name={r.traineeName}
+          />
           <ActivitiesToVerify traineeId={r.traineeId} name={r.traineeName} />
         </section>
       ))}
@@ -36,15 +55,13 @@ export function Supervisees() {
   );
 }
 
-function SupervisionLogged({ traineeId, name }: { traineeId: string; name: string }) {
+type Meeting = Schemas['SupervisionSessionDto'];
+
+function SupervisionLogged({ meetings, loading, error, name }: { meetings?: Meeting[]; loading: boolean; error: unknown; name: string }) {
   const { t } = useTranslation('supervisor');
-  const { data, error, loading } = useLoad(
-    () => call(api.GET('/api/v1/supervision-sessions', { params: { query: { traineeId, limit: 100 } } })),
-    [traineeId],
-  );
-  if (loading) return <Loading label={t('supervisees.loading')} />;
+  if (loading && !meetings) return <Loading label={t('supervisees.loading')} />;
   if (error) return <ErrorBox error={error} />;
-  const items = data?.items ?? [];
+  const items = meetings ?? [];
   const minutes = items.reduce((sum, s) => sum + s.minutes, 0);
   return (
     <>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError, api, call, etagOf, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { useTranslation } from '../../i18n';
@@ -119,94 +119,39 @@ export function TraineeProfile() {
             )}
           </Field>
         </div>
-        <fieldset>
-          <legend>{t('licences')}</legend>
-          {form.licences.map((l, i) => (
-            <div className="row" key={i}>
+        <RepeatedRows
+          legend={t('licences')}
+          items={form.licences}
+          onChange={(v) => set('licences', v)}
+          removeLabel={(n) => t('removeLicence', { n })}
+          addLabel={t('addLicence')}
+          blank={() => ({ jurisdiction: form.countryCode.toUpperCase(), number: '', expiresOn: '' })}
+          row={(l, i, patch) => (
+            <>
               <Field label={t('jurisdiction', { n: i + 1 })} errors={err(`licences.${i}.jurisdiction`)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    required
-                    value={l.jurisdiction}
-                    onChange={(e) =>
-                      set(
-                        'licences',
-                        form.licences.map((x, j) => (j === i ? { ...x, jurisdiction: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
+                {(p) => <input {...p} required value={l.jurisdiction} onChange={(e) => patch({ jurisdiction: e.target.value })} />}
               </Field>
               <Field label={t('number', { n: i + 1 })} errors={err(`licences.${i}.number`)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    required
-                    value={l.number}
-                    onChange={(e) =>
-                      set(
-                        'licences',
-                        form.licences.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
+                {(p) => <input {...p} required value={l.number} onChange={(e) => patch({ number: e.target.value })} />}
               </Field>
               <Field label={t('expires', { n: i + 1 })} errors={err(`licences.${i}.expiresOn`)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="date"
-                    required
-                    value={l.expiresOn}
-                    onChange={(e) =>
-                      set(
-                        'licences',
-                        form.licences.map((x, j) => (j === i ? { ...x, expiresOn: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
+                {(p) => <input {...p} type="date" required value={l.expiresOn} onChange={(e) => patch({ expiresOn: e.target.value })} />}
               </Field>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  set(
-                    'licences',
-                    form.licences.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('removeLicence', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => set('licences', [...form.licences, { jurisdiction: form.countryCode.toUpperCase(), number: '', expiresOn: '' }])}
-          >
-            {t('addLicence')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>{t('memberships')}</legend>
-          {form.memberships.map((m, i) => (
-            <div className="row" key={i}>
+            </>
+          )}
+        />
+        <RepeatedRows
+          legend={t('memberships')}
+          items={form.memberships}
+          onChange={(v) => set('memberships', v)}
+          removeLabel={(n) => t('removeMembership', { n })}
+          addLabel={t('addMembership')}
+          blank={() => ({ bodyId: form.homeBodyId || myBodies[0] || '', from: '', to: null })}
+          row={(m, i, patch) => (
+            <>
               <Field label={t('membershipBody', { n: i + 1 })} errors={err(`memberships.${i}.bodyId`)}>
                 {(p) => (
-                  <select
-                    {...p}
-                    value={m.bodyId}
-                    onChange={(e) =>
-                      set(
-                        'memberships',
-                        form.memberships.map((x, j) => (j === i ? { ...x, bodyId: e.target.value } : x)),
-                      )
-                    }
-                  >
+                  <select {...p} value={m.bodyId} onChange={(e) => patch({ bodyId: e.target.value })}>
                     {(bodies.data ?? []).map((b) => (
                       <option key={b.id} value={b.id}>
                         {b.name}
@@ -216,58 +161,14 @@ export function TraineeProfile() {
                 )}
               </Field>
               <Field label={t('memberFrom', { n: i + 1 })} errors={err(`memberships.${i}.from`)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="date"
-                    required
-                    value={m.from}
-                    onChange={(e) =>
-                      set(
-                        'memberships',
-                        form.memberships.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
+                {(p) => <input {...p} type="date" required value={m.from} onChange={(e) => patch({ from: e.target.value })} />}
               </Field>
               <Field label={t('memberTo', { n: i + 1 })} hint={t('memberToHint')} errors={err(`memberships.${i}.to`)}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="date"
-                    value={m.to ?? ''}
-                    onChange={(e) =>
-                      set(
-                        'memberships',
-                        form.memberships.map((x, j) => (j === i ? { ...x, to: e.target.value || null } : x)),
-                      )
-                    }
-                  />
-                )}
+                {(p) => <input {...p} type="date" value={m.to ?? ''} onChange={(e) => patch({ to: e.target.value || null })} />}
               </Field>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  set(
-                    'memberships',
-                    form.memberships.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('removeMembership', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => set('memberships', [...form.memberships, { bodyId: form.homeBodyId || myBodies[0] || '', from: '', to: null }])}
-          >
-            {t('addMembership')}
-          </button>
-        </fieldset>
+            </>
+          )}
+        />
         <ErrorBox error={save.error} title={t('notSaved')} />
         <Notice>{save.notice}</Notice>
         <button type="submit" disabled={save.busy}>
@@ -275,5 +176,41 @@ export function TraineeProfile() {
         </button>
       </form>
     </>
+  );
+}
+
+/** A fieldset of repeated rows (licences, memberships): each row its fields and a Remove button, then Add. */
+function RepeatedRows<T>({
+  legend,
+  items,
+  onChange,
+  row,
+  removeLabel,
+  addLabel,
+  blank,
+}: {
+  legend: string;
+  items: T[];
+  onChange: (items: T[]) => void;
+  row: (item: T, i: number, patch: (p: Partial<T>) => void) => ReactNode;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  blank: () => T;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((item, i) => (
+        <div className="row" key={i}>
+          {row(item, i, (p) => onChange(items.map((x, j) => (j === i ? { ...x, ...p } : x))))}
+          <button type="button" className="secondary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            {removeLabel(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => onChange([...items, blank()])}>
+        {addLabel}
+      </button>
+    </fieldset>
   );
 }

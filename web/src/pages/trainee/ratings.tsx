@@ -7,19 +7,23 @@ import { label } from '../shared/labels';
 
 export function TraineeRatings() {
   const { t } = useTranslation('trainee');
+  const { t: tc } = useTranslation('corrections');
   useTitle(t('ratings.title'));
   const { me } = useAuth();
   const { data, error, loading } = useLoad(
     () => call(api.GET('/api/v1/ratings', { params: { query: { traineeId: me!.id, limit: 100 } } })),
     [me?.id],
   );
+  // a corrected rating is replaced by its correction: the trainee sees the current one, with the reason it changed
+  const superseded = new Set((data?.items ?? []).map((r) => r.supersedesId).filter(Boolean));
+  const current = (data?.items ?? []).filter((r) => !superseded.has(r.id));
   return (
     <>
       <h1>{t('ratings.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>{t('ratings.empty')}</Empty>}
-      {data?.items.map((r) => (
+      {current.map((r) => (
         <div className="card" key={r.id}>
           <div className="row">
             <strong>{t('ratings.heading', { target: label('rubricTarget', r.targetType), rater: label('raterRole', r.raterRole) })}</strong>
@@ -34,6 +38,7 @@ export function TraineeRatings() {
             </span>
             <span className="muted small">{fmtDateTime(r.submittedAt)}</span>
           </div>
+          {r.supersedesId && r.correctionReason && <p className="small">{tc('correctionOf', { reason: r.correctionReason })}</p>}
           {r.overallComment && <p>“{r.overallComment}”</p>}
           <details>
             <summary>{t('fields:items')}</summary>
