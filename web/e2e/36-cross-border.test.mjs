@@ -22,7 +22,7 @@ test('trainee: shares their record with another body', async () => {
   await signIn(page, 'trainee.us');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Share my record' }).click();
   await page.getByRole('heading', { name: 'Share my record with another body', level: 1 }).waitFor();
-  await page.getByLabel('Body').selectOption({ label: `${UK} (UK-IPT)` });
+  await page.getByLabel('Body', { exact: true }).selectOption({ label: `${UK} (UK-IPT)` });
   await checkA11y(page, 'trainee-share-record');
   await page.getByRole('button', { name: 'Submit my record' }).click();
   await page.getByText(`Your record is now submitted to ${UK}.`).waitFor();
