@@ -1,40 +1,18 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, launch, mailedLink, newPage, shot, signIn } from './helpers.mjs';
 
 // Issue 15: a trainee records a qualification with its document and asks a referee for a reference; the referee
 // writes it through the mailed link (read from the .eml file the service writes without SMTP_URL, like the
 // invitations journey); the body admin verifies the qualification and reads the reference.
-const MAIL_DIR = process.env.MAIL_DIR;
-
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-const decodeQp = (s) =>
-  Buffer.from(
-    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
 async function referenceLink(to) {
-  assert.ok(MAIL_DIR, "MAIL_DIR names the service's DATA_DIR/mail");
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const files = await readdir(MAIL_DIR).catch(() => []);
-    for (const f of files.filter((n) => n.endsWith('.eml'))) {
-      const raw = await readFile(join(MAIL_DIR, f), 'utf8');
-      if (!new RegExp(`^To: .*${to.replace(/[.]/g, '\\.')}`, 'im').test(raw)) continue;
-      const m = /(\/references\/write#[A-Za-z0-9_-]+)/.exec(decodeQp(raw));
-      assert.ok(m, 'the request mail carries the link');
-      assert.match(raw, /asks you for a reference/);
-      return m[1];
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no reference mail to ${to} in ${MAIL_DIR}`);
+  const { path, raw } = await mailedLink(to, /(\/references\/write#[A-Za-z0-9_-]+)/);
+  assert.match(raw, /asks you for a reference/);
+  return path;
 }
 
 // the first bytes of a PDF: the service checks the bytes against the declared type

@@ -1,34 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
+import { BASE_URL, checkA11y, INVITATION_LINK, launch, mailedLink, newPage, shot, signIn } from './helpers.mjs';
 
 // A brand-new trainee, entirely in the app: invited by the body admin, accepts by the mailed link, enrols in the
 // body's scheme, records a course; the admin assigns a supervisor; the trainee logs a case; the supervisor verifies
 // the course and records a supervision meeting that reviewed the case; the trainee's progress counts both.
-const MAIL_DIR = process.env.MAIL_DIR;
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
-
-const decodeQp = (s) =>
-  Buffer.from(
-    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-async function invitationLink(to) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const f of (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith('.eml'))) {
-      const raw = await readFile(join(MAIL_DIR, f), 'utf8');
-      if (!new RegExp(`^To: .*${to.replace(/[.]/g, '\\.')}`, 'im').test(raw)) continue;
-      return /(\/invitations\/accept#[A-Za-z0-9_-]+)/.exec(decodeQp(raw))[1];
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no invitation mail to ${to}`);
-}
 
 test('a new trainee: invited, enrolled, supervised, training verified and supervision counted — all in the app', async () => {
   const email = `new.trainee.${Date.now()}@example.org`;
@@ -42,7 +21,7 @@ test('a new trainee: invited, enrolled, supervised, training verified and superv
   await admin.getByText(`Invitation sent to ${email}.`).waitFor();
 
   const trainee = await newPage(browser);
-  await trainee.goto(await invitationLink(email));
+  await trainee.goto((await mailedLink(email, INVITATION_LINK)).path);
   await trainee.getByLabel('Your name').fill(name);
   await trainee.getByLabel('New password').fill('a brand new trainee passphrase');
   await trainee.getByRole('button', { name: 'Create account and accept' }).click();

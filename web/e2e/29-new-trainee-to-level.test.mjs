@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
+import { checkA11y, INVITATION_LINK, launch, mailedLink, newPage, shot, signIn } from './helpers.mjs';
 
 // A brand-new trainee reaches a level entirely in the app: the body admin writes a small scheme (one level: one
 // completed, signed-off case of at least 3 sessions, and one recorded session rated as passing) and publishes it;
@@ -10,28 +9,9 @@ import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 // it off and rates a session; the trainee sees the level met and applies; the admin approves; the trainee downloads
 // the certificate; the public verification page finds its number typed in lower case with spaces. The only thing
 // read outside the browser is the invitation mail.
-const MAIL_DIR = process.env.MAIL_DIR;
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
-
-const decodeQp = (s) =>
-  Buffer.from(
-    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-async function invitationLink(to) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const f of (await readdir(MAIL_DIR).catch(() => [])).filter((n) => n.endsWith('.eml'))) {
-      const raw = await readFile(join(MAIL_DIR, f), 'utf8');
-      if (!new RegExp(`^To: .*${to.replace(/[.]/g, '\\.')}`, 'im').test(raw)) continue;
-      return /(\/invitations\/accept#[A-Za-z0-9_-]+)/.exec(decodeQp(raw))[1];
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no invitation mail to ${to}`);
-}
 
 test('a brand-new trainee reaches a level through the app: scheme written, case logged, signed off, rated, applied, approved, verified', async () => {
   const n = Date.now() % 100000;
@@ -108,7 +88,7 @@ test('a brand-new trainee reaches a level through the app: scheme written, case 
   await admin.getByText(`Invitation sent to ${email}.`).waitFor();
 
   const trainee = await newPage(browser);
-  await trainee.goto(await invitationLink(email));
+  await trainee.goto((await mailedLink(email, INVITATION_LINK)).path);
   await trainee.getByLabel('Your name').fill(name);
   await trainee.getByLabel('New password').fill('a level reaching trainee passphrase');
   await checkA11y(trainee, 'level-trainee-accept');

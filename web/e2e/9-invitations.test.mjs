@@ -1,40 +1,16 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, launch, newPage, shot, signIn } from './helpers.mjs';
-
-// The service runs without SMTP_URL (scripts/test-web.mjs), so its mail is written as .eml files under
-// DATA_DIR/mail — the same file a newcomer opens to follow an invitation link.
-const MAIL_DIR = process.env.MAIL_DIR;
+import { BASE_URL, INVITATION_LINK, launch, mailedLink, newPage, shot, signIn } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
 
-const decodeQp = (s) =>
-  Buffer.from(
-    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
 /** Waits for the mail to `to` and returns the path of its invitation link (with the token in the fragment). */
 async function invitationLink(to) {
-  assert.ok(MAIL_DIR, "MAIL_DIR names the service's DATA_DIR/mail");
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const files = await readdir(MAIL_DIR).catch(() => []);
-    for (const f of files.filter((n) => n.endsWith('.eml'))) {
-      const raw = await readFile(join(MAIL_DIR, f), 'utf8');
-      if (!new RegExp(`^To: .*${to.replace(/[.]/g, '\\.')}`, 'im').test(raw)) continue;
-      const m = /(\/invitations\/accept#[A-Za-z0-9_-]+)/.exec(decodeQp(raw));
-      assert.ok(m, 'the invitation mail carries the link');
-      assert.match(raw, /^Subject: You are invited to /m);
-      return m[1];
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no invitation mail to ${to} in ${MAIL_DIR}`);
+  const { path, raw } = await mailedLink(to, INVITATION_LINK);
+  assert.match(raw, /^Subject: You are invited to /m);
+  return path;
 }
 
 test('body admin invites a supervisor; the supervisor opens the mailed link, sets a password and sees the queue', async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the browser journeys: Debian's Chromium driven by playwright-core (no browser download).
 import { mkdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -95,3 +96,34 @@ export async function apiToken(who) {
   if (!res.ok) throw new Error(`sign-in ${who}: ${res.status}`);
   return (await res.json()).accessToken;
 }
+
+// The service runs without SMTP_URL (scripts/test-web.mjs), so its mail is written as .eml files under
+// DATA_DIR/mail (MAIL_DIR) — the same file a newcomer opens to follow a link.
+const decodeQuotedPrintable = (s) =>
+  Buffer.from(
+    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
+
+/**
+ * Waits (up to 30 s) for the mail to `to` whose body carries a link matching `link` (a RegExp with one group, the
+ * path) and returns that path and the raw mail, so a journey can check its subject or wording.
+ */
+export async function mailedLink(to, link) {
+  const dir = process.env.MAIL_DIR;
+  if (!dir) throw new Error("MAIL_DIR names the service's DATA_DIR/mail");
+  const addressed = new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'im');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const f of (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.eml'))) {
+      const raw = await readFile(join(dir, f), 'utf8');
+      if (!addressed.test(raw)) continue;
+      const m = link.exec(decodeQuotedPrintable(raw));
+      if (m) return { path: m[1], raw };
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no mail to ${to} with a link like ${link} in ${dir}`);
+}
+
+export const INVITATION_LINK = /(\/invitations\/accept#[A-Za-z0-9_-]+)/;
