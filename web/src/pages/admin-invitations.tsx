@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
-import { useAuth } from '../auth';
 import { useTitle } from '../router';
+import { useAdminBody } from './shared/admin-body';
 import { formatDateTime, useTranslation } from '../i18n';
 import { Badge, DataTable, Empty, ErrorBox, Field, fieldErrors, Loading, Notice, TextField, useAction, useLoad } from '../ui';
 
@@ -15,32 +15,16 @@ const stateTone = (s: Invitation['state']) => (s === 'accepted' ? 'ok' : s === '
 export function AdminInvitations() {
   const { t } = useTranslation('admin');
   useTitle(t('invitations.title'));
-  const { has, bodiesFor } = useAuth();
-  const bodies = useLoad(() => call(api.GET('/api/v1/bodies')), []);
-  const mine = has('ADMIN') ? (bodies.data ?? []) : (bodies.data ?? []).filter((b) => bodiesFor('BODY_ADMIN').includes(b.id));
-  const [chosen, setChosen] = useState<string>();
-  const bodyId = chosen ?? mine[0]?.id;
+  const { body: bodyId, picker, loading, error } = useAdminBody(t('invitations.body'));
   return (
     <>
       <h1>{t('invitations.title')}</h1>
       <p>{t('invitations.intro')}</p>
-      {bodies.loading && <Loading />}
-      <ErrorBox error={bodies.error} />
-      {mine.length > 1 && (
-        <Field label={t('invitations.body')}>
-          {(p) => (
-            <select {...p} value={bodyId} onChange={(e) => setChosen(e.target.value)}>
-              {mine.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      {loading && <Loading />}
+      <ErrorBox error={error} />
+      {picker}
       {bodyId && <BodyInvitations key={bodyId} bodyId={bodyId} />}
-      {!bodies.loading && !mine.length && <Empty>{t('invitations.noBody')}</Empty>}
+      {!loading && !bodyId && <Empty>{t('invitations.noBody')}</Empty>}
     </>
   );
 }
