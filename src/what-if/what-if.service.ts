@@ -11,6 +11,7 @@ import { evaluateLevel } from '../schemes/evaluate-level';
 import { evaluationContext, needsCalibration, needsRecognitions, ProgressService } from '../schemes/progress.service';
 import { publishedRecognitions } from '../schemes/recognition-lookups';
 import { RecordLoader } from '../schemes/record-loader';
+import { partsRead } from '../schemes/rules/record-parts';
 import type { EvaluationContext } from '../schemes/person-record';
 import type { LevelDef, SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
@@ -141,7 +142,8 @@ export class WhatIfService {
     const changed: WhatIfRowDto[] = [];
     for await (const records of this.loader.loadChunks(
       people.map((p) => p.id),
-      { calibratedRaters: calibrated },
+      // only the parts of the records the two versions' rules read
+      { calibratedRaters: calibrated, parts: partsRead([...before.levels, ...after.levels]) },
       em,
     )) {
       for (const record of records) {
