@@ -240,9 +240,7 @@ export class RecordLoader {
         given: rows.given.get(personId) ?? [],
         ratings: personRatings,
         rubrics: Object.fromEntries(
-          [...new Set(personRatings.map((r) => String(r[1])))]
-            .filter((id) => rubricById.has(id))
-            .map((id) => [id, rubricById.get(id)!]),
+          [...new Set(personRatings.map((r) => String(r[1])))].filter((id) => rubricById.has(id)).map((id) => [id, rubricById.get(id)!]),
         ),
         levels: spans.get(personId) ?? [],
         othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),

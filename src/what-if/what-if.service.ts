@@ -116,10 +116,7 @@ export class WhatIfService {
       definition: d,
       levels: levelsOf(d),
       ctx: evaluationContext(scheme, d, asOf, undefined, recognitions),
-    })) as [
-      Versioned,
-      Versioned,
-    ];
+    })) as [Versioned, Versioned];
     // for each draft level, the index of the identical level of the version in force (if any)
     const key = (v: Versioned, i: number) =>
       JSON.stringify([v.levels[i], v.definition.noun, v.definition.phaseBoundaries, v.definition.groupCredit ?? null]);
