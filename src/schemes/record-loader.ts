@@ -95,19 +95,20 @@ export class RecordLoader {
     // Every query names the person its rows belong to (person_id) and orders them (cases and ratings, wide rows a
     // sort would spill to disk, are ordered here instead), so one person loaded alone and within a set read the
     // same rows in the same order.
+    // Calendar dates come as their text (YYYY-MM-DD), not as Date objects made and turned back into text per row.
     const [profile, activities, teaching, cases, received, given, ratings] = await runAll(!em.queryRunner, [
       () =>
         q(`SELECT user_id AS person_id, core_profession, licences, memberships FROM trainee_profiles WHERE user_id = ANY($1::uuid[])`, ps),
       when('activities', () =>
         q(
-          `SELECT trainee_id AS person_id, id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
+          `SELECT trainee_id AS person_id, id, kind, hours::float8 AS hours, date::text AS date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
              FROM training_activities WHERE trainee_id = ANY($1::uuid[]) ORDER BY trainee_id, date, id`,
           ps,
         ),
       ),
       when('teaching', () =>
         q(
-          `SELECT trainer_id AS person_id, id, kind, hours::float8 AS hours, date FROM training_activities
+          `SELECT trainer_id AS person_id, id, kind, hours::float8 AS hours, date::text AS date FROM training_activities
             WHERE trainer_id = ANY($1::uuid[]) ORDER BY trainer_id, date, id`,
           ps,
         ),
@@ -118,7 +119,7 @@ export class RecordLoader {
         q(
           `SELECT c.trainee_id AS person_id, c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis,
                 c.focus_problem_area, c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status,
-                c.review_state, c.start_date, c.end_date, c.supervisor_id,
+                c.review_state, c.start_date::text AS start_date, c.end_date::text AS end_date, c.supervisor_id,
                 COALESCE((SELECT json_agg(json_build_array(s.id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded)
                                           ORDER BY s.number, s.id)
                             FROM therapy_sessions s WHERE s.case_id = c.id), '[]') AS sessions,
@@ -135,7 +136,7 @@ export class RecordLoader {
       ),
       when('supervisionReceived', () =>
         q(
-          `SELECT p.trainee_id AS person_id, ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
+          `SELECT p.trainee_id AS person_id, ss.id, ss.date::text AS date, ss.supervisor_id, ss.format, ss.minutes,
                 (SELECT count(*)::int FROM supervision_participants p2 WHERE p2.session_id = ss.id) AS member_count,
                 COALESCE((SELECT json_agg(json_build_object('caseId', r.case_id, 'minutes', r.minutes, 'reviewedSessionIds', r.reviewed_session_ids)
                                           ORDER BY r.case_id)
@@ -148,7 +149,7 @@ export class RecordLoader {
       ),
       when('supervisionGiven', () =>
         q(
-          `SELECT ss.supervisor_id AS person_id, ss.id, ss.date, ss.minutes, array_agg(p.trainee_id ORDER BY p.trainee_id) AS trainee_ids
+          `SELECT ss.supervisor_id AS person_id, ss.id, ss.date::text AS date, ss.minutes, array_agg(p.trainee_id ORDER BY p.trainee_id) AS trainee_ids
            FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id
           WHERE ss.supervisor_id = ANY($1::uuid[]) GROUP BY ss.id ORDER BY ss.supervisor_id, ss.date, ss.id`,
           ps,
