@@ -37,6 +37,8 @@ const LEVELS_SQL = `
 /** How many people one round of bulk queries covers: bounds the rows held in memory at once. */
 // (each statement of a chunk must finish well within the statement timeout, DB_STATEMENT_TIMEOUT_MS, on a cold cache)
 export const LOAD_CHUNK = 250;
+/** How many chunks a bulk load reads ahead of the one its caller works on. */
+const READ_AHEAD = 2;
 
 /**
  * Loads everything the eligibility rules read about one person, or about a whole set of people, with a fixed
@@ -72,15 +74,24 @@ export class RecordLoader {
   ): AsyncGenerator<PersonRecord[]> {
     const ids = [...new Set(personIds)];
     const size = Math.max(1, opts.chunkSize ?? LOAD_CHUNK);
-    const load = (i: number) => (i < ids.length ? this.loadChunk(ids.slice(i, i + size), opts, em) : null);
-    // the next chunk is read while the caller works on this one (the database and Node overlap); two chunks at most
-    let next = load(0);
-    for (let i = 0; next; i += size) {
-      const current = await next;
-      next = load(i + size);
-      // a failed prefetch surfaces at its own await; never an unhandled rejection meanwhile
-      next?.catch(() => undefined);
-      yield current;
+    // the next chunks are read while the caller works on this one (the database and Node overlap, and one chunk's
+    // statements run while another's rows are turned into records): READ_AHEAD chunks in flight at most
+    const pending: Promise<PersonRecord[]>[] = [];
+    let from = 0;
+    const fill = () => {
+      while (pending.length < READ_AHEAD && from < ids.length) {
+        const chunk = this.loadChunk(ids.slice(from, from + size), opts, em);
+        // a failed read surfaces at its own await; never an unhandled rejection meanwhile
+        chunk.catch(() => undefined);
+        pending.push(chunk);
+        from += size;
+      }
+    };
+    fill();
+    while (pending.length) {
+      const current = pending.shift()!;
+      fill();
+      yield await current;
     }
   }
 
