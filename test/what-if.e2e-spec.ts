@@ -1,5 +1,6 @@
 import { Role } from '../src/common/roles';
 import { RecordLoader } from '../src/schemes/record-loader';
+import { ALL_RECORD_PARTS } from '../src/schemes/rules/record-parts';
 import { API, caseBody, daysAgo, session, supervise, team } from './cases-fixtures';
 import { countRows, makeUser, type TestUser } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -194,5 +195,12 @@ describe('the what-if of a draft scheme version', () => {
     // in chunks of one and of two, the same records in the same order
     expect(await loader.loadMany([tm.trainee.id, other.id, tm.supervisor.id], { chunkSize: 2 })).toEqual(one);
     expect(await loader.loadMany([tm.trainee.id, other.id, tm.trainee.id], { chunkSize: 1 })).toEqual(one.slice(0, 2));
+    // every part asked for: the same records; a part left out (what no rule of a what-if reads) is empty, the rest as loaded alone
+    const ids = [tm.trainee.id, other.id, tm.supervisor.id];
+    expect(await loader.loadMany(ids, { parts: new Set(ALL_RECORD_PARTS) })).toEqual(one);
+    const without = new Set(ALL_RECORD_PARTS.filter((p) => p !== 'supervisionGiven' && p !== 'measures'));
+    expect(await loader.loadMany(ids, { parts: without })).toEqual(
+      one.map((r) => ({ ...r, supervisionGiven: [], cases: r.cases.map((c) => ({ ...c, measures: [] })) })),
+    );
   });
 });

@@ -1,4 +1,6 @@
-import { evaluateLevel } from './evaluate-level';
+import { jest } from '@jest/globals';
+import { evaluateLevel, levelMet } from './evaluate-level';
+import { RULE_TYPES } from './rules';
 import { aCase, aRecord, CTX } from './rules/record-builder.fixture';
 import type { LevelDef, SchemeDefinition } from './scheme-definition';
 
@@ -45,5 +47,20 @@ describe('evaluating a level', () => {
       noun: 'certified',
       title: 'Certified IPT Practitioner',
     });
+  });
+
+  it('gives the verdict alone, as the full report would, ignoring advisory rules and stopping at the first binding rule not met', () => {
+    const l = level({
+      prerequisites: [{ id: 'none-yet', type: 'completed_cases', params: { minCount: 2 } }] as LevelDef['prerequisites'],
+    });
+    const plain = level();
+    for (const record of [aRecord(), aRecord({ cases: [aCase()] }), aRecord({ cases: [aCase(), aCase({ clientCode: 'C2' })] })])
+      for (const x of [l, plain]) expect(levelMet(x, record, CTX)).toBe(evaluateLevel(scheme(x), x, record, CTX).met);
+    expect(levelMet(plain, aRecord({ cases: [aCase()] }), CTX)).toBe(true);
+    // the prerequisite fails first: the requirements are not evaluated
+    const spy = jest.spyOn(RULE_TYPES.completed_cases, 'evaluate');
+    expect(levelMet(l, aRecord({ cases: [aCase()] }), CTX)).toBe(false);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
   });
 });

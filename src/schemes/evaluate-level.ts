@@ -53,6 +53,8 @@ export function evaluateLevel(
   record: PersonRecord,
   ctx: EvaluationContext,
   mode: 'award' | 'renewal' = 'award',
+  /** a rule's report already known for this record and context (the what-if: a rule the draft left as it was) */
+  known?: (rule: RuleDef, group: RuleReport['group']) => RuleReport | undefined,
 ): LevelReport {
   const groups: [RuleReport['group'], RuleDef[]][] =
     mode === 'renewal'
@@ -61,7 +63,7 @@ export function evaluateLevel(
           ['prerequisites', level.prerequisites],
           ['requirements', level.requirements],
         ];
-  const rules = groups.flatMap(([group, defs]) => defs.map((r) => evaluateRule(r, group, record, ctx)));
+  const rules = groups.flatMap(([group, defs]) => defs.map((r) => known?.(r, group) ?? evaluateRule(r, group, record, ctx)));
   // advisory rules keep their verdict in the report but never decide eligibility
   const binding = rules.filter((r) => !r.advisory);
   const metCount = binding.filter((r) => r.met).length;
@@ -85,4 +87,15 @@ export function evaluateLevel(
       : summary,
     rules,
   };
+}
+
+/** Whether the level is met (award), as `evaluateLevel(...).met`, evaluating its binding rules only until the first that
+ *  is not met (the what-if of a level a draft left as it was needs its verdict only). */
+export function levelMet(level: LevelDef, record: PersonRecord, ctx: EvaluationContext): boolean {
+  for (const [group, defs] of [
+    ['prerequisites', level.prerequisites],
+    ['requirements', level.requirements],
+  ] as const)
+    for (const r of defs) if (r.advisory !== true && !evaluateRule(r, group, record, ctx).met) return false;
+  return true;
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { dateOf, dateOrNull } from '../common/dates';
 import type { RubricDefinition } from '../rubrics/rubric-scoring';
 import { caseAttributes } from './case-attributes';
+import type { RecordPart } from './rules/record-parts';
 import type {
   CaseRecord,
   LevelSpan,
@@ -14,6 +15,13 @@ import type {
 } from './person-record';
 
 type Row = Record<string, unknown>;
+
+/** Options of a load: the body's calibrated raters, and (bulk loads) the parts of the record the caller's rules read. */
+export interface LoadOptions {
+  calibratedRaters?: string[];
+  /** the record parts to load (absent: all); a part left out is empty in every record (see rules/record-parts.ts) */
+  parts?: ReadonlySet<RecordPart>;
+}
 
 // Levels held: from issue to the end of good standing (expiry, or the first event that ended it).
 const LEVELS_SQL = `
@@ -29,6 +37,8 @@ const LEVELS_SQL = `
 /** How many people one round of bulk queries covers: bounds the rows held in memory at once. */
 // (each statement of a chunk must finish well within the statement timeout, DB_STATEMENT_TIMEOUT_MS, on a cold cache)
 export const LOAD_CHUNK = 250;
+/** How many chunks a bulk load reads ahead of the one its caller works on. */
+const READ_AHEAD = 2;
 
 /**
  * Loads everything the eligibility rules read about one person, or about a whole set of people, with a fixed
@@ -48,7 +58,7 @@ export class RecordLoader {
   /** The records of many people, in the order of the ids given (duplicates dropped), loaded LOAD_CHUNK at a time. */
   async loadMany(
     personIds: readonly string[],
-    opts: { calibratedRaters?: string[]; chunkSize?: number } = {},
+    opts: LoadOptions & { chunkSize?: number } = {},
     em: EntityManager = this.db.manager,
   ): Promise<PersonRecord[]> {
     const out: PersonRecord[] = [];
@@ -59,63 +69,85 @@ export class RecordLoader {
   /** The same records, a chunk at a time, so a caller that reduces each record (the what-if) holds one chunk in memory. */
   async *loadChunks(
     personIds: readonly string[],
-    opts: { calibratedRaters?: string[]; chunkSize?: number } = {},
+    opts: LoadOptions & { chunkSize?: number } = {},
     em: EntityManager = this.db.manager,
   ): AsyncGenerator<PersonRecord[]> {
     const ids = [...new Set(personIds)];
     const size = Math.max(1, opts.chunkSize ?? LOAD_CHUNK);
-    const load = (i: number) => (i < ids.length ? this.loadChunk(ids.slice(i, i + size), opts, em) : null);
-    // the next chunk is read while the caller works on this one (the database and Node overlap); two chunks at most
-    let next = load(0);
-    for (let i = 0; next; i += size) {
-      const current = await next;
-      next = load(i + size);
-      // a failed prefetch surfaces at its own await; never an unhandled rejection meanwhile
-      next?.catch(() => undefined);
-      yield current;
+    // the next chunks are read while the caller works on this one (the database and Node overlap, and one chunk's
+    // statements run while another's rows are turned into records): READ_AHEAD chunks in flight at most
+    const pending: Promise<PersonRecord[]>[] = [];
+    let from = 0;
+    const fill = () => {
+      while (pending.length < READ_AHEAD && from < ids.length) {
+        const chunk = this.loadChunk(ids.slice(from, from + size), opts, em);
+        // a failed read surfaces at its own await; never an unhandled rejection meanwhile
+        chunk.catch(() => undefined);
+        pending.push(chunk);
+        from += size;
+      }
+    };
+    fill();
+    while (pending.length) {
+      const current = pending.shift()!;
+      fill();
+      yield await current;
     }
   }
 
-  private async loadChunk(ids: string[], opts: { calibratedRaters?: string[] }, em: EntityManager): Promise<PersonRecord[]> {
+  private async loadChunk(ids: string[], opts: LoadOptions, em: EntityManager): Promise<PersonRecord[]> {
     const q = (sql: string, params: unknown[]) => em.query(sql, params) as Promise<Row[]>;
+    const wants = (part: RecordPart) => !opts.parts || opts.parts.has(part);
+    // a part no rule reads is not queried (its rows are none)
+    const none = () => Promise.resolve([] as Row[]);
+    const when = (part: RecordPart, thunk: () => Promise<Row[]>) => (wants(part) ? thunk : none);
     const ps = [ids];
     // concurrently from the pool when we may; one after another inside a transaction (its single connection).
     // Every query names the person its rows belong to (person_id) and orders them (cases and ratings, wide rows a
     // sort would spill to disk, are ordered here instead), so one person loaded alone and within a set read the
     // same rows in the same order.
+    // Calendar dates come as their text (YYYY-MM-DD), not as Date objects made and turned back into text per row.
     const [profile, activities, teaching, cases, received, given, ratings] = await runAll(!em.queryRunner, [
       () =>
         q(`SELECT user_id AS person_id, core_profession, licences, memberships FROM trainee_profiles WHERE user_id = ANY($1::uuid[])`, ps),
-      () =>
+      when('activities', () =>
         q(
-          `SELECT trainee_id AS person_id, id, kind, hours::float8 AS hours, date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
+          `SELECT trainee_id AS person_id, id, kind, hours::float8 AS hours, date::text AS date, verified_at IS NOT NULL AS verified, trainer_id, delivery, provider, title
              FROM training_activities WHERE trainee_id = ANY($1::uuid[]) ORDER BY trainee_id, date, id`,
           ps,
         ),
-      () =>
+      ),
+      when('teaching', () =>
         q(
-          `SELECT trainer_id AS person_id, id, kind, hours::float8 AS hours, date FROM training_activities
+          `SELECT trainer_id AS person_id, id, kind, hours::float8 AS hours, date::text AS date FROM training_activities
             WHERE trainer_id = ANY($1::uuid[]) ORDER BY trainer_id, date, id`,
           ps,
         ),
-      // a case with its sessions (by number) and outcome measures as JSON: one row per case, not one per session
-      () =>
+      ),
+      // a case with its sessions (by number) and outcome measures as JSON arrays of column arrays (no key names to
+      // build, send and parse): one row per case, not one per session; measures only when a rule reads them
+      when('cases', () =>
         q(
           `SELECT c.trainee_id AS person_id, c.id, c.client_code, c.format, c.adaptation, c.age_band, c.setting, c.primary_diagnosis,
                 c.focus_problem_area, c.secondary_problem_area, c.attributes, c.taxonomy_version_id, t.code AS taxonomy_code, c.status,
-                c.review_state, c.start_date, c.end_date, c.supervisor_id,
-                COALESCE((SELECT json_agg(json_build_object('id', s.id, 'number', s.number, 'date', s.date, 'duration_minutes', s.duration_minutes,
-                                                            'phase', s.phase, 'attended', s.attended, 'recorded', s.recorded) ORDER BY s.number, s.id)
+                c.review_state, c.start_date::text AS start_date, c.end_date::text AS end_date, c.supervisor_id,
+                COALESCE((SELECT json_agg(json_build_array(s.id, s.number, s.date, s.duration_minutes, s.phase, s.attended, s.recorded)
+                                          ORDER BY s.number, s.id)
                             FROM therapy_sessions s WHERE s.case_id = c.id), '[]') AS sessions,
-                COALESCE((SELECT json_agg(json_build_object('id', m.id, 'instrument', m.instrument, 'session_number', m.session_number,
-                                                            'administered_on', m.administered_on) ORDER BY m.administered_on, m.id)
-                            FROM outcome_measures m WHERE m.case_id = c.id), '[]') AS measures
+                ${
+                  wants('measures')
+                    ? `COALESCE((SELECT json_agg(json_build_array(m.id, m.instrument, m.session_number, m.administered_on)
+                                                ORDER BY m.administered_on, m.id)
+                                  FROM outcome_measures m WHERE m.case_id = c.id), '[]')`
+                    : `'[]'::json`
+                } AS measures
            FROM supervised_cases c JOIN taxonomies t ON t.id = c.taxonomy_version_id WHERE c.trainee_id = ANY($1::uuid[])`,
           ps,
         ),
-      () =>
+      ),
+      when('supervisionReceived', () =>
         q(
-          `SELECT p.trainee_id AS person_id, ss.id, ss.date, ss.supervisor_id, ss.format, ss.minutes,
+          `SELECT p.trainee_id AS person_id, ss.id, ss.date::text AS date, ss.supervisor_id, ss.format, ss.minutes,
                 (SELECT count(*)::int FROM supervision_participants p2 WHERE p2.session_id = ss.id) AS member_count,
                 COALESCE((SELECT json_agg(json_build_object('caseId', r.case_id, 'minutes', r.minutes, 'reviewedSessionIds', r.reviewed_session_ids)
                                           ORDER BY r.case_id)
@@ -125,37 +157,52 @@ export class RecordLoader {
           ORDER BY p.trainee_id, ss.date, ss.id`,
           ps,
         ),
-      () =>
+      ),
+      when('supervisionGiven', () =>
         q(
-          `SELECT ss.supervisor_id AS person_id, ss.id, ss.date, ss.minutes, array_agg(p.trainee_id ORDER BY p.trainee_id) AS trainee_ids
+          `SELECT ss.supervisor_id AS person_id, ss.id, ss.date::text AS date, ss.minutes, array_agg(p.trainee_id ORDER BY p.trainee_id) AS trainee_ids
            FROM supervision_sessions ss JOIN supervision_participants p ON p.session_id = ss.id
           WHERE ss.supervisor_id = ANY($1::uuid[]) GROUP BY ss.id ORDER BY ss.supervisor_id, ss.date, ss.id`,
           ps,
         ),
-      () =>
+      ),
+      // one row per person, the ratings a JSON array of column arrays (thousands of rows of a chunk → one per person)
+      when('ratings', () =>
         q(
-          `SELECT r.trainee_id AS person_id, r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores
+          `SELECT r.trainee_id AS person_id,
+                  json_agg(json_build_array(r.id, r.rubric_version_id, r.target_type, r.target_id, r.rater_id, r.rater_role, r.scores)) AS ratings
            FROM ratings r WHERE r.trainee_id = ANY($1::uuid[]) AND r.status = 'submitted'
-            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)`,
+            AND NOT EXISTS (SELECT 1 FROM ratings nx WHERE nx.supersedes_id = r.id)
+          GROUP BY r.trainee_id`,
           ps,
         ),
+      ),
     ]);
     // evidence of issue 15: qualifications with their verification, and references (the text is not read)
     const [qualifications, references] = await runAll(!em.queryRunner, [
-      () =>
+      when('qualifications', () =>
         q(
           `SELECT person_id, id, kind, code, title, awarded_on, state FROM qualifications WHERE person_id = ANY($1::uuid[])
             ORDER BY person_id, awarded_on, id`,
           ps,
         ),
-      () =>
+      ),
+      when('references', () =>
         q(
           `SELECT applicant_id AS person_id, id, body_id, kind, (submitted_at AT TIME ZONE 'UTC')::date AS submitted_on FROM reference_requests
             WHERE applicant_id = ANY($1::uuid[]) AND cancelled_at IS NULL ORDER BY applicant_id, id`,
           ps,
         ),
+      ),
     ]);
-    const versionIds = [...new Set(ratings.map((r) => String(r.rubric_version_id)))];
+    // ratings in the order of their ids (as strings), as the rules read them
+    const ratingsOf = new Map(
+      ratings.map((r) => [
+        String(r.person_id),
+        (r.ratings as RatingColumns[]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0)),
+      ]),
+    );
+    const versionIds = [...new Set([...ratingsOf.values()].flatMap((list) => list.map((r) => String(r[1]))))];
     const rubrics = versionIds.length
       ? await q(
           `SELECT v.id, r.code, v.definition FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ANY($1::uuid[])`,
@@ -172,7 +219,6 @@ export class RecordLoader {
       cases: byPerson(cases),
       received: byPerson(received),
       given: byPerson(given),
-      ratings: byPerson(ratings),
       qualifications: byPerson(qualifications),
       references: byPerson(references),
     };
@@ -195,7 +241,7 @@ export class RecordLoader {
     const spans = toSpans(await q(LEVELS_SQL, [[...new Set([...ids, ...[...othersOf.values()].flat()])]]));
     return ids.map((personId) => {
       const personCases = rows.cases.get(personId) ?? [];
-      const personRatings = rows.ratings.get(personId) ?? [];
+      const personRatings = ratingsOf.get(personId) ?? [];
       const others = othersOf.get(personId)!;
       return toRecord(personId, {
         profile: rows.profile.get(personId)?.[0],
@@ -206,9 +252,7 @@ export class RecordLoader {
         given: rows.given.get(personId) ?? [],
         ratings: personRatings,
         rubrics: Object.fromEntries(
-          [...new Set(personRatings.map((r) => String(r.rubric_version_id)))]
-            .filter((id) => rubricById.has(id))
-            .map((id) => [id, rubricById.get(id)!]),
+          [...new Set(personRatings.map((r) => String(r[1])))].filter((id) => rubricById.has(id)).map((id) => [id, rubricById.get(id)!]),
         ),
         levels: spans.get(personId) ?? [],
         othersLevels: Object.fromEntries(others.map((id) => [id, spans.get(id) ?? []])),
@@ -262,7 +306,7 @@ function toRecord(
     cases: CaseRecord[];
     received: Row[];
     given: Row[];
-    ratings: Row[];
+    ratings: RatingColumns[];
     rubrics: PersonRecord['rubrics'];
     levels: LevelSpan[];
     othersLevels: PersonRecord['othersLevels'];
@@ -316,14 +360,14 @@ function toRecord(
       minutes: Number(g.minutes),
       traineeIds: (g.trainee_ids as string[]) ?? [],
     })),
-    ratings: [...r.ratings].sort(byId).map((x) => ({
-      id: String(x.id),
-      rubricVersionId: String(x.rubric_version_id),
-      targetType: x.target_type as 'session' | 'case' | 'portfolio',
-      targetId: String(x.target_id),
-      raterId: String(x.rater_id),
-      raterRole: x.rater_role as 'supervisor' | 'independent' | 'self',
-      scores: x.scores as Record<string, number>,
+    ratings: r.ratings.map(([id, rubricVersionId, targetType, targetId, raterId, raterRole, scores]) => ({
+      id: String(id),
+      rubricVersionId: String(rubricVersionId),
+      targetType: targetType as 'session' | 'case' | 'portfolio',
+      targetId: String(targetId),
+      raterId: String(raterId),
+      raterRole: raterRole as 'supervisor' | 'independent' | 'self',
+      scores: scores as Record<string, number>,
     })),
     rubrics: r.rubrics,
     othersLevels: r.othersLevels,
@@ -352,7 +396,8 @@ async function runAll<T>(concurrently: boolean, thunks: (() => Promise<T>)[]): P
   return out;
 }
 
-const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
+/** A rating as the ratings query sends it: id, rubric version, target type, target, rater, rater role, scores. */
+type RatingColumns = [unknown, unknown, unknown, unknown, unknown, unknown, unknown];
 
 /** A person's cases by start date (then id), each with its sessions and measures. */
 function toCases(cases: Row[]): CaseRecord[] {
@@ -395,20 +440,22 @@ function toCases(cases: Row[]): CaseRecord[] {
         primaryDiagnosis: String(c.primary_diagnosis),
         custom: values.attributes,
       }),
-      sessions: (c.sessions as Row[]).map((s) => ({
-        id: String(s.id),
-        number: Number(s.number),
-        date: dateOf(s.date),
-        durationMinutes: Number(s.duration_minutes),
-        phase: s.phase as Phase,
-        attended: s.attended === true,
-        recorded: s.recorded === true,
+      // [id, number, date, duration_minutes, phase, attended, recorded]
+      sessions: (c.sessions as unknown[][]).map(([id, number, date, minutes, phase, attended, recorded]) => ({
+        id: String(id),
+        number: Number(number),
+        date: dateOf(date),
+        durationMinutes: Number(minutes),
+        phase: phase as Phase,
+        attended: attended === true,
+        recorded: recorded === true,
       })),
-      measures: (c.measures as Row[]).map((m) => ({
-        id: String(m.id),
-        instrument: String(m.instrument),
-        sessionNumber: m.session_number === null ? null : Number(m.session_number),
-        administeredOn: dateOf(m.administered_on),
+      // [id, instrument, session_number, administered_on]
+      measures: (c.measures as unknown[][]).map(([id, instrument, sessionNumber, administeredOn]) => ({
+        id: String(id),
+        instrument: String(instrument),
+        sessionNumber: sessionNumber === null ? null : Number(sessionNumber),
+        administeredOn: dateOf(administeredOn),
       })),
     };
   });

@@ -30,11 +30,14 @@ export interface LevelChange {
   rules: FlippedRule[];
 }
 
-const binding = (r: LevelReport | undefined): Map<string, RuleReport> =>
+/** What the diff reads of a level's report (a level identical in both versions needs its verdict only: no rules). */
+export type LevelVerdict = Pick<LevelReport, 'levelCode' | 'levelName' | 'met' | 'rules'>;
+
+const binding = (r: LevelVerdict | undefined): Map<string, RuleReport> =>
   new Map((r?.rules ?? []).filter((x) => !x.advisory).map((x) => [x.ruleId, x]));
 
 /** Compares one level's reports under the version in force and under the draft. */
-export function diffLevel(before: LevelReport | undefined, after: LevelReport | undefined): LevelChange {
+export function diffLevel(before: LevelVerdict | undefined, after: LevelVerdict | undefined): LevelChange {
   const was = before ? before.met : null;
   const is = after ? after.met : null;
   const change: Change = (was ?? false) === (is ?? false) ? 'unchanged' : is ? 'gain' : 'lose';
@@ -63,7 +66,7 @@ export function diffLevel(before: LevelReport | undefined, after: LevelReport | 
 }
 
 /** Every level of either version, in the draft's order, then levels only the version in force has. */
-export function diffReports(before: readonly LevelReport[], after: readonly LevelReport[]): LevelChange[] {
+export function diffReports(before: readonly LevelVerdict[], after: readonly LevelVerdict[]): LevelChange[] {
   const codes = [...new Set([...after.map((r) => r.levelCode), ...before.map((r) => r.levelCode)])];
   return codes.map((code) =>
     diffLevel(

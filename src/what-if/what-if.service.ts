@@ -7,15 +7,16 @@ import { conflict, notFound } from '../common/errors';
 import type { FileDownload } from '../common/file-download';
 import type { AuthedCtx } from '../common/request-context';
 import { tableToCsv } from '../exports/tabular';
-import { evaluateLevel } from '../schemes/evaluate-level';
+import { evaluateLevel, levelMet } from '../schemes/evaluate-level';
 import { evaluationContext, needsCalibration, needsRecognitions, ProgressService } from '../schemes/progress.service';
 import { publishedRecognitions } from '../schemes/recognition-lookups';
 import { RecordLoader } from '../schemes/record-loader';
+import { partsRead } from '../schemes/rules/record-parts';
 import type { EvaluationContext } from '../schemes/person-record';
-import type { LevelDef, SchemeDefinition } from '../schemes/scheme-definition';
+import type { LevelDef, RuleDef, SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
 import type { WhatIfDto, WhatIfQuery, WhatIfRowDto } from './dto';
-import { diffReports, emptySummary, type LevelSummary, ruleInWords, tally } from './what-if-diff';
+import { diffReports, emptySummary, type LevelSummary, type LevelVerdict, ruleInWords, tally } from './what-if-diff';
 
 interface Versioned {
   definition: SchemeDefinition;
@@ -124,6 +125,30 @@ export class WhatIfService {
       const j = beforeKeys.indexOf(key(after, i));
       return j < 0 ? undefined : j;
     });
+    // within a draft level that changed, each rule identical to one of the version in force (same rule, same group, same
+    // scheme settings the rules read from the context) has that rule's report: where it is, found once for all people
+    const ruleKey = (v: Versioned, group: string, rule: RuleDef) =>
+      JSON.stringify([group, rule, v.definition.phaseBoundaries, v.definition.groupCredit ?? null]);
+    const awardRules = (l: LevelDef) => [
+      ...l.prerequisites.map((rule) => ['prerequisites', rule] as const),
+      ...l.requirements.map((rule) => ['requirements', rule] as const),
+    ];
+    const beforeRuleAt = new Map<string, [level: number, rule: number]>();
+    before.levels.forEach((l, j) =>
+      awardRules(l).forEach(([group, rule], k) => {
+        const rk = ruleKey(before, group, rule);
+        if (!beforeRuleAt.has(rk)) beforeRuleAt.set(rk, [j, k]);
+      }),
+    );
+    const verdictOnly = before.levels.map((_, j) => same.includes(j));
+    const sameRule = new Map<RuleDef, [level: number, rule: number]>();
+    after.levels.forEach((l, i) => {
+      if (same[i] === undefined)
+        for (const [group, rule] of awardRules(l)) {
+          const at = beforeRuleAt.get(ruleKey(after, group, rule));
+          if (at) sameRule.set(rule, at);
+        }
+    });
     const people: { id: string; name: string; email: string }[] = await em.query(
       `SELECT u.id, u.display_name AS name, u.email FROM users u
         WHERE u.id IN (SELECT user_id FROM scheme_enrolments WHERE scheme_id = $1
@@ -138,14 +163,26 @@ export class WhatIfService {
     const changed: WhatIfRowDto[] = [];
     for await (const records of this.loader.loadChunks(
       people.map((p) => p.id),
-      { calibratedRaters: calibrated },
+      // only the parts of the records the two versions' rules read
+      { calibratedRaters: calibrated, parts: partsRead([...before.levels, ...after.levels]) },
       em,
     )) {
       for (const record of records) {
-        const reports = before.levels.map((l) => evaluateLevel(before.definition, l, record, before.ctx));
+        // a level the draft keeps as it was cannot change: its verdict is all the summary needs (rules evaluated until the
+        // first not met); the other levels are reported in full, their rules named if the verdict changes
+        const reports: LevelVerdict[] = before.levels.map((l, j) =>
+          verdictOnly[j]
+            ? { levelCode: l.code, levelName: l.name, met: levelMet(l, record, before.ctx), rules: [] }
+            : evaluateLevel(before.definition, l, record, before.ctx),
+        );
         // a level the draft leaves as it was (same rules, same scheme settings) has the same report: not evaluated twice
         const draftReports = after.levels.map((l, i) =>
-          same[i] !== undefined ? reports[same[i]]! : evaluateLevel(after.definition, l, record, after.ctx),
+          same[i] !== undefined
+            ? reports[same[i]]!
+            : evaluateLevel(after.definition, l, record, after.ctx, 'award', (rule) => {
+                const at = sameRule.get(rule);
+                return at && reports[at[0]]!.rules[at[1]];
+              }),
         );
         const changes = diffReports(reports, draftReports);
         tally(summary, changes);
