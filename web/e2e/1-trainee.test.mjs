@@ -21,7 +21,10 @@ test('trainee: progress, a case with sessions and a measure, submit, apply for a
   await page.getByRole('link', { name: 'Log a new case' }).first().click();
   await page.getByRole('heading', { name: 'Log a new case' }).waitFor();
   await page.getByLabel('Supervisor').locator('option').first().waitFor({ state: 'attached' });
+  // the case fields appear once the case's taxonomy lists have loaded, the diagnosis focused
+  await page.getByLabel('Focus problem area').locator('option').first().waitFor({ state: 'attached' });
   await checkA11y(page, 'trainee-new-case');
+  assert.ok(await page.getByLabel(/Primary diagnosis/).evaluate((el) => el === document.activeElement), 'the diagnosis has focus');
   await page.keyboard.type('F32.1');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /^Case C-/ }).waitFor();

@@ -57,8 +57,10 @@ test('a brand-new trainee reaches a level through the app: scheme written, case 
   await admin.getByRole('button', { name: 'Create scheme and first version' }).click();
   await admin.getByRole('alert').getByText('Code must be 2–40 letters, digits, _ or -').waitFor(); // named as the form labels it
   await checkA11y(admin, 'admin-new-scheme-error');
-  await admin.getByLabel(/^Code/).fill(`J29-${n}`);
-  await admin.getByLabel(/^Name/).fill(schemeName);
+  // the form's own fields (the page may also offer "Start from a reference", with a Code of its own)
+  const newScheme = admin.getByRole('form', { name: 'A new scheme' });
+  await newScheme.getByLabel(/^Code/).fill(`J29-${n}`);
+  await newScheme.getByLabel(/^Name/).fill(schemeName);
   await admin.getByRole('button', { name: 'Create scheme and first version' }).click();
   await admin.getByRole('heading', { name: /Scheme version 1/ }).waitFor();
   await admin.locator('h1').getByText('draft').waitFor();

@@ -23,6 +23,8 @@ test('the UK admin drafts and publishes a recognition; the US trainee sees the t
   await admin.getByLabel('Other body').selectOption({ label: 'IPT Institute US (demo national body)' });
   await admin.getByLabel('Its level').locator('option', { hasText: '(B)' }).first().waitFor({ state: 'attached' });
   await admin.getByLabel('Its level').selectOption('B');
+  // the body's demo scheme (earlier journeys add schemes of their own to the UK body)
+  await admin.getByLabel('Our scheme').selectOption({ label: 'UK-style accreditation (example) (UK-ACCREDITATION)' });
   await admin.getByLabel('Our level').locator('option', { hasText: '(B)' }).first().waitFor({ state: 'attached' });
   await admin.getByLabel('Our level').selectOption('B');
   await admin.getByLabel(/^Top-up rules/).fill('[]');
