@@ -42,6 +42,10 @@ export class ApplicationsService {
     const me = ctx.actor.userId;
     const scheme = await this.db.getRepository(Scheme).findOneBy({ id: dto.schemeId });
     if (!scheme) throw invalid('schemeId', 'schemeId does not name a known scheme');
+    if (dto.credential && !dto.recognitionId) throw invalid('credential', 'a credential is presented with recognitionId only');
+    // a presented credential is verified before the transaction: the verifier reads keys and status through the
+    // pool, which the transaction's connection would starve on the embedded database (a pool of one)
+    const presented = dto.credential ? await this.recognitionRoutes.verifyPresented(dto.credential) : undefined;
     return this.uow.run(ctx, async (em, audit) => {
       let enrolment = await em.findOneBy(SchemeEnrolment, { userId: me, schemeId: scheme.id });
       const enrolled = !enrolment;
@@ -72,9 +76,8 @@ export class ApplicationsService {
         throw conflict('APPLICATION_ALREADY_OPEN', 'You already have an open application for this level', { applicationId: [open.id] });
       const held = { scheme, version, heldBy: 'enrolment' as const };
       const applicationDate = todayUtc(new Date());
-      if (dto.credential && !dto.recognitionId) throw invalid('credential', 'a credential is presented with recognitionId only');
       const via = dto.recognitionId
-        ? await this.recognitionRoutes.forApplication(em, me, held, dto.levelCode, dto.recognitionId, dto.credential, applicationDate)
+        ? await this.recognitionRoutes.forApplication(em, me, held, dto.levelCode, dto.recognitionId, presented, applicationDate)
         : null;
       const report: LevelReport =
         via?.report ?? (await this.progress.evaluate(em, me, held, { levelCode: dto.levelCode, mode: 'award', applicationDate }))[0];

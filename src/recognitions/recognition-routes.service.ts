@@ -6,6 +6,7 @@ import { todayUtc } from '../common/dates';
 import { badRequest, conflict, DomainError, notFound } from '../common/errors';
 import type { AuthedCtx } from '../common/request-context';
 import { identityHash, standing } from '../credentials/credential';
+import type { PresentedVerificationDto } from '../register/dto';
 import { VerificationService } from '../register/verification.service';
 import { evaluateLevel } from '../schemes/evaluate-level';
 import type { ProgressQuery } from '../schemes/dto';
@@ -80,7 +81,7 @@ export class RecognitionRoutes {
     held: HeldVersion,
     levelCode: string,
     recognitionId: string,
-    credential: string | undefined,
+    credential: PresentedVerificationDto | undefined,
     applicationDate: string,
   ): Promise<{ report: RecognitionReport; basis: RecognitionBasis }> {
     const r = await em.findOne(Recognition, { where: { id: recognitionId }, relations: { fromBody: true, toScheme: true } });
@@ -191,11 +192,16 @@ export class RecognitionRoutes {
     return recognitionsInForce(terms, on).map((t) => t.row);
   }
 
-  // the credential is checked by the public verifier (signature, then today's status), then bound to the applicant and the level
-  private async presented(em: EntityManager, applicantId: string, r: Recognition, jws: string) {
+  /** A presented credential checked by the public verifier (signature, then today's status). Call it outside a transaction:
+   *  it reads through the pool. */
+  verifyPresented(jws: string): Promise<PresentedVerificationDto> {
+    return this.verification.presented(jws);
+  }
+
+  // the verified credential is bound to the applicant and the level
+  private async presented(em: EntityManager, applicantId: string, r: Recognition, check: PresentedVerificationDto) {
     const refuse = (why: string) =>
       new DomainError('CREDENTIAL_NOT_ACCEPTED', `The presented credential cannot be used: ${why}`, { credential: [why] });
-    const check = await this.verification.presented(jws);
     if (check.result !== 'valid' || !check.claims) throw refuse(`it verifies as ${check.result}`);
     const accId = typeof check.claims.id === 'string' ? check.claims.id.replace(/^urn:uuid:/, '') : '';
     const acc = await em.findOne(Accreditation, { where: { id: accId }, relations: { schemeVersion: true } });
