@@ -108,7 +108,7 @@ function PersonCases({ traineeId }: { traineeId: string }) {
       <ErrorBox error={cases.error} />
       {cases.data && cases.data.items.length === 0 && <Empty>{t('person.noCases')}</Empty>}
       {cases.data && cases.data.items.length > 0 && (
-        <ul>
+        <ul className="link-list">
           {cases.data.items.map((c) => (
             <li key={c.id}>
               <Link to={`/cases/${c.id}`}>{t('person.case', { code: c.clientCode, state: t(`person.reviewState.${c.reviewState}`) })}</Link>
