@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { badRequest } from '../common/errors';
 import { isoDate } from '../common/dates';
 
@@ -134,19 +140,22 @@ async function* csvRows(input: Readable): AsyncGenerator<RawRow[]> {
 }
 
 async function* xlsxRows(input: Readable): AsyncGenerator<RawRow[]> {
-  // streaming reader: rows are emitted as they are parsed; shared strings are cached (they are needed to read cells)
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  let sheets = 0;
+  // The upload is spooled to a temporary file and read through the zip's central directory: ExcelJS's own streaming
+  // pass over the zip loses entries when its consumer is slow (exceljs#3064), which made a valid workbook read as
+  // unreadable under load. Memory stays flat: the spool is on disk and the worksheet is still parsed row by row.
+  const dir = await mkdtemp(join(tmpdir(), 'ipt-import-'));
   try {
-    for await (const sheet of reader) {
-      if (sheets++ > 0) continue; // only the first worksheet; the rest is drained
-      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+    const path = join(dir, 'upload.xlsx');
+    await pipeline(input, createWriteStream(path));
+    let sheet: AsyncIterable<ExcelJS.Row>;
+    try {
+      sheet = await firstWorksheet(path);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID') throw err;
+      throw badRequest('IMPORT_FILE_INVALID', 'The XLSX file cannot be read', { file: ['not a readable .xlsx workbook'] });
+    }
+    try {
+      for await (const r of sheet) {
         const values: unknown[] = [];
         const formulaAt = new Set<number>();
         const raw = (r.values as unknown[]) ?? [];
@@ -157,12 +166,57 @@ async function* xlsxRows(input: Readable): AsyncGenerator<RawRow[]> {
         }
         yield [{ values, formulaAt }];
       }
+    } catch (err) {
+      if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID' || err instanceof Error === false) throw err;
+      throw badRequest('IMPORT_FILE_INVALID', 'The XLSX file cannot be read', { file: ['not a readable .xlsx workbook'] });
     }
-  } catch (err) {
-    if (isUploadError(err) || err instanceof Error === false) throw err;
-    if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID') throw err;
-    throw badRequest('IMPORT_FILE_INVALID', 'The XLSX file cannot be read', { file: ['not a readable .xlsx workbook'] });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The parts of ExcelJS's streaming WorkbookReader used below (stable in exceljs 4.x; the upstream fix does the same). */
+interface ReaderParts {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string }[] };
+}
+
+/**
+ * The workbook's first worksheet (in the workbook's sheet order), its rows streamed: relationships, workbook, shared
+ * strings and styles are read first, by name, so a cell's string and date format are known whatever the zip's order.
+ */
+async function firstWorksheet(path: string): Promise<AsyncIterable<ExcelJS.Row>> {
+  const zip = await unzipper.Open.file(path);
+  const entry = (name: string) => zip.files.find((f) => f.path === name && f.type === 'File');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as ReaderParts;
+  const rels = entry('xl/_rels/workbook.xml.rels');
+  const book = entry('xl/workbook.xml');
+  if (!rels || !book) throw new Error('not a workbook');
+  await reader._parseRels(rels.stream());
+  await reader._parseWorkbook(book.stream());
+  const strings = entry('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream()));
+  const styles = entry('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles.stream());
+  const first = reader.model?.sheets?.[0];
+  const target = reader.workbookRels?.find((r) => r.Id === first?.rId)?.Target;
+  const sheetPath = target?.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(sheetPath);
+  const sheet = match && entry(sheetPath);
+  if (!match || !sheet) throw new Error('no worksheet');
+  for (const { eventType, value } of reader._parseWorksheet(sheet.stream(), match[1])) if (eventType === 'worksheet') return value;
+  throw new Error('no worksheet');
 }
 
 // A formula cell is never evaluated and its cached result is not used: the row is refused, naming the column.
