@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Role } from '../src/common/roles';
 import { RecordLoader } from '../src/schemes/record-loader';
 import { ALL_RECORD_PARTS } from '../src/schemes/rules/record-parts';
@@ -202,5 +203,102 @@ describe('the what-if of a draft scheme version', () => {
     expect(await loader.loadMany(ids, { parts: without })).toEqual(
       one.map((r) => ({ ...r, supervisionGiven: [], cases: r.cases.map((c) => ({ ...c, measures: [] })) })),
     );
+  });
+
+  it('loads cases only for the people whose verdict depends on them, and names the case rule they would lose by', async () => {
+    const tm = await team(t);
+    const admin = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: tm.bodyId }]);
+    const few = await makeUser(t, [{ role: Role.Trainee, bodyId: tm.bodyId }], { displayName: 'Few Hours' });
+    await supervise(t, few.id, tm.supervisor.id, tm.bodyId);
+    // level B: 10 course hours and practice hours from the case log (any case, signed off or not)
+    const practice = (minHours: number) => ({
+      ...scheme(10),
+      levels: [
+        {
+          ...scheme(10).levels[0]!,
+          requirements: [
+            ...scheme(10).levels[0]!.requirements,
+            { id: 'practice', type: 'practice_hours', label: 'Practice', params: { minHours, filter: { signedOffOnly: false } } },
+          ],
+        },
+      ],
+    });
+    const s = await t
+      .http()
+      .post(`${API}/schemes`)
+      .set(admin.auth)
+      .send({ bodyId: tm.bodyId, code: `WP-${Date.now()}`, name: 'What-if practice' })
+      .expect(201);
+    const v1 = await t
+      .http()
+      .post(`${API}/schemes/${s.body.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(30), definition: practice(2) })
+      .expect(201);
+    await t
+      .http()
+      .post(`${API}/scheme-versions/${v1.body.id}/publish`)
+      .set(admin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'In force from a past date for the test' })
+      .expect(201);
+    for (const u of [tm.trainee, few]) await t.http().post(`${API}/schemes/${s.body.id}/enrolment`).set(u.auth).send({}).expect(201);
+    await course(tm.trainee, 12);
+    await course(few, 4);
+    // the trainee's case: 3 attended sessions of 50 minutes (2.5 h of practice); the other has the same but too few hours
+    for (const who of [tm.trainee, few]) {
+      const c = await t
+        .http()
+        .post(`${API}/cases`)
+        .set(who.auth)
+        .send(caseBody(tm.supervisor.id, { plannedSessions: 3 }))
+        .expect(201);
+      let version = c.body.version;
+      for (let n = 1; n <= 3; n++)
+        version = (
+          await t
+            .http()
+            .post(`${API}/cases/${c.body.id}/sessions`)
+            .set(who.auth)
+            .set('If-Match', `"${version}"`)
+            .send(session(n, daysAgo(50 - n * 7)))
+            .expect(201)
+        ).body.version;
+    }
+    // the draft asks for 3 h of practice
+    const draft = await t
+      .http()
+      .post(`${API}/schemes/${s.body.id}/versions`)
+      .set(admin.auth)
+      .send({ effectiveFrom: daysAgo(-30), definition: practice(3) })
+      .expect(201);
+    const loader = t.app.get(RecordLoader);
+    const loads = jest.spyOn(loader, 'loadChunks');
+    try {
+      const res = await t
+        .http()
+        .get(`${API}/bodies/${tm.bodyId}/schemes/${s.body.id}/versions/${draft.body.id}/what-if`)
+        .set(admin.auth)
+        .expect(200);
+      expect(res.body).toMatchObject({
+        people: 2,
+        changedTotal: 1,
+        levels: [{ levelCode: 'B', lose: 1, unchanged: 1, metBefore: 1, metAfter: 0 }],
+      });
+      expect(res.body.changed).toEqual([
+        expect.objectContaining({
+          personId: tm.trainee.id,
+          change: 'lose',
+          rules: [{ ruleId: 'practice', label: 'Practice', before: true, after: false, message: expect.stringMatching(/^2\.5 of 3 h/) }],
+        }),
+      ]);
+      // first everyone without cases; then the whole record of the one person whose verdict the course hours do not settle
+      const calls = loads.mock.calls.map(([ids, opts]) => ({ ids: [...ids].sort(), cases: opts?.parts?.has('cases') }));
+      expect(calls).toEqual([
+        { ids: [tm.trainee.id, few.id].sort(), cases: false },
+        { ids: [tm.trainee.id], cases: true },
+      ]);
+    } finally {
+      loads.mockRestore();
+    }
   });
 });

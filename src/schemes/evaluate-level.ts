@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import type { EvaluationContext, PersonRecord } from './person-record';
 import { RULE_TYPES } from './rules';
+import { type RecordPart, ruleReads } from './rules/record-parts';
 import type { RuleResult } from './rules/rule-types';
 import { type LevelDef, levelLabels, type RuleDef, type SchemeDefinition } from './scheme-definition';
 
@@ -98,4 +99,29 @@ export function levelMet(level: LevelDef, record: PersonRecord, ctx: EvaluationC
   ] as const)
     for (const r of defs) if (r.advisory !== true && !evaluateRule(r, group, record, ctx).met) return false;
   return true;
+}
+
+/**
+ * The level's verdict (award) as far as the rules that read none of `unloaded` can tell: false when one of them is not
+ * met (whatever the others say), true when all are met and no binding rule reads an unloaded part, undefined when the
+ * verdict depends on rules that do. Rules are independent (the level is met when every binding rule is), so a false
+ * here is the full evaluation's verdict.
+ */
+export function lightVerdict(
+  level: LevelDef,
+  record: PersonRecord,
+  ctx: EvaluationContext,
+  unloaded: ReadonlySet<RecordPart>,
+): boolean | undefined {
+  let undecided = false;
+  for (const [group, defs] of [
+    ['prerequisites', level.prerequisites],
+    ['requirements', level.requirements],
+  ] as const)
+    for (const r of defs) {
+      if (r.advisory === true) continue;
+      if (ruleReads(r).some((p) => unloaded.has(p))) undecided = true;
+      else if (!evaluateRule(r, group, record, ctx).met) return false;
+    }
+  return undecided ? undefined : true;
 }

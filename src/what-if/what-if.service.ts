@@ -7,22 +7,15 @@ import { conflict, notFound } from '../common/errors';
 import type { FileDownload } from '../common/file-download';
 import type { AuthedCtx } from '../common/request-context';
 import { tableToCsv } from '../exports/tabular';
-import { evaluateLevel, levelMet } from '../schemes/evaluate-level';
 import { evaluationContext, needsCalibration, needsRecognitions, ProgressService } from '../schemes/progress.service';
 import { publishedRecognitions } from '../schemes/recognition-lookups';
 import { RecordLoader } from '../schemes/record-loader';
-import { partsRead } from '../schemes/rules/record-parts';
-import type { EvaluationContext } from '../schemes/person-record';
-import type { LevelDef, RuleDef, SchemeDefinition } from '../schemes/scheme-definition';
+import type { PersonRecord } from '../schemes/person-record';
+import type { SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
 import type { WhatIfDto, WhatIfQuery, WhatIfRowDto } from './dto';
-import { diffReports, emptySummary, type LevelSummary, type LevelVerdict, ruleInWords, tally } from './what-if-diff';
-
-interface Versioned {
-  definition: SchemeDefinition;
-  levels: LevelDef[];
-  ctx: EvaluationContext;
-}
+import { emptySummary, type LevelSummary, ruleInWords, tally } from './what-if-diff';
+import { planWhatIf, type Versioned } from './what-if-plan';
 
 export interface WhatIfResult {
   scheme: Scheme;
@@ -37,9 +30,10 @@ export interface WhatIfResult {
 
 // The whole-body what-if of a draft scheme version. The population (everyone enrolled in the scheme, every holder
 // of one of its accreditations) is read once, their records loaded a chunk of people at a time with the set-based
-// RecordLoader (the same dozen queries for 2,000 people as for one), and each record evaluated by the pure
-// evaluateLevel under the version in force today and under the draft. Only the changed (person, level) rows are
-// kept. It only reads (SELECTs, no transaction: each chunk's queries run side by side from the pool, the next chunk
+// RecordLoader (the same dozen queries for 2,000 people as for one), and each record compared under the version in
+// force today and under the draft by the pure plan (what-if-plan.ts). Records are loaded without their bulk first
+// (cases, sessions, measures, ratings); only the people whose verdicts depend on it are loaded whole. Only the changed
+// (person, level) rows are kept. It only reads (SELECTs, no transaction: each chunk's queries run side by side from the pool, the next chunk
 // read while this one is evaluated).
 @Injectable()
 export class WhatIfService {
@@ -117,38 +111,7 @@ export class WhatIfService {
       levels: levelsOf(d),
       ctx: evaluationContext(scheme, d, asOf, undefined, recognitions),
     })) as [Versioned, Versioned];
-    // for each draft level, the index of the identical level of the version in force (if any)
-    const key = (v: Versioned, i: number) =>
-      JSON.stringify([v.levels[i], v.definition.noun, v.definition.phaseBoundaries, v.definition.groupCredit ?? null]);
-    const beforeKeys = before.levels.map((_, i) => key(before, i));
-    const same = after.levels.map((_, i) => {
-      const j = beforeKeys.indexOf(key(after, i));
-      return j < 0 ? undefined : j;
-    });
-    // within a draft level that changed, each rule identical to one of the version in force (same rule, same group, same
-    // scheme settings the rules read from the context) has that rule's report: where it is, found once for all people
-    const ruleKey = (v: Versioned, group: string, rule: RuleDef) =>
-      JSON.stringify([group, rule, v.definition.phaseBoundaries, v.definition.groupCredit ?? null]);
-    const awardRules = (l: LevelDef) => [
-      ...l.prerequisites.map((rule) => ['prerequisites', rule] as const),
-      ...l.requirements.map((rule) => ['requirements', rule] as const),
-    ];
-    const beforeRuleAt = new Map<string, [level: number, rule: number]>();
-    before.levels.forEach((l, j) =>
-      awardRules(l).forEach(([group, rule], k) => {
-        const rk = ruleKey(before, group, rule);
-        if (!beforeRuleAt.has(rk)) beforeRuleAt.set(rk, [j, k]);
-      }),
-    );
-    const verdictOnly = before.levels.map((_, j) => same.includes(j));
-    const sameRule = new Map<RuleDef, [level: number, rule: number]>();
-    after.levels.forEach((l, i) => {
-      if (same[i] === undefined)
-        for (const [group, rule] of awardRules(l)) {
-          const at = beforeRuleAt.get(ruleKey(after, group, rule));
-          if (at) sameRule.set(rule, at);
-        }
-    });
+    const plan = planWhatIf(before, after);
     const people: { id: string; name: string; email: string }[] = await em.query(
       `SELECT u.id, u.display_name AS name, u.email FROM users u
         WHERE u.id IN (SELECT user_id FROM scheme_enrolments WHERE scheme_id = $1
@@ -161,36 +124,30 @@ export class WhatIfService {
     // every level of either version is listed, the draft's first, even where nobody is enrolled
     for (const l of [...after.levels, ...before.levels]) if (!summary.has(l.code)) summary.set(l.code, emptySummary(l.code, l.name));
     const changed: WhatIfRowDto[] = [];
-    for await (const records of this.loader.loadChunks(
-      people.map((p) => p.id),
-      // only the parts of the records the two versions' rules read
-      { calibratedRaters: calibrated, parts: partsRead([...before.levels, ...after.levels]) },
-      em,
-    )) {
-      for (const record of records) {
-        // a level the draft keeps as it was cannot change: its verdict is all the summary needs (rules evaluated until the
-        // first not met); the other levels are reported in full, their rules named if the verdict changes
-        const reports: LevelVerdict[] = before.levels.map((l, j) =>
-          verdictOnly[j]
-            ? { levelCode: l.code, levelName: l.name, met: levelMet(l, record, before.ctx), rules: [] }
-            : evaluateLevel(before.definition, l, record, before.ctx),
-        );
-        // a level the draft leaves as it was (same rules, same scheme settings) has the same report: not evaluated twice
-        const draftReports = after.levels.map((l, i) =>
-          same[i] !== undefined
-            ? reports[same[i]]!
-            : evaluateLevel(after.definition, l, record, after.ctx, 'award', (rule) => {
-                const at = sameRule.get(rule);
-                return at && reports[at[0]]!.rules[at[1]];
-              }),
-        );
-        const changes = diffReports(reports, draftReports);
-        tally(summary, changes);
-        const p = byId.get(record.personId)!;
-        for (const c of changes)
-          if (c.change !== 'unchanged') changed.push({ personId: p.id, name: p.name, email: p.email, ...c, change: c.change });
-      }
+    const evaluate = (record: PersonRecord) => {
+      const changes = plan.compare(record);
+      tally(summary, changes);
+      const p = byId.get(record.personId)!;
+      for (const c of changes)
+        if (c.change !== 'unchanged') changed.push({ personId: p.id, name: p.name, email: p.email, ...c, change: c.change });
+    };
+    // Two passes when a rule reads the bulk of a record (cases with their sessions, measures, ratings). The first loads
+    // everyone's record without it and settles each person whose verdicts the other rules decide (a level with a rule
+    // not met is not met, whatever its case rules say); the second loads the whole record of the others only. Only
+    // the parts the two versions' rules read are loaded either way.
+    const opts = { calibratedRaters: calibrated, parts: plan.parts };
+    let rest = people.map((p) => p.id);
+    if (plan.bulk.size) {
+      const light = new Set([...plan.parts].filter((p) => !plan.bulk.has(p)));
+      const unsettled: string[] = [];
+      for await (const records of this.loader.loadChunks(rest, { ...opts, parts: light }, em))
+        for (const record of records) {
+          if (plan.settledWithoutBulk(record)) evaluate(record);
+          else unsettled.push(record.personId);
+        }
+      rest = unsettled;
     }
+    for await (const records of this.loader.loadChunks(rest, opts, em)) for (const record of records) evaluate(record);
     changed.sort((a, b) =>
       a.change === b.change ? a.name.localeCompare(b.name) || a.levelCode.localeCompare(b.levelCode) : a.change === 'lose' ? -1 : 1,
     );

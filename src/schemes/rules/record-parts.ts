@@ -1,4 +1,4 @@
-import type { LevelDef } from '../scheme-definition';
+import type { LevelDef, RuleDef } from '../scheme-definition';
 import type { RuleType } from './index';
 
 /** The parts of a person's record a bulk load may skip when no rule to be evaluated reads them (profile, levels and the
@@ -49,13 +49,18 @@ export const RULE_READS: Record<RuleType, readonly RecordPart[]> = {
   references: ['references'],
 };
 
+/** The bulk of a record: cases with their sessions, outcome measures and ratings (most of its rows). A bulk evaluation
+ *  first decides what it can from the rest (see lightVerdict) and loads the bulk only for the people it cannot. */
+export const BULK_PARTS: ReadonlySet<RecordPart> = new Set<RecordPart>(['cases', 'measures', 'ratings']);
+
+/** The record parts one rule reads; an unknown rule type reads everything. */
+export const ruleReads = (rule: RuleDef): readonly RecordPart[] =>
+  (RULE_READS as Record<string, readonly RecordPart[] | undefined>)[rule.type] ?? ALL_RECORD_PARTS;
+
 /** The record parts the rules of these levels read (award and renewal); an unknown rule type reads everything. */
 export function partsRead(levels: readonly LevelDef[]): Set<RecordPart> {
   const out = new Set<RecordPart>();
   for (const l of levels)
-    for (const r of [...l.prerequisites, ...l.requirements, ...(l.renewal?.requirements ?? [])]) {
-      const reads = (RULE_READS as Record<string, readonly RecordPart[] | undefined>)[r.type] ?? ALL_RECORD_PARTS;
-      for (const p of reads) out.add(p);
-    }
+    for (const r of [...l.prerequisites, ...l.requirements, ...(l.renewal?.requirements ?? [])]) for (const p of ruleReads(r)) out.add(p);
   return out;
 }
