@@ -47,6 +47,30 @@ async function course(trainee: TestUser, hours: number) {
     .expect(201);
 }
 
+/** A scheme of the body with a version in force since 30 days ago and the given people enrolled. */
+async function schemeInForce(admin: TestUser, bodyId: string, definition: object, enrolled: TestUser[]) {
+  const s = await t
+    .http()
+    .post(`${API}/schemes`)
+    .set(admin.auth)
+    .send({ bodyId, code: `WI-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, name: 'What-if' })
+    .expect(201);
+  const v1 = await t
+    .http()
+    .post(`${API}/schemes/${s.body.id}/versions`)
+    .set(admin.auth)
+    .send({ effectiveFrom: daysAgo(30), definition })
+    .expect(201);
+  await t
+    .http()
+    .post(`${API}/scheme-versions/${v1.body.id}/publish`)
+    .set(admin.auth)
+    .send({ allowPastEffectiveDate: true, reason: 'In force from a past date for the test' })
+    .expect(201);
+  for (const u of enrolled) await t.http().post(`${API}/schemes/${s.body.id}/enrolment`).set(u.auth).send({}).expect(201);
+  return { schemeId: s.body.id as string, versionId: v1.body.id as string };
+}
+
 describe('the what-if of a draft scheme version', () => {
   it('names who would lose a level and by which rule, answers a CSV, and writes nothing', async () => {
     const tm = await team(t); // body, trainee (enrolled, 20 h) and supervisor
@@ -55,26 +79,7 @@ describe('the what-if of a draft scheme version', () => {
     await supervise(t, steady.id, tm.supervisor.id, tm.bodyId);
     const outsider = await makeUser(t, [{ role: Role.BodyAdmin, bodyId: (await team(t)).bodyId }]);
 
-    const s = await t
-      .http()
-      .post(`${API}/schemes`)
-      .set(admin.auth)
-      .send({ bodyId: tm.bodyId, code: `WI-${Date.now()}`, name: 'What-if' })
-      .expect(201);
-    const schemeId = s.body.id as string;
-    const v1 = await t
-      .http()
-      .post(`${API}/schemes/${schemeId}/versions`)
-      .set(admin.auth)
-      .send({ effectiveFrom: daysAgo(30), definition: scheme(16) })
-      .expect(201);
-    await t
-      .http()
-      .post(`${API}/scheme-versions/${v1.body.id}/publish`)
-      .set(admin.auth)
-      .send({ allowPastEffectiveDate: true, reason: 'In force from a past date for the test' })
-      .expect(201);
-    for (const u of [tm.trainee, steady]) await t.http().post(`${API}/schemes/${schemeId}/enrolment`).set(u.auth).send({}).expect(201);
+    const { schemeId, versionId: v1 } = await schemeInForce(admin, tm.bodyId, scheme(16), [tm.trainee, steady]);
     await course(tm.trainee, 20);
     await course(steady, 40);
     // the draft raises the course hours from 16 to 30
@@ -94,7 +99,7 @@ describe('the what-if of a draft scheme version', () => {
     expect(res.body).toMatchObject({
       schemeId,
       draftVersionId: draft.body.id,
-      currentVersionId: v1.body.id,
+      currentVersionId: v1,
       people: 2,
       changedTotal: 1,
       levels: [{ levelCode: 'B', gain: 0, lose: 1, unchanged: 1, metBefore: 2, metAfter: 1 }],
@@ -137,7 +142,7 @@ describe('the what-if of a draft scheme version', () => {
     await t.http().get(`${url}/what-if`).set(tm.trainee.auth).expect(403);
     const published = await t
       .http()
-      .get(`${API}/bodies/${tm.bodyId}/schemes/${schemeId}/versions/${v1.body.id}/what-if`)
+      .get(`${API}/bodies/${tm.bodyId}/schemes/${schemeId}/versions/${v1}/what-if`)
       .set(admin.auth)
       .expect(409);
     expect(published.body.code).toBe('NOT_A_DRAFT');
@@ -223,25 +228,7 @@ describe('the what-if of a draft scheme version', () => {
         },
       ],
     });
-    const s = await t
-      .http()
-      .post(`${API}/schemes`)
-      .set(admin.auth)
-      .send({ bodyId: tm.bodyId, code: `WP-${Date.now()}`, name: 'What-if practice' })
-      .expect(201);
-    const v1 = await t
-      .http()
-      .post(`${API}/schemes/${s.body.id}/versions`)
-      .set(admin.auth)
-      .send({ effectiveFrom: daysAgo(30), definition: practice(2) })
-      .expect(201);
-    await t
-      .http()
-      .post(`${API}/scheme-versions/${v1.body.id}/publish`)
-      .set(admin.auth)
-      .send({ allowPastEffectiveDate: true, reason: 'In force from a past date for the test' })
-      .expect(201);
-    for (const u of [tm.trainee, few]) await t.http().post(`${API}/schemes/${s.body.id}/enrolment`).set(u.auth).send({}).expect(201);
+    const { schemeId } = await schemeInForce(admin, tm.bodyId, practice(2), [tm.trainee, few]);
     await course(tm.trainee, 12);
     await course(few, 4);
     // the trainee's case: 3 attended sessions of 50 minutes (2.5 h of practice); the other has the same but too few hours
@@ -267,7 +254,7 @@ describe('the what-if of a draft scheme version', () => {
     // the draft asks for 3 h of practice
     const draft = await t
       .http()
-      .post(`${API}/schemes/${s.body.id}/versions`)
+      .post(`${API}/schemes/${schemeId}/versions`)
       .set(admin.auth)
       .send({ effectiveFrom: daysAgo(-30), definition: practice(3) })
       .expect(201);
@@ -276,7 +263,7 @@ describe('the what-if of a draft scheme version', () => {
     try {
       const res = await t
         .http()
-        .get(`${API}/bodies/${tm.bodyId}/schemes/${s.body.id}/versions/${draft.body.id}/what-if`)
+        .get(`${API}/bodies/${tm.bodyId}/schemes/${schemeId}/versions/${draft.body.id}/what-if`)
         .set(admin.auth)
         .expect(200);
       expect(res.body).toMatchObject({
