@@ -22,11 +22,12 @@ export interface WhatIfPlan {
   /** one person's level changes, every level of either version */
   compare(record: PersonRecord): LevelChange[];
   /**
-   * Whether a record loaded without the bulk settles the comparison: every level of either version has a verdict the
-   * other rules decide (lightVerdict), and a level whose verdict changes reads no bulk part (so the rules named as
-   * flipped are right too). `compare` of such a record is that of the whole record.
+   * What a record loaded without the bulk still needs of it: nothing when every level of either version has a verdict
+   * the other rules decide (lightVerdict) and a level whose verdict changes reads no bulk part (so the rules named as
+   * flipped are right too); otherwise the bulk parts the levels left open read. `compare` of the record with those
+   * parts is that of the whole record (a level settled without them keeps its verdict: a light rule fails).
    */
-  settledWithoutBulk(record: PersonRecord): boolean;
+  bulkNeeded(record: PersonRecord): ReadonlySet<RecordPart>;
 }
 
 const awardRules = (l: LevelDef) => [
@@ -66,12 +67,13 @@ export function planWhatIf(before: Versioned, after: Versioned): WhatIfPlan {
 
   const parts = partsRead([...before.levels, ...after.levels]);
   const bulk = new Set([...parts].filter((p) => BULK_PARTS.has(p)));
-  const readsBulk = (l: LevelDef | undefined) =>
-    !!l && awardRules(l).some(([, r]) => r.advisory !== true && ruleReads(r).some((p) => bulk.has(p)));
+  // per level code, the bulk parts its binding rules read in either version
+  const bulkOf = (l: LevelDef | undefined) =>
+    (l ? awardRules(l) : []).filter(([, r]) => r.advisory !== true).flatMap(([, r]) => ruleReads(r).filter((p) => bulk.has(p)));
   const byCode = [...new Set([...after.levels, ...before.levels].map((l) => l.code))].map((code) => {
     const b = before.levels.find((l) => l.code === code),
       a = after.levels.find((l) => l.code === code);
-    return { b, a, readsBulk: readsBulk(b) || readsBulk(a) };
+    return { b, a, reads: new Set([...bulkOf(b), ...bulkOf(a)]) };
   });
 
   return {
@@ -96,12 +98,15 @@ export function planWhatIf(before: Versioned, after: Versioned): WhatIfPlan {
       );
       return diffReports(reports, draftReports);
     },
-    settledWithoutBulk(record) {
-      return byCode.every(({ b, a, readsBulk: readsIt }) => {
+    bulkNeeded(record) {
+      const needed = new Set<RecordPart>();
+      for (const { b, a, reads } of byCode) {
+        if (!reads.size) continue;
         const was = b ? lightVerdict(b, record, before.ctx, bulk) : false;
         const is = a ? lightVerdict(a, record, after.ctx, bulk) : false;
-        return was !== undefined && is !== undefined && (was === is || !readsIt);
-      });
+        if (was === undefined || is === undefined || was !== is) for (const p of reads) needed.add(p);
+      }
+      return needed;
     },
   };
 }

@@ -11,6 +11,7 @@ import { evaluationContext, needsCalibration, needsRecognitions, ProgressService
 import { publishedRecognitions } from '../schemes/recognition-lookups';
 import { RecordLoader } from '../schemes/record-loader';
 import type { PersonRecord } from '../schemes/person-record';
+import type { RecordPart } from '../schemes/rules/record-parts';
 import type { SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
 import type { WhatIfDto, WhatIfQuery, WhatIfRowDto } from './dto';
@@ -133,21 +134,31 @@ export class WhatIfService {
     };
     // Two passes when a rule reads the bulk of a record (cases with their sessions, measures, ratings). The first loads
     // everyone's record without it and settles each person whose verdicts the other rules decide (a level with a rule
-    // not met is not met, whatever its case rules say); the second loads the whole record of the others only. Only
-    // the parts the two versions' rules read are loaded either way.
-    const opts = { calibratedRaters: calibrated, parts: plan.parts };
-    let rest = people.map((p) => p.id);
-    if (plan.bulk.size) {
-      const light = new Set([...plan.parts].filter((p) => !plan.bulk.has(p)));
-      const unsettled: string[] = [];
-      for await (const records of this.loader.loadChunks(rest, { ...opts, parts: light }, em))
+    // not met is not met, whatever its case rules say); the second loads the others again with the bulk parts their
+    // open levels read. Only the parts the two versions' rules read are loaded either way.
+    const opts = { calibratedRaters: calibrated };
+    const light = new Set([...plan.parts].filter((p) => !plan.bulk.has(p)));
+    // people still open, by the bulk parts they need (usually one or two groups)
+    const open = new Map<string, { parts: Set<RecordPart>; ids: string[] }>();
+    if (plan.bulk.size)
+      for await (const records of this.loader.loadChunks(
+        people.map((p) => p.id),
+        { ...opts, parts: light },
+        em,
+      ))
         for (const record of records) {
-          if (plan.settledWithoutBulk(record)) evaluate(record);
-          else unsettled.push(record.personId);
+          const needed = plan.bulkNeeded(record);
+          if (!needed.size) {
+            evaluate(record);
+            continue;
+          }
+          const key = [...needed].sort().join();
+          const group = open.get(key) ?? open.set(key, { parts: new Set([...light, ...needed]), ids: [] }).get(key)!;
+          group.ids.push(record.personId);
         }
-      rest = unsettled;
-    }
-    for await (const records of this.loader.loadChunks(rest, opts, em)) for (const record of records) evaluate(record);
+    else open.set('', { parts: light, ids: people.map((p) => p.id) });
+    for (const { parts, ids } of open.values())
+      for await (const records of this.loader.loadChunks(ids, { ...opts, parts }, em)) for (const record of records) evaluate(record);
     changed.sort((a, b) =>
       a.change === b.change ? a.name.localeCompare(b.name) || a.levelCode.localeCompare(b.levelCode) : a.change === 'lose' ? -1 : 1,
     );
