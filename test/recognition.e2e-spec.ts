@@ -157,12 +157,21 @@ describe('recognition between bodies', () => {
     await http().put(`${API}/recognitions/${recognitionId}`).set(frAdmin.auth).set('If-Match', '"1"').send(edit).expect(404);
     const edited = await http().put(`${API}/recognitions/${recognitionId}`).set(ukAdmin.auth).set('If-Match', '"1"').send(edit).expect(200);
     expect(edited.body.topUps).toEqual([TOP_UP]);
-    await http().post(`${API}/recognitions/${recognitionId}/publish`).set(ukAdmin.auth).expect(201);
+    // in force since yesterday: holders' routes change retroactively, so the body confirms it with a reason (audited)
+    const publish = `${API}/recognitions/${recognitionId}/publish`;
+    expect((await http().post(publish).set(ukAdmin.auth).send({}).expect(400)).body.code).toBe('PAST_EFFECTIVE_DATE');
+    const noReason = await http().post(publish).set(ukAdmin.auth).send({ allowPastEffectiveDate: true }).expect(400);
+    expect(noReason.body.details.reason).toBeDefined();
+    await http().post(publish).set(ukAdmin.auth).send({ allowPastEffectiveDate: true, reason: 'Agreed at the May meeting' }).expect(201);
     const listed = await http().get(`${API}/bodies/${ukBodyId}/recognitions`).set(holder.auth).expect(200);
     expect(listed.body.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[recognitionId, 'published']]);
     await http().put(`${API}/recognitions/${recognitionId}`).set(ukAdmin.auth).set('If-Match', '"3"').send(edit).expect(409);
     const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY occurred_at`, [recognitionId]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['recognition.create', 'recognition.update', 'recognition.publish']);
+    const [published] = await t.db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'recognition.publish'`, [
+      recognitionId,
+    ]);
+    expect(published.changes).toMatchObject({ pastEffectiveDate: true, reason: 'Agreed at the May meeting' });
   });
 
   it('a holder of US A sees UK PRACTITIONER through the recognition with the top-up gap, applies, meets it, and is approved', async () => {
@@ -254,7 +263,11 @@ describe('recognition between bodies', () => {
       .send(draft({ topUps: [held('or-recognised', true), held('ours-only')] }))
       .expect(201);
     expect(v2.body.versionNumber).toBe(2);
-    await http().post(`${API}/recognitions/${v2.body.id}/publish`).set(ukAdmin.auth).expect(201);
+    await http()
+      .post(`${API}/recognitions/${v2.body.id}/publish`)
+      .set(ukAdmin.auth)
+      .send({ allowPastEffectiveDate: true, reason: 'Version 2 in force since yesterday' })
+      .expect(201);
     // the presenter holds US A (recognised as PRACTITIONER since yesterday) and not UK PRACTITIONER itself
     const routes = await http()
       .get(`${API}/trainees/${presenter.id}/schemes/${ukSchemeId}/progress/recognition`)

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LEVEL_CODE } from '../schemes/rules/common';
-import { LevelReportDto } from '../schemes/dto';
+import { LevelReportDto, PublishSchemeVersionDto } from '../schemes/dto';
 import { RecognitionStatus } from './recognition.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -106,3 +106,6 @@ export class RecognitionRouteDto {
   @ApiProperty({ type: LevelReportDto, description: 'The target level evaluated through the recognition: the top-up rules only' })
   report!: LevelReportDto;
 }
+
+/** Publishing a draft: a past effective date is confirmed with a reason (audited), as for a scheme version. */
+export class PublishRecognitionDto extends PublishSchemeVersionDto {}

@@ -6,7 +6,14 @@ import { IfMatch } from '../common/etag';
 import { Ctx, type AuthedCtx } from '../common/request-context';
 import { UuidPipe } from '../common/uuid';
 import { ProgressQuery } from '../schemes/dto';
-import { CreateRecognitionDto, ListRecognitionsQuery, RecognitionDto, RecognitionRouteDto, UpdateRecognitionDto } from './dto';
+import {
+  CreateRecognitionDto,
+  ListRecognitionsQuery,
+  PublishRecognitionDto,
+  RecognitionDto,
+  RecognitionRouteDto,
+  UpdateRecognitionDto,
+} from './dto';
 import { RecognitionRoutes } from './recognition-routes.service';
 import { RecognitionsService } from './recognitions.service';
 
@@ -56,9 +63,9 @@ export class RecognitionsController {
 
   @Post('recognitions/:id/publish')
   @RequirePermission(Permission.SchemesManage, 'Publish a draft recognition')
-  @ApiCreatedResponse({ type: RecognitionDto })
-  publish(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string): Promise<RecognitionDto> {
-    return this.recognitions.publish(ctx, id);
+  @ApiCreatedResponse({ type: RecognitionDto, description: 'A past effective date needs allowPastEffectiveDate and a reason (audited)' })
+  publish(@Ctx() ctx: AuthedCtx, @Param('id', UuidPipe) id: string, @Body() dto: PublishRecognitionDto): Promise<RecognitionDto> {
+    return this.recognitions.publish(ctx, id, dto);
   }
 
   @Post('recognitions/:id/withdraw')

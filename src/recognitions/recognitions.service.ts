@@ -10,7 +10,8 @@ import type { AuthedCtx } from '../common/request-context';
 import { validateSchemeDefinition, type RuleDef, type SchemeDefinition } from '../schemes/scheme-definition';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from '../schemes/scheme.entity';
 import { SchemeReferenceChecker } from '../schemes/scheme-reference-checker';
-import type { CreateRecognitionDto, ListRecognitionsQuery, RecognitionDto, UpdateRecognitionDto } from './dto';
+import { confirmPastEffectiveDate } from '../schemes/past-effective-date';
+import type { CreateRecognitionDto, ListRecognitionsQuery, PublishRecognitionDto, RecognitionDto, UpdateRecognitionDto } from './dto';
 import { toRecognitionDto } from './recognition.mapper';
 import { inForceOn, topUpPaths } from './recognition-rules';
 import { Recognition, RecognitionStatus } from './recognition.entity';
@@ -131,10 +132,12 @@ export class RecognitionsService {
   }
 
   // publishing checks the terms again: a rubric or level named by a top-up may have gone since the draft was saved
-  async publish(ctx: AuthedCtx, id: string): Promise<RecognitionDto> {
+  // (an effective date already past, holders' routes change retroactively: confirmed with a reason, as for a scheme version)
+  async publish(ctx: AuthedCtx, id: string, dto: PublishRecognitionDto = {}): Promise<RecognitionDto> {
     return this.uow.run(ctx, async (em, audit) => {
       const { r, via, scheme } = await this.loadForChange(em, ctx, id);
       if (r.status !== RecognitionStatus.Draft) throw conflict('NOT_A_DRAFT', 'Only a draft can be published');
+      const past = confirmPastEffectiveDate(day(r.effectiveFrom)!, dto);
       await this.assertSource(em, r, r.bodyId);
       await this.assertTerms(em, scheme, r.toLevelCode, {
         effectiveFrom: day(r.effectiveFrom)!,
@@ -148,7 +151,7 @@ export class RecognitionsService {
         entityId: id,
         via,
         bodyId: r.bodyId,
-        changes: { versionNumber: r.versionNumber, effectiveFrom: day(r.effectiveFrom), effectiveTo: day(r.effectiveTo) },
+        changes: { versionNumber: r.versionNumber, effectiveFrom: day(r.effectiveFrom), effectiveTo: day(r.effectiveTo), ...past },
       });
       return this.reload(em, id);
     });

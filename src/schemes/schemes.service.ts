@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { Body } from '../bodies/body.entity';
 import { dateOf, todayUtc } from '../common/dates';
-import { badRequest, conflict, DomainError, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
+import { conflict, DomainError, forbidden, invalid, notFound, preconditionFailed } from '../common/errors';
 import { expectedVersion } from '../common/etag';
 import type { AuthedCtx } from '../common/request-context';
 import type {
@@ -22,6 +22,7 @@ import { type SchemeDefinition, validateSchemeDefinition } from './scheme-defini
 import { toSchemeDto, toSchemeVersionDto } from './scheme.mapper';
 import { Scheme, SchemeVersion, SchemeVersionStatus } from './scheme.entity';
 import { SchemeReferenceChecker } from './scheme-reference-checker';
+import { confirmPastEffectiveDate } from './past-effective-date';
 
 function assertValidDefinition(definition: unknown): SchemeDefinition {
   const errors = validateSchemeDefinition(definition);
@@ -156,12 +157,7 @@ export class SchemesService {
       const definition = assertValidDefinition(v.version.definition);
       await this.references.assertResolved(em, definition, v.scheme);
       const effectiveFrom = dateOf(v.version.effectiveFrom);
-      const past = effectiveFrom < todayUtc(new Date());
-      if (past && !dto.allowPastEffectiveDate)
-        throw badRequest('PAST_EFFECTIVE_DATE', `The effective date ${effectiveFrom} is in the past`, {
-          allowPastEffectiveDate: [`effectiveFrom ${effectiveFrom} is in the past; confirm with allowPastEffectiveDate and a reason`],
-        });
-      if (past && !dto.reason?.trim()) throw invalid('reason', 'a reason is required to publish with an effective date in the past');
+      const past = confirmPastEffectiveDate(effectiveFrom, dto);
       await em.update(
         SchemeVersion,
         { id },
@@ -176,7 +172,7 @@ export class SchemesService {
         changes: {
           versionNumber: v.version.versionNumber,
           effectiveFrom,
-          ...(past ? { pastEffectiveDate: true, reason: dto.reason!.trim() } : {}),
+          ...past,
         },
       });
       return toSchemeVersionDto((await em.findOneBy(SchemeVersion, { id }))!);

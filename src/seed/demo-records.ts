@@ -313,7 +313,10 @@ export async function seedDemoRecords(app: NestFastifyApplication): Promise<void
     topUps: [{ id: 'uk-membership', type: 'membership', label: 'Membership of IPT UK', params: {} }],
     note: 'US Level A holders join IPT UK; the practitioner requirements are otherwise met by the US training.',
   });
-  await call('POST', `/recognitions/${recognition.id}/publish`, tok.adminUk);
+  await call('POST', `/recognitions/${recognition.id}/publish`, tok.adminUk, {
+    allowPastEffectiveDate: true,
+    reason: 'The agreement with the US body dates from last month.',
+  });
 
   // one lapsed accreditation, for the body admin to restore: the second UK trainee's annual Practitioner level,
   // issued last year and not renewed. Only the dates are back-dated here (no API moves time); the lapse itself

@@ -754,6 +754,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'POST /api/v1/recognitions/:id/publish': {
     params: per({ adminA: 'recognitionDraft', global: 'recognitionDraft2' }),
+    // in force since yesterday, like the scheme drafts: confirmed with a reason
+    body: () => ({ allowPastEffectiveDate: true, reason: 'Access matrix: back-dated recognition' }),
     own: { adminA: 201, adminB: 201, global: 201 },
   },
   'POST /api/v1/recognitions/:id/withdraw': {

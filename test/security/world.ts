@@ -610,7 +610,14 @@ export async function buildWorld(t: TestApp, name: 'A' | 'B', global: TestUser):
     );
     ids[key] = r.id;
     versions[key] = r.version;
-    if (publish) await ok(http().post(`${API}/recognitions/${r.id}/publish`).set(admin.auth), `${key} publish`);
+    if (publish)
+      await ok(
+        http()
+          .post(`${API}/recognitions/${r.id}/publish`)
+          .set(admin.auth)
+          .send({ allowPastEffectiveDate: true, reason: 'In force since yesterday' }),
+        `${key} publish`,
+      );
   }
   return { name, body, trainee, supervisor, supervisor2, admin, ids, versions, contentHash, certificateNumber: ids.certificateNumber };
 }

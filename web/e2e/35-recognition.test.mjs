@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { checkA11y, launch, newPage, shot, signIn } from './helpers.mjs';
 
 // Recognition between bodies: the UK body admin sees the demo recognition (US Level A counts as UK Level B with one
-// top-up rule), drafts and publishes another; the US trainee, who holds US Level A, sees UK Level B through the
+// top-up rule), drafts another in force from a past date and publishes it with a reason; the US trainee, who holds US Level A, sees UK Level B through the
 // recognition with the top-up's gap and applies through it.
 
 let browser;
@@ -28,12 +28,23 @@ test('the UK admin drafts and publishes a recognition; the US trainee sees the t
   await admin.getByLabel('Our level').locator('option', { hasText: '(B)' }).first().waitFor({ state: 'attached' });
   await admin.getByLabel('Our level').selectOption('B');
   await admin.getByLabel(/^Top-up rules/).fill('[]');
+  // in force from ten days ago: publishing it is confirmed with a reason (holders' routes change from that date)
+  const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  await admin.getByLabel('In force from').fill(tenDaysAgo);
   await admin.getByRole('button', { name: 'Save draft' }).click();
   await admin.getByText('The draft is saved. Publish it from the list.').waitFor();
   const draft = admin.locator('table tbody tr', { hasText: 'Recognised in full' });
   await draft.getByText('Draft').waitFor();
   await checkA11y(admin, 'recognitions-draft');
   await draft.getByRole('button', { name: 'Publish' }).click();
+  const confirm = admin.getByRole('region', { name: /Publish the recognition of/ });
+  await confirm.getByText(/is in the past/).waitFor();
+  const publish = confirm.getByRole('button', { name: 'Publish' });
+  assert.equal(await publish.isDisabled(), true, 'not published before the date is confirmed with a reason');
+  await confirm.getByLabel('Publish with an effective date in the past').check();
+  await confirm.getByLabel('Reason').fill('Agreed with the US body at the spring meeting');
+  await checkA11y(admin, 'recognitions-publish-past');
+  await publish.click();
   await admin.getByText('The recognition is published.').waitFor();
   await draft.getByText('Published').waitFor();
   await shot(admin, 'recognitions');

@@ -6031,6 +6031,12 @@ export interface components {
             }[];
             note?: string;
         };
+        PublishRecognitionDto: {
+            /** @description Publish although effectiveFrom is in the past (eligibility changes retroactively); needs a reason */
+            allowPastEffectiveDate?: boolean;
+            /** @description Why the effective date lies in the past (audited) */
+            reason?: string;
+        };
         RecognitionRouteDto: {
             recognition: components["schemas"]["RecognitionDto"];
             /**
@@ -20967,8 +20973,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRecognitionDto"];
+            };
+        };
         responses: {
+            /** @description A past effective date needs allowPastEffectiveDate and a reason (audited) */
             201: {
                 headers: {
                     /** @description The version of the record (`"<version>"`); send it back in If-Match to change the record */

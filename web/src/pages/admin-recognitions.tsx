@@ -6,6 +6,7 @@ import { useAuth } from '../auth';
 import { useTranslation } from '../i18n';
 import { useTitle } from '../router';
 import { Badge, type Column, DataTable, Empty, ErrorBox, Field, fmtDate, Loading, Notice, today, useAction, useLoad } from '../ui';
+import { usePastEffectiveDate } from './shared/past-effective-date';
 
 type Recognition = Schemas['RecognitionDto'];
 type Scheme = Schemas['SchemeDto'];
@@ -35,9 +36,12 @@ export function AdminRecognitions() {
     async () => (bodyId ? call(api.GET('/api/v1/bodies/{bodyId}/recognitions', { params: { path: { bodyId } } })) : []),
     [bodyId],
   );
-  const act = useAction(async (r: Recognition, what: 'publish' | 'withdraw') => {
-    if (what === 'publish') await call(api.POST('/api/v1/recognitions/{id}/publish', { params: { path: { id: r.id } } }));
+  // a draft in force from a past date is published only once confirmed with a reason (PublishPast below)
+  const [confirming, setConfirming] = useState<Recognition | null>(null);
+  const act = useAction(async (r: Recognition, what: 'publish' | 'withdraw', body: object = {}) => {
+    if (what === 'publish') await call(api.POST('/api/v1/recognitions/{id}/publish', { params: { path: { id: r.id } }, body }));
     else await call(api.POST('/api/v1/recognitions/{id}/withdraw', { params: { path: { id: r.id } } }));
+    setConfirming(null);
     list.reload();
     return t(what === 'publish' ? 'published' : 'withdrawn');
   });
@@ -56,7 +60,11 @@ export function AdminRecognitions() {
       label: t('col.actions'),
       cell: (r) =>
         r.status === 'draft' ? (
-          <button type="button" disabled={act.busy} onClick={() => void act.run(r, 'publish')}>
+          <button
+            type="button"
+            disabled={act.busy}
+            onClick={() => (r.effectiveFrom < today() ? setConfirming(r) : void act.run(r, 'publish'))}
+          >
             {t('publish')}
           </button>
         ) : r.status === 'published' ? (
@@ -89,10 +97,49 @@ export function AdminRecognitions() {
       <ErrorBox error={act.error} title={t('actionFailed')} />
       <Notice>{act.notice}</Notice>
       {list.data && (list.data.length ? <DataTable columns={columns} rows={list.data} /> : <Empty>{t('none')}</Empty>)}
+      {confirming && (
+        <PublishPast
+          key={confirming.id}
+          recognition={confirming}
+          busy={act.busy}
+          onPublish={(body) => void act.run(confirming, 'publish', body)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {bodies && schemes && bodyId && (
         <NewRecognition bodyId={bodyId} bodies={bodies} schemes={schemes} onCreated={list.reload} key={bodyId} />
       )}
     </>
+  );
+}
+
+/** Publishing a draft in force from a past date: holders' routes change from then, so the body confirms it with a reason. */
+function PublishPast({
+  recognition,
+  busy,
+  onPublish,
+  onCancel,
+}: {
+  recognition: Recognition;
+  busy: boolean;
+  onPublish: (body: object) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('recognitions');
+  const past = usePastEffectiveDate(recognition.effectiveFrom, t('pastHint'));
+  return (
+    <section className="card" aria-labelledby="publish-past-h">
+      <h2 id="publish-past-h">{t('publishTitle', { source: `${recognition.fromBodyName} · ${recognition.fromLevelName}` })}</h2>
+      {past.fieldset}
+      <div className="row">
+        <button type="button" disabled={busy || !past.ready} onClick={() => onPublish(past.body)}>
+          {t('publish')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { WhatIfPanel } from './what-if';
 import { Badge, Empty, ErrorBox, Field, Loading, useAction, useLoad } from '../ui';
 import { NewScheme } from './admin-new-scheme';
 import { ReferenceMark, StartFromReference } from './reference-schemes';
+import { usePastEffectiveDate } from './shared/past-effective-date';
 
 interface Rule {
   id: string;
@@ -25,8 +26,6 @@ interface Definition {
   levels: LevelDef[];
   [k: string]: unknown;
 }
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const statusTone = (s: string) => (s === 'published' ? 'ok' : s === 'draft' ? 'warn' : 'neutral');
 
@@ -120,14 +119,10 @@ export function SchemeVersionEditor({ id }: { id: string }) {
     setVersion(v);
     setSaved(t('schemes.saved', { n: v.versionNumber, revision: v.version }));
   });
-  const { t: tc } = useTranslation('schemeChecks');
-  const [allowPast, setAllowPast] = useState(false);
-  const [pastReason, setPastReason] = useState('');
   // a version published with a past effective date changes eligibility retroactively: the body confirms it with a reason
-  const pastDate = !!version && version.status === 'draft' && !!version.effectiveFrom && version.effectiveFrom < todayIso();
+  const pastDate = usePastEffectiveDate(version?.status === 'draft' ? version.effectiveFrom : null);
   const publish = useAction(async () => {
-    const body = pastDate ? { allowPastEffectiveDate: allowPast, reason: pastReason.trim() || undefined } : {};
-    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } }, body }));
+    const v = await call(api.POST('/api/v1/scheme-versions/{id}/publish', { params: { path: { id } }, body: pastDate.body }));
     setVersion(v);
     setSaved(t('schemes.published'));
   });
@@ -206,28 +201,12 @@ export function SchemeVersionEditor({ id }: { id: string }) {
           <button type="button" disabled={save.busy || !!parsed.error} onClick={() => void save.run()}>
             {save.busy ? t('schemes.saving') : t('schemes.save')}
           </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={publish.busy || (pastDate && (!allowPast || !pastReason.trim()))}
-            onClick={() => void publish.run()}
-          >
+          <button type="button" className="secondary" disabled={publish.busy || !pastDate.ready} onClick={() => void publish.run()}>
             {t('schemes.publish')}
           </button>
         </div>
       )}
-      {editable && pastDate && (
-        <fieldset className="past-effective-date">
-          <legend>{tc('pastEffectiveDate', { date: formatDate(version.effectiveFrom) })}</legend>
-          <p className="small muted">{tc('pastEffectiveDateHint')}</p>
-          <label className="checkbox">
-            <input type="checkbox" checked={allowPast} onChange={(e) => setAllowPast(e.target.checked)} /> {tc('allowPastEffectiveDate')}
-          </label>
-          <Field label={tc('reason')} hint={tc('reasonHint')}>
-            {(p) => <textarea {...p} rows={2} maxLength={1000} value={pastReason} onChange={(e) => setPastReason(e.target.value)} />}
-          </Field>
-        </fieldset>
-      )}
+      {editable && pastDate.fieldset}
       {editable && <WhatIfPanel schemeId={version.schemeId} versionId={version.id} />}
       <details>
         <summary>{t('schemes.ruleTypes')}</summary>
