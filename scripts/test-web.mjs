@@ -133,6 +133,7 @@ const journeys = [
   '34-keyboard-admin',
   '35-recognition',
   '36-cross-border',
+  '40-supervision-requests',
   '37-what-if',
   '39-renewal-audits',
 ];

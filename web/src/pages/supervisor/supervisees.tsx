@@ -3,15 +3,17 @@ import { useTitle } from '../../router';
 import { formatDate, formatNumber, useTranslation } from '../../i18n';
 import { DataTable, Empty, ErrorBox, Loading, useLoad } from '../../ui';
 import { PersonProgress } from '../shared/person-progress';
+import { SupervisionRequests } from '../supervision-requests';
 import { ActivitiesToVerify, RecordMeeting } from './supervisee-work';
 import { useState } from 'react';
 
-// The supervisor's supervisees: each with their progress and the supervision logged with them.
+// The supervisor's supervisees: each with their progress and the supervision logged with them; above them, the requests
+// to supervise someone (a trainee's own or a body admin's) to accept or decline.
 export function Supervisees() {
   const { t } = useTranslation('supervisor');
   useTitle(t('supervisees.title'));
   const [tick, setTick] = useState(0);
-  const { data, error, loading } = useLoad(
+  const { data, error, loading, reload } = useLoad(
     () => call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'supervisor', status: 'active', limit: 100 } } })),
     [],
   );
@@ -32,6 +34,7 @@ export function Supervisees() {
   return (
     <>
       <h1>{t('supervisees.title')}</h1>
+      <SupervisionRequests onAccepted={reload} />
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && data.items.length === 0 && <Empty>{t('supervisees.empty')}</Empty>}

@@ -2,44 +2,25 @@ import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatNumber, useTranslation } from '../../i18n';
 import { Link, useTitle } from '../../router';
-import { Badge, Empty, ErrorBox, fmtDate, Loading, useLoad } from '../../ui';
+import { Empty, ErrorBox, fmtDate, Loading, useLoad } from '../../ui';
 import { label, shortId } from '../shared/labels';
+import { MySupervisors } from '../supervision-requests';
 
 export function TraineeSupervision() {
   const { t } = useTranslation('trainee');
   useTitle(t('supervision.title'));
   const { me } = useAuth();
-  const { data, error, loading } = useLoad(
-    () =>
-      Promise.all([
-        call(api.GET('/api/v1/trainees/{traineeId}/supervision', { params: { path: { traineeId: me!.id } } })),
-        call(api.GET('/api/v1/supervision/relationships', { params: { query: { role: 'trainee', limit: 100 } } })),
-      ]),
-    [me?.id],
-  );
-  const [sup, rels] = data ?? [];
+  const {
+    data: sup,
+    error,
+    loading,
+  } = useLoad(() => call(api.GET('/api/v1/trainees/{traineeId}/supervision', { params: { path: { traineeId: me!.id } } })), [me?.id]);
   return (
     <>
       <h1>{t('supervision.title')}</h1>
       {loading && <Loading />}
       <ErrorBox error={error} />
-      {rels && (
-        <section className="card">
-          <h2 style={{ marginTop: 0 }}>{t('supervision.mySupervisors')}</h2>
-          {rels.items.length === 0 ? (
-            <Empty>{t('supervision.noRelationship')}</Empty>
-          ) : (
-            <ul>
-              {rels.items.map((r) => (
-                <li key={r.id}>
-                  {r.supervisorName} — <Badge tone={r.status === 'active' ? 'ok' : 'neutral'}>{label('supervisionStatus', r.status)}</Badge>{' '}
-                  {t('supervision.since', { date: fmtDate(r.startedOn) })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <MySupervisors />
       {sup && (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t('supervision.received')}</h2>
