@@ -93,13 +93,11 @@ export function evaluateLevel(
 /** Whether the level is met (award), as `evaluateLevel(...).met`, evaluating its binding rules only until the first that
  *  is not met (the what-if of a level a draft left as it was needs its verdict only). */
 export function levelMet(level: LevelDef, record: PersonRecord, ctx: EvaluationContext): boolean {
-  for (const [group, defs] of [
-    ['prerequisites', level.prerequisites],
-    ['requirements', level.requirements],
-  ] as const)
-    for (const r of defs) if (r.advisory !== true && !evaluateRule(r, group, record, ctx).met) return false;
-  return true;
+  // every part loaded: lightVerdict decides (it is never undefined then)
+  return lightVerdict(level, record, ctx, NOTHING_UNLOADED) === true;
 }
+
+const NOTHING_UNLOADED: ReadonlySet<RecordPart> = new Set();
 
 /**
  * The level's verdict (award) as far as the rules that read none of `unloaded` can tell: false when one of them is not

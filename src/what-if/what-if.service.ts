@@ -34,8 +34,8 @@ export interface WhatIfResult {
 // RecordLoader (the same dozen queries for 2,000 people as for one), and each record compared under the version in
 // force today and under the draft by the pure plan (what-if-plan.ts). Records are loaded without their bulk first
 // (cases, sessions, measures, ratings); only the people whose verdicts depend on it are loaded whole. Only the changed
-// (person, level) rows are kept. It only reads (SELECTs, no transaction: each chunk's queries run side by side from the pool, the next chunk
-// read while this one is evaluated).
+// (person, level) rows are kept. It only reads (SELECTs, no transaction: each chunk's queries run side by side from the
+// pool, the next chunk read while this one is evaluated).
 @Injectable()
 export class WhatIfService {
   constructor(
